@@ -1,0 +1,60 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Truce",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "truce", targets: ["truce"]),
+        .library(name: "TruceCore", targets: ["TruceCore"]),
+        .library(name: "TruceIngest", targets: ["TruceIngest"]),
+        .library(name: "TruceEngine", targets: ["TruceEngine"]),
+        .library(name: "TruceStore", targets: ["TruceStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(name: "TruceCore", swiftSettings: strictSettings),
+        .target(
+            name: "TruceIngest",
+            dependencies: ["TruceCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "TruceEngine", dependencies: ["TruceCore"], swiftSettings: strictSettings),
+        .target(
+            name: "TruceStore",
+            dependencies: ["TruceCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "truce",
+            dependencies: [
+                "TruceCore", "TruceIngest", "TruceEngine", "TruceStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "TruceCoreTests", dependencies: ["TruceCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "TruceIngestTests", dependencies: ["TruceCore", "TruceIngest"],
+            resources: [.copy("Fixtures")], swiftSettings: strictSettings
+        ),
+        .testTarget(name: "TruceEngineTests", dependencies: ["TruceCore", "TruceEngine"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "TruceStoreTests", dependencies: ["TruceCore", "TruceStore", "TruceIngest"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TruceCLITests", dependencies: ["truce", "TruceStore", "TruceCore"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

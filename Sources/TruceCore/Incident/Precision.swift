@@ -1,0 +1,27 @@
+/// How precisely an incident's time is known.
+public enum TimePrecision: String, CaseIterable, Hashable, Codable, Sendable, Comparable {
+    case minute, hour, day, week, month, year
+
+    private var rank: Int { Self.allCases.firstIndex(of: self)! }
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// How precisely an incident's place is known.
+public enum GeoPrecision: String, CaseIterable, Hashable, Codable, Sendable, Comparable {
+    /// The exact point.
+    case exact
+    /// The town or village.
+    case locality
+    /// Near a named place (within about 25 km).
+    case nearby
+    /// A second-order division (district, raion).
+    case district
+    /// A first-order division (oblast, krai, governorate).
+    case region
+    case country
+    /// Not stated.
+    case unknown
+
+    private var rank: Int { Self.allCases.firstIndex(of: self)! }
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import TruceCore
+
+/// One data row of Truce's incident CSV, turned into an ``Incident`` with every problem recorded.
+struct IncidentRow {
+    let record: CSVRecord
+    let names: [String]
+    let index: [String: Int]
+    let file: String
+    private(set) var problems: [Diagnostic] = []
+
+    init(record: CSVRecord, names: [String], index: [String: Int], file: String) {
+        self.record = record
+        self.names = names
+        self.index = index
+        self.file = file
+    }
+
+    mutating func problem(_ field: String, _ message: String) {
+        problems.append(Diagnostic(file: file, line: record.line, field: field, message: message))
+    }
+
+    /// The trimmed value of `column`, or `nil` when the column is absent or the cell empty.
+    func value(_ column: String) -> String? {
+        guard let position = index[column], position < record.fields.count else { return nil }
+        let text = record.fields[position].trimmingCharacters(in: .whitespaces)
+        return text.isEmpty ? nil : text
+    }
+
+    mutating func required(_ column: String) -> String? {
+        guard let text = value(column) else {
+            problem(column, "is required")
+            return nil
+        }
+        return text
+    }
+
+    mutating func parse<Value: RawRepresentable & CaseIterable>(_ column: String, as: Value.Type) -> Value?
+    where Value.RawValue == String {
+        guard let text = value(column), text != "unknown" else { return nil }
+        guard let parsed = Value(rawValue: text) else {
+            problem(column, "\"\(text)\" is not one of: \(Value.allCases.map(\.rawValue).joined(separator: ", ")), unknown")
+            return nil
+        }
+        return parsed
+    }
+
+    mutating func party(_ column: String) -> PartyID? {
+        guard let text = value(column) else { return nil }
+        guard PartyID.isWellFormed(text) else {
+            problem(column, "\"\(text)\" is not a party id (upper-case letters, digits, underscores, e.g. RU)")
+            return nil
+        }
+        return PartyID(text)
+    }
+
+    mutating func count(_ column: String) -> Int? {
+        guard let text = value(column) else { return nil }
+        guard let number = Int(text), number >= 0 else {
+            problem(column, "\"\(text)\" is not a whole number of people")
+            return nil
+        }
+        return number
+    }
+
+    mutating func incident(sourceFile: String) -> Incident? {
+        let id = required("id")
+        if let id, !id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._:-".contains($0)) }) {
+            problem("id", "\"\(id)\" may hold only letters, digits and . _ : -")
+        }
+        let time = readTime()
+        let location = readLocation()
+        let action = parse("action", as: ActionType.self)
+        let category = parse("target_category", as: TargetCategory.self)
+        let subtype = value("target_subtype")
+        if let subtype {
+            if let category, !category.accepts(subtype: subtype) {
+                problem("target_subtype", "\"\(subtype)\" is not a subtype of \(category.rawValue) (known: \(category.knownSubtypes.joined(separator: ", ")))")
+            } else if category == nil {
+                problem("target_subtype", "a subtype needs a target_category")
+            }
+        }
+        let perpetrator = party("perpetrator")
+        let claimant = required("claimant")
+        let claimantParty = party("claimant_party")
+        let fatalities = count("fatalities")
+        let injured = count("injured")
+        let url = required("source_url")
+        if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+            problem("source_url", "\"\(url)\" is not a web address (http:// or https://)")
+        }
+        let published = value("source_published")
+        if let published, StatedTime(parsing: published) == nil {
+            problem("source_published", "\"\(published)\" is not a date or date-time")
+        }
+        guard problems.isEmpty, let id, let time, let location, let claimant, let url else { return nil }
+        let source = SourceReference(url: url, published: published)
+        let fields = names.enumerated().map { position, name in
+            SourceRecord.Field(name: name, value: position < record.fields.count ? record.fields[position] : "")
+        }
+        return Incident(
+            id: id, time: time, location: location, action: action,
+            target: Target(category: category, subtype: subtype, name: value("target_name")),
+            perpetrator: perpetrator.map { Attribution(party: $0, attributedBy: claimant) },
+            effects: Effects(fatalities: fatalities, injured: injured), description: value("description") ?? "",
+            claims: [Claim(claimant: claimant, claimantParty: claimantParty, accused: perpetrator, source: source)],
+            sources: [SourceRecord(dataset: IncidentCSVReader.dataset, file: sourceFile, line: record.line, key: id, fields: fields)])
+    }
+
+    private mutating func readTime() -> IncidentTime? {
+        guard let startText = required("start") else { return nil }
+        guard let start = StatedTime(parsing: startText) else {
+            problem("start", "\"\(startText)\" is not a date or date-time (YYYY-MM-DD or YYYY-MM-DDTHH:MM)")
+            return nil
+        }
+        var zone: ZoneIdentifier?
+        if let zoneText = value("time_zone") {
+            zone = ZoneIdentifier(zoneText)
+            if zone == nil { problem("time_zone", "\"\(zoneText)\" is not a time zone (e.g. Europe/Kyiv, UTC+03:00)") }
+        } else if start.utcOffset == nil {
+            problem("time_zone", "is required when start has no UTC offset")
+        }
+        let precision = parse("time_precision", as: TimePrecision.self) ?? (start.isDateOnly ? .day : .minute)
+        if start.isDateOnly && precision < .day {
+            problem("time_precision", "\"\(precision.rawValue)\" needs a time of day in start")
+        }
+        var end: StatedTime?
+        if let endText = value("end") {
+            end = StatedTime(parsing: endText)
+            if end == nil { problem("end", "\"\(endText)\" is not a date or date-time") }
+        }
+        guard let resolvedZone = zone ?? (start.utcOffset != nil ? .utc : nil) else { return nil }
+        guard let end else { return IncidentTime.implied(by: start, precision: precision, in: resolvedZone) }
+        let span = TimeSpan(start: start.instant(in: resolvedZone), end: end.instant(in: resolvedZone))
+        if span.end! <= span.start {
+            problem("end", "end \(end) is not after start \(start)")
+            return nil
+        }
+        return IncidentTime(span: span, precision: precision, timeZone: resolvedZone)
+    }
+
+    private mutating func readLocation() -> IncidentLocation? {
+        let country = value("country")
+        if let country, !(country.count == 2 && country.allSatisfy { $0.isASCII && $0.isUppercase }) {
+            problem("country", "\"\(country)\" is not an ISO 3166-1 alpha-2 code (e.g. UA)")
+        }
+        var coordinate: Coordinate?
+        switch (value("latitude"), value("longitude")) {
+        case (nil, nil): break
+        case (let latitude?, let longitude?):
+            if let lat = Double(latitude), (-90...90).contains(lat) {
+                if let lon = Double(longitude), (-180...180).contains(lon) {
+                    coordinate = Coordinate(latitude: lat, longitude: lon)
+                } else {
+                    problem("longitude", "\"\(longitude)\" is not a longitude between -180 and 180")
+                }
+            } else {
+                problem("latitude", "\"\(latitude)\" is not a latitude between -90 and 90")
+            }
+        case (nil, _): problem("latitude", "is required when longitude is given")
+        case (_, nil): problem("longitude", "is required when latitude is given")
+        }
+        let place = value("place"), admin1 = value("admin1")
+        let defaultPrecision: GeoPrecision =
+            place != nil ? .locality : admin1 != nil ? .region : country != nil ? .country : .unknown
+        let precision = parse("geo_precision", as: GeoPrecision.self) ?? defaultPrecision
+        return IncidentLocation(country: country, admin1: admin1, place: place, coordinate: coordinate, precision: precision)
+    }
+}

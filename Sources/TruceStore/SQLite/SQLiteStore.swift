@@ -1,0 +1,243 @@
+import Foundation
+import GRDB
+import TruceCore
+
+/// The embedded store: one SQLite file in WAL mode, schema by versioned migrations.
+///
+/// ```swift
+/// let store = try SQLiteStore(path: "truce.sqlite")
+/// let summary = try store.save(agreements: catalog.agreements)   // "6 new, 0 updated, 0 unchanged, 0 quarantined"
+/// ```
+public final class SQLiteStore: Store {
+    let writer: any DatabaseWriter
+    /// The database file's path.
+    public let path: String
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// - Throws: ``StoreError`` naming the path when the file cannot be opened or migrated.
+    public init(path: String) throws {
+        self.path = path
+        do {
+            var configuration = Configuration()
+            configuration.foreignKeysEnabled = true
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            try Migrations.migrator.migrate(pool)
+            writer = pool
+        } catch {
+            throw StoreError(path: path, operation: "open", underlying: "\(error)")
+        }
+    }
+
+    /// The names of the migrations applied, oldest first.
+    public func appliedMigrations() throws -> [String] {
+        try wrap("read schema") { try writer.read { try Migrations.migrator.appliedMigrations($0) } }
+    }
+
+    public func save(agreements: [Agreement]) throws -> LoadSummary {
+        let encoder = TruceJSON.encoder()
+        return try wrap("save agreements") {
+            try writer.write { db in
+                var summary = LoadSummary()
+                for agreement in agreements {
+                    let body = String(decoding: try encoder.encode(agreement), as: UTF8.self)
+                    let existing = try String.fetchOne(db, sql: "SELECT body FROM agreement WHERE id = ?", arguments: [agreement.id])
+                    if existing == body {
+                        summary.unchanged += 1
+                        continue
+                    }
+                    if existing == nil { summary.new += 1 } else { summary.updated += 1 }
+                    try db.execute(sql: "DELETE FROM agreement WHERE id = ?", arguments: [agreement.id])
+                    let span = agreement.outerSpan
+                    try db.execute(
+                        sql: "INSERT INTO agreement (id, title, kind, start_unix, end_unix, body) VALUES (?, ?, ?, ?, ?, ?)",
+                        arguments: [
+                            agreement.id, agreement.title, agreement.kind.rawValue, span.map { unix($0.start) },
+                            span?.end.map(unix), body,
+                        ])
+                    for party in agreement.parties {
+                        try db.execute(
+                            sql: "INSERT INTO agreement_party (agreement_id, party_id, role) VALUES (?, ?, ?)",
+                            arguments: [agreement.id, party.id.rawValue, party.role.rawValue])
+                    }
+                }
+                return summary
+            }
+        }
+    }
+
+    public func save(incidents: [Incident], quarantined: [QuarantinedRecord]) throws -> LoadSummary {
+        let encoder = TruceJSON.encoder()
+        return try wrap("save incidents") {
+            try writer.write { db in
+                var summary = LoadSummary()
+                for incident in incidents {
+                    let body = String(decoding: try encoder.encode(incident), as: UTF8.self)
+                    let existing = try String.fetchOne(db, sql: "SELECT body FROM incident WHERE id = ?", arguments: [incident.id])
+                    if existing == body {
+                        summary.unchanged += 1
+                        continue
+                    }
+                    if existing == nil { summary.new += 1 } else { summary.updated += 1 }
+                    try db.execute(sql: "DELETE FROM incident WHERE id = ?", arguments: [incident.id])
+                    try insert(incident, body: body, encoder: encoder, db: db)
+                }
+                for record in quarantined {
+                    let problems = String(decoding: try encoder.encode(record.problems), as: UTF8.self)
+                    try db.execute(
+                        sql: """
+                            INSERT OR IGNORE INTO quarantine (dataset, file, line, field, reason, problems, raw)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [record.dataset, record.file, record.line, record.field, record.reason, problems, record.raw])
+                    summary.quarantined += 1
+                }
+                return summary
+            }
+        }
+    }
+
+    private func insert(_ incident: Incident, body: String, encoder: JSONEncoder, db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO incident (id, start_unix, end_unix, time_precision, country, admin1, place, latitude, longitude,
+                    geo_precision, action, target_category, target_subtype, perpetrator, fatalities, body)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                incident.id, unix(incident.time.span.start), incident.time.span.end.map(unix),
+                incident.time.precision.rawValue, incident.location.country, incident.location.admin1,
+                incident.location.place, incident.location.coordinate?.latitude, incident.location.coordinate?.longitude,
+                incident.location.precision.rawValue, incident.action?.rawValue, incident.target.category?.rawValue,
+                incident.target.subtype, incident.perpetrator?.party.rawValue, incident.effects.fatalities, body,
+            ])
+        for (ordinal, record) in incident.sources.enumerated() {
+            try db.execute(
+                sql: """
+                    INSERT INTO source_record (incident_id, ordinal, dataset, file, line, record_key, release, fields)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    incident.id, ordinal, record.dataset, record.file, record.line, record.key, record.release,
+                    String(decoding: try encoder.encode(record.fields), as: UTF8.self),
+                ])
+        }
+        for (ordinal, claim) in incident.claims.enumerated() {
+            try db.execute(
+                sql: """
+                    INSERT INTO claim (incident_id, ordinal, claimant, claimant_party, accused, source_url, published)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    incident.id, ordinal, claim.claimant, claim.claimantParty?.rawValue, claim.accused?.rawValue,
+                    claim.source?.url, claim.source?.published,
+                ])
+        }
+    }
+
+    public func agreements() throws -> [Agreement] {
+        try wrap("read agreements") {
+            try writer.read { db in
+                try String.fetchAll(db, sql: "SELECT body FROM agreement ORDER BY id").map { try decode(Agreement.self, $0) }
+            }
+        }
+    }
+
+    public func agreement(id: AgreementID) throws -> Agreement? {
+        try wrap("read agreement \(id)") {
+            try writer.read { db in
+                try String.fetchOne(db, sql: "SELECT body FROM agreement WHERE id = ?", arguments: [id]).map { try decode(Agreement.self, $0) }
+            }
+        }
+    }
+
+    public func incidents(matching query: IncidentQuery) throws -> [Incident] {
+        var conditions: [String] = []
+        var arguments = StatementArguments()
+        if let party = query.perpetrator {
+            conditions.append("perpetrator = ?")
+            arguments += [party.rawValue]
+        }
+        if let span = query.during {
+            if let end = span.end {
+                conditions.append("start_unix < ?")
+                arguments += [unix(end)]
+            }
+            conditions.append("(end_unix IS NULL OR end_unix > ?)")
+            arguments += [unix(span.start)]
+        }
+        if let category = query.category {
+            conditions.append("target_category = ?")
+            arguments += [category.rawValue]
+        }
+        if let country = query.country {
+            conditions.append("country = ?")
+            arguments += [country]
+        }
+        var sql = "SELECT body FROM incident"
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        sql += " ORDER BY start_unix, id"
+        if let limit = query.limit {
+            sql += " LIMIT ?"
+            arguments += [limit]
+        }
+        return try wrap("read incidents") {
+            try writer.read { db in
+                try String.fetchAll(db, sql: sql, arguments: arguments).map { try decode(Incident.self, $0) }
+            }
+        }
+    }
+
+    public func quarantinedRecords() throws -> [QuarantinedRecord] {
+        try wrap("read quarantine") {
+            try writer.read { db in
+                try Row.fetchAll(db, sql: "SELECT dataset, file, line, problems, raw FROM quarantine ORDER BY file, line, id").map { row in
+                    QuarantinedRecord(
+                        dataset: row["dataset"], file: row["file"], line: row["line"],
+                        problems: try decode([Diagnostic].self, row["problems"]), raw: row["raw"])
+                }
+            }
+        }
+    }
+
+    /// Every row of every Truce table, as text, table by table in a fixed order: for comparing two databases'
+    /// contents byte for byte.
+    public func contentDump() throws -> [String: [String]] {
+        try wrap("dump") {
+            try writer.read { db in
+                var dump: [String: [String]] = [:]
+                let tables = try String.fetchAll(
+                    db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name")
+                for table in tables {
+                    let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2")
+                    dump[table] = rows.map { $0.description }
+                }
+                return dump
+            }
+        }
+    }
+
+    private func decode<Value: Decodable>(_ type: Value.Type, _ json: String) throws -> Value {
+        try TruceJSON.decoder().decode(type, from: Data(json.utf8))
+    }
+
+    private func wrap<Value>(_ operation: String, _ body: () throws -> Value) throws -> Value {
+        do {
+            return try body()
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(path: path, operation: operation, underlying: "\(error)")
+        }
+    }
+}
+
+func unix(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded(.down)) }
+
+/// A failure of the store, naming the database file and what was being done.
+public struct StoreError: Error, CustomStringConvertible, Sendable {
+    public var path: String
+    public var operation: String
+    public var underlying: String
+
+    public var description: String { "\(path): cannot \(operation): \(underlying)" }
+}
