@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "TruceCoreTests", dependencies: ["TruceCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "TruceIngestTests", dependencies: ["TruceCore", "TruceIngest"],
-            resources: [.copy("Fixtures")], swiftSettings: strictSettings
+            exclude: ["Fixtures"], swiftSettings: strictSettings
         ),
         .testTarget(name: "TruceEngineTests", dependencies: ["TruceCore", "TruceEngine"], swiftSettings: strictSettings),
         .testTarget(

@@ -57,9 +57,29 @@ public struct Agreement: Hashable, Codable, Sendable, Identifiable {
         return merged.span(defaultZone: timeZone)
     }
 
-    /// The earliest start and latest end over the agreement's and every party's window.
+    /// The part of `party`'s window in which its status binds it: from the later of the window's start and
+    /// the first binding status event, to the earlier of the window's end and the first later event that
+    /// releases it (suspended, expired, collapsed, superseded, rejected). `nil` when the party is never bound.
+    public func effectiveSpan(for party: PartyID) -> TimeSpan? {
+        guard let window = span(for: party) else { return nil }
+        var start: Date?
+        var end = window.end
+        for event in statusHistory where event.party == nil || event.party == party {
+            let instant = self.instant(of: event)
+            if start == nil {
+                if event.status.binds { start = max(instant, window.start) }
+            } else if !event.status.binds && event.status != .accepted && event.status != .proposed {
+                end = end.map { min($0, instant) } ?? instant
+                break
+            }
+        }
+        guard let start, end.map({ start < $0 }) ?? true else { return nil }
+        return TimeSpan(start: start, end: end)
+    }
+
+    /// The earliest start and latest end over every belligerent's effective span: when anyone was bound.
     public var outerSpan: TimeSpan? {
-        let spans = [span].compactMap { $0 } + partyWindows.compactMap { self.span(for: $0.party) }
+        let spans = belligerents.compactMap { effectiveSpan(for: $0.id) }
         guard let first = spans.first else { return nil }
         return spans.dropFirst().reduce(first) { outer, next in
             let end: Date? = (outer.end == nil || next.end == nil) ? nil : max(outer.end!, next.end!)

@@ -1,3 +1,4 @@
+import Foundation
 import TruceCore
 
 /// A first, coarse pass over an (incident, agreement) pair: does the incident fall inside the agreement's

@@ -29,7 +29,7 @@ public enum AgreementReader {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            reading.diagnostics.append(yamlSyntaxDiagnostic(error, file: file))
+            reading.diagnostics.append(yamlSyntaxDiagnostic(error, file: file, yaml: yaml))
             return Result(agreement: nil, diagnostics: reading.diagnostics)
         } catch {
             reading.error("cannot be read as YAML: \(error)", at: nil, field: "")
@@ -234,10 +234,13 @@ public enum AgreementReader {
         return conditions
     }
 
-    static func yamlSyntaxDiagnostic(_ error: YamlError, file: String) -> Diagnostic {
+    static func yamlSyntaxDiagnostic(_ error: YamlError, file: String, yaml: String) -> Diagnostic {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return Diagnostic(file: file, line: mark.line, field: "", message: "invalid YAML: \(problem)")
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let detail = context.map { "\(problem) (\($0.text) at line \($0.mark.line))" } ?? problem
+            return Diagnostic(
+                file: file, line: mark.line, field: enclosingKey(ofLine: mark.line, in: yaml), message: "invalid YAML: \(detail)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return Diagnostic(
                 file: file, line: context.mark.line, field: duplicates.joined(separator: ", "),
@@ -247,5 +250,16 @@ public enum AgreementReader {
         default:
             return Diagnostic(file: file, line: nil, field: "", message: "invalid YAML: \(error)")
         }
+    }
+
+    /// The top-level key whose section holds `line` (1-based), so a syntax error still names a field.
+    static func enclosingKey(ofLine line: Int, in yaml: String) -> String {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        for index in stride(from: min(line, lines.count) - 1, through: 0, by: -1) {
+            let text = lines[index]
+            guard let first = text.first, first.isLetter, let colon = text.firstIndex(of: ":") else { continue }
+            return String(text[..<colon])
+        }
+        return ""
     }
 }

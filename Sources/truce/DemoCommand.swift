@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import TruceCore
+import TruceEngine
+import TruceIngest
+import TruceStore
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Create a database, load the 2025 catalogue and example incidents, and describe each agreement.",
+        discussion: "Safe to run again: loads are idempotent, so a second run reports 0 new.")
+
+    @Option(help: "Directory for the demo database (created if missing).")
+    var dir = "demo"
+
+    @Option(help: "Agreement catalogue directory (default: agreements/2025 of the Truce checkout).")
+    var catalog: String?
+
+    @Option(help: "Example incidents CSV (default: examples/2025/incidents.csv of the Truce checkout).")
+    var incidents: String?
+
+    func run() throws {
+        try reportingFailures {
+            let catalogPath = try catalog ?? Bundled.path("agreements/2025")
+            let incidentsPath = try incidents ?? Bundled.path("examples/2025/incidents.csv")
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            let databasePath = (dir as NSString).appendingPathComponent("truce.sqlite")
+            let store: SQLiteStore
+            do { store = try SQLiteStore(path: databasePath) } catch let error as StoreError {
+                throw Failure(message: error.description, code: .storeFailure)
+            }
+            print("Truce demo — database \(databasePath)\n")
+
+            let loaded = AgreementCatalog.read(paths: [catalogPath])
+            for diagnostic in loaded.diagnostics { printError(diagnostic.description) }
+            guard !loaded.diagnostics.containsErrors else {
+                throw Failure(message: "the catalogue in \(catalogPath) has errors", code: .invalidInput)
+            }
+            print("agreements (\(catalogPath)): \(try store.save(agreements: loaded.agreements))")
+            let batch: IncidentBatch
+            do { batch = try IncidentCSVReader.read(file: incidentsPath) } catch let error as InputError {
+                throw Failure(message: error.description, code: .invalidInput)
+            }
+            for record in batch.quarantined { printError("\(record.file):\(record.line): quarantined: \(record.reason)") }
+            print("incidents (\(incidentsPath)): \(try store.save(incidents: batch.incidents, quarantined: batch.quarantined))\n")
+
+            let now = Date()
+            let stored = try store.incidents(matching: .all)
+            for agreement in try store.agreements() {
+                print(AgreementDescription(agreement: agreement, now: now).text)
+                let count = ScopeCount.count(stored, against: agreement)
+                print("  incidents: \(count.inWindow) in window, \(count.inScope) in window and scope, \(count.uncertain) possibly in scope (imprecise or missing data)\n")
+            }
+            print("Next: truce incidents list --db \(databasePath) --agreement energy-moratorium-2025")
+        }
+    }
+}
+
+/// Finds files shipped in the Truce checkout: relative to the working directory first, then to the
+/// executable (which SwiftPM builds under `.build/` in the checkout).
+enum Bundled {
+    static func path(_ relative: String) throws -> String {
+        let manager = FileManager.default
+        if manager.fileExists(atPath: relative) { return relative }
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            let candidate = directory.appendingPathComponent(relative).path
+            if manager.fileExists(atPath: candidate) { return candidate }
+            directory.deleteLastPathComponent()
+        }
+        throw Failure(message: "cannot find \(relative): run from the Truce checkout or pass its path", code: .invalidInput)
+    }
+}

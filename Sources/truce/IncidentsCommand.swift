@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import TruceCore
+import TruceEngine
+import TruceIngest
+import TruceStore
+
+struct IncidentsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "incidents", abstract: "Load and list incidents.", subcommands: [Load.self, List.self])
+
+    struct Load: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Load incidents from Truce CSV files (see docs/formats.md); idempotent.",
+            discussion: """
+                Rows that cannot be read are kept in the quarantine table with file, line, field and reason, \
+                and the load goes on. Prints `N new, M updated, K unchanged, Q quarantined` per file.
+                """)
+
+        @Argument(help: "Truce CSV files, or - for standard input.")
+        var files: [String]
+
+        @Flag(name: .long, help: "Exit 1 when any row is quarantined.")
+        var strict = false
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try reportingFailures {
+                let opened = try store.open()
+                var total = LoadSummary()
+                var results: [String: LoadSummary] = [:]
+                for file in files {
+                    let batch: IncidentBatch
+                    do {
+                        batch = try IncidentCSVReader.read(file: file)
+                    } catch let error as InputError {
+                        throw Failure(message: error.description, code: .invalidInput)
+                    }
+                    for record in batch.quarantined {
+                        printError("\(record.file):\(record.line): quarantined: \(record.reason)")
+                    }
+                    let summary = try opened.save(incidents: batch.incidents, quarantined: batch.quarantined)
+                    results[file] = summary
+                    total = total + summary
+                    if !output.json { print("\(file): \(summary)") }
+                }
+                if output.json { print(try TruceJSON.string(results, pretty: true)) }
+                if strict && total.quarantined > 0 {
+                    throw Failure(message: "\(total.quarantined) row(s) quarantined (--strict)", code: .invalidInput)
+                }
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List stored incidents, filtered.")
+
+        @Option(help: "Only incidents in this agreement's window and scope (including uncertain ones).")
+        var agreement: String?
+        @Option(help: "Only incidents attributed to this party (e.g. RU).")
+        var party: String?
+        @Option(help: "Only incidents on or after this date (YYYY-MM-DD, UTC).")
+        var from: String?
+        @Option(help: "Only incidents on or before this date (YYYY-MM-DD, UTC).")
+        var to: String?
+        @Option(help: "Only this target category (energy, civilian, transport, port, military, industrial, government, other).")
+        var category: String?
+        @Option(help: "Only this country (ISO 3166-1 alpha-2, e.g. UA).")
+        var country: String?
+        @Option(help: "At most this many incidents.")
+        var limit: Int?
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try reportingFailures {
+                let opened = try store.open()
+                var query = IncidentQuery(perpetrator: party.map { PartyID($0) }, country: country, limit: agreement == nil ? limit : nil)
+                if let category {
+                    guard let parsed = TargetCategory(rawValue: category) else {
+                        throw Failure(message: "--category: \"\(category)\" is not one of: \(TargetCategory.allCases.map(\.rawValue).joined(separator: ", "))", code: .invalidInput)
+                    }
+                    query.category = parsed
+                }
+                if from != nil || to != nil {
+                    let start = try from.map { try TimeFormatting.day($0, option: "--from") } ?? .distantPast
+                    let end = try to.map { try TimeFormatting.day($0, option: "--to").addingTimeInterval(86_400) }
+                    query.during = TimeSpan(start: start, end: end)
+                }
+                var incidents = try opened.incidents(matching: query)
+                if let agreement {
+                    guard let found = try opened.agreement(id: agreement) else {
+                        throw Failure(message: "--agreement: no agreement with id \"\(agreement)\"", code: .invalidInput)
+                    }
+                    incidents = incidents.filter { ScopeScreen.screen($0, against: found) != .outOfScope }
+                    if let limit { incidents = Array(incidents.prefix(limit)) }
+                }
+                if output.json {
+                    print(try TruceJSON.string(incidents, pretty: true))
+                    return
+                }
+                var table = Table("ID", "START (UTC)", "PREC", "WHERE", "ACTION", "TARGET", "ACCUSED", "CLAIMANT")
+                for incident in incidents {
+                    let place = [incident.location.place, incident.location.admin1, incident.location.country].compactMap { $0 }.first ?? "?"
+                    let target = [incident.target.category?.rawValue, incident.target.subtype].compactMap { $0 }.joined(separator: "/")
+                    table.add(
+                        incident.id, TimeFormatting.utc(incident.time.span.start), incident.time.precision.rawValue,
+                        "\(place) (\(incident.location.country ?? "?"))", incident.action?.rawValue ?? "unknown",
+                        target.isEmpty ? "unknown" : target, incident.perpetrator?.party.rawValue ?? "-",
+                        incident.claims.map(\.claimant).joined(separator: "; "))
+                }
+                print(table.rendered)
+                print("\(incidents.count) incident\(incidents.count == 1 ? "" : "s")")
+            }
+        }
+    }
+}

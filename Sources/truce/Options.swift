@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import TruceStore
+
+/// Where the database lives.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("SQLite database file (default: $TRUCE_DB, then ./truce.sqlite).", valueName: "path"))
+    var db: String?
+
+    var path: String { db ?? ProcessInfo.processInfo.environment["TRUCE_DB"] ?? "truce.sqlite" }
+
+    func open() throws -> SQLiteStore {
+        do {
+            return try SQLiteStore(path: path)
+        } catch let error as StoreError {
+            throw Failure(message: error.description, code: .storeFailure)
+        }
+    }
+}
+
+/// Human tables by default, JSON for scripts.
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .long, help: "Print JSON instead of a table.")
+    var json = false
+}
+
+/// Exit codes documented in `truce --help`.
+enum ExitStatus: Int32 {
+    case invalidInput = 1
+    case storeFailure = 3
+}
+
+/// An error the CLI reports as one line on standard error before exiting with `code`.
+struct Failure: Error, CustomStringConvertible {
+    var message: String
+    var code: ExitStatus
+    var description: String { message }
+}
+
+/// Runs `body`, turning known errors into a message on standard error and the documented exit code.
+func reportingFailures(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let failure as Failure {
+        printError(failure.message)
+        throw ExitCode(failure.code.rawValue)
+    } catch let error as StoreError {
+        printError(error.description)
+        throw ExitCode(ExitStatus.storeFailure.rawValue)
+    }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}

@@ -1,0 +1,32 @@
+import Foundation
+import TruceCore
+
+/// Formats instants for people: `2025-03-18 19:30 +03:00` in a zone, `2025-03-18 16:30Z` in UTC.
+enum TimeFormatting {
+    static func local(_ date: Date, in zone: ZoneIdentifier) -> String {
+        let parts = zone.calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        let offset = zone.secondsFromUTC(at: date)
+        let sign = offset < 0 ? "-" : "+"
+        let magnitude = abs(offset)
+        return String(format: "%04d-%02d-%02d %02d:%02d %@%02d:%02d", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, sign, magnitude / 3600, magnitude % 3600 / 60)
+    }
+
+    static func utc(_ date: Date) -> String {
+        let parts = ZoneIdentifier.utc.calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(format: "%04d-%02d-%02d %02d:%02dZ", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!)
+    }
+
+    /// `start → end` of a span, in a zone or in UTC; an open end reads `open`.
+    static func span(_ span: TimeSpan, in zone: ZoneIdentifier?) -> String {
+        let format = { (date: Date) in zone.map { local(date, in: $0) } ?? utc(date) }
+        return format(span.start) + " → " + (span.end.map(format) ?? "open")
+    }
+
+    /// Parses a `YYYY-MM-DD` option as the start of that day in UTC.
+    static func day(_ text: String, option: String) throws -> Date {
+        guard let stated = StatedTime(parsing: text) else {
+            throw Failure(message: "\(option): \"\(text)\" is not a date or date-time (YYYY-MM-DD)", code: .invalidInput)
+        }
+        return stated.instant(in: .utc)
+    }
+}

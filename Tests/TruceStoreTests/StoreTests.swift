@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+import TruceCore
+import TruceIngest
+import TruceStore
+
+@Suite("SQLite store")
+struct StoreTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let catalogue = repository.appendingPathComponent("agreements/2025").path
+    static let examples = repository.appendingPathComponent("examples/2025/incidents.csv").path
+    static let badRows = repository.appendingPathComponent("Tests/TruceIngestTests/Fixtures/incidents.csv").path
+
+    func freshStore() throws -> SQLiteStore {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("truce-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return try SQLiteStore(path: directory.appendingPathComponent("truce.sqlite").path)
+    }
+
+    @Test("agreements and incidents come back equal to what was saved")
+    func roundTrip() throws {
+        let store = try freshStore()
+        let agreements = AgreementCatalog.read(paths: [Self.catalogue]).agreements
+        let incidents = try IncidentCSVReader.read(file: Self.examples).incidents
+        #expect(try store.save(agreements: agreements) == LoadSummary(new: agreements.count))
+        #expect(try store.save(incidents: incidents, quarantined: []) == LoadSummary(new: incidents.count))
+        #expect(try store.agreements() == agreements.sorted { $0.id < $1.id })
+        #expect(try store.agreement(id: "energy-moratorium-2025") == agreements.first { $0.id == "energy-moratorium-2025" })
+        let stored = try store.incidents(matching: .all)
+        #expect(Set(stored) == Set(incidents))
+        #expect(stored.map(\.time.span.start) == stored.map(\.time.span.start).sorted())
+    }
+
+    @Test("loading the same catalogue and incidents twice leaves the database content unchanged")
+    func secondLoadChangesNothing() throws {
+        let store = try freshStore()
+        let agreements = AgreementCatalog.read(paths: [Self.catalogue]).agreements
+        let good = try IncidentCSVReader.read(file: Self.examples)
+        let bad = try IncidentCSVReader.read(file: Self.badRows)
+        _ = try store.save(agreements: agreements)
+        _ = try store.save(incidents: good.incidents, quarantined: good.quarantined)
+        _ = try store.save(incidents: bad.incidents, quarantined: bad.quarantined)
+        let before = try store.contentDump()
+
+        #expect(try store.save(agreements: agreements) == LoadSummary(unchanged: agreements.count))
+        #expect(try store.save(incidents: good.incidents, quarantined: good.quarantined) == LoadSummary(unchanged: good.incidents.count))
+        #expect(try store.save(incidents: bad.incidents, quarantined: bad.quarantined) == LoadSummary(unchanged: 4, quarantined: 8))
+        let after = try store.contentDump()
+        #expect(after.mapValues(\.count) == before.mapValues(\.count))
+        #expect(after == before)
+        #expect(before["quarantine"]?.count == 8)
+        #expect(before["incident"]?.count == good.incidents.count + 4)
+    }
+
+    @Test("a changed incident is updated in place, not duplicated")
+    func changedIncidentIsUpdated() throws {
+        let store = try freshStore()
+        var incidents = try IncidentCSVReader.read(file: Self.examples).incidents
+        _ = try store.save(incidents: incidents, quarantined: [])
+        incidents[0].effects.fatalities = 99
+        #expect(try store.save(incidents: incidents, quarantined: []) == LoadSummary(updated: 1, unchanged: incidents.count - 1))
+        #expect(try store.incidents(matching: .all).count == incidents.count)
+        #expect(try store.incidents(matching: .all).first { $0.id == incidents[0].id }?.effects.fatalities == 99)
+    }
+
+    @Test("filters: party, country, category and overlapping dates")
+    func filters() throws {
+        let store = try freshStore()
+        let incidents = try IncidentCSVReader.read(file: Self.examples).incidents
+        _ = try store.save(incidents: incidents, quarantined: [])
+        let iso = ISO8601DateFormatter()
+        let march = TimeSpan(start: iso.date(from: "2025-03-18T00:00:00Z")!, end: iso.date(from: "2025-03-26T00:00:00Z")!)
+        let query = IncidentQuery(perpetrator: "RU", during: march, category: .energy, country: "UA")
+        let expected = incidents.filter {
+            $0.perpetrator?.party == "RU" && $0.location.country == "UA" && $0.target.category == .energy && $0.time.span.overlaps(march)
+        }
+        #expect(!expected.isEmpty)
+        #expect(Set(try store.incidents(matching: query).map(\.id)) == Set(expected.map(\.id)))
+        #expect(try store.incidents(matching: IncidentQuery(limit: 3)).count == 3)
+    }
+
+    @Test("quarantined records keep their problems and raw text")
+    func quarantineRoundTrip() throws {
+        let store = try freshStore()
+        let bad = try IncidentCSVReader.read(file: Self.badRows)
+        _ = try store.save(incidents: [], quarantined: bad.quarantined)
+        #expect(try store.quarantinedRecords() == bad.quarantined)
+    }
+
+    @Test("the schema is created by named migrations, in WAL mode")
+    func schema() throws {
+        let store = try freshStore()
+        #expect(try store.appliedMigrations() == ["v1-agreements-incidents"])
+        #expect(FileManager.default.fileExists(atPath: store.path + "-wal"))
+    }
+
+    @Test("a database path that cannot be opened is an error naming the path")
+    func unopenablePath() {
+        #expect(throws: StoreError.self) { try SQLiteStore(path: "/nonexistent/dir/truce.sqlite") }
+    }
+}
