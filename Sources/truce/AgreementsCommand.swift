@@ -44,9 +44,7 @@ struct AgreementsCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let catalog = AgreementCatalog.read(paths: paths)
-                for diagnostic in catalog.diagnostics { printError(diagnostic.description) }
-                let result = try store.open().save(agreements: catalog.agreements)
+                let (catalog, result) = try Loading.agreements(from: paths, into: try store.open())
                 if output.json {
                     print(try TruceJSON.string(result, pretty: true))
                 } else {

@@ -26,24 +26,15 @@ struct DemoCommand: ParsableCommand {
             let incidentsPath = try incidents ?? Bundled.path("examples/2025/incidents.csv")
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             let databasePath = (dir as NSString).appendingPathComponent("truce.sqlite")
-            let store: SQLiteStore
-            do { store = try SQLiteStore(path: databasePath) } catch let error as StoreError {
-                throw Failure(message: error.description, code: .storeFailure)
-            }
+            let store = try StoreOptions(db: databasePath).open()
             print("Truce demo — database \(databasePath)\n")
 
-            let loaded = AgreementCatalog.read(paths: [catalogPath])
-            for diagnostic in loaded.diagnostics { printError(diagnostic.description) }
-            guard !loaded.diagnostics.containsErrors else {
+            let (catalog, agreements) = try Loading.agreements(from: [catalogPath], into: store)
+            guard !catalog.diagnostics.containsErrors else {
                 throw Failure(message: "the catalogue in \(catalogPath) has errors", code: .invalidInput)
             }
-            print("agreements (\(catalogPath)): \(try store.save(agreements: loaded.agreements))")
-            let batch: IncidentBatch
-            do { batch = try IncidentCSVReader.read(file: incidentsPath) } catch let error as InputError {
-                throw Failure(message: error.description, code: .invalidInput)
-            }
-            for record in batch.quarantined { printError("\(record.file):\(record.line): quarantined: \(record.reason)") }
-            print("incidents (\(incidentsPath)): \(try store.save(incidents: batch.incidents, quarantined: batch.quarantined))\n")
+            print("agreements (\(catalogPath)): \(agreements)")
+            print("incidents (\(incidentsPath)): \(try Loading.incidents(from: incidentsPath, into: store))\n")
 
             let now = Date()
             let stored = try store.incidents(matching: .all)

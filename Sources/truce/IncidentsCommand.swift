@@ -32,16 +32,7 @@ struct IncidentsCommand: ParsableCommand {
                 var total = LoadSummary()
                 var results: [String: LoadSummary] = [:]
                 for file in files {
-                    let batch: IncidentBatch
-                    do {
-                        batch = try IncidentCSVReader.read(file: file)
-                    } catch let error as InputError {
-                        throw Failure(message: error.description, code: .invalidInput)
-                    }
-                    for record in batch.quarantined {
-                        printError("\(record.file):\(record.line): quarantined: \(record.reason)")
-                    }
-                    let summary = try opened.save(incidents: batch.incidents, quarantined: batch.quarantined)
+                    let summary = try Loading.incidents(from: file, into: opened)
                     results[file] = summary
                     total = total + summary
                     if !output.json { print("\(file): \(summary)") }

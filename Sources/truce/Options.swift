@@ -7,6 +7,9 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("SQLite database file (default: $TRUCE_DB, then ./truce.sqlite).", valueName: "path"))
     var db: String?
 
+    init() {}
+    init(db: String) { self.db = db }
+
     var path: String { db ?? ProcessInfo.processInfo.environment["TRUCE_DB"] ?? "truce.sqlite" }
 
     func open() throws -> SQLiteStore {
