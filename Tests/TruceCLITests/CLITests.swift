@@ -44,7 +44,7 @@ struct CLI {
 struct CLITests {
     @Test("every command has --help", arguments: [
         [], ["init"], ["agreements"], ["agreements", "validate"], ["agreements", "load"], ["agreements", "list"],
-        ["agreements", "show"], ["incidents"], ["incidents", "load"], ["incidents", "list"], ["demo"],
+        ["agreements", "show"], ["incidents"], ["incidents", "load"], ["incidents", "list"], ["import"], ["demo"],
     ])
     func helpEverywhere(command: [String]) throws {
         let result = try CLI.run(command + ["--help"])
@@ -148,5 +148,22 @@ struct CLITests {
         #expect(yaml.output.hasPrefix("id: easter-truce-2025\n"))
         let missing = try CLI.run(["agreements", "show", "no-such", "--db", db])
         #expect(missing.status == 1 && missing.errors.contains("no agreement with id \"no-such\""))
+    }
+
+    @Test("import acled: bad rows quarantined, re-import adds nothing, a file of another format fails at once")
+    func importACLED() throws {
+        let db = try CLI.temporaryDirectory().appendingPathComponent("t.sqlite").path
+        let fixture = CLI.repository.appendingPathComponent("Tests/TruceIngestTests/Fixtures/acled.csv").path
+        let first = try CLI.run(["import", "acled", fixture, "--db", db])
+        #expect(first.status == 0)
+        #expect(first.output == "\(fixture): 3 new, 0 updated, 0 unchanged, 4 quarantined\n")
+        #expect(first.errors.contains("\(fixture):6: quarantined: event_date: \"31 April 2025\" is not a date"))
+        let again = try CLI.run(["import", "acled", fixture, "--db", db, "--strict"])
+        #expect(again.status == 1)
+        #expect(again.output == "\(fixture): 0 new, 0 updated, 3 unchanged, 4 quarantined\n")
+        let truceCSV = CLI.repository.appendingPathComponent("examples/2025/incidents.csv").path
+        let wrong = try CLI.run(["import", "acled", truceCSV, "--db", db])
+        #expect(wrong.status == 1)
+        #expect(wrong.errors.contains("1: header: missing required column(s): event_id_cnty, event_date, event_type, actor1"))
     }
 }

@@ -1,0 +1,144 @@
+import Foundation
+import TruceCore
+
+/// One ACLED event row, normalised into an ``Incident`` with every problem recorded.
+struct ACLEDRow {
+    let record: CSVRecord
+    let columns: HeaderIndex
+    let file: String
+    private(set) var problems: [Diagnostic] = []
+
+    init(record: CSVRecord, columns: HeaderIndex, file: String) {
+        self.record = record
+        self.columns = columns
+        self.file = file
+    }
+
+    mutating func problem(_ field: String, _ message: String) {
+        problems.append(Diagnostic(file: file, line: record.line, field: field, message: message))
+    }
+
+    func value(_ column: String) -> String? {
+        guard let position = columns[column], position < record.fields.count else { return nil }
+        let text = record.fields[position].trimmingCharacters(in: .whitespaces)
+        return text.isEmpty ? nil : text
+    }
+
+    mutating func incident(sourceFile: String, actors: ActorTable) -> Incident? {
+        if record.fields.count != columns.names.count {
+            problem("", "has \(record.fields.count) fields, the header has \(columns.names.count)")
+            return nil
+        }
+        guard let key = value("event_id_cnty") else {
+            problem("event_id_cnty", "is required")
+            return nil
+        }
+        let country = value("iso").flatMap(Int.init).flatMap { Countries.alpha2(numeric: $0) }
+        let time = readTime(zone: Countries.zone(alpha2: country))
+        let location = readLocation(country: country)
+        let notes = value("notes") ?? ""
+        let perpetratorActor = value("actor1") ?? ""
+        let fatalities = value("fatalities").map { Int($0) }
+        if let fatalities, fatalities == nil || fatalities! < 0 {
+            problem("fatalities", "\"\(value("fatalities")!)\" is not a whole number")
+        }
+        guard problems.isEmpty, let time, let location else { return nil }
+        let claimant = "ACLED" + (value("source").map { " (sources: \($0))" } ?? "")
+        let party = actors.party(for: perpetratorActor)
+        var target = TargetKeywords.target(in: notes) ?? Target(category: nil)
+        if target.category == nil, value("sub_event_type") == "Attack" || value("civilian_targeting") != nil,
+            value("actor2")?.hasPrefix("Civilians") == true
+        {
+            target = Target(category: .civilian)
+        }
+        let fields = columns.names.enumerated().map { SourceRecord.Field(name: $1, value: record.fields[$0]) }
+        return Incident(
+            id: "acled:\(key)", time: time, location: location, action: Self.action(subEventType: value("sub_event_type"), notes: notes),
+            target: target, perpetrator: party.map { Attribution(party: $0, attributedBy: "ACLED") },
+            effects: Effects(fatalities: fatalities ?? nil),
+            description: [value("event_type"), value("sub_event_type"), perpetratorActor.isEmpty ? nil : "by \(perpetratorActor)"]
+                .compactMap { $0 }.joined(separator: ": "),
+            claims: [Claim(claimant: claimant, accused: party)],
+            sources: [SourceRecord(dataset: ACLEDImporter.dataset, file: sourceFile, line: record.line, key: key, release: value("timestamp"), fields: fields)])
+    }
+
+    /// `event_date` as "21 March 2020", "21-March-2020" or "2020-03-21", widened by `time_precision`:
+    /// 1 the day, 2 the week around the date (three days either side), 3 the calendar month.
+    private mutating func readTime(zone: ZoneIdentifier) -> IncidentTime? {
+        guard let text = value("event_date") else {
+            problem("event_date", "is required")
+            return nil
+        }
+        guard let date = Self.parseDate(text) else {
+            problem("event_date", "\"\(text)\" is not a date (expected e.g. 21 March 2020 or 2020-03-21)")
+            return nil
+        }
+        switch value("time_precision") ?? "1" {
+        case "1": return IncidentTime.implied(by: date, precision: .day, in: zone)
+        case "2":
+            let day = IncidentTime.implied(by: date, precision: .day, in: zone)
+            let calendar = zone.calendar
+            let start = calendar.date(byAdding: .day, value: -3, to: day.span.start)!
+            let end = calendar.date(byAdding: .day, value: 4, to: day.span.start)!
+            return IncidentTime(span: TimeSpan(start: start, end: end), precision: .week, timeZone: zone)
+        case "3": return IncidentTime.implied(by: date, precision: .month, in: zone)
+        case let other:
+            problem("time_precision", "\"\(other)\" is not 1, 2 or 3")
+            return nil
+        }
+    }
+
+    private mutating func readLocation(country: String?) -> IncidentLocation? {
+        guard let latitudeText = value("latitude"), let longitudeText = value("longitude") else {
+            problem(value("latitude") == nil ? "latitude" : "longitude", "is required")
+            return nil
+        }
+        guard let latitude = Double(latitudeText), (-90...90).contains(latitude) else {
+            problem("latitude", "\"\(latitudeText)\" is not a latitude between -90 and 90")
+            return nil
+        }
+        guard let longitude = Double(longitudeText), (-180...180).contains(longitude) else {
+            problem("longitude", "\"\(longitudeText)\" is not a longitude between -180 and 180")
+            return nil
+        }
+        let precision: GeoPrecision
+        switch value("geo_precision") ?? "1" {
+        case "1": precision = .locality
+        case "2": precision = .nearby
+        case "3": precision = .region
+        case let other:
+            problem("geo_precision", "\"\(other)\" is not 1, 2 or 3")
+            return nil
+        }
+        return IncidentLocation(
+            country: country, admin1: value("admin1"), place: value("location"),
+            coordinate: Coordinate(latitude: latitude, longitude: longitude), precision: precision)
+    }
+
+    static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+
+    static func parseDate(_ text: String) -> StatedTime? {
+        if let iso = StatedTime(parsing: text), iso.isDateOnly { return iso }
+        let parts = text.split(whereSeparator: { $0 == " " || $0 == "-" })
+        guard parts.count == 3, let day = Int(parts[0]), let year = Int(parts[2]),
+            let month = months.firstIndex(where: { $0.hasPrefix(parts[1].lowercased()) && parts[1].count >= 3 })
+        else { return nil }
+        let candidate = String(format: "%04d-%02d-%02d", year, month + 1, day)
+        return StatedTime(parsing: candidate)
+    }
+
+    /// The action from ACLED's `sub_event_type`, refined by the notes where they name drones or missiles.
+    static func action(subEventType: String?, notes: String) -> ActionType? {
+        let lowered = notes.lowercased()
+        switch subEventType {
+        case "Air/drone strike":
+            return lowered.contains("drone") || lowered.contains("uav") || lowered.contains("shahed") ? .droneStrike : .airStrike
+        case "Shelling/artillery/missile attack":
+            return lowered.contains("missile") ? .missileStrike : .artillery
+        case "Armed clash", "Government regains territory", "Non-state actor overtakes territory": return .groundAssault
+        case "Remote explosive/landmine/IED", "Grenade", "Suicide bomb": return .other
+        case "Attack", "Abduction/forced disappearance", "Sexual violence": return .other
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import TruceCore
+
+/// Maps dataset actor names to parties, e.g. ACLED's `Military Forces of Russia (2000-)` → `RU`.
+///
+/// Each row is a pattern and a party. A pattern matches an actor name that equals it or starts with it
+/// followed by a space or ` (`, so one row covers every period suffix such as `(2000-)` or `(2019-)`.
+/// The longest matching pattern wins. The table is an editable CSV: `pattern,party,note`.
+public struct ActorTable: Sendable {
+    public struct Entry: Hashable, Sendable {
+        public var pattern: String
+        public var party: PartyID
+        public init(pattern: String, party: PartyID) {
+            self.pattern = pattern
+            self.party = party
+        }
+    }
+
+    public private(set) var entries: [Entry]
+
+    public init(entries: [Entry]) {
+        self.entries = entries.sorted { $0.pattern.count > $1.pattern.count }
+    }
+
+    /// Reads the table from CSV text (`pattern,party[,note]` with a header).
+    /// - Throws: a ``Diagnostic`` naming the line of the first bad row.
+    public init(csv text: String, file: String) throws {
+        var entries: [Entry] = []
+        var reader = CSVReader(bytes: Array(text.utf8))
+        _ = reader.next()  // header
+        while let element = reader.next() {
+            switch element {
+            case .malformed(let bad):
+                throw Diagnostic(file: file, line: bad.line, field: "", message: bad.reason)
+            case .record(let record):
+                guard record.fields.count >= 2, !record.fields[0].isEmpty else {
+                    throw Diagnostic(file: file, line: record.line, field: "pattern", message: "needs a pattern and a party")
+                }
+                guard PartyID.isWellFormed(record.fields[1]) else {
+                    throw Diagnostic(file: file, line: record.line, field: "party", message: "\"\(record.fields[1])\" is not a party id")
+                }
+                entries.append(Entry(pattern: record.fields[0], party: PartyID(record.fields[1])))
+            }
+        }
+        self.init(entries: entries)
+    }
+
+    /// The party `actor` maps to, or `nil` when no pattern matches.
+    public func party(for actor: String) -> PartyID? {
+        let name = actor.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else { return nil }
+        for entry in entries {
+            if name == entry.pattern || name.hasPrefix(entry.pattern + " ") { return entry.party }
+        }
+        return nil
+    }
+}
