@@ -61,18 +61,3 @@ public struct ACLEDImporter: Sendable {
         return batch
     }
 }
-
-/// Column positions by header name.
-struct HeaderIndex: Sendable {
-    let names: [String]
-    private let positions: [String: Int]
-
-    init(names: [String]) {
-        self.names = names.map { $0.trimmingCharacters(in: .whitespaces) }
-        var positions: [String: Int] = [:]
-        for (position, name) in self.names.enumerated() where positions[name] == nil { positions[name] = position }
-        self.positions = positions
-    }
-
-    subscript(name: String) -> Int? { positions[name] }
-}

@@ -2,27 +2,11 @@ import Foundation
 import TruceCore
 
 /// One ACLED event row, normalised into an ``Incident`` with every problem recorded.
-struct ACLEDRow {
+struct ACLEDRow: CSVRowReading {
     let record: CSVRecord
     let columns: HeaderIndex
     let file: String
-    private(set) var problems: [Diagnostic] = []
-
-    init(record: CSVRecord, columns: HeaderIndex, file: String) {
-        self.record = record
-        self.columns = columns
-        self.file = file
-    }
-
-    mutating func problem(_ field: String, _ message: String) {
-        problems.append(Diagnostic(file: file, line: record.line, field: field, message: message))
-    }
-
-    func value(_ column: String) -> String? {
-        guard let position = columns[column], position < record.fields.count else { return nil }
-        let text = record.fields[position].trimmingCharacters(in: .whitespaces)
-        return text.isEmpty ? nil : text
-    }
+    var problems: [Diagnostic] = []
 
     mutating func incident(sourceFile: String, actors: ActorTable) -> Incident? {
         if record.fields.count != columns.names.count {
@@ -51,7 +35,7 @@ struct ACLEDRow {
         {
             target = Target(category: .civilian)
         }
-        let fields = columns.names.enumerated().map { SourceRecord.Field(name: $1, value: record.fields[$0]) }
+        let fields = verbatimFields
         return Incident(
             id: "acled:\(key)", time: time, location: location, action: Self.action(subEventType: value("sub_event_type"), notes: notes),
             target: target, perpetrator: party.map { Attribution(party: $0, attributedBy: "ACLED") },

@@ -53,11 +53,9 @@ public enum IncidentCSVReader {
         guard case .record(let header) = first else {
             throw InputError.unreadable(file: file, reason: "the header line cannot be read as CSV")
         }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-        let missing = requiredColumns.filter { !names.contains($0) }
+        let columns = HeaderIndex(names: header.fields)
+        let missing = requiredColumns.filter { columns[$0] == nil }
         guard missing.isEmpty else { throw InputError.missingColumns(file: file, columns: missing) }
-        var index: [String: Int] = [:]
-        for (position, name) in names.enumerated() where index[name] == nil { index[name] = position }
 
         let sourceFile = URL(fileURLWithPath: file).lastPathComponent
         var batch = IncidentBatch()
@@ -69,9 +67,9 @@ public enum IncidentCSVReader {
                 let problem = Diagnostic(file: file, line: bad.line, field: "", message: bad.reason)
                 batch.quarantined.append(QuarantinedRecord(dataset: dataset, file: file, line: bad.line, problems: [problem], raw: bad.raw))
             case .record(let record):
-                var row = IncidentRow(record: record, names: names, index: index, file: file)
-                if record.fields.count != names.count {
-                    row.problem("", "has \(record.fields.count) fields, the header has \(names.count)")
+                var row = IncidentRow(record: record, columns: columns, file: file)
+                if record.fields.count != columns.names.count {
+                    row.problem("", "has \(record.fields.count) fields, the header has \(columns.names.count)")
                 }
                 let incident = row.incident(sourceFile: sourceFile)
                 if let incident, let firstLine = firstLineForID[incident.id] {

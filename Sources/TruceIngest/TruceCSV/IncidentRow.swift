@@ -2,30 +2,11 @@ import Foundation
 import TruceCore
 
 /// One data row of Truce's incident CSV, turned into an ``Incident`` with every problem recorded.
-struct IncidentRow {
+struct IncidentRow: CSVRowReading {
     let record: CSVRecord
-    let names: [String]
-    let index: [String: Int]
+    let columns: HeaderIndex
     let file: String
-    private(set) var problems: [Diagnostic] = []
-
-    init(record: CSVRecord, names: [String], index: [String: Int], file: String) {
-        self.record = record
-        self.names = names
-        self.index = index
-        self.file = file
-    }
-
-    mutating func problem(_ field: String, _ message: String) {
-        problems.append(Diagnostic(file: file, line: record.line, field: field, message: message))
-    }
-
-    /// The trimmed value of `column`, or `nil` when the column is absent or the cell empty.
-    func value(_ column: String) -> String? {
-        guard let position = index[column], position < record.fields.count else { return nil }
-        let text = record.fields[position].trimmingCharacters(in: .whitespaces)
-        return text.isEmpty ? nil : text
-    }
+    var problems: [Diagnostic] = []
 
     mutating func required(_ column: String) -> String? {
         guard let text = value(column) else {
@@ -95,9 +76,7 @@ struct IncidentRow {
         }
         guard problems.isEmpty, let id, let time, let location, let claimant, let url else { return nil }
         let source = SourceReference(url: url, published: published)
-        let fields = names.enumerated().map { position, name in
-            SourceRecord.Field(name: name, value: position < record.fields.count ? record.fields[position] : "")
-        }
+        let fields = verbatimFields
         return Incident(
             id: id, time: time, location: location, action: action,
             target: Target(category: category, subtype: subtype, name: value("target_name")),

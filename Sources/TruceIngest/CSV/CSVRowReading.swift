@@ -1,0 +1,45 @@
+import Foundation
+import TruceCore
+
+/// Shared reading of one CSV data row by column name, collecting problems with file, line and field.
+protocol CSVRowReading {
+    var record: CSVRecord { get }
+    var columns: HeaderIndex { get }
+    var file: String { get }
+    var problems: [Diagnostic] { get set }
+}
+
+extension CSVRowReading {
+    mutating func problem(_ field: String, _ message: String) {
+        problems.append(Diagnostic(file: file, line: record.line, field: field, message: message))
+    }
+
+    /// The trimmed value of `column`, or `nil` when the column is absent or the cell empty.
+    func value(_ column: String) -> String? {
+        guard let position = columns[column], position < record.fields.count else { return nil }
+        let text = record.fields[position].trimmingCharacters(in: .whitespaces)
+        return text.isEmpty ? nil : text
+    }
+
+    /// Every column of the row, verbatim, paired with its header name.
+    var verbatimFields: [SourceRecord.Field] {
+        columns.names.enumerated().map { position, name in
+            SourceRecord.Field(name: name, value: position < record.fields.count ? record.fields[position] : "")
+        }
+    }
+}
+
+/// Column positions by header name (the first of repeated names wins).
+struct HeaderIndex: Sendable {
+    let names: [String]
+    private let positions: [String: Int]
+
+    init(names: [String]) {
+        self.names = names.map { $0.trimmingCharacters(in: .whitespaces) }
+        var positions: [String: Int] = [:]
+        for (position, name) in self.names.enumerated() where positions[name] == nil { positions[name] = position }
+        self.positions = positions
+    }
+
+    subscript(name: String) -> Int? { positions[name] }
+}
