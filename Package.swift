@@ -23,9 +23,10 @@ let package = Package(
     ],
     targets: [
         .target(name: "TruceCore", swiftSettings: strictSettings),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "TruceIngest",
-            dependencies: ["TruceCore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["TruceCore", "CZlib", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         .target(name: "TruceEngine", dependencies: ["TruceCore"], swiftSettings: strictSettings),

@@ -34,7 +34,7 @@ struct DemoCommand: ParsableCommand {
                 throw Failure(message: "the catalogue in \(catalogPath) has errors", code: .invalidInput)
             }
             print("agreements (\(catalogPath)): \(agreements)")
-            print("incidents (\(incidentsPath)): \(try Loading.incidents(from: incidentsPath, into: store))\n")
+            print("incidents (\(incidentsPath)): \(try Loading.incidents(from: incidentsPath, format: TruceCSVFormat(), into: store))\n")
 
             let now = Date()
             let stored = try store.incidents(matching: .all)

@@ -7,25 +7,29 @@ import TruceStore
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import incidents from a dataset export: acled (CSV, any layout) or truce (Truce CSV).",
+        abstract: "Import incidents from dataset exports: acled, truce (plain or .gz; - for standard input).",
         discussion: """
-            Columns are matched by header name. Rows that cannot be read are quarantined with file, line, \
-            field and reason; the import goes on and prints `N new, M updated, K unchanged, Q quarantined`. \
-            Re-importing a file adds nothing.
+            ACLED columns are matched by header name. Files are read in chunks, so memory stays flat however \
+            large they are. Rows that cannot be read are quarantined with file, line, field and reason; the \
+            import goes on and prints `N new, M updated, K unchanged, Q quarantined` for each file. \
+            Re-importing a file adds nothing. See `truce quarantine` for the rows kept aside.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case acled, truce
     }
 
-    @Argument(help: "The format: acled or truce.")
+    @Argument(help: "The format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: Format
 
-    @Argument(help: "Files to import, or - for standard input.")
+    @Argument(help: "Files to import (plain or gzip), or - for standard input.")
     var files: [String]
 
     @Option(help: "Actor table mapping dataset actors to parties (default: data/actors.csv of the Truce checkout).")
     var actors: String?
+
+    @Flag(name: .long, help: "Read and normalise every row and print the counts, without writing to the database.")
+    var dryRun = false
 
     @Flag(name: .long, help: "Exit 1 when any row is quarantined.")
     var strict = false
@@ -34,19 +38,15 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let opened = try store.open()
+            let opened: (any Store)? = dryRun ? nil : try store.open()
             var total = LoadSummary()
             for file in files {
                 let summary: LoadSummary
                 switch format {
-                case .truce:
-                    summary = try Loading.incidents(from: file, into: opened)
-                case .acled:
-                    let importer = ACLEDImporter(actors: try actorTable())
-                    let batch = try Loading.read(file) { try importer.read(bytes: $0, file: file) }
-                    summary = try Loading.save(batch, into: opened)
+                case .truce: summary = try Loading.incidents(from: file, format: TruceCSVFormat(), into: opened)
+                case .acled: summary = try Loading.incidents(from: file, format: ACLEDFormat(actors: try actorTable()), into: opened)
                 }
-                print("\(file): \(summary)")
+                print("\(file): \(summary)\(dryRun ? " (dry run: nothing written)" : "")")
                 total = total + summary
             }
             if strict && total.quarantined > 0 {

@@ -32,7 +32,7 @@ struct IncidentsCommand: ParsableCommand {
                 var total = LoadSummary()
                 var results: [String: LoadSummary] = [:]
                 for file in files {
-                    let summary = try Loading.incidents(from: file, into: opened)
+                    let summary = try Loading.incidents(from: file, format: TruceCSVFormat(), into: opened)
                     results[file] = summary
                     total = total + summary
                     if !output.json { print("\(file): \(summary)") }

@@ -5,7 +5,7 @@ import TruceIngest
 
 @Suite("Truce incident CSV: good rows in, bad rows kept aside with file, line and field")
 struct IncidentCSVTests {
-    func batch() throws -> IncidentBatch { try IncidentCSVReader.read(file: Fixtures.path("incidents.csv")) }
+    func batch() throws -> IncidentBatch { try TruceCSVFormat().read(file: Fixtures.path("incidents.csv")) }
 
     @Test("every record is accounted for: 4 read, 8 quarantined")
     func everyRecordIsAccountedFor() throws {
@@ -24,7 +24,7 @@ struct IncidentCSVTests {
             "8 latitude: \"123\" is not a latitude between -90 and 90",
             "9 target_subtype: \"school\" is not a subtype of energy (known: power_plant, substation, transformer, transmission_line, refinery, oil_storage, oil_pipeline, gas_pipeline, gas_facility, pumping_station, dam)",
             "10 : has 4 fields, the header has 24",
-            "11 id: duplicate id \"fx-001\": already on line 2",
+            "11 id: \"fx-001\" is already on line 2 with different content",
             "12 : field 17: text after a closing quote",
             "13 : field 17: invalid UTF-8",
             "14 : unterminated quoted field starting on line 14",
@@ -67,9 +67,9 @@ struct IncidentCSVTests {
 
     @Test("a header without the required columns fails at once, naming them")
     func missingColumnsFail() {
-        #expect(throws: InputError.self) { try IncidentCSVReader.read(bytes: Array("a,b\n1,2\n".utf8), file: "x.csv") }
+        #expect(throws: InputError.self) { try TruceCSVFormat().read(bytes: Array("a,b\n1,2\n".utf8), file: "x.csv") }
         do {
-            _ = try IncidentCSVReader.read(bytes: Array("id,start\n1,2025-01-01\n".utf8), file: "x.csv")
+            _ = try TruceCSVFormat().read(bytes: Array("id,start\n1,2025-01-01\n".utf8), file: "x.csv")
         } catch {
             #expect("\(error)" == "x.csv:1: header: missing required column(s): claimant, source_url")
         }
@@ -77,7 +77,7 @@ struct IncidentCSVTests {
 
     @Test("the example incidents all read cleanly")
     func examplesRead() throws {
-        let batch = try IncidentCSVReader.read(file: Fixtures.repository.appendingPathComponent("examples/2025/incidents.csv").path)
+        let batch = try TruceCSVFormat().read(file: Fixtures.repository.appendingPathComponent("examples/2025/incidents.csv").path)
         #expect(batch.quarantined.isEmpty, "\(batch.quarantined.map(\.reason))")
         #expect(batch.incidents.count >= 40)
         #expect(Set(batch.incidents.compactMap(\.location.country)).isSuperset(of: ["UA", "RU", "PS"]))

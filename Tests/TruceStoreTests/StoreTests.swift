@@ -21,7 +21,7 @@ struct StoreTests {
     func roundTrip() throws {
         let store = try freshStore()
         let agreements = AgreementCatalog.read(paths: [Self.catalogue]).agreements
-        let incidents = try IncidentCSVReader.read(file: Self.examples).incidents
+        let incidents = try TruceCSVFormat().read(file: Self.examples).incidents
         #expect(try store.save(agreements: agreements) == LoadSummary(new: agreements.count))
         #expect(try store.save(incidents: incidents, quarantined: []) == LoadSummary(new: incidents.count))
         #expect(try store.agreements() == agreements.sorted { $0.id < $1.id })
@@ -35,8 +35,8 @@ struct StoreTests {
     func secondLoadChangesNothing() throws {
         let store = try freshStore()
         let agreements = AgreementCatalog.read(paths: [Self.catalogue]).agreements
-        let good = try IncidentCSVReader.read(file: Self.examples)
-        let bad = try IncidentCSVReader.read(file: Self.badRows)
+        let good = try TruceCSVFormat().read(file: Self.examples)
+        let bad = try TruceCSVFormat().read(file: Self.badRows)
         _ = try store.save(agreements: agreements)
         _ = try store.save(incidents: good.incidents, quarantined: good.quarantined)
         _ = try store.save(incidents: bad.incidents, quarantined: bad.quarantined)
@@ -55,7 +55,7 @@ struct StoreTests {
     @Test("a changed incident is updated in place, not duplicated")
     func changedIncidentIsUpdated() throws {
         let store = try freshStore()
-        var incidents = try IncidentCSVReader.read(file: Self.examples).incidents
+        var incidents = try TruceCSVFormat().read(file: Self.examples).incidents
         _ = try store.save(incidents: incidents, quarantined: [])
         incidents[0].effects.fatalities = 99
         #expect(try store.save(incidents: incidents, quarantined: []) == LoadSummary(updated: 1, unchanged: incidents.count - 1))
@@ -66,7 +66,7 @@ struct StoreTests {
     @Test("filters: party, country, category and overlapping dates")
     func filters() throws {
         let store = try freshStore()
-        let incidents = try IncidentCSVReader.read(file: Self.examples).incidents
+        let incidents = try TruceCSVFormat().read(file: Self.examples).incidents
         _ = try store.save(incidents: incidents, quarantined: [])
         let iso = ISO8601DateFormatter()
         let march = TimeSpan(start: iso.date(from: "2025-03-18T00:00:00Z")!, end: iso.date(from: "2025-03-26T00:00:00Z")!)
@@ -82,7 +82,7 @@ struct StoreTests {
     @Test("quarantined records keep their problems and raw text")
     func quarantineRoundTrip() throws {
         let store = try freshStore()
-        let bad = try IncidentCSVReader.read(file: Self.badRows)
+        let bad = try TruceCSVFormat().read(file: Self.badRows)
         _ = try store.save(incidents: [], quarantined: bad.quarantined)
         #expect(try store.quarantinedRecords() == bad.quarantined)
     }

@@ -43,7 +43,7 @@ struct ACLEDRow: CSVRowReading {
             description: [value("event_type"), value("sub_event_type"), perpetratorActor.isEmpty ? nil : "by \(perpetratorActor)"]
                 .compactMap { $0 }.joined(separator: ": "),
             claims: [Claim(claimant: claimant, accused: party)],
-            sources: [SourceRecord(dataset: ACLEDImporter.dataset, file: sourceFile, line: record.line, key: key, release: value("timestamp"), fields: fields)])
+            sources: [SourceRecord(dataset: "acled", file: sourceFile, line: record.line, key: key, release: value("timestamp"), fields: fields)])
     }
 
     /// `event_date` as "21 March 2020", "21-March-2020" or "2020-03-21", widened by `time_precision`:

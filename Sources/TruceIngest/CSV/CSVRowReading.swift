@@ -30,16 +30,18 @@ extension CSVRowReading {
 }
 
 /// Column positions by header name (the first of repeated names wins).
-struct HeaderIndex: Sendable {
-    let names: [String]
+public struct HeaderIndex: Sendable {
+    /// The header's names, trimmed, in file order.
+    public let names: [String]
     private let positions: [String: Int]
 
-    init(names: [String]) {
+    public init(names: [String]) {
         self.names = names.map { $0.trimmingCharacters(in: .whitespaces) }
         var positions: [String: Int] = [:]
         for (position, name) in self.names.enumerated() where positions[name] == nil { positions[name] = position }
         self.positions = positions
     }
 
-    subscript(name: String) -> Int? { positions[name] }
+    /// The position of column `name`, if the header has it.
+    public subscript(name: String) -> Int? { positions[name] }
 }

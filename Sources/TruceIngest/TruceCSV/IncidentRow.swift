@@ -83,7 +83,7 @@ struct IncidentRow: CSVRowReading {
             perpetrator: perpetrator.map { Attribution(party: $0, attributedBy: claimant) },
             effects: Effects(fatalities: fatalities, injured: injured), description: value("description") ?? "",
             claims: [Claim(claimant: claimant, claimantParty: claimantParty, accused: perpetrator, source: source)],
-            sources: [SourceRecord(dataset: IncidentCSVReader.dataset, file: sourceFile, line: record.line, key: id, fields: fields)])
+            sources: [SourceRecord(dataset: "truce-csv", file: sourceFile, line: record.line, key: id, fields: fields)])
     }
 
     private mutating func readTime() -> IncidentTime? {

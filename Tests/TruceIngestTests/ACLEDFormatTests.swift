@@ -3,14 +3,14 @@ import Testing
 import TruceCore
 import TruceIngest
 
-@Suite("ACLED importer")
-struct ACLEDImporterTests {
+@Suite("ACLED exports")
+struct ACLEDFormatTests {
     static let actors = ActorTable(entries: [
         .init(pattern: "Military Forces of Russia", party: "RU"), .init(pattern: "Military Forces of Ukraine", party: "UA"),
     ])
 
     func batch() throws -> IncidentBatch {
-        try ACLEDImporter(actors: Self.actors).read(bytes: Array(Data(contentsOf: Fixtures.directory.appendingPathComponent("acled.csv"))), file: "acled.csv")
+        try ACLEDFormat(actors: Self.actors).read(bytes: Array(Data(contentsOf: Fixtures.directory.appendingPathComponent("acled.csv"))), file: "acled.csv")
     }
 
     @Test("good rows become incidents; every bad row is quarantined with line, field and reason")
@@ -50,7 +50,7 @@ struct ACLEDImporterTests {
     @Test("a file of another format fails at once, naming the missing columns")
     func wrongFormat() {
         let gdeltLike = Array("1234\t20250320\t202503\n".utf8)
-        #expect(throws: InputError.self) { try ACLEDImporter(actors: Self.actors).read(bytes: gdeltLike, file: "events.tsv") }
+        #expect(throws: InputError.self) { try ACLEDFormat(actors: Self.actors).read(bytes: gdeltLike, file: "events.tsv") }
     }
 
     @Test("the actor table matches any period suffix and prefers the longest pattern")
@@ -80,7 +80,7 @@ struct ACLEDSharedDataTests {
     func realFileImports(name: String) throws {
         let url = SharedData.directory.appendingPathComponent(name)
         let table = try ActorTable(csv: String(contentsOf: Fixtures.repository.appendingPathComponent("data/actors.csv"), encoding: .utf8), file: "actors.csv")
-        let batch = try ACLEDImporter(actors: table).read(bytes: Array(Data(contentsOf: url)), file: url.path)
+        let batch = try ACLEDFormat(actors: table).read(bytes: Array(Data(contentsOf: url)), file: url.path)
         #expect(batch.quarantined.isEmpty, "\(batch.quarantined.map(\.reason))")
         #expect(batch.incidents.count == batch.recordsRead)
         #expect(batch.incidents.count == (name.contains("afghanistan") ? 496 : 2))

@@ -1,0 +1,105 @@
+import Foundation
+import TruceCore
+
+/// Reads a file of any ``DatasetFormat`` in chunks and hands incidents and quarantined records to a
+/// save function in batches, so memory stays flat however large the file.
+///
+/// Every record is accounted for: it becomes an incident or a quarantined record (annotation rows are
+/// counted as skipped). A key seen twice in one file quarantines the later record, naming the first line.
+public struct StreamingImport<Format: DatasetFormat> {
+    public var format: Format
+    public var batchSize: Int
+
+    public init(format: Format, batchSize: Int = 10_000) {
+        self.format = format
+        self.batchSize = batchSize
+    }
+
+    /// What one file's import did.
+    public struct Report: Sendable {
+        public var summary = LoadSummary()
+        /// Data records read (header and annotation rows excluded).
+        public var records = 0
+        /// Annotation rows skipped, e.g. UCDP's HXL row.
+        public var annotations = 0
+    }
+
+    /// Imports `file` (`-` for standard input), calling `save` for each batch.
+    /// - Parameters:
+    ///   - progress: called after each batch with bytes read and the total when known.
+    ///   - save: stores a batch and returns its counts.
+    /// - Throws: ``InputError`` when the file cannot be read or is not of this format; whatever `save` throws.
+    public func run(
+        file: String, progress: ((Int, Int?) -> Void)? = nil,
+        save: ([Incident], [QuarantinedRecord]) throws -> LoadSummary
+    ) throws -> Report {
+        try run(source: ByteSource(file: file), file: file, progress: progress, save: save)
+    }
+
+    public func run(
+        source: ByteSource, file: String, progress: ((Int, Int?) -> Void)? = nil,
+        save: ([Incident], [QuarantinedRecord]) throws -> LoadSummary
+    ) throws -> Report {
+        var stream = RecordStream(source: source, dialect: format.dialect)
+        var report = Report()
+        let columns: HeaderIndex
+        if format.hasHeader {
+            guard case .record(let header)? = try stream.next() else {
+                _ = try format.columns(header: [], file: file)
+                throw InputError.unreadable(file: file, reason: "the header line cannot be read")
+            }
+            columns = try format.columns(header: header.fields, file: file)
+        } else {
+            columns = try format.columns(header: nil, file: file)
+        }
+        let sourceFile = file == "-" ? "stdin" : URL(fileURLWithPath: file).lastPathComponent
+        var firstLine: [String: (line: Int, raw: Int)] = [:]
+        var incidents: [Incident] = []
+        var quarantined: [QuarantinedRecord] = []
+        incidents.reserveCapacity(min(batchSize, 100_000))
+
+        func quarantine(_ line: Int, _ problems: [Diagnostic], raw: String) {
+            quarantined.append(QuarantinedRecord(dataset: format.dataset, file: file, line: line, problems: problems, raw: raw))
+        }
+        func flush() throws {
+            guard !incidents.isEmpty || !quarantined.isEmpty else { return }
+            report.summary = report.summary + (try save(incidents, quarantined))
+            incidents.removeAll(keepingCapacity: true)
+            quarantined.removeAll(keepingCapacity: true)
+            progress?(stream.progress.bytesRead, stream.progress.totalBytes)
+        }
+
+        while let element = try stream.next() {
+            switch element {
+            case .malformed(let bad):
+                report.records += 1
+                quarantine(bad.line, [Diagnostic(file: file, line: bad.line, field: "", message: bad.reason)], raw: bad.raw)
+            case .record(let record):
+                if format.isAnnotation(record, columns: columns) {
+                    report.annotations += 1
+                    continue
+                }
+                report.records += 1
+                switch format.incident(from: record, columns: columns, file: file, sourceFile: sourceFile) {
+                case .failure(let failure):
+                    quarantine(record.line, failure.problems, raw: record.raw)
+                case .success(let incident):
+                    let key = incident.sources.first?.key ?? incident.id
+                    let rawHash = record.rawBytes.hashValue
+                    if let first = firstLine[key] {
+                        let message = first.raw == rawHash
+                            ? "\"\(key)\" repeats line \(first.line) exactly"
+                            : "\"\(key)\" is already on line \(first.line) with different content"
+                        quarantine(record.line, [Diagnostic(file: file, line: record.line, field: format.keyColumn, message: message)], raw: record.raw)
+                    } else {
+                        firstLine[key] = (record.line, rawHash)
+                        incidents.append(incident)
+                    }
+                }
+            }
+            if incidents.count + quarantined.count >= batchSize { try flush() }
+        }
+        try flush()
+        return report
+    }
+}
