@@ -10,7 +10,9 @@ public protocol Store: Sendable {
     /// - Returns: how many were new, updated and unchanged.
     func save(agreements: [Agreement]) throws -> LoadSummary
 
-    /// Saves incidents and the records that could not be read, in one transaction.
+    /// Saves incidents and the records that could not be read, in one transaction. An incident whose content
+    /// changed replaces the stored one, which moves to its history, unless the incoming record's release
+    /// (e.g. ACLED's `timestamp`) is older than the stored one's: then only the history keeps it.
     /// - Returns: the counts, with `quarantined` the number of records kept aside (including ones already kept).
     func save(incidents: [Incident], quarantined: [QuarantinedRecord]) throws -> LoadSummary
 
@@ -23,8 +25,32 @@ public protocol Store: Sendable {
     /// Incidents matching `query`, by start time then id.
     func incidents(matching query: IncidentQuery) throws -> [Incident]
 
+    /// The earlier versions of an incident that later imports replaced, oldest first, and older versions that
+    /// arrived after a newer one.
+    func history(of id: IncidentID) throws -> [Incident]
+
     /// Every quarantined record, by file and line.
     func quarantinedRecords() throws -> [QuarantinedRecord]
+
+    /// Quarantined records with their ids, of one file as it was named on import or of all files.
+    func quarantine(file: String?) throws -> [QuarantineEntry]
+
+    /// One quarantined record by id.
+    func quarantineEntry(id: Int64) throws -> QuarantineEntry?
+
+    /// Removes quarantined records, e.g. once a retry has read them.
+    func removeQuarantine(ids: [Int64]) throws
+}
+
+/// A quarantined record as stored, with the id `truce quarantine show` takes.
+public struct QuarantineEntry: Hashable, Codable, Sendable {
+    public var id: Int64
+    public var record: QuarantinedRecord
+
+    public init(id: Int64, record: QuarantinedRecord) {
+        self.id = id
+        self.record = record
+    }
 }
 
 /// Filters for listing incidents. Every filter left `nil` matches everything.

@@ -17,12 +17,14 @@ enum Loading {
     /// it), printing each quarantined row on standard error and a progress bar when standard error is a terminal.
     /// - Throws: ``Failure`` when the file cannot be read at all or is not of this format.
     static func incidents(
-        from file: String, format: some DatasetFormat, into store: (any Store)?
+        from file: String, format: some DatasetFormat, into store: (any Store)?,
+        onQuarantine: (QuarantinedRecord) -> Void = { _ in }
     ) throws -> LoadSummary {
         let bar = ProgressBar(label: file)
         do {
             let report = try StreamingImport(format: format).run(file: file, progress: bar?.update) { incidents, quarantined in
                 for record in quarantined {
+                    onQuarantine(record)
                     bar?.clear()
                     printError("\(record.file):\(record.line): quarantined: \(record.reason)")
                 }

@@ -13,6 +13,6 @@ struct Truce: ParsableCommand {
             64 the command line itself is wrong.
             """,
         version: "0.1.0",
-        subcommands: [InitCommand.self, AgreementsCommand.self, IncidentsCommand.self, ImportCommand.self, DemoCommand.self]
+        subcommands: [InitCommand.self, AgreementsCommand.self, IncidentsCommand.self, ImportCommand.self, QuarantineCommand.self, DemoCommand.self]
     )
 }

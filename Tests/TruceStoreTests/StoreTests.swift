@@ -63,6 +63,29 @@ struct StoreTests {
         #expect(try store.incidents(matching: .all).first { $0.id == incidents[0].id }?.effects.fatalities == 99)
     }
 
+    @Test("a newer release replaces the incident and keeps the old version in its history; an older one only joins the history")
+    func releasesAndHistory() throws {
+        let store = try freshStore()
+        var incident = try TruceCSVFormat().read(file: Self.examples).incidents[0]
+        incident.sources[0].release = "1700000000"
+        _ = try store.save(incidents: [incident], quarantined: [])
+        var newer = incident
+        newer.sources[0].release = "1800000000"
+        newer.effects.fatalities = 7
+        #expect(try store.save(incidents: [newer], quarantined: []) == LoadSummary(updated: 1))
+        #expect(try store.incidents(matching: .all) == [newer])
+        #expect(try store.history(of: incident.id) == [incident])
+
+        var older = incident
+        older.sources[0].release = "1600000000"
+        older.effects.fatalities = 1
+        #expect(try store.save(incidents: [older], quarantined: []) == LoadSummary(unchanged: 1))
+        #expect(try store.incidents(matching: .all) == [newer])
+        #expect(try store.history(of: incident.id) == [incident, older])
+        #expect(try store.save(incidents: [older], quarantined: []) == LoadSummary(unchanged: 1))
+        #expect(try store.history(of: incident.id).count == 2)
+    }
+
     @Test("filters: party, country, category and overlapping dates")
     func filters() throws {
         let store = try freshStore()
@@ -90,7 +113,7 @@ struct StoreTests {
     @Test("the schema is created by named migrations, in WAL mode")
     func schema() throws {
         let store = try freshStore()
-        #expect(try store.appliedMigrations() == ["v1-agreements-incidents"])
+        #expect(try store.appliedMigrations() == ["v1-agreements-incidents", "v2-incident-history"])
         #expect(FileManager.default.fileExists(atPath: store.path + "-wal"))
     }
 

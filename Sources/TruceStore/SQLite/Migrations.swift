@@ -77,6 +77,19 @@ enum Migrations {
                     ) STRICT;
                     """)
         }
+        migrator.registerMigration("v2-incident-history") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE incident ADD COLUMN release TEXT;
+                    CREATE TABLE incident_history (
+                        id INTEGER PRIMARY KEY,
+                        incident_id TEXT NOT NULL,
+                        release TEXT,
+                        body TEXT NOT NULL,
+                        UNIQUE (incident_id, body)
+                    ) STRICT;
+                    """)
+        }
         return migrator
     }
 }

@@ -72,14 +72,34 @@ public final class SQLiteStore: Store {
                 var summary = LoadSummary()
                 for incident in incidents {
                     let body = String(decoding: try encoder.encode(incident), as: UTF8.self)
-                    let existing = try String.fetchOne(db, sql: "SELECT body FROM incident WHERE id = ?", arguments: [incident.id])
-                    if existing == body {
+                    let release = incident.sources.first?.release
+                    let existing = try Row.fetchOne(
+                        db, sql: "SELECT body, release FROM incident WHERE id = ?", arguments: [incident.id])
+                    guard let existing else {
+                        summary.new += 1
+                        try insert(incident, body: body, release: release, encoder: encoder, db: db)
+                        continue
+                    }
+                    let storedBody: String = existing["body"]
+                    if storedBody == body {
                         summary.unchanged += 1
                         continue
                     }
-                    if existing == nil { summary.new += 1 } else { summary.updated += 1 }
+                    let storedRelease: String? = existing["release"]
+                    if Self.isOlder(release, than: storedRelease) {
+                        // An older version of a record already stored: keep it in the history only.
+                        try db.execute(
+                            sql: "INSERT OR IGNORE INTO incident_history (incident_id, release, body) VALUES (?, ?, ?)",
+                            arguments: [incident.id, release, body])
+                        summary.unchanged += 1
+                        continue
+                    }
+                    summary.updated += 1
+                    try db.execute(
+                        sql: "INSERT OR IGNORE INTO incident_history (incident_id, release, body) VALUES (?, ?, ?)",
+                        arguments: [incident.id, storedRelease, storedBody])
                     try db.execute(sql: "DELETE FROM incident WHERE id = ?", arguments: [incident.id])
-                    try insert(incident, body: body, encoder: encoder, db: db)
+                    try insert(incident, body: body, release: release, encoder: encoder, db: db)
                 }
                 for record in quarantined {
                     let problems = String(decoding: try encoder.encode(record.problems), as: UTF8.self)
@@ -96,19 +116,27 @@ public final class SQLiteStore: Store {
         }
     }
 
-    private func insert(_ incident: Incident, body: String, encoder: JSONEncoder, db: Database) throws {
+    /// Whether release `incoming` is known to be older than `stored` (numerically when both are numbers, such as
+    /// ACLED's Unix timestamps).
+    static func isOlder(_ incoming: String?, than stored: String?) -> Bool {
+        guard let incoming, let stored else { return false }
+        if let left = Int64(incoming), let right = Int64(stored) { return left < right }
+        return incoming < stored
+    }
+
+    private func insert(_ incident: Incident, body: String, release: String?, encoder: JSONEncoder, db: Database) throws {
         try db.execute(
             sql: """
                 INSERT INTO incident (id, start_unix, end_unix, time_precision, country, admin1, place, latitude, longitude,
-                    geo_precision, action, target_category, target_subtype, perpetrator, fatalities, body)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    geo_precision, action, target_category, target_subtype, perpetrator, fatalities, body, release)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 incident.id, unix(incident.time.span.start), incident.time.span.end.map(unix),
                 incident.time.precision.rawValue, incident.location.country, incident.location.admin1,
                 incident.location.place, incident.location.coordinate?.latitude, incident.location.coordinate?.longitude,
                 incident.location.precision.rawValue, incident.action?.rawValue, incident.target.category?.rawValue,
-                incident.target.subtype, incident.perpetrator?.party.rawValue, incident.effects.fatalities, body,
+                incident.target.subtype, incident.perpetrator?.party.rawValue, incident.effects.fatalities, body, release,
             ])
         for (ordinal, record) in incident.sources.enumerated() {
             try db.execute(
@@ -187,16 +215,56 @@ public final class SQLiteStore: Store {
         }
     }
 
-    public func quarantinedRecords() throws -> [QuarantinedRecord] {
-        try wrap("read quarantine") {
+    public func history(of id: IncidentID) throws -> [Incident] {
+        try wrap("read history of \(id)") {
             try writer.read { db in
-                try Row.fetchAll(db, sql: "SELECT dataset, file, line, problems, raw FROM quarantine ORDER BY file, line, id").map { row in
-                    QuarantinedRecord(
-                        dataset: row["dataset"], file: row["file"], line: row["line"],
-                        problems: try decode([Diagnostic].self, row["problems"]), raw: row["raw"])
-                }
+                try String.fetchAll(db, sql: "SELECT body FROM incident_history WHERE incident_id = ? ORDER BY id", arguments: [id])
+                    .map { try decode(Incident.self, $0) }
             }
         }
+    }
+
+    public func quarantinedRecords() throws -> [QuarantinedRecord] {
+        try quarantine(file: nil).map(\.record)
+    }
+
+    public func quarantine(file: String?) throws -> [QuarantineEntry] {
+        try wrap("read quarantine") {
+            try writer.read { db in
+                var sql = "SELECT id, dataset, file, line, problems, raw FROM quarantine"
+                var arguments = StatementArguments()
+                if let file {
+                    sql += " WHERE file = ?"
+                    arguments += [file]
+                }
+                return try Row.fetchAll(db, sql: sql + " ORDER BY file, line, id", arguments: arguments).map(entry)
+            }
+        }
+    }
+
+    public func quarantineEntry(id: Int64) throws -> QuarantineEntry? {
+        try wrap("read quarantine") {
+            try writer.read { db in
+                try Row.fetchOne(db, sql: "SELECT id, dataset, file, line, problems, raw FROM quarantine WHERE id = ?", arguments: [id])
+                    .map(entry)
+            }
+        }
+    }
+
+    public func removeQuarantine(ids: [Int64]) throws {
+        try wrap("update quarantine") {
+            try writer.write { db in
+                for id in ids { try db.execute(sql: "DELETE FROM quarantine WHERE id = ?", arguments: [id]) }
+            }
+        }
+    }
+
+    private func entry(_ row: Row) throws -> QuarantineEntry {
+        QuarantineEntry(
+            id: row["id"],
+            record: QuarantinedRecord(
+                dataset: row["dataset"], file: row["file"], line: row["line"],
+                problems: try decode([Diagnostic].self, row["problems"]), raw: row["raw"]))
     }
 
     /// Every row of every Truce table, as text, table by table in a fixed order: for comparing two databases'
