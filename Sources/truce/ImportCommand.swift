@@ -7,16 +7,18 @@ import TruceStore
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import incidents from dataset exports: acled, truce (plain or .gz; - for standard input).",
+        abstract: "Import incidents from dataset exports: acled, ucdp, gdelt, truce (plain or .gz; - for standard input).",
         discussion: """
-            ACLED columns are matched by header name. Files are read in chunks, so memory stays flat however \
+            ACLED and UCDP GED columns are matched by header name (UCDP's HXL hashtag row is skipped); GDELT 2.0 \
+            event exports are read in their fixed 61-column tab-separated layout, with dates that are publication \
+            dates. Files are read in chunks, so memory stays flat however \
             large they are. Rows that cannot be read are quarantined with file, line, field and reason; the \
             import goes on and prints `N new, M updated, K unchanged, Q quarantined` for each file. \
             Re-importing a file adds nothing. See `truce quarantine` for the rows kept aside.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case acled, truce
+        case acled, ucdp, gdelt, truce
     }
 
     @Argument(help: "The format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -45,6 +47,8 @@ struct ImportCommand: ParsableCommand {
                 switch format {
                 case .truce: summary = try Loading.incidents(from: file, format: TruceCSVFormat(), into: opened)
                 case .acled: summary = try Loading.incidents(from: file, format: ACLEDFormat(actors: try actorTable()), into: opened)
+                case .ucdp: summary = try Loading.incidents(from: file, format: UCDPFormat(actors: try actorTable()), into: opened)
+                case .gdelt: summary = try Loading.incidents(from: file, format: GDELTFormat(), into: opened)
                 }
                 print("\(file): \(summary)\(dryRun ? " (dry run: nothing written)" : "")")
                 total = total + summary

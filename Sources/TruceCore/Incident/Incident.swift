@@ -50,32 +50,31 @@ public struct IncidentTime: Hashable, Codable, Sendable {
     }
 
     /// The span implied by a stated time and a precision: the whole minute, hour, day, week (seven days
-    /// from the stated date) or calendar month, counted in `zone`.
+    /// from the stated date), calendar month or year, counted in `zone`.
     public static func implied(by stated: StatedTime, precision: TimePrecision, in zone: ZoneIdentifier) -> IncidentTime {
-        let calendar = zone.calendar
         var base = stated
         switch precision {
-        case .month:
-            base.day = 1
-            base.clock = nil
-        case .year:
-            base.month = 1
-            base.day = 1
-            base.clock = nil
+        case .minute:
+            base.clock?.second = 0
+        case .hour:
+            base.clock?.minute = 0
+            base.clock?.second = 0
         case .day, .week:
             base.clock = nil
-        case .minute, .hour:
-            break
+        case .month:
+            base = stated.startOfMonth(adding: 0)
+        case .year:
+            base = StatedTime(year: stated.year, month: 1, day: 1, utcOffset: stated.utcOffset)
         }
         let start = base.instant(in: zone)
         let end: Date
         switch precision {
-        case .minute: end = calendar.date(byAdding: .minute, value: 1, to: start)!
-        case .hour: end = calendar.date(byAdding: .hour, value: 1, to: start)!
-        case .day: end = calendar.date(byAdding: .day, value: 1, to: start)!
-        case .week: end = calendar.date(byAdding: .day, value: 7, to: start)!
-        case .month: end = calendar.date(byAdding: .month, value: 1, to: start)!
-        case .year: end = calendar.date(byAdding: .year, value: 1, to: start)!
+        case .minute: end = start.addingTimeInterval(60)
+        case .hour: end = start.addingTimeInterval(3600)
+        case .day: end = base.adding(days: 1).instant(in: zone)
+        case .week: end = base.adding(days: 7).instant(in: zone)
+        case .month: end = base.startOfMonth(adding: 1).instant(in: zone)
+        case .year: end = base.startOfMonth(adding: 12).instant(in: zone)
         }
         return IncidentTime(span: TimeSpan(start: start, end: end), precision: precision, timeZone: zone)
     }

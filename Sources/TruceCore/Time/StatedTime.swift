@@ -39,20 +39,10 @@ public struct StatedTime: Hashable, Codable, Sendable, CustomStringConvertible {
     /// A local time that does not exist (skipped by a DST change) resolves to the instant after the gap;
     /// one that occurs twice resolves to the first occurrence.
     public func instant(in zone: ZoneIdentifier) -> Date {
-        var components = DateComponents()
-        components.year = year
-        components.month = month
-        components.day = day
-        components.hour = clock?.hour ?? 0
-        components.minute = clock?.minute ?? 0
-        components.second = clock?.second ?? 0
-        var calendar = Calendar(identifier: .gregorian)
-        if let utcOffset {
-            calendar.timeZone = TimeZone(secondsFromGMT: utcOffset)!
-        } else {
-            calendar.timeZone = zone.timeZone
-        }
-        return calendar.date(from: components)!
+        let seconds = clock.map { $0.hour * 3600 + $0.minute * 60 + $0.second } ?? 0
+        let localSeconds = CivilDays.number(year: year, month: month, day: day) * 86_400 + seconds
+        if let utcOffset { return Date(timeIntervalSince1970: TimeInterval(localSeconds - utcOffset)) }
+        return CivilDays.instant(localSeconds: localSeconds, in: zone.timeZone)
     }
 
     /// Parses `2025-03-18`, `2025-03-18T19:30`, `2025-03-18 19:30:15`, `2025-03-18T16:30Z` or
@@ -113,7 +103,8 @@ public struct StatedTime: Hashable, Codable, Sendable, CustomStringConvertible {
         utcOffset = sign * (offsetHours * 3600 + offsetMinutes * 60)
     }
 
-    static func daysIn(month: Int, year: Int) -> Int {
+    /// The number of days in `month` (1–12) of `year`, Gregorian.
+    public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30

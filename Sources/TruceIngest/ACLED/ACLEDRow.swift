@@ -99,16 +99,20 @@ struct ACLEDRow: CSVRowReading {
             coordinate: Coordinate(latitude: latitude, longitude: longitude), precision: precision)
     }
 
-    static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+    static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map { Array($0.utf8) }
 
+    /// Parses `21 March 2020`, `21-Mar-2020` or `2020-03-21`.
     static func parseDate(_ text: String) -> StatedTime? {
-        if let iso = StatedTime(parsing: text), iso.isDateOnly { return iso }
-        let parts = text.split(whereSeparator: { $0 == " " || $0 == "-" })
-        guard parts.count == 3, let day = Int(parts[0]), let year = Int(parts[2]),
-            let month = months.firstIndex(where: { $0.hasPrefix(parts[1].lowercased()) && parts[1].count >= 3 })
+        if let iso = StatedTime(parsing: text) { return iso.isDateOnly ? iso : nil }
+        let parts = text.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x2D })
+        guard parts.count == 3, parts[1].count >= 3, let day = Int(Substring(parts[0])), let year = Int(Substring(parts[2])),
+            year >= 1, year <= 9999
         else { return nil }
-        let candidate = String(format: "%04d-%02d-%02d", year, month + 1, day)
-        return StatedTime(parsing: candidate)
+        let prefix = parts[1].prefix(3).map { $0 | 0x20 }
+        guard let month = months.firstIndex(of: prefix), day >= 1, day <= StatedTime.daysIn(month: month + 1, year: year) else {
+            return nil
+        }
+        return StatedTime(year: year, month: month + 1, day: day)
     }
 
     /// The action from ACLED's `sub_event_type`, refined by the notes where they name drones or missiles.

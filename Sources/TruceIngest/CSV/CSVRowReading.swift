@@ -17,7 +17,7 @@ extension CSVRowReading {
     /// The trimmed value of `column`, or `nil` when the column is absent or the cell empty.
     func value(_ column: String) -> String? {
         guard let position = columns[column], position < record.fields.count else { return nil }
-        let text = record.fields[position].trimmingCharacters(in: .whitespaces)
+        let text = record.fields[position].trimmingSpaces
         return text.isEmpty ? nil : text
     }
 
@@ -36,7 +36,7 @@ public struct HeaderIndex: Sendable {
     private let positions: [String: Int]
 
     public init(names: [String]) {
-        self.names = names.map { $0.trimmingCharacters(in: .whitespaces) }
+        self.names = names.map(\.trimmingSpaces)
         var positions: [String: Int] = [:]
         for (position, name) in self.names.enumerated() where positions[name] == nil { positions[name] = position }
         self.positions = positions

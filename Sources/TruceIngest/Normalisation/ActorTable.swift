@@ -47,7 +47,7 @@ public struct ActorTable: Sendable {
 
     /// The party `actor` maps to, or `nil` when no pattern matches.
     public func party(for actor: String) -> PartyID? {
-        let name = actor.trimmingCharacters(in: .whitespaces)
+        let name = actor.trimmingSpaces
         guard !name.isEmpty else { return nil }
         for entry in entries {
             if name == entry.pattern || name.hasPrefix(entry.pattern + " ") { return entry.party }

@@ -28,22 +28,78 @@ public enum TargetKeywords {
         (["port ", "port.", "port,", "порт ", "порту", "порта", "порті"], .port, "port"),
     ]
 
-    /// The target `text` names, or `nil` when it names none of the known ones.
-    public static func target(in text: String) -> Target? {
-        let lowered = text.lowercased() + " "
-        for entry in table where entry.stems.contains(where: { startsWord($0, in: lowered) }) {
-            return Target(category: entry.category, subtype: entry.subtype)
+    /// The stems as lower-case UTF-8, grouped by first byte, each with its table row.
+    private static let stemsByFirstByte: [UInt8: [(stem: [UInt8], row: Int)]] = {
+        var index: [UInt8: [(stem: [UInt8], row: Int)]] = [:]
+        for (row, entry) in table.enumerated() {
+            for stem in entry.stems {
+                let bytes = Array(stem.utf8)
+                index[bytes[0], default: []].append((bytes, row))
+            }
         }
-        return nil
+        return index
+    }()
+
+    /// The target `text` names, or `nil` when it names none of the known ones.
+    ///
+    /// Works on UTF-8 bytes (Latin and Cyrillic letters folded to lower case), as it runs on every imported row.
+    public static func target(in text: String) -> Target? {
+        var bytes = lowercasedUTF8(text)
+        bytes.append(0x20)
+        var best = Int.max
+        bytes.withUnsafeBufferPointer { buffer in
+            var previousIsLetter = false
+            var position = 0
+            while position < buffer.count {
+                let byte = buffer[position]
+                let isContinuation = byte & 0xC0 == 0x80
+                if !previousIsLetter, !isContinuation, let candidates = stemsByFirstByte[byte] {
+                    for candidate in candidates where candidate.row < best && matches(candidate.stem, at: position, in: buffer) {
+                        best = candidate.row
+                    }
+                }
+                if !isContinuation { previousIsLetter = isLetter(byte) }
+                position += 1
+            }
+        }
+        guard best < table.count else { return nil }
+        return Target(category: table[best].category, subtype: table[best].subtype)
     }
 
-    /// Whether `stem` occurs in `text` right after a non-letter (or at the start).
-    static func startsWord(_ stem: String, in text: String) -> Bool {
-        var searchRange = text.startIndex..<text.endIndex
-        while let found = text.range(of: stem, range: searchRange) {
-            if found.lowerBound == text.startIndex || !text[text.index(before: found.lowerBound)].isLetter { return true }
-            searchRange = text.index(after: found.lowerBound)..<text.endIndex
+    private static func matches(_ stem: [UInt8], at position: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard position + stem.count <= buffer.count else { return false }
+        for offset in 0..<stem.count where buffer[position + offset] != stem[offset] { return false }
+        return true
+    }
+
+    /// ASCII letters and digits, and any multi-byte character (Cyrillic letters among them), count as letters.
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0xC0
+    }
+
+    /// `text` as UTF-8 with ASCII and Cyrillic (U+0400–U+042F, Ґ) capitals folded to lower case.
+    static func lowercasedUTF8(_ text: String) -> [UInt8] {
+        var bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte >= 0x41 && byte <= 0x5A {
+                bytes[index] = byte + 0x20
+            } else if byte == 0xD0, index + 1 < bytes.count {
+                let next = bytes[index + 1]
+                switch next {
+                case 0x80...0x8F: (bytes[index], bytes[index + 1]) = (0xD1, next + 0x10)  // Ѐ–Џ → ѐ–џ
+                case 0x90...0x9F: bytes[index + 1] = next + 0x20  // А–П → а–п
+                case 0xA0...0xAF: (bytes[index], bytes[index + 1]) = (0xD1, next - 0x20)  // Р–Я → р–я
+                default: break
+                }
+                index += 1
+            } else if byte == 0xD2, index + 1 < bytes.count, bytes[index + 1] == 0x90 {
+                bytes[index + 1] = 0x91  // Ґ → ґ
+                index += 1
+            }
+            index += 1
         }
-        return false
+        return bytes
     }
 }

@@ -85,7 +85,7 @@ public struct StreamingImport<Format: DatasetFormat> {
                     quarantine(record.line, failure.problems, raw: record.raw)
                 case .success(let incident):
                     let key = incident.sources.first?.key ?? incident.id
-                    let rawHash = record.rawBytes.hashValue
+                    let rawHash = Self.hash(record.rawBytes)
                     if let first = firstLine[key] {
                         let message = first.raw == rawHash
                             ? "\"\(key)\" repeats line \(first.line) exactly"
@@ -101,5 +101,11 @@ public struct StreamingImport<Format: DatasetFormat> {
         }
         try flush()
         return report
+    }
+
+    private static func hash(_ bytes: ArraySlice<UInt8>) -> Int {
+        var hasher = Hasher()
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        return hasher.finalize()
     }
 }

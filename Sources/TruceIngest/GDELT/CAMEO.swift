@@ -1,0 +1,46 @@
+import TruceCore
+
+/// What Truce reads from GDELT's CAMEO codes. Event codes are text with leading zeros (`0871`), never numbers.
+enum CAMEO {
+    /// Labels for the codes of force and of ceasefires, from GDELT's `CAMEO.eventcodes.txt`, lower-cased.
+    static let labels: [String: String] = [
+        "0871": "declare truce or ceasefire", "0872": "ease military blockade", "107": "demand ceasefire",
+        "1056": "demand de-escalation of military engagement", "1246": "refuse to de-escalate military engagement",
+        "180": "use unconventional violence", "181": "abduct, hijack or take hostage", "182": "physically assault",
+        "183": "conduct suicide, car or other non-military bombing", "1831": "carry out suicide bombing",
+        "1832": "carry out car bombing", "1833": "carry out roadside bombing", "185": "attempt to assassinate",
+        "186": "assassinate", "190": "use conventional military force", "191": "impose blockade, restrict movement",
+        "192": "occupy territory", "193": "fight with small arms and light weapons", "194": "fight with artillery and tanks",
+        "195": "employ aerial weapons", "196": "violate ceasefire", "200": "use unconventional mass violence",
+        "202": "engage in mass killings", "204": "use weapons of mass destruction",
+    ]
+
+    /// The action an event code states clearly: 193 small arms → `ground_assault`, 194 artillery and tanks →
+    /// `artillery`, 195 aerial weapons → `air_strike`, 183x bombings and 196 violate ceasefire → `other`;
+    /// `nil` for every other code, 190 ("conventional military force, not specified") included.
+    static func action(eventCode code: String) -> ActionType? {
+        switch code {
+        case "193": return .groundAssault
+        case "194": return .artillery
+        case "195": return .airStrike
+        case "196": return .other
+        default: return code.hasPrefix("183") ? .other : nil
+        }
+    }
+
+    /// The party an actor country code names (`RUS` → `RU`, `UKR` → `UA`, `ISR` → `IL`): CAMEO country codes
+    /// are ISO alpha-3; regional codes such as `EUR` or `AFR` name no party.
+    static func party(actorCountryCode code: String) -> PartyID? {
+        CountryCodes.alpha2(alpha3: code).map { PartyID($0) }
+    }
+
+    /// FIPS 10-4 geography codes → ISO alpha-2, for the countries in ``Countries``.
+    /// Gaza Strip (`GZ`) and West Bank (`WE`) are both Palestine (`PS`).
+    static let alpha2ByFIPS: [String: String] = [
+        "AF": "AF", "AJ": "AZ", "AM": "AM", "BM": "MM", "BO": "BY", "CM": "CM", "CT": "CF", "CD": "TD", "CO": "CO",
+        "CG": "CD", "ET": "ET", "GG": "GE", "GZ": "PS", "WE": "PS", "HA": "HT", "IN": "IN", "IR": "IR", "IZ": "IQ",
+        "IS": "IL", "JO": "JO", "KE": "KE", "LE": "LB", "LY": "LY", "ML": "ML", "MX": "MX", "MD": "MD", "MZ": "MZ",
+        "NG": "NE", "NI": "NG", "PK": "PK", "QA": "QA", "RS": "RU", "SA": "SA", "SO": "SO", "OD": "SS", "SU": "SD",
+        "SY": "SY", "TU": "TR", "UP": "UA", "EG": "EG", "US": "US", "UV": "BF", "YM": "YE",
+    ]
+}

@@ -1,0 +1,83 @@
+import Foundation
+import TruceCore
+
+/// UCDP Georeferenced Event Dataset (GED) CSV files, global releases and HDX country extracts, with columns
+/// mapped by header name in any order.
+///
+/// Each event becomes an incident `ucdp:<id>` spanning the local days from `date_start` to `date_end`
+/// inclusive. UCDP codes dyads, not single acts, so a perpetrator is recorded only for one-sided violence
+/// (`type_of_violence` 3, where `side_a` is the perpetrator), mapped through the ``ActorTable``; otherwise
+/// both sides go into the description. HDX exports carry a HXL hashtag row under the header: it is skipped.
+///
+/// ```swift
+/// let batch = try UCDPFormat(actors: table).read(file: "ged_ukraine.csv")
+/// ```
+public struct UCDPFormat: DatasetFormat {
+    public let dataset = "ucdp"
+    public let dialect = CSVDialect.csv
+    public let hasHeader = true
+    public let keyColumn = "id"
+    /// Columns without which a file is not a UCDP GED file.
+    public static let requiredColumns = ["id", "side_a", "date_start", "date_end", "latitude", "longitude"]
+
+    /// Maps `side_a` of one-sided violence to a party.
+    public var actors: ActorTable
+
+    /// - Parameter actors: the table mapping UCDP side names (`Government of Russia (Soviet Union)`) to parties.
+    public init(actors: ActorTable) { self.actors = actors }
+
+    /// Maps the header's columns.
+    /// - Throws: ``InputError/missingColumns(file:columns:)`` when a required column is missing.
+    public func columns(header: [String]?, file: String) throws -> HeaderIndex {
+        let columns = HeaderIndex(names: header ?? [])
+        let missing = Self.requiredColumns.filter { columns[$0] == nil }
+        guard missing.isEmpty else { throw InputError.missingColumns(file: file, columns: missing) }
+        return columns
+    }
+
+    /// Whether `record` is a HXL hashtag row (`,,#date+year,,…`): every non-empty cell starts with `#`.
+    public func isAnnotation(_ record: CSVRecord, columns: HeaderIndex) -> Bool {
+        var sawTag = false
+        for field in record.fields {
+            let cell = field.trimmingCharacters(in: .whitespaces)
+            if cell.isEmpty { continue }
+            guard cell.hasPrefix("#") else { return false }
+            sawTag = true
+        }
+        return sawTag
+    }
+
+    public func incident(from record: CSVRecord, columns: HeaderIndex, file: String, sourceFile: String) -> Result<Incident, RowProblems> {
+        var row = UCDPRow(record: record, columns: columns, file: file)
+        guard let incident = row.incident(sourceFile: sourceFile, actors: actors), row.problems.isEmpty else {
+            return .failure(RowProblems(row.problems))
+        }
+        return .success(incident)
+    }
+}
+
+/// ISO 3166-1 alpha-3 codes (UCDP's `iso3`, CAMEO actor country codes) for the countries in ``Countries``.
+enum CountryCodes {
+    /// alpha-3 → (alpha-2, the country's name as UCDP writes it without its bracketed former name).
+    static let byAlpha3: [String: (alpha2: String, name: String)] = [
+        "AFG": ("AF", "Afghanistan"), "AZE": ("AZ", "Azerbaijan"), "ARM": ("AM", "Armenia"), "MMR": ("MM", "Myanmar"),
+        "BLR": ("BY", "Belarus"), "CMR": ("CM", "Cameroon"), "CAF": ("CF", "Central African Republic"), "TCD": ("TD", "Chad"),
+        "COL": ("CO", "Colombia"), "COD": ("CD", "DR Congo"), "ETH": ("ET", "Ethiopia"), "GEO": ("GE", "Georgia"),
+        "PSE": ("PS", "Palestine"), "HTI": ("HT", "Haiti"), "IND": ("IN", "India"), "IRN": ("IR", "Iran"),
+        "IRQ": ("IQ", "Iraq"), "ISR": ("IL", "Israel"), "JOR": ("JO", "Jordan"), "KEN": ("KE", "Kenya"),
+        "LBN": ("LB", "Lebanon"), "LBY": ("LY", "Libya"), "MLI": ("ML", "Mali"), "MEX": ("MX", "Mexico"),
+        "MDA": ("MD", "Moldova"), "MOZ": ("MZ", "Mozambique"), "NER": ("NE", "Niger"), "NGA": ("NG", "Nigeria"),
+        "PAK": ("PK", "Pakistan"), "QAT": ("QA", "Qatar"), "RUS": ("RU", "Russia"), "SAU": ("SA", "Saudi Arabia"),
+        "SOM": ("SO", "Somalia"), "SSD": ("SS", "South Sudan"), "SDN": ("SD", "Sudan"), "SYR": ("SY", "Syria"),
+        "TUR": ("TR", "Turkey"), "UKR": ("UA", "Ukraine"), "EGY": ("EG", "Egypt"), "USA": ("US", "United States of America"),
+        "BFA": ("BF", "Burkina Faso"), "YEM": ("YE", "Yemen"),
+    ]
+
+    /// The alpha-2 code for an alpha-3 code, if the country is listed.
+    static func alpha2(alpha3: String) -> String? { byAlpha3[alpha3.uppercased()]?.alpha2 }
+
+    /// The alpha-2 code for a UCDP country name such as `Ukraine` or `Russia (Soviet Union)`, if listed.
+    static func alpha2(ucdpName name: String) -> String? {
+        byAlpha3.values.first { name == $0.name || name.hasPrefix($0.name + " (") }?.alpha2
+    }
+}
