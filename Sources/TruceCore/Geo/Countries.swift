@@ -23,7 +23,12 @@ public enum Countries {
 
     /// The zone local dates in this country are read in; UTC when the country is not listed.
     public static func zone(alpha2: String?) -> ZoneIdentifier {
-        guard let alpha2, let entry = byNumericCode.values.first(where: { $0.alpha2 == alpha2 }) else { return .utc }
-        return ZoneIdentifier(entry.zone) ?? .utc
+        guard let alpha2 else { return .utc }
+        return zonesByAlpha2[alpha2] ?? .utc
     }
+
+    /// Zones resolved once, as the lookup runs on every imported row.
+    private static let zonesByAlpha2: [String: ZoneIdentifier] = Dictionary(
+        byNumericCode.values.compactMap { entry in ZoneIdentifier(entry.zone).map { (entry.alpha2, $0) } },
+        uniquingKeysWith: { first, _ in first })
 }

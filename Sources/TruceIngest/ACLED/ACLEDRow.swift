@@ -117,12 +117,11 @@ struct ACLEDRow: CSVRowReading {
 
     /// The action from ACLED's `sub_event_type`, refined by the notes where they name drones or missiles.
     static func action(subEventType: String?, notes: String) -> ActionType? {
-        let lowered = notes.lowercased()
         switch subEventType {
         case "Air/drone strike":
-            return lowered.contains("drone") || lowered.contains("uav") || lowered.contains("shahed") ? .droneStrike : .airStrike
+            return TargetKeywords.mentions(["drone", "uav", "shahed", "дрон", "бпла", "беспилот", "безпілот"], in: notes) ? .droneStrike : .airStrike
         case "Shelling/artillery/missile attack":
-            return lowered.contains("missile") ? .missileStrike : .artillery
+            return TargetKeywords.mentions(["missile", "ракет"], in: notes) ? .missileStrike : .artillery
         case "Armed clash", "Government regains territory", "Non-state actor overtakes territory": return .groundAssault
         case "Remote explosive/landmine/IED", "Grenade", "Suicide bomb": return .other
         case "Attack", "Abduction/forced disappearance", "Sexual violence": return .other

@@ -84,85 +84,113 @@ public struct CSVReader: Sequence, IteratorProtocol, Sendable {
         }
         consumed = position
         guard position < bytes.count else { return nil }
+        let parsed = bytes.withUnsafeBufferPointer { parseRecord(in: $0, from: position) }
+        guard let parsed else { return nil }  // cut off by the end of a buffer that is not the last
         let startLine = line
-        let start = position
-        let delimiter = dialect.delimiter
-        let quoting = dialect.quoting
-        var fields: [String] = []
-        var field: [UInt8] = []
+        line += parsed.newlines
+        position = parsed.next
+        consumed = position
+        if let problem = parsed.problem {
+            let raw = String(decoding: bytes[parsed.start..<parsed.end], as: UTF8.self)
+            return .malformed(MalformedCSVRecord(line: startLine, raw: raw, reason: problem))
+        }
+        return .record(CSVRecord(line: startLine, fields: parsed.fields, rawBytes: bytes[parsed.start..<parsed.end]))
+    }
+
+    private struct ParsedRecord {
+        var fields: [String]
+        var start: Int
+        /// End of the record's text, before its line ending.
+        var end: Int
+        /// Where the next record starts.
+        var next: Int
+        /// Line breaks inside the record and at its end.
+        var newlines: Int
         var problem: String?
-        var quoted = false
-        var afterQuote = false
-        var fieldStart = true
-        var endedByNewline = false
-        while position < bytes.count {
-            let byte = bytes[position]
-            if quoted {
-                if byte == 0x22 {
-                    if position + 1 == bytes.count && !isFinal { break }  // may be half of an escaped quote
-                    if peek(1) == 0x22 {
-                        field.append(0x22)
-                        position += 2
-                        continue
+    }
+
+    /// Splits one record starting at `start`. Unquoted fields and quoted fields without escapes become
+    /// strings straight from the buffer; only fields with `""` are copied first.
+    private func parseRecord(in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> ParsedRecord? {
+        let count = buffer.count
+        let delimiter = dialect.delimiter
+        var fields: [String] = []
+        fields.reserveCapacity(32)
+        var problem: String?
+        var newlines = 0
+        var index = start
+        while true {
+            // One field starts at `index`.
+            var fieldEnd: Int
+            if dialect.quoting && index < count && buffer[index] == 0x22 {
+                var cursor = index + 1
+                var copy: [UInt8]?
+                var closed = false
+                while cursor < count {
+                    let byte = buffer[cursor]
+                    if byte == 0x22 {
+                        if cursor + 1 == count && !isFinal { return nil }  // may be half of an escaped quote
+                        if cursor + 1 < count && buffer[cursor + 1] == 0x22 {
+                            if copy == nil { copy = Array(UnsafeBufferPointer(rebasing: buffer[(index + 1)..<cursor])) }
+                            copy!.append(0x22)
+                            cursor += 2
+                            continue
+                        }
+                        closed = true
+                        break
                     }
-                    quoted = false
-                    afterQuote = true
-                } else {
-                    if byte == 0x0A { line += 1 }
-                    field.append(byte)
+                    if byte == 0x0A { newlines += 1 }
+                    copy?.append(byte)
+                    cursor += 1
                 }
-                position += 1
+                if !closed {
+                    if !isFinal { return nil }
+                    problem = "unterminated quoted field starting on line \(line)"
+                    let text = copy ?? Array(UnsafeBufferPointer(rebasing: buffer[(index + 1)..<count]))
+                    fields.append(decode(text[...], index: fields.count, problem: &problem))
+                    return ParsedRecord(fields: fields, start: start, end: count, next: count, newlines: newlines, problem: problem)
+                }
+                var text = copy ?? Array(UnsafeBufferPointer(rebasing: buffer[(index + 1)..<cursor]))
+                fieldEnd = cursor + 1
+                // Anything between the closing quote and the delimiter is kept, but makes the record malformed.
+                while fieldEnd < count, buffer[fieldEnd] != delimiter, buffer[fieldEnd] != 0x0A,
+                    !(buffer[fieldEnd] == 0x0D && fieldEnd + 1 < count && buffer[fieldEnd + 1] == 0x0A)
+                {
+                    if problem == nil { problem = "field \(fields.count + 1): text after a closing quote" }
+                    text.append(buffer[fieldEnd])
+                    fieldEnd += 1
+                }
+                fields.append(decode(text[...], index: fields.count, problem: &problem))
+            } else {
+                fieldEnd = index
+                while fieldEnd < count {
+                    let byte = buffer[fieldEnd]
+                    if byte == delimiter || byte == 0x0A || (byte == 0x0D && fieldEnd + 1 < count && buffer[fieldEnd + 1] == 0x0A) {
+                        break
+                    }
+                    fieldEnd += 1
+                }
+                fields.append(decode(UnsafeBufferPointer(rebasing: buffer[index..<fieldEnd]), index: fields.count, problem: &problem))
+            }
+            // After the field: a delimiter, a line end, or the end of the buffer.
+            if fieldEnd < count && buffer[fieldEnd] == delimiter {
+                index = fieldEnd + 1
                 continue
             }
-            if byte == delimiter || byte == 0x0A || (byte == 0x0D && peek(1) == 0x0A) {
-                fields.append(decode(field, index: fields.count, problem: &problem))
-                field.removeAll(keepingCapacity: true)
-                afterQuote = false
-                fieldStart = true
-                if byte == delimiter {
-                    position += 1
-                    continue
-                }
-                endedByNewline = true
-                break
+            if fieldEnd < count {
+                let next = fieldEnd + (buffer[fieldEnd] == 0x0D ? 2 : 1)
+                return ParsedRecord(fields: fields, start: start, end: fieldEnd, next: next, newlines: newlines + 1, problem: problem)
             }
-            if byte == 0x0D && !isFinal && position + 1 == bytes.count { break }  // CR of a split CRLF
-            if quoting && byte == 0x22 && fieldStart {
-                quoted = true
-            } else if afterQuote {
-                if problem == nil { problem = "field \(fields.count + 1): text after a closing quote" }
-                field.append(byte)
-            } else {
-                field.append(byte)
-            }
-            fieldStart = false
-            position += 1
+            if !isFinal { return nil }
+            return ParsedRecord(fields: fields, start: start, end: count, next: count, newlines: newlines, problem: problem)
         }
-        if !endedByNewline && !isFinal {
-            position = start  // cut off by the end of this buffer: leave it for the next one
-            line = startLine
-            return nil
-        }
-        let end = position
-        if endedByNewline {
-            position += bytes[position] == 0x0D ? 2 : 1
-            line += 1
-        } else {
-            fields.append(decode(field, index: fields.count, problem: &problem))
-        }
-        consumed = position
-        if quoted { problem = "unterminated quoted field starting on line \(startLine)" }
-        if let problem {
-            return .malformed(MalformedCSVRecord(line: startLine, raw: String(decoding: bytes[start..<end], as: UTF8.self), reason: problem))
-        }
-        return .record(CSVRecord(line: startLine, fields: fields, rawBytes: bytes[start..<end]))
     }
 
     private func peek(_ offset: Int) -> UInt8? {
         position + offset < bytes.count ? bytes[position + offset] : nil
     }
 
-    private func decode(_ field: [UInt8], index: Int, problem: inout String?) -> String {
+    private func decode<Bytes: Collection<UInt8>>(_ field: Bytes, index: Int, problem: inout String?) -> String {
         if let text = String(validating: field, as: UTF8.self) { return text }
         if problem == nil { problem = "field \(index + 1): invalid UTF-8" }
         return String(decoding: field, as: UTF8.self)

@@ -40,6 +40,25 @@ public enum TargetKeywords {
         return index
     }()
 
+    /// Whether `text` mentions any of `words` (lower-case) at the start of a word.
+    public static func mentions(_ words: [String], in text: String) -> Bool {
+        var bytes = lowercasedUTF8(text)
+        bytes.append(0x20)
+        let stems = words.map { Array($0.utf8) }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var previousIsLetter = false
+            for position in 0..<buffer.count {
+                let byte = buffer[position]
+                let isContinuation = byte & 0xC0 == 0x80
+                if !previousIsLetter, !isContinuation, stems.contains(where: { $0[0] == byte && matches($0, at: position, in: buffer) }) {
+                    return true
+                }
+                if !isContinuation { previousIsLetter = isLetter(byte) }
+            }
+            return false
+        }
+    }
+
     /// The target `text` names, or `nil` when it names none of the known ones.
     ///
     /// Works on UTF-8 bytes (Latin and Cyrillic letters folded to lower case), as it runs on every imported row.
