@@ -147,7 +147,7 @@ public struct CSVReader: Sequence, IteratorProtocol, Sendable {
                     if !isFinal { return nil }
                     problem = "unterminated quoted field starting on line \(line)"
                     let text = copy ?? Array(UnsafeBufferPointer(rebasing: buffer[(index + 1)..<count]))
-                    fields.append(decode(text[...], index: fields.count, problem: &problem))
+                    fields.append(text.withUnsafeBufferPointer { decode($0, index: fields.count, problem: &problem) })
                     return ParsedRecord(fields: fields, start: start, end: count, next: count, newlines: newlines, problem: problem)
                 }
                 var text = copy ?? Array(UnsafeBufferPointer(rebasing: buffer[(index + 1)..<cursor]))
@@ -160,7 +160,7 @@ public struct CSVReader: Sequence, IteratorProtocol, Sendable {
                     text.append(buffer[fieldEnd])
                     fieldEnd += 1
                 }
-                fields.append(decode(text[...], index: fields.count, problem: &problem))
+                fields.append(text.withUnsafeBufferPointer { decode($0, index: fields.count, problem: &problem) })
             } else {
                 fieldEnd = index
                 while fieldEnd < count {
@@ -190,7 +190,18 @@ public struct CSVReader: Sequence, IteratorProtocol, Sendable {
         position + offset < bytes.count ? bytes[position + offset] : nil
     }
 
-    private func decode<Bytes: Collection<UInt8>>(_ field: Bytes, index: Int, problem: inout String?) -> String {
+    private func decode(_ field: UnsafeBufferPointer<UInt8>, index: Int, problem: inout String?) -> String {
+        var ascii = true
+        for byte in field where byte >= 0x80 {
+            ascii = false
+            break
+        }
+        if ascii {  // the common case: no validation needed
+            return String(unsafeUninitializedCapacity: field.count) { target in
+                _ = target.initialize(fromContentsOf: field)
+                return field.count
+            }
+        }
         if let text = String(validating: field, as: UTF8.self) { return text }
         if problem == nil { problem = "field \(index + 1): invalid UTF-8" }
         return String(decoding: field, as: UTF8.self)

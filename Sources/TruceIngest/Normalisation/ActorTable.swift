@@ -17,9 +17,12 @@ public struct ActorTable: Sendable {
     }
 
     public private(set) var entries: [Entry]
+    /// Patterns by exact text, for the common case of a name that is a pattern plus a period suffix.
+    private let exact: [String: PartyID]
 
     public init(entries: [Entry]) {
         self.entries = entries.sorted { $0.pattern.count > $1.pattern.count }
+        self.exact = Dictionary(entries.map { ($0.pattern, $0.party) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Reads the table from CSV text (`pattern,party[,note]` with a header).
@@ -49,6 +52,13 @@ public struct ActorTable: Sendable {
     public func party(for actor: String) -> PartyID? {
         let name = actor.trimmingSpaces
         guard !name.isEmpty else { return nil }
+        if let party = exact[name] { return party }
+        // "Name (2000-)": the name without its bracketed suffix is the longest pattern that can match.
+        if name.hasSuffix(")"), let open = name.lastIndex(of: "("), open > name.startIndex,
+            name[name.index(before: open)] == " ", let party = exact[String(name[..<name.index(before: open)])]
+        {
+            return party
+        }
         for entry in entries {
             if name == entry.pattern || name.hasPrefix(entry.pattern + " ") { return entry.party }
         }

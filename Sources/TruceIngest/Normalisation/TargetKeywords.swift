@@ -29,12 +29,12 @@ public enum TargetKeywords {
     ]
 
     /// The stems as lower-case UTF-8, grouped by first byte, each with its table row.
-    private static let stemsByFirstByte: [UInt8: [(stem: [UInt8], row: Int)]] = {
-        var index: [UInt8: [(stem: [UInt8], row: Int)]] = [:]
+    private static let stemsByFirstByte: [[(stem: [UInt8], row: Int)]] = {
+        var index = [[(stem: [UInt8], row: Int)]](repeating: [], count: 256)
         for (row, entry) in table.enumerated() {
             for stem in entry.stems {
                 let bytes = Array(stem.utf8)
-                index[bytes[0], default: []].append((bytes, row))
+                index[Int(bytes[0])].append((bytes, row))
             }
         }
         return index
@@ -72,8 +72,8 @@ public enum TargetKeywords {
             while position < buffer.count {
                 let byte = buffer[position]
                 let isContinuation = byte & 0xC0 == 0x80
-                if !previousIsLetter, !isContinuation, let candidates = stemsByFirstByte[byte] {
-                    for candidate in candidates where candidate.row < best && matches(candidate.stem, at: position, in: buffer) {
+                if !previousIsLetter, !isContinuation {
+                    for candidate in stemsByFirstByte[Int(byte)] where candidate.row < best && matches(candidate.stem, at: position, in: buffer) {
                         best = candidate.row
                     }
                 }
