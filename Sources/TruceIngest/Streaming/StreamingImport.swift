@@ -6,7 +6,7 @@ import TruceCore
 ///
 /// Every record is accounted for: it becomes an incident or a quarantined record (annotation rows are
 /// counted as skipped). A key seen twice in one file quarantines the later record, naming the first line.
-public struct StreamingImport<Format: DatasetFormat> {
+public struct StreamingImport<Format: DatasetFormat>: Sendable {
     public var format: Format
     public var batchSize: Int
 
@@ -69,21 +69,24 @@ public struct StreamingImport<Format: DatasetFormat> {
             progress?(stream.progress.bytesRead, stream.progress.totalBytes)
         }
 
-        while let element = try stream.next() {
-            switch element {
-            case .malformed(let bad):
-                report.records += 1
-                quarantine(bad.line, [Diagnostic(file: file, line: bad.line, field: "", message: bad.reason)], raw: bad.raw)
-            case .record(let record):
-                if format.isAnnotation(record, columns: columns) {
+        // Records are split sequentially (quotes make that inherently serial), then normalised in parallel
+        // in groups, then checked for repeated keys in file order.
+        var pending: [CSVReader.Element] = []
+        pending.reserveCapacity(Self.groupSize)
+        func normalisePending() {
+            let outcomes = normalise(pending, columns: columns, file: file, sourceFile: sourceFile)
+            for (element, outcome) in zip(pending, outcomes) {
+                switch (element, outcome) {
+                case (.malformed(let bad), _):
+                    report.records += 1
+                    quarantine(bad.line, [Diagnostic(file: file, line: bad.line, field: "", message: bad.reason)], raw: bad.raw)
+                case (.record, .annotation):
                     report.annotations += 1
-                    continue
-                }
-                report.records += 1
-                switch format.incident(from: record, columns: columns, file: file, sourceFile: sourceFile) {
-                case .failure(let failure):
+                case (.record(let record), .failure(let failure)):
+                    report.records += 1
                     quarantine(record.line, failure.problems, raw: record.raw)
-                case .success(let incident):
+                case (.record(let record), .incident(let incident)):
+                    report.records += 1
                     let key = incident.sources.first?.key ?? incident.id
                     let rawHash = Self.hash(record.rawBytes)
                     if let first = firstLine[key] {
@@ -97,10 +100,51 @@ public struct StreamingImport<Format: DatasetFormat> {
                     }
                 }
             }
-            if incidents.count + quarantined.count >= batchSize { try flush() }
+            pending.removeAll(keepingCapacity: true)
         }
+
+        while let element = try stream.next() {
+            pending.append(element)
+            if pending.count >= min(Self.groupSize, batchSize) {
+                normalisePending()
+                if incidents.count + quarantined.count >= batchSize { try flush() }
+            }
+        }
+        normalisePending()
         try flush()
         return report
+    }
+
+    /// Records normalised together, across the machine's cores.
+    static var groupSize: Int { 4096 }
+
+    private enum Outcome {
+        case annotation
+        case incident(Incident)
+        case failure(RowProblems)
+    }
+
+    /// Normalises `elements` with `format`, splitting the work across the available cores.
+    private func normalise(_ elements: [CSVReader.Element], columns: HeaderIndex, file: String, sourceFile: String) -> [Outcome] {
+        let workers = elements.count < 256 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let slice = (elements.count + workers - 1) / max(workers, 1)
+        var outcomes = [Outcome](repeating: .annotation, count: elements.count)
+        let format = self.format
+        outcomes.withUnsafeMutableBufferPointer { results in
+            let results = UnsafeSendableBuffer(base: results)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let range = (worker * slice)..<min(elements.count, (worker + 1) * slice)
+                for index in range {
+                    guard case .record(let record) = elements[index] else { continue }
+                    if format.isAnnotation(record, columns: columns) { continue }
+                    switch format.incident(from: record, columns: columns, file: file, sourceFile: sourceFile) {
+                    case .success(let incident): results.base[index] = .incident(incident)
+                    case .failure(let problems): results.base[index] = .failure(problems)
+                    }
+                }
+            }
+        }
+        return outcomes
     }
 
     private static func hash(_ bytes: ArraySlice<UInt8>) -> Int {
@@ -108,4 +152,9 @@ public struct StreamingImport<Format: DatasetFormat> {
         bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
         return hasher.finalize()
     }
+}
+
+/// A buffer that workers write to at disjoint indices.
+private struct UnsafeSendableBuffer<Element>: @unchecked Sendable {
+    let base: UnsafeMutableBufferPointer<Element>
 }
