@@ -31,16 +31,6 @@ enum CAMEO {
     /// The party an actor country code names (`RUS` → `RU`, `UKR` → `UA`, `ISR` → `IL`): CAMEO country codes
     /// are ISO alpha-3; regional codes such as `EUR` or `AFR` name no party.
     static func party(actorCountryCode code: String) -> PartyID? {
-        CountryCodes.alpha2(alpha3: code).map { PartyID($0) }
+        Countries.alpha2(alpha3: code).map { PartyID($0) }
     }
-
-    /// FIPS 10-4 geography codes → ISO alpha-2, for the countries in ``Countries``.
-    /// Gaza Strip (`GZ`) and West Bank (`WE`) are both Palestine (`PS`).
-    static let alpha2ByFIPS: [String: String] = [
-        "AF": "AF", "AJ": "AZ", "AM": "AM", "BM": "MM", "BO": "BY", "CM": "CM", "CT": "CF", "CD": "TD", "CO": "CO",
-        "CG": "CD", "ET": "ET", "GG": "GE", "GZ": "PS", "WE": "PS", "HA": "HT", "IN": "IN", "IR": "IR", "IZ": "IQ",
-        "IS": "IL", "JO": "JO", "KE": "KE", "LE": "LB", "LY": "LY", "ML": "ML", "MX": "MX", "MD": "MD", "MZ": "MZ",
-        "NG": "NE", "NI": "NG", "PK": "PK", "QA": "QA", "RS": "RU", "SA": "SA", "SO": "SO", "OD": "SS", "SU": "SD",
-        "SY": "SY", "TU": "TR", "UP": "UA", "EG": "EG", "US": "US", "UV": "BF", "YM": "YE",
-    ]
 }

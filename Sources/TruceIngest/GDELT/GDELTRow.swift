@@ -102,8 +102,8 @@ struct GDELTRow: CSVRowReading {
             coordinate = Coordinate(latitude: latitude, longitude: longitude)
         }
         let names = (value("ActionGeo_FullName") ?? "").components(separatedBy: ",")
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        let country = value("ActionGeo_CountryCode").flatMap { CAMEO.alpha2ByFIPS[$0] }
+            .map(\.trimmingSpaces).filter { !$0.isEmpty }
+        let country = value("ActionGeo_CountryCode").flatMap { Countries.alpha2(fips: $0) }
         switch value("ActionGeo_Type") {
         case nil, "0":
             return IncidentLocation(country: country, coordinate: coordinate, precision: .unknown)

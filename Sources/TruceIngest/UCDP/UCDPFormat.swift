@@ -39,7 +39,7 @@ public struct UCDPFormat: DatasetFormat {
     public func isAnnotation(_ record: CSVRecord, columns: HeaderIndex) -> Bool {
         var sawTag = false
         for field in record.fields {
-            let cell = field.trimmingCharacters(in: .whitespaces)
+            let cell = field.trimmingSpaces
             if cell.isEmpty { continue }
             guard cell.hasPrefix("#") else { return false }
             sawTag = true
@@ -53,31 +53,5 @@ public struct UCDPFormat: DatasetFormat {
             return .failure(RowProblems(row.problems))
         }
         return .success(incident)
-    }
-}
-
-/// ISO 3166-1 alpha-3 codes (UCDP's `iso3`, CAMEO actor country codes) for the countries in ``Countries``.
-enum CountryCodes {
-    /// alpha-3 → (alpha-2, the country's name as UCDP writes it without its bracketed former name).
-    static let byAlpha3: [String: (alpha2: String, name: String)] = [
-        "AFG": ("AF", "Afghanistan"), "AZE": ("AZ", "Azerbaijan"), "ARM": ("AM", "Armenia"), "MMR": ("MM", "Myanmar"),
-        "BLR": ("BY", "Belarus"), "CMR": ("CM", "Cameroon"), "CAF": ("CF", "Central African Republic"), "TCD": ("TD", "Chad"),
-        "COL": ("CO", "Colombia"), "COD": ("CD", "DR Congo"), "ETH": ("ET", "Ethiopia"), "GEO": ("GE", "Georgia"),
-        "PSE": ("PS", "Palestine"), "HTI": ("HT", "Haiti"), "IND": ("IN", "India"), "IRN": ("IR", "Iran"),
-        "IRQ": ("IQ", "Iraq"), "ISR": ("IL", "Israel"), "JOR": ("JO", "Jordan"), "KEN": ("KE", "Kenya"),
-        "LBN": ("LB", "Lebanon"), "LBY": ("LY", "Libya"), "MLI": ("ML", "Mali"), "MEX": ("MX", "Mexico"),
-        "MDA": ("MD", "Moldova"), "MOZ": ("MZ", "Mozambique"), "NER": ("NE", "Niger"), "NGA": ("NG", "Nigeria"),
-        "PAK": ("PK", "Pakistan"), "QAT": ("QA", "Qatar"), "RUS": ("RU", "Russia"), "SAU": ("SA", "Saudi Arabia"),
-        "SOM": ("SO", "Somalia"), "SSD": ("SS", "South Sudan"), "SDN": ("SD", "Sudan"), "SYR": ("SY", "Syria"),
-        "TUR": ("TR", "Turkey"), "UKR": ("UA", "Ukraine"), "EGY": ("EG", "Egypt"), "USA": ("US", "United States of America"),
-        "BFA": ("BF", "Burkina Faso"), "YEM": ("YE", "Yemen"),
-    ]
-
-    /// The alpha-2 code for an alpha-3 code, if the country is listed.
-    static func alpha2(alpha3: String) -> String? { byAlpha3[alpha3.uppercased()]?.alpha2 }
-
-    /// The alpha-2 code for a UCDP country name such as `Ukraine` or `Russia (Soviet Union)`, if listed.
-    static func alpha2(ucdpName name: String) -> String? {
-        byAlpha3.values.first { name == $0.name || name.hasPrefix($0.name + " (") }?.alpha2
     }
 }

@@ -17,7 +17,7 @@ struct UCDPRow: CSVRowReading {
             problem("id", "is required")
             return nil
         }
-        let country = value("iso3").flatMap(CountryCodes.alpha2(alpha3:)) ?? value("country").flatMap(CountryCodes.alpha2(ucdpName:))
+        let country = value("iso3").flatMap(Countries.alpha2(alpha3:)) ?? value("country").flatMap(Countries.alpha2(ucdpName:))
         let time = readTime(zone: Countries.zone(alpha2: country))
         let location = readLocation(country: country)
         let sideA = value("side_a")
