@@ -65,103 +65,6 @@ public final class SQLiteStore: Store {
         }
     }
 
-    public func save(incidents: [Incident], quarantined: [QuarantinedRecord]) throws -> LoadSummary {
-        let encoder = TruceJSON.encoder()
-        return try wrap("save incidents") {
-            try writer.write { db in
-                var summary = LoadSummary()
-                for incident in incidents {
-                    let body = String(decoding: try encoder.encode(incident), as: UTF8.self)
-                    let release = incident.sources.first?.release
-                    let existing = try Row.fetchOne(
-                        db, sql: "SELECT body, release FROM incident WHERE id = ?", arguments: [incident.id])
-                    guard let existing else {
-                        summary.new += 1
-                        try insert(incident, body: body, release: release, encoder: encoder, db: db)
-                        continue
-                    }
-                    let storedBody: String = existing["body"]
-                    if storedBody == body {
-                        summary.unchanged += 1
-                        continue
-                    }
-                    let storedRelease: String? = existing["release"]
-                    if Self.isOlder(release, than: storedRelease) {
-                        // An older version of a record already stored: keep it in the history only.
-                        try db.execute(
-                            sql: "INSERT OR IGNORE INTO incident_history (incident_id, release, body) VALUES (?, ?, ?)",
-                            arguments: [incident.id, release, body])
-                        summary.unchanged += 1
-                        continue
-                    }
-                    summary.updated += 1
-                    try db.execute(
-                        sql: "INSERT OR IGNORE INTO incident_history (incident_id, release, body) VALUES (?, ?, ?)",
-                        arguments: [incident.id, storedRelease, storedBody])
-                    try db.execute(sql: "DELETE FROM incident WHERE id = ?", arguments: [incident.id])
-                    try insert(incident, body: body, release: release, encoder: encoder, db: db)
-                }
-                for record in quarantined {
-                    let problems = String(decoding: try encoder.encode(record.problems), as: UTF8.self)
-                    try db.execute(
-                        sql: """
-                            INSERT OR IGNORE INTO quarantine (dataset, file, line, field, reason, problems, raw)
-                            VALUES (?, ?, ?, ?, ?, ?, ?)
-                            """,
-                        arguments: [record.dataset, record.file, record.line, record.field, record.reason, problems, record.raw])
-                    summary.quarantined += 1
-                }
-                return summary
-            }
-        }
-    }
-
-    /// Whether release `incoming` is known to be older than `stored` (numerically when both are numbers, such as
-    /// ACLED's Unix timestamps).
-    static func isOlder(_ incoming: String?, than stored: String?) -> Bool {
-        guard let incoming, let stored else { return false }
-        if let left = Int64(incoming), let right = Int64(stored) { return left < right }
-        return incoming < stored
-    }
-
-    private func insert(_ incident: Incident, body: String, release: String?, encoder: JSONEncoder, db: Database) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO incident (id, start_unix, end_unix, time_precision, country, admin1, place, latitude, longitude,
-                    geo_precision, action, target_category, target_subtype, perpetrator, fatalities, body, release)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                incident.id, unix(incident.time.span.start), incident.time.span.end.map(unix),
-                incident.time.precision.rawValue, incident.location.country, incident.location.admin1,
-                incident.location.place, incident.location.coordinate?.latitude, incident.location.coordinate?.longitude,
-                incident.location.precision.rawValue, incident.action?.rawValue, incident.target.category?.rawValue,
-                incident.target.subtype, incident.perpetrator?.party.rawValue, incident.effects.fatalities, body, release,
-            ])
-        for (ordinal, record) in incident.sources.enumerated() {
-            try db.execute(
-                sql: """
-                    INSERT INTO source_record (incident_id, ordinal, dataset, file, line, record_key, release, fields)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    incident.id, ordinal, record.dataset, record.file, record.line, record.key, record.release,
-                    String(decoding: try encoder.encode(record.fields), as: UTF8.self),
-                ])
-        }
-        for (ordinal, claim) in incident.claims.enumerated() {
-            try db.execute(
-                sql: """
-                    INSERT INTO claim (incident_id, ordinal, claimant, claimant_party, accused, source_url, published)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    incident.id, ordinal, claim.claimant, claim.claimantParty?.rawValue, claim.accused?.rawValue,
-                    claim.source?.url, claim.source?.published,
-                ])
-        }
-    }
-
     public func agreements() throws -> [Agreement] {
         try wrap("read agreements") {
             try writer.read { db in
@@ -224,49 +127,6 @@ public final class SQLiteStore: Store {
         }
     }
 
-    public func quarantinedRecords() throws -> [QuarantinedRecord] {
-        try quarantine(file: nil).map(\.record)
-    }
-
-    public func quarantine(file: String?) throws -> [QuarantineEntry] {
-        try wrap("read quarantine") {
-            try writer.read { db in
-                var sql = "SELECT id, dataset, file, line, problems, raw FROM quarantine"
-                var arguments = StatementArguments()
-                if let file {
-                    sql += " WHERE file = ?"
-                    arguments += [file]
-                }
-                return try Row.fetchAll(db, sql: sql + " ORDER BY file, line, id", arguments: arguments).map(entry)
-            }
-        }
-    }
-
-    public func quarantineEntry(id: Int64) throws -> QuarantineEntry? {
-        try wrap("read quarantine") {
-            try writer.read { db in
-                try Row.fetchOne(db, sql: "SELECT id, dataset, file, line, problems, raw FROM quarantine WHERE id = ?", arguments: [id])
-                    .map(entry)
-            }
-        }
-    }
-
-    public func removeQuarantine(ids: [Int64]) throws {
-        try wrap("update quarantine") {
-            try writer.write { db in
-                for id in ids { try db.execute(sql: "DELETE FROM quarantine WHERE id = ?", arguments: [id]) }
-            }
-        }
-    }
-
-    private func entry(_ row: Row) throws -> QuarantineEntry {
-        QuarantineEntry(
-            id: row["id"],
-            record: QuarantinedRecord(
-                dataset: row["dataset"], file: row["file"], line: row["line"],
-                problems: try decode([Diagnostic].self, row["problems"]), raw: row["raw"]))
-    }
-
     /// Every row of every Truce table, as text, table by table in a fixed order: for comparing two databases'
     /// contents byte for byte.
     public func contentDump() throws -> [String: [String]] {
@@ -284,11 +144,11 @@ public final class SQLiteStore: Store {
         }
     }
 
-    private func decode<Value: Decodable>(_ type: Value.Type, _ json: String) throws -> Value {
+    func decode<Value: Decodable>(_ type: Value.Type, _ json: String) throws -> Value {
         try TruceJSON.decoder().decode(type, from: Data(json.utf8))
     }
 
-    private func wrap<Value>(_ operation: String, _ body: () throws -> Value) throws -> Value {
+    func wrap<Value>(_ operation: String, _ body: () throws -> Value) throws -> Value {
         do {
             return try body()
         } catch let error as StoreError {

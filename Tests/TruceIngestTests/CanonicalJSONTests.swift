@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+import TruceCore
+import TruceIngest
+
+@Suite("Canonical incident JSON")
+struct CanonicalJSONTests {
+    static func incidents() throws -> [Incident] {
+        var all = try TruceCSVFormat().read(file: Fixtures.path("incidents.csv")).incidents
+        all += try TruceCSVFormat().read(file: Fixtures.repository.appendingPathComponent("examples/2025/incidents.csv").path).incidents
+        all += try ACLEDFormat(actors: ActorTable(entries: [])).read(file: Fixtures.path("acled.csv")).incidents
+        all += try UCDPFormat(actors: ActorTable(entries: [])).read(file: Fixtures.path("ucdp.csv")).incidents
+        all += try GDELTFormat().read(file: Fixtures.path("gdelt.tsv")).incidents
+        return all
+    }
+
+    @Test("the fast writer gives exactly the bytes of Foundation's encoder")
+    func matchesFoundation() throws {
+        var incidents = try Self.incidents()
+        var odd = incidents[0]
+        odd.description = "control \u{1B}\u{01} chars, \"quotes\", back\\slash, tab\t, é, 𝄞, slash /"
+        odd.location.coordinate = Coordinate(latitude: 36, longitude: -0.000001)
+        odd.effects = Effects()
+        odd.perpetrator = nil
+        odd.time.span.end = nil
+        incidents.append(odd)
+        #expect(incidents.count > 50)
+        for incident in incidents {
+            #expect(incident.canonicalJSON == (try TruceJSON.string(incident)), "\(incident.id)")
+            #expect(incident.sources[0].canonicalFieldsJSON == (try TruceJSON.string(incident.sources[0].fields)))
+        }
+    }
+
+    @Test("an instant with a fraction of a second falls back to the generic encoder")
+    func fractionalSecondsFallBack() throws {
+        var incident = try Self.incidents()[0]
+        incident.time.span.start = Date(timeIntervalSince1970: 1_742_421_600.5)
+        #expect(incident.canonicalJSON == (try TruceJSON.string(incident)))
+    }
+}
