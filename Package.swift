@@ -50,7 +50,8 @@ let package = Package(
         ),
         .testTarget(name: "TruceEngineTests", dependencies: ["TruceCore", "TruceEngine"], swiftSettings: strictSettings),
         .testTarget(
-            name: "TruceStoreTests", dependencies: ["TruceCore", "TruceStore", "TruceIngest"],
+            name: "TruceStoreTests",
+            dependencies: ["TruceCore", "TruceStore", "TruceIngest", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(

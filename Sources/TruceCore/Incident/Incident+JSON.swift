@@ -17,6 +17,12 @@ extension SourceRecord {
         writer.write(fields)
         return writer.text
     }
+
+    /// The field names as a JSON array of strings: a file's header, stored once for all its records.
+    public var namesJSON: String { JSONTextWriter.array(fields.map(\.name)) }
+
+    /// The field values as a JSON array of strings, in field order.
+    public var valuesJSON: String { JSONTextWriter.array(fields.map(\.value)) }
 }
 
 /// Writes Truce's model types as sorted-key JSON, matching Foundation's encoder output exactly. Members are
@@ -134,6 +140,18 @@ struct JSONTextWriter {
             close("}")
         }
         close("]")
+    }
+
+    /// Strings as a JSON array, as Foundation's encoder writes `[String]`.
+    static func array(_ strings: [String]) -> String {
+        var writer = JSONTextWriter()
+        writer.open("[")
+        for string in strings {
+            writer.element()
+            writer.quoted(string)
+        }
+        writer.close("]")
+        return writer.text
     }
 
     private mutating func write(_ source: SourceReference) {

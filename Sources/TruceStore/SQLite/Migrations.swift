@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import TruceCore
 
 /// The schema, as named migrations applied in order. Never edit a shipped migration: add a new one.
 enum Migrations {
@@ -88,6 +90,49 @@ enum Migrations {
                         body TEXT NOT NULL,
                         UNIQUE (incident_id, body)
                     ) STRICT;
+                    """)
+        }
+        migrator.registerMigration("v3-compact-source-records") { db in
+            // Source fields move out of the incident body into one values array per record, beside a shared header.
+            try db.execute(
+                sql: """
+                    CREATE TABLE source_header (id INTEGER PRIMARY KEY, names TEXT NOT NULL UNIQUE) STRICT;
+                    CREATE TABLE source_record_v3 (
+                        incident_id TEXT NOT NULL REFERENCES incident(id) ON DELETE CASCADE,
+                        ordinal INTEGER NOT NULL,
+                        dataset TEXT NOT NULL,
+                        file TEXT NOT NULL,
+                        line INTEGER NOT NULL,
+                        record_key TEXT NOT NULL,
+                        release TEXT,
+                        header_id INTEGER NOT NULL REFERENCES source_header(id),
+                        field_values TEXT NOT NULL,
+                        PRIMARY KEY (incident_id, ordinal)
+                    ) STRICT;
+                    """)
+            var headers = HeaderCache()
+            let decoder = TruceJSON.decoder()
+            for row in try Row.fetchAll(db, sql: "SELECT id, body FROM incident") {
+                let incident = try decoder.decode(Incident.self, from: Data((row["body"] as String).utf8))
+                let stored = StoredIncident(incident)
+                try db.execute(sql: "UPDATE incident SET body = ? WHERE id = ?", arguments: [stored.body, incident.id])
+                for (ordinal, record) in incident.sources.enumerated() {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO source_record_v3 (incident_id, ordinal, dataset, file, line, record_key, release, header_id, field_values)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            incident.id, ordinal, record.dataset, record.file, record.line, record.key, record.release,
+                            try headers.id(for: record.namesJSON, db: db), stored.values[ordinal],
+                        ])
+                }
+            }
+            try db.execute(
+                sql: """
+                    DROP TABLE source_record;
+                    ALTER TABLE source_record_v3 RENAME TO source_record;
+                    CREATE INDEX source_record_by_key ON source_record(dataset, record_key);
                     """)
         }
         return migrator

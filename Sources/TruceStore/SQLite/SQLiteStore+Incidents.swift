@@ -2,47 +2,57 @@ import Foundation
 import GRDB
 import TruceCore
 
+/// How incidents are kept: the incident as canonical JSON without its source records' fields (`body`), and
+/// each source record's values once, as a JSON array beside a shared header (`source_header`), so a million
+/// ACLED rows do not repeat thirty column names each.
 extension SQLiteStore {
     public func save(incidents: [Incident], quarantined: [QuarantinedRecord]) throws -> LoadSummary {
-        return try wrap("save incidents") {
+        try wrap("save incidents") {
             try writer.write { db in
                 var summary = LoadSummary()
+                var headers = HeaderCache()
                 for incident in incidents {
-                    let body = incident.canonicalJSON
+                    let stored = StoredIncident(incident)
                     let release = incident.sources.first?.release
-                    let existing = try Row.fetchOne(
+                    guard let existing = try Row.fetchOne(
                         try db.cachedStatement(sql: "SELECT body, release FROM incident WHERE id = ?"), arguments: [incident.id])
-                    guard let existing else {
+                    else {
                         summary.new += 1
-                        try insert(incident, body: body, release: release, db: db)
+                        try insert(incident, stored, release: release, headers: &headers, db: db)
                         continue
                     }
                     let storedBody: String = existing["body"]
-                    if storedBody == body {
+                    if storedBody == stored.body, try Self.values(of: incident.id, db: db) == stored.values {
                         summary.unchanged += 1
                         continue
                     }
                     let storedRelease: String? = existing["release"]
                     if Self.isOlder(release, than: storedRelease) {
                         // An older version of a record already stored: keep it in the history only.
-                        try db.run("INSERT OR IGNORE INTO incident_history (incident_id, release, body) VALUES (?, ?, ?)",
-                            arguments: [incident.id, release, body])
+                        try db.run(
+                            "INSERT OR IGNORE INTO incident_history (incident_id, release, body) VALUES (?, ?, ?)",
+                            arguments: [incident.id, release, incident.canonicalJSON])
                         summary.unchanged += 1
                         continue
                     }
                     summary.updated += 1
-                    try db.run("INSERT OR IGNORE INTO incident_history (incident_id, release, body) VALUES (?, ?, ?)",
-                        arguments: [incident.id, storedRelease, storedBody])
-                    try db.execute(sql: "DELETE FROM incident WHERE id = ?", arguments: [incident.id])
-                    try insert(incident, body: body, release: release, db: db)
+                    let previous = try Self.assemble(body: storedBody, id: incident.id, db: db)
+                    try db.run(
+                        "INSERT OR IGNORE INTO incident_history (incident_id, release, body) VALUES (?, ?, ?)",
+                        arguments: [incident.id, storedRelease, previous.canonicalJSON])
+                    try db.run("DELETE FROM incident WHERE id = ?", arguments: [incident.id])
+                    try insert(incident, stored, release: release, headers: &headers, db: db)
                 }
                 for record in quarantined {
-                    let problems = try TruceJSON.string(record.problems)
-                    try db.run("""
-                            INSERT OR IGNORE INTO quarantine (dataset, file, line, field, reason, problems, raw)
-                            VALUES (?, ?, ?, ?, ?, ?, ?)
-                            """,
-                        arguments: [record.dataset, record.file, record.line, record.field, record.reason, problems, record.raw])
+                    try db.run(
+                        """
+                        INSERT OR IGNORE INTO quarantine (dataset, file, line, field, reason, problems, raw)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """,
+                        arguments: [
+                            record.dataset, record.file, record.line, record.field, record.reason,
+                            try TruceJSON.string(record.problems), record.raw,
+                        ])
                     summary.quarantined += 1
                 }
                 return summary
@@ -58,39 +68,96 @@ extension SQLiteStore {
         return incoming < stored
     }
 
-    private func insert(_ incident: Incident, body: String, release: String?, db: Database) throws {
-        try db.run("""
-                INSERT INTO incident (id, start_unix, end_unix, time_precision, country, admin1, place, latitude, longitude,
-                    geo_precision, action, target_category, target_subtype, perpetrator, fatalities, body, release)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+    private func insert(_ incident: Incident, _ stored: StoredIncident, release: String?, headers: inout HeaderCache, db: Database) throws {
+        try db.run(
+            """
+            INSERT INTO incident (id, start_unix, end_unix, time_precision, country, admin1, place, latitude, longitude,
+                geo_precision, action, target_category, target_subtype, perpetrator, fatalities, body, release)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
             arguments: [
                 incident.id, unix(incident.time.span.start), incident.time.span.end.map(unix),
                 incident.time.precision.rawValue, incident.location.country, incident.location.admin1,
                 incident.location.place, incident.location.coordinate?.latitude, incident.location.coordinate?.longitude,
                 incident.location.precision.rawValue, incident.action?.rawValue, incident.target.category?.rawValue,
-                incident.target.subtype, incident.perpetrator?.party.rawValue, incident.effects.fatalities, body, release,
+                incident.target.subtype, incident.perpetrator?.party.rawValue, incident.effects.fatalities, stored.body, release,
             ])
         for (ordinal, record) in incident.sources.enumerated() {
-            try db.run("""
-                    INSERT INTO source_record (incident_id, ordinal, dataset, file, line, record_key, release, fields)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
+            try db.run(
+                """
+                INSERT INTO source_record (incident_id, ordinal, dataset, file, line, record_key, release, header_id, field_values)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
                 arguments: [
                     incident.id, ordinal, record.dataset, record.file, record.line, record.key, record.release,
-                    record.canonicalFieldsJSON,
+                    try headers.id(for: record.namesJSON, db: db), stored.values[ordinal],
                 ])
         }
         for (ordinal, claim) in incident.claims.enumerated() {
-            try db.run("""
-                    INSERT INTO claim (incident_id, ordinal, claimant, claimant_party, accused, source_url, published)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
+            try db.run(
+                """
+                INSERT INTO claim (incident_id, ordinal, claimant, claimant_party, accused, source_url, published)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
                 arguments: [
                     incident.id, ordinal, claim.claimant, claim.claimantParty?.rawValue, claim.accused?.rawValue,
                     claim.source?.url, claim.source?.published,
                 ])
         }
+    }
+
+    /// The stored values of an incident's source records, in order.
+    static func values(of id: IncidentID, db: Database) throws -> [String] {
+        try String.fetchAll(
+            try db.cachedStatement(sql: "SELECT field_values FROM source_record WHERE incident_id = ? ORDER BY ordinal"),
+            arguments: [id])
+    }
+
+    /// The whole incident from its stored body and source records.
+    static func assemble(body: String, id: IncidentID, db: Database) throws -> Incident {
+        var incident = try TruceJSON.decoder().decode(Incident.self, from: Data(body.utf8))
+        let rows = try Row.fetchAll(
+            try db.cachedStatement(
+                sql: """
+                    SELECT s.ordinal, h.names, s.field_values FROM source_record s JOIN source_header h ON h.id = s.header_id
+                    WHERE s.incident_id = ? ORDER BY s.ordinal
+                    """),
+            arguments: [id])
+        let decoder = JSONDecoder()
+        for row in rows {
+            let ordinal: Int = row["ordinal"]
+            guard incident.sources.indices.contains(ordinal) else { continue }
+            let names = try decoder.decode([String].self, from: Data((row["names"] as String).utf8))
+            let values = try decoder.decode([String].self, from: Data((row["field_values"] as String).utf8))
+            incident.sources[ordinal].fields = zip(names, values).map { SourceRecord.Field(name: $0, value: $1) }
+        }
+        return incident
+    }
+}
+
+/// An incident as stored: its body without source fields, and each source record's values.
+struct StoredIncident {
+    var body: String
+    var values: [String]
+
+    init(_ incident: Incident) {
+        var stripped = incident
+        for index in stripped.sources.indices { stripped.sources[index].fields = [] }
+        body = stripped.canonicalJSON
+        values = incident.sources.map(\.valuesJSON)
+    }
+}
+
+/// Header ids by their names, for one transaction.
+struct HeaderCache {
+    private var ids: [String: Int64] = [:]
+
+    mutating func id(for names: String, db: Database) throws -> Int64 {
+        if let id = ids[names] { return id }
+        try db.run("INSERT OR IGNORE INTO source_header (names) VALUES (?)", arguments: [names])
+        let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM source_header WHERE names = ?"), arguments: [names])!
+        ids[names] = id
+        return id
     }
 }
 

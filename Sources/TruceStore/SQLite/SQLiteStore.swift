@@ -111,9 +111,12 @@ public final class SQLiteStore: Store {
             sql += " LIMIT ?"
             arguments += [limit]
         }
+        let fetch = sql.replacingOccurrences(of: "SELECT body FROM", with: "SELECT id, body FROM")
         return try wrap("read incidents") {
             try writer.read { db in
-                try String.fetchAll(db, sql: sql, arguments: arguments).map { try decode(Incident.self, $0) }
+                try Row.fetchAll(db, sql: fetch, arguments: arguments).map { row in
+                    try Self.assemble(body: row["body"], id: row["id"], db: db)
+                }
             }
         }
     }
