@@ -28,13 +28,14 @@ extension SourceRecord {
 /// Writes Truce's model types as sorted-key JSON, matching Foundation's encoder output exactly. Members are
 /// written in sorted key order by hand; `nil` optionals are left out, as the synthesized `Codable` code does.
 struct JSONTextWriter {
-    private(set) var text = ""
+    private var bytes: [UInt8] = []
+    var text: String { String(decoding: bytes, as: UTF8.self) }
     /// Cleared when a value cannot be written exactly (a fractional-second instant): the caller falls back.
     private(set) var isExact = true
     /// One flag per open object or array: whether it has a member yet.
     private var hasMember: [Bool] = []
 
-    init() { text.reserveCapacity(2048) }
+    init() { bytes.reserveCapacity(2048) }
 
     mutating func write(_ incident: Incident) {
         open("{")
@@ -166,28 +167,29 @@ struct JSONTextWriter {
 
     // MARK: Building blocks
 
-    private mutating func open(_ bracket: String) {
-        text.append(bracket)
+    private mutating func open(_ bracket: Unicode.Scalar) {
+        bytes.append(UInt8(ascii: bracket))
         hasMember.append(false)
     }
 
-    private mutating func close(_ bracket: String) {
-        text.append(bracket)
+    private mutating func close(_ bracket: Unicode.Scalar) {
+        bytes.append(UInt8(ascii: bracket))
         hasMember.removeLast()
     }
 
     /// Starts an array element.
     private mutating func element() {
-        if hasMember[hasMember.count - 1] { text.append(",") }
+        if hasMember[hasMember.count - 1] { bytes.append(UInt8(ascii: ",")) }
         hasMember[hasMember.count - 1] = true
     }
 
     /// Starts an object member: `"name":`.
     private mutating func member(_ name: String) {
         element()
-        text.append("\"")
-        text.append(name)
-        text.append("\":")
+        bytes.append(0x22)
+        bytes.append(contentsOf: name.utf8)
+        bytes.append(0x22)
+        bytes.append(UInt8(ascii: ":"))
     }
 
     private mutating func string(_ name: String, _ value: String?) {
@@ -199,43 +201,33 @@ struct JSONTextWriter {
     private mutating func integer(_ name: String, _ value: Int?) {
         guard let value else { return }
         member(name)
-        text.append(String(value))
+        bytes.append(contentsOf: String(value).utf8)
     }
 
     private mutating func quoted(_ value: String) {
-        text.append("\"")
-        var needsEscape = false
-        for byte in value.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-            needsEscape = true
-            break
-        }
-        guard needsEscape else {
-            text.append(value)
-            text.append("\"")
-            return
-        }
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": text.append("\\\"")
-            case "\\": text.append("\\\\")
-            case "\n": text.append("\\n")
-            case "\r": text.append("\\r")
-            case "\t": text.append("\\t")
-            case "\u{08}": text.append("\\b")
-            case "\u{0C}": text.append("\\f")
-            case let control where control.value < 0x20:
-                let hex = String(control.value, radix: 16)
-                text.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-            default: text.unicodeScalars.append(scalar)
+        bytes.append(0x22)
+        for byte in value.utf8 {
+            switch byte {
+            case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x08: bytes.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+            case 0x0C: bytes.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+            default: bytes.append(byte)
             }
         }
-        text.append("\"")
+        bytes.append(0x22)
     }
 
     private mutating func number(_ value: Double) {
         var description = value.description
         if description.hasSuffix(".0") { description.removeLast(2) }
-        text.append(description)
+        bytes.append(contentsOf: description.utf8)
     }
 
     private mutating func instant(_ date: Date) {
@@ -246,8 +238,29 @@ struct JSONTextWriter {
         let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
         let secondOfDay = total - days * 86_400
         let (year, month, day) = CivilDays.date(number: days)
-        text.append("\"")
-        text.append(pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T")
-        text.append(pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay % 3600 / 60, 2) + ":" + pad(secondOfDay % 60, 2) + "Z\"")
+        func digits(_ value: Int, _ width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            var rest = value
+            while divisor > 0 {
+                bytes.append(0x30 + UInt8(rest / divisor % 10))
+                rest %= divisor
+                divisor /= 10
+            }
+        }
+        bytes.append(0x22)
+        digits(year, 4)
+        bytes.append(UInt8(ascii: "-"))
+        digits(month, 2)
+        bytes.append(UInt8(ascii: "-"))
+        digits(day, 2)
+        bytes.append(UInt8(ascii: "T"))
+        digits(secondOfDay / 3600, 2)
+        bytes.append(UInt8(ascii: ":"))
+        digits(secondOfDay % 3600 / 60, 2)
+        bytes.append(UInt8(ascii: ":"))
+        digits(secondOfDay % 60, 2)
+        bytes.append(UInt8(ascii: "Z"))
+        bytes.append(0x22)
     }
 }

@@ -124,7 +124,7 @@ enum Migrations {
                             """,
                         arguments: [
                             incident.id, ordinal, record.dataset, record.file, record.line, record.key, record.release,
-                            try headers.id(for: record.namesJSON, db: db), stored.values[ordinal],
+                            try headers.id(for: record, db: db), stored.values[ordinal],
                         ])
                 }
             }

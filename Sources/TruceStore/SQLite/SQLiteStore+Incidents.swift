@@ -90,7 +90,7 @@ extension SQLiteStore {
                 """,
                 arguments: [
                     incident.id, ordinal, record.dataset, record.file, record.line, record.key, record.release,
-                    try headers.id(for: record.namesJSON, db: db), stored.values[ordinal],
+                    try headers.id(for: record, db: db), stored.values[ordinal],
                 ])
         }
         for (ordinal, claim) in incident.claims.enumerated() {
@@ -151,6 +151,16 @@ struct StoredIncident {
 /// Header ids by their names, for one transaction.
 struct HeaderCache {
     private var ids: [String: Int64] = [:]
+    /// The last header seen: consecutive records of a file share it, so most lookups end here.
+    private var last: (names: [String], id: Int64)?
+
+    mutating func id(for record: SourceRecord, db: Database) throws -> Int64 {
+        let names = record.fields.map(\.name)
+        if let last, last.names == names { return last.id }
+        let id = try id(for: record.namesJSON, db: db)
+        last = (names, id)
+        return id
+    }
 
     mutating func id(for names: String, db: Database) throws -> Int64 {
         if let id = ids[names] { return id }
