@@ -84,9 +84,11 @@ public struct CSVReader: Sequence, IteratorProtocol, Sendable {
         }
         consumed = position
         guard position < bytes.count else { return nil }
-        let parsed = bytes.withUnsafeBufferPointer { parseRecord(in: $0, from: position) }
+        let (dialect, isFinal, startLine, start) = (self.dialect, self.isFinal, self.line, self.position)
+        let parsed = bytes.withUnsafeBufferPointer {
+            Self.parseRecord(in: $0, from: start, dialect: dialect, isFinal: isFinal, line: startLine)
+        }
         guard let parsed else { return nil }  // cut off by the end of a buffer that is not the last
-        let startLine = line
         line += parsed.newlines
         position = parsed.next
         consumed = position
@@ -111,7 +113,9 @@ public struct CSVReader: Sequence, IteratorProtocol, Sendable {
 
     /// Splits one record starting at `start`. Unquoted fields and quoted fields without escapes become
     /// strings straight from the buffer; only fields with `""` are copied first.
-    private func parseRecord(in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> ParsedRecord? {
+    private static func parseRecord(
+        in buffer: UnsafeBufferPointer<UInt8>, from start: Int, dialect: CSVDialect, isFinal: Bool, line: Int
+    ) -> ParsedRecord? {
         let count = buffer.count
         let delimiter = dialect.delimiter
         var fields: [String] = []
@@ -186,11 +190,77 @@ public struct CSVReader: Sequence, IteratorProtocol, Sendable {
         }
     }
 
+    /// The bytes of the next record and the line it starts on, without splitting it into fields, so that
+    /// splitting and decoding can run elsewhere (``parse(record:line:dialect:)``, in parallel). Finds the record's
+    /// end with the same quoting rules as ``next()``.
+    public mutating func nextRecordBytes() -> (bytes: ArraySlice<UInt8>, line: Int)? {
+        while position < bytes.count, bytes[position] == 0x0A || (bytes[position] == 0x0D && peek(1) == 0x0A) {
+            position += bytes[position] == 0x0D ? 2 : 1
+            line += 1
+            blankLines += 1
+        }
+        consumed = position
+        guard position < bytes.count else { return nil }
+        let (delimiter, quoting, count) = (dialect.delimiter, dialect.quoting, bytes.count)
+        let found: (end: Int, next: Int, newlines: Int)? = bytes.withUnsafeBufferPointer { buffer in
+            var index = position
+            var newlines = 0
+            var inQuotes = false
+            var fieldStart = true
+            while index < count {
+                let byte = buffer[index]
+                if inQuotes {
+                    if byte == 0x22 {
+                        if index + 1 == count { if !isFinal { return nil } } else if buffer[index + 1] == 0x22 {
+                            index += 2
+                            continue
+                        }
+                        inQuotes = false
+                    } else if byte == 0x0A {
+                        newlines += 1
+                    }
+                    index += 1
+                    continue
+                }
+                if byte == delimiter {
+                    fieldStart = true
+                } else if byte == 0x0A {
+                    return (index, index + 1, newlines + 1)
+                } else if byte == 0x0D && index + 1 < count && buffer[index + 1] == 0x0A {
+                    return (index, index + 2, newlines + 1)
+                } else if byte == 0x0D && index + 1 == count && !isFinal {
+                    return nil
+                } else {
+                    if quoting && byte == 0x22 && fieldStart { inQuotes = true }
+                    fieldStart = false
+                }
+                index += 1
+            }
+            return isFinal ? (count, count, newlines) : nil
+        }
+        guard let found else { return nil }
+        let record = (bytes[position..<found.end], line)
+        line += found.newlines
+        position = found.next
+        consumed = position
+        return record
+    }
+
+    /// Splits the bytes of one record (from ``nextRecordBytes()``) into fields, exactly as ``next()`` would.
+    public static func parse(record: ArraySlice<UInt8>, line: Int, dialect: CSVDialect) -> Element {
+        let parsed = record.withUnsafeBufferPointer { parseRecord(in: $0, from: 0, dialect: dialect, isFinal: true, line: line) }!
+        let base = record.startIndex
+        if let problem = parsed.problem {
+            return .malformed(MalformedCSVRecord(line: line, raw: String(decoding: record, as: UTF8.self), reason: problem))
+        }
+        return .record(CSVRecord(line: line, fields: parsed.fields, rawBytes: record[(base + parsed.start)..<(base + parsed.end)]))
+    }
+
     private func peek(_ offset: Int) -> UInt8? {
         position + offset < bytes.count ? bytes[position + offset] : nil
     }
 
-    private func decode(_ field: UnsafeBufferPointer<UInt8>, index: Int, problem: inout String?) -> String {
+    private static func decode(_ field: UnsafeBufferPointer<UInt8>, index: Int, problem: inout String?) -> String {
         var ascii = true
         for byte in field where byte >= 0x80 {
             ascii = false

@@ -57,71 +57,116 @@ struct ImportProducer<Format: DatasetFormat>: Sendable {
             return sent
         }
 
-        var pending: [CSVReader.Element] = []
+        // Record boundaries are found sequentially (quotes make that inherently serial); splitting into
+        // fields, decoding and normalising run in parallel groups; repeated keys are checked in file order.
+        var pending: [(bytes: ArraySlice<UInt8>, line: Int)] = []
         pending.reserveCapacity(Self.groupSize)
+        /// The group being processed in the background while the next one is read.
+        var inFlight: InFlight?
         func settle() {
-            let outcomes = normalise(pending, columns: columns, sourceFile: sourceFile)
-            for (element, outcome) in zip(pending, outcomes) {
-                switch (element, outcome) {
-                case (.malformed(let bad), _):
+            guard let group = inFlight else { return }
+            inFlight = nil
+            for outcome in group.wait() {
+                switch outcome {
+                case .annotation:
+                    annotations += 1
+                case .malformed(let bad):
                     records += 1
                     quarantine(bad.line, [Diagnostic(file: file, line: bad.line, field: "", message: bad.reason)], raw: bad.raw)
-                case (.record, .annotation):
-                    annotations += 1
-                case (.record(let record), .failure(let failure)):
+                case .failure(let failure, let line, let raw):
                     records += 1
-                    quarantine(record.line, failure.problems, raw: record.raw)
-                case (.record(let record), .incident(let incident)):
+                    quarantine(line, failure.problems, raw: raw)
+                case .incident(let incident, let line, let rawHash, let raw):
                     records += 1
                     let key = incident.sources.first?.key ?? incident.id
-                    let rawHash = Self.hash(record.rawBytes)
                     if let first = firstLine[key] {
                         let message = first.raw == rawHash
                             ? "\"\(key)\" repeats line \(first.line) exactly"
                             : "\"\(key)\" is already on line \(first.line) with different content"
-                        quarantine(record.line, [Diagnostic(file: file, line: record.line, field: format.keyColumn, message: message)], raw: record.raw)
+                        let problem = Diagnostic(file: file, line: line, field: format.keyColumn, message: message)
+                        quarantine(line, [problem], raw: String(decoding: raw, as: UTF8.self))
                     } else {
-                        firstLine[key] = (record.line, rawHash)
+                        firstLine[key] = (line, rawHash)
                         incidents.append(incident)
                     }
                 }
             }
-            pending.removeAll(keepingCapacity: true)
+        }
+        func launch() {
+            let records = pending
+            pending = []
+            pending.reserveCapacity(Self.groupSize)
+            let group = InFlight()
+            group.start { process(records, columns: columns, sourceFile: sourceFile) }
+            inFlight = group
         }
 
-        let group = min(Self.groupSize, batchSize)
-        while let element = try stream.next() {
-            pending.append(element)
-            guard pending.count >= group else { continue }
+        let groupSize = min(Self.groupSize, batchSize)
+        while let record = try stream.nextRecordBytes() {
+            pending.append(record)
+            guard pending.count >= groupSize else { continue }
             settle()
-            if incidents.count + quarantined.count >= batchSize, !flush() { return }
+            launch()
+            if incidents.count + quarantined.count >= batchSize, !flush() {
+                settle()
+                return
+            }
         }
+        settle()
+        launch()
         settle()
         guard flush() else { return }
         channel.send(.finished(records: records, annotations: annotations))
     }
 
-    private enum Outcome {
-        case annotation
-        case incident(Incident)
-        case failure(RowProblems)
+    /// One group's processing, run in the background.
+    private final class InFlight: @unchecked Sendable {
+        private let done = DispatchGroup()
+        private var outcomes: [Outcome] = []
+
+        func start(_ work: @escaping @Sendable () -> [Outcome]) {
+            done.enter()
+            DispatchQueue.global().async {
+                self.outcomes = work()
+                self.done.leave()
+            }
+        }
+
+        func wait() -> [Outcome] {
+            done.wait()
+            return outcomes
+        }
     }
 
-    /// Normalises `elements` with `format`, splitting the work across the available cores.
-    private func normalise(_ elements: [CSVReader.Element], columns: HeaderIndex, sourceFile: String) -> [Outcome] {
-        let workers = elements.count < 256 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-        let slice = (elements.count + workers - 1) / workers
-        var outcomes = [Outcome](repeating: .annotation, count: elements.count)
+    private enum Outcome {
+        case annotation
+        case malformed(MalformedCSVRecord)
+        case incident(Incident, line: Int, rawHash: Int, raw: ArraySlice<UInt8>)
+        case failure(RowProblems, line: Int, raw: String)
+    }
+
+    /// Splits, decodes and normalises each record with `format`, spreading the work across the cores.
+    private func process(_ records: [(bytes: ArraySlice<UInt8>, line: Int)], columns: HeaderIndex, sourceFile: String) -> [Outcome] {
+        let workers = records.count < 256 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let slice = (records.count + workers - 1) / workers
+        var outcomes = [Outcome](repeating: .annotation, count: records.count)
         let (format, file) = (self.format, self.file)
         outcomes.withUnsafeMutableBufferPointer { results in
             let results = Handoff(value: results)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                for index in (worker * slice)..<min(elements.count, (worker + 1) * slice) {
-                    guard case .record(let record) = elements[index] else { continue }
-                    if format.isAnnotation(record, columns: columns) { continue }
-                    switch format.incident(from: record, columns: columns, file: file, sourceFile: sourceFile) {
-                    case .success(let incident): results.value[index] = .incident(incident)
-                    case .failure(let problems): results.value[index] = .failure(problems)
+                for index in (worker * slice)..<min(records.count, (worker + 1) * slice) {
+                    let (bytes, line) = records[index]
+                    switch CSVReader.parse(record: bytes, line: line, dialect: format.dialect) {
+                    case .malformed(let bad):
+                        results.value[index] = .malformed(bad)
+                    case .record(let record):
+                        if format.isAnnotation(record, columns: columns) { continue }
+                        switch format.incident(from: record, columns: columns, file: file, sourceFile: sourceFile) {
+                        case .success(let incident):
+                            results.value[index] = .incident(incident, line: line, rawHash: Self.hash(record.rawBytes), raw: record.rawBytes)
+                        case .failure(let problems):
+                            results.value[index] = .failure(problems, line: line, raw: record.raw)
+                        }
                     }
                 }
             }
