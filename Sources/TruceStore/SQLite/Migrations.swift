@@ -135,6 +135,10 @@ enum Migrations {
                     CREATE INDEX source_record_by_key ON source_record(dataset, record_key);
                     """)
         }
+        migrator.registerMigration("v4-drop-unused-key-index") { db in
+            // Incident ids already carry the dataset and key; this index only slowed imports.
+            try db.execute(sql: "DROP INDEX source_record_by_key")
+        }
         return migrator
     }
 }

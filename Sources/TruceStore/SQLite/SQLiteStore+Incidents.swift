@@ -14,13 +14,13 @@ extension SQLiteStore {
                 for incident in incidents {
                     let stored = StoredIncident(incident)
                     let release = incident.sources.first?.release
-                    guard let existing = try Row.fetchOne(
-                        try db.cachedStatement(sql: "SELECT body, release FROM incident WHERE id = ?"), arguments: [incident.id])
-                    else {
+                    if try insert(incident, stored, release: release, headers: &headers, db: db) {
                         summary.new += 1
-                        try insert(incident, stored, release: release, headers: &headers, db: db)
                         continue
                     }
+                    guard let existing = try Row.fetchOne(
+                        try db.cachedStatement(sql: "SELECT body, release FROM incident WHERE id = ?"), arguments: [incident.id])
+                    else { continue }
                     let storedBody: String = existing["body"]
                     if storedBody == stored.body, try Self.values(of: incident.id, db: db) == stored.values {
                         summary.unchanged += 1
@@ -41,7 +41,7 @@ extension SQLiteStore {
                         "INSERT OR IGNORE INTO incident_history (incident_id, release, body) VALUES (?, ?, ?)",
                         arguments: [incident.id, storedRelease, previous.canonicalJSON])
                     try db.run("DELETE FROM incident WHERE id = ?", arguments: [incident.id])
-                    try insert(incident, stored, release: release, headers: &headers, db: db)
+                    _ = try insert(incident, stored, release: release, headers: &headers, db: db)
                 }
                 for record in quarantined {
                     try db.run(
@@ -68,12 +68,15 @@ extension SQLiteStore {
         return incoming < stored
     }
 
-    private func insert(_ incident: Incident, _ stored: StoredIncident, release: String?, headers: inout HeaderCache, db: Database) throws {
+    /// Inserts the incident and its source records and claims, unless an incident with its id is stored.
+    /// - Returns: whether it was inserted (one statement decides, so a new incident costs no lookup).
+    private func insert(_ incident: Incident, _ stored: StoredIncident, release: String?, headers: inout HeaderCache, db: Database) throws -> Bool {
         try db.run(
             """
             INSERT INTO incident (id, start_unix, end_unix, time_precision, country, admin1, place, latitude, longitude,
                 geo_precision, action, target_category, target_subtype, perpetrator, fatalities, body, release)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO NOTHING
             """,
             arguments: [
                 incident.id, unix(incident.time.span.start), incident.time.span.end.map(unix),
@@ -82,6 +85,7 @@ extension SQLiteStore {
                 incident.location.precision.rawValue, incident.action?.rawValue, incident.target.category?.rawValue,
                 incident.target.subtype, incident.perpetrator?.party.rawValue, incident.effects.fatalities, stored.body, release,
             ])
+        guard db.changesCount == 1 else { return false }
         for (ordinal, record) in incident.sources.enumerated() {
             try db.run(
                 """
@@ -104,6 +108,7 @@ extension SQLiteStore {
                     claim.source?.url, claim.source?.published,
                 ])
         }
+        return true
     }
 
     /// The stored values of an incident's source records, in order.
