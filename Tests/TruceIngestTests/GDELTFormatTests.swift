@@ -117,12 +117,14 @@ struct GDELTFormatTests {
         #expect(try single(["Actor1CountryCode": code, "QuadClass": quadClass]).perpetrator?.party == party)
     }
 
-    @Test("a comma-separated file is not GDELT: every record is quarantined for its field count")
+    @Test("a comma-separated file is not GDELT: it fails at once, saying what the first line lacks")
     func wrongFormat() throws {
         let csv = Array("id,start,claimant\nx,2025-03-20,me\n".utf8)
-        let batch = try GDELTFormat().read(bytes: csv, file: "other.csv")
-        #expect(batch.incidents.isEmpty && batch.quarantined.count == 2)
-        #expect(batch.quarantined.allSatisfy { $0.reason == "has 1 fields, GDELT 2.0 events have 61" })
+        #expect {
+            try GDELTFormat().read(bytes: csv, file: "other.csv")
+        } throws: { error in
+            "\(error)" == "other.csv:1: not this format: GDELT 2.0 events have 61 tab-separated fields, this line has 1"
+        }
     }
 }
 

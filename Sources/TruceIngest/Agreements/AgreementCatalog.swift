@@ -86,11 +86,15 @@ public enum InputError: Error, CustomStringConvertible, Sendable {
     case unreadable(file: String, reason: String)
     case notUTF8(file: String)
     case missingColumns(file: String, columns: [String])
+    /// The first record shows the file is of another format altogether.
+    case wrongFormat(file: String, line: Int, expected: String)
 
     public var description: String {
         switch self {
         case .unreadable(let file, let reason): return "\(file): cannot be read: \(reason)"
         case .notUTF8(let file): return "\(file): is not UTF-8 text"
+        case .wrongFormat(let file, let line, let expected):
+            return "\(file):\(line): not this format: \(expected)"
         case .missingColumns(let file, let columns):
             return "\(file):1: header: missing required column(s): \(columns.joined(separator: ", "))"
         }

@@ -43,6 +43,14 @@ public struct GDELTFormat: DatasetFormat {
         HeaderIndex(names: Self.columnNames)
     }
 
+    /// A first line without 61 tab-separated fields means the file is not a GDELT 2.0 events export.
+    public func checkFirstRecord(_ record: CSVRecord, file: String) throws {
+        guard record.fields.count != Self.columnNames.count else { return }
+        throw InputError.wrongFormat(
+            file: file, line: record.line,
+            expected: "GDELT 2.0 events have \(Self.columnNames.count) tab-separated fields, this line has \(record.fields.count)")
+    }
+
     public func incident(from record: CSVRecord, columns: HeaderIndex, file: String, sourceFile: String) -> Result<Incident, RowProblems> {
         var row = GDELTRow(record: record, columns: columns, file: file)
         guard let incident = row.incident(sourceFile: sourceFile), row.problems.isEmpty else {

@@ -15,6 +15,11 @@ public protocol DatasetFormat: Sendable {
     /// Checks that a file is of this format and maps its columns. `header` is `nil` for headerless formats.
     /// - Throws: ``InputError/missingColumns(file:columns:)`` naming what is missing when it is not.
     func columns(header: [String]?, file: String) throws -> HeaderIndex
+    /// Checks the first data record of a headerless file, so that a file of another format fails at once
+    /// rather than quarantining every line.
+    /// - Throws: ``InputError/wrongFormat(file:line:expected:)``.
+    func checkFirstRecord(_ record: CSVRecord, file: String) throws
+
     /// Whether a record is an annotation to skip (such as a HXL hashtag row), not data.
     func isAnnotation(_ record: CSVRecord, columns: HeaderIndex) -> Bool
     /// The record as an incident, or every problem found in it.
@@ -23,6 +28,7 @@ public protocol DatasetFormat: Sendable {
 
 extension DatasetFormat {
     public func isAnnotation(_ record: CSVRecord, columns: HeaderIndex) -> Bool { false }
+    public func checkFirstRecord(_ record: CSVRecord, file: String) throws {}
 
     /// Reads a whole input held in memory: for small files and tests. Large files go through ``StreamingImport``.
     public func read(bytes: [UInt8], file: String) throws -> IncidentBatch {

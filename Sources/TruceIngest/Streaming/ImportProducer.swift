@@ -37,6 +37,7 @@ struct ImportProducer<Format: DatasetFormat>: Sendable {
         } else {
             columns = try format.columns(header: nil, file: file)
         }
+        var firstChecked = format.hasHeader
         let sourceFile = file == "-" ? "stdin" : URL(fileURLWithPath: file).lastPathComponent
         var firstLine: [String: (line: Int, raw: Int)] = [:]
         var incidents: [Incident] = []
@@ -103,6 +104,10 @@ struct ImportProducer<Format: DatasetFormat>: Sendable {
 
         let groupSize = min(Self.groupSize, batchSize)
         while let record = try stream.nextRecordBytes() {
+            if !firstChecked, case .record(let first) = CSVReader.parse(record: record.bytes, line: record.line, dialect: format.dialect) {
+                try format.checkFirstRecord(first, file: file)
+                firstChecked = true
+            }
             pending.append(record)
             guard pending.count >= groupSize else { continue }
             settle()
