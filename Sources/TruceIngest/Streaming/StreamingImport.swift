@@ -12,7 +12,7 @@ public struct StreamingImport<Format: DatasetFormat>: Sendable {
     public var format: Format
     public var batchSize: Int
 
-    public init(format: Format, batchSize: Int = 10_000) {
+    public init(format: Format, batchSize: Int = 4096) {
         self.format = format
         self.batchSize = batchSize
     }
