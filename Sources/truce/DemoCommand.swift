@@ -8,7 +8,7 @@ import TruceStore
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Create a database, load the 2025 catalogue and example incidents, and describe each agreement.",
+        abstract: "Create a database, load the 2025 catalogue, the example incidents and an ACLED-format sample, and describe each agreement.",
         discussion: "Safe to run again: loads are idempotent, so a second run reports 0 new.")
 
     @Option(help: "Directory for the demo database (created if missing).")
@@ -20,10 +20,14 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Example incidents CSV (default: examples/2025/incidents.csv of the Truce checkout).")
     var incidents: String?
 
+    @Option(help: "An ACLED-format sample to import (default: examples/2025/acled-format-sample.csv of the Truce checkout).")
+    var acled: String?
+
     func run() throws {
         try reportingFailures {
             let catalogPath = try catalog ?? Bundled.path("agreements/2025")
             let incidentsPath = try incidents ?? Bundled.path("examples/2025/incidents.csv")
+            let acledPath = try acled ?? Bundled.path("examples/2025/acled-format-sample.csv")
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             let databasePath = (dir as NSString).appendingPathComponent("truce.sqlite")
             let store = try StoreOptions(db: databasePath).open()
@@ -34,7 +38,9 @@ struct DemoCommand: ParsableCommand {
                 throw Failure(message: "the catalogue in \(catalogPath) has errors", code: .invalidInput)
             }
             print("agreements (\(catalogPath)): \(agreements)")
-            print("incidents (\(incidentsPath)): \(try Loading.incidents(from: incidentsPath, format: TruceCSVFormat(), into: store))\n")
+            print("incidents (\(incidentsPath)): \(try Loading.incidents(from: incidentsPath, format: TruceCSVFormat(), into: store))")
+            let acledFormat = ACLEDFormat(actors: try ActorTables.load(nil))
+            print("ACLED-format sample (\(acledPath)): \(try Loading.incidents(from: acledPath, format: acledFormat, into: store))\n")
 
             let now = Date()
             let stored = try store.incidents(matching: .all)

@@ -17,12 +17,8 @@ struct ImportCommand: ParsableCommand {
             Re-importing a file adds nothing. See `truce quarantine` for the rows kept aside.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case acled, ucdp, gdelt, truce
-    }
-
-    @Argument(help: "The format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: Format
+    @Argument(help: ArgumentHelp("The format: \(Formats.names.joined(separator: ", ")).", valueName: "format"))
+    var format: String
 
     @Argument(help: "Files to import (plain or gzip), or - for standard input.")
     var files: [String]
@@ -38,35 +34,25 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    func validate() throws {
+        guard Formats.names.contains(format) else {
+            throw ValidationError("unknown format '\(format)': use one of \(Formats.names.joined(separator: ", "))")
+        }
+    }
+
     func run() throws {
         try reportingFailures {
             let opened: (any Store)? = dryRun ? nil : try store.open()
+            guard let reader = try Formats.format(named: format, actors: { try ActorTables.load(actors) }) else { return }
             var total = LoadSummary()
             for file in files {
-                let summary: LoadSummary
-                switch format {
-                case .truce: summary = try Loading.incidents(from: file, format: TruceCSVFormat(), into: opened)
-                case .acled: summary = try Loading.incidents(from: file, format: ACLEDFormat(actors: try actorTable()), into: opened)
-                case .ucdp: summary = try Loading.incidents(from: file, format: UCDPFormat(actors: try actorTable()), into: opened)
-                case .gdelt: summary = try Loading.incidents(from: file, format: GDELTFormat(), into: opened)
-                }
+                let summary = try Loading.incidents(from: file, format: reader, into: opened)
                 print("\(file): \(summary)\(dryRun ? " (dry run: nothing written)" : "")")
                 total = total + summary
             }
             if strict && total.quarantined > 0 {
                 throw Failure(message: "\(total.quarantined) row(s) quarantined (--strict)", code: .invalidInput)
             }
-        }
-    }
-
-    private func actorTable() throws -> ActorTable {
-        let path = try actors ?? Bundled.path("data/actors.csv")
-        do {
-            return try ActorTable(csv: try String(contentsOfFile: path, encoding: .utf8), file: path)
-        } catch let diagnostic as Diagnostic {
-            throw Failure(message: diagnostic.description, code: .invalidInput)
-        } catch {
-            throw Failure(message: "\(path): cannot be read: \(error.localizedDescription)", code: .invalidInput)
         }
     }
 }

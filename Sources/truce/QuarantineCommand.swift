@@ -87,7 +87,7 @@ struct QuarantineCommand: ParsableCommand {
                         print("\(path): cannot be read any more; \(entries.count) row(s) stay quarantined")
                         continue
                     }
-                    guard let format = try Formats.format(forDataset: dataset, actors: { try ActorTables.load(actors) }) else {
+                    guard let format = try Formats.format(named: dataset, actors: { try ActorTables.load(actors) }) else {
                         print("\(path): unknown dataset \(dataset); \(entries.count) row(s) stay quarantined")
                         continue
                     }
