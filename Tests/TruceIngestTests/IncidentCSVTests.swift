@@ -118,3 +118,52 @@ struct CSVReaderTests {
         }
     }
 }
+
+@Suite("CSV reader under random input")
+struct CSVReaderFuzzTests {
+    static let alphabet: [UInt8] = Array("ab,\"\r\n\t ".utf8) + [0xFF, 0xC3, 0xA9]
+
+    static func randomBytes(_ generator: inout some RandomNumberGenerator) -> [UInt8] {
+        (0..<Int.random(in: 0..<300, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+    }
+
+    static func describe(_ element: CSVReader.Element) -> String {
+        switch element {
+        case .record(let record): return "\(record.line) \(record.fields)"
+        case .malformed(let bad): return "\(bad.line) ! \(bad.reason) \(bad.raw)"
+        }
+    }
+
+    @Test("every line break is counted, whole records and split-then-parsed records agree, and chunking changes nothing",
+          arguments: [CSVDialect.csv, .tsv])
+    func randomInput(dialect: CSVDialect) throws {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<400 {
+            let bytes = Self.randomBytes(&generator)
+            var whole = CSVReader(bytes: bytes, dialect: dialect)
+            var expected: [String] = []
+            while let element = whole.next() { expected.append(Self.describe(element)) }
+            #expect(whole.nextLine - 1 == bytes.filter { $0 == 0x0A }.count, "\(bytes)")
+
+            var split = CSVReader(bytes: bytes, dialect: dialect)
+            var viaBytes: [String] = []
+            while let record = split.nextRecordBytes() {
+                viaBytes.append(Self.describe(CSVReader.parse(record: record.bytes, line: record.line, dialect: dialect)))
+            }
+            #expect(viaBytes == expected, "\(bytes)")
+
+            let chunkSize = Int.random(in: 1...40, using: &generator)
+            var stream = RecordStream(source: ByteSource(bytes: bytes, file: "random", chunkSize: chunkSize), dialect: dialect)
+            var streamed: [String] = []
+            while let element = try stream.next() { streamed.append(Self.describe(element)) }
+            #expect(streamed == expected, "chunks of \(chunkSize): \(bytes)")
+
+            var rawStream = RecordStream(source: ByteSource(bytes: bytes, file: "random", chunkSize: chunkSize), dialect: dialect)
+            var rawStreamed: [String] = []
+            while let record = try rawStream.nextRecordBytes() {
+                rawStreamed.append(Self.describe(CSVReader.parse(record: record.bytes, line: record.line, dialect: dialect)))
+            }
+            #expect(rawStreamed == expected, "raw, chunks of \(chunkSize): \(bytes)")
+        }
+    }
+}

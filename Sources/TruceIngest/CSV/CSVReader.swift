@@ -79,10 +79,10 @@ public struct CSVReader: Sequence, IteratorProtocol, Sendable {
             line += 1
             blankLines += 1
         }
+        consumed = position
         if !isFinal, position + 1 >= bytes.count, position < bytes.count, bytes[position] == 0x0D {
             return nil  // a lone CR at the end may be the first half of CRLF
         }
-        consumed = position
         guard position < bytes.count else { return nil }
         let (dialect, isFinal, startLine, start) = (self.dialect, self.isFinal, self.line, self.position)
         let parsed = bytes.withUnsafeBufferPointer {

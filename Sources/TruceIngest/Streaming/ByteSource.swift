@@ -10,18 +10,24 @@ public struct ByteSource {
     private let chunkSize: Int
     private var inflater: Inflater?
     private var pending: [UInt8]?
+    /// The input, when it is held in memory rather than read from a file.
+    private var memory: [UInt8] = []
+    private var memoryOffset = 0
     private var finished = false
     /// Bytes read from the file so far (compressed bytes for gzip), for progress.
     public private(set) var bytesRead = 0
     /// The file's size in bytes, when known (not for standard input).
     public let totalBytes: Int?
 
-    /// A source over bytes already in memory (one chunk), named `file` in diagnostics.
-    public init(bytes: [UInt8], file: String) {
+    /// A source over bytes already in memory, handed out `chunkSize` bytes at a time (all at once by default),
+    /// named `file` in diagnostics.
+    public init(bytes: [UInt8], file: String, chunkSize: Int? = nil) {
         handle = nil
-        chunkSize = bytes.count
-        pending = bytes
-        bytesRead = bytes.count
+        self.chunkSize = max(1, chunkSize ?? bytes.count)
+        memory = bytes
+        pending = Array(bytes.prefix(self.chunkSize))
+        memoryOffset = pending!.count
+        bytesRead = pending!.count
         totalBytes = bytes.count
         self.file = file
         inflater = bytes.starts(with: [0x1F, 0x8B]) ? try? Inflater(file: file) : nil
@@ -62,7 +68,12 @@ public struct ByteSource {
                 input = pending
                 self.pending = nil
             } else {
-                input = try handle.map { try Self.read($0, count: chunkSize, file: file) } ?? []
+                if let handle {
+                    input = try Self.read(handle, count: chunkSize, file: file)
+                } else {
+                    input = Array(memory[memoryOffset..<min(memory.count, memoryOffset + chunkSize)])
+                    memoryOffset += input.count
+                }
                 bytesRead += input.count
             }
             if input.isEmpty {
