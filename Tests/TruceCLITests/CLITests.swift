@@ -166,4 +166,27 @@ struct CLITests {
         #expect(wrong.status == 1)
         #expect(wrong.errors.contains("1: header: missing required column(s): event_id_cnty, event_date, event_type, actor1"))
     }
+
+    @Test("a later ACLED timestamp updates the incident and keeps the earlier version; an earlier one changes nothing")
+    func acledUpdates() throws {
+        let directory = try CLI.temporaryDirectory()
+        let db = directory.appendingPathComponent("t.sqlite").path
+        let fixture = try String(contentsOf: CLI.repository.appendingPathComponent("Tests/TruceIngestTests/Fixtures/acled.csv"), encoding: .utf8)
+        let file = directory.appendingPathComponent("acled.csv")
+        try fixture.write(to: file, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["import", "acled", file.path, "--db", db]).status == 0)
+
+        let newer = fixture.replacingOccurrences(of: "Saratov,51.5331,46.0342,2,Example Agency,National,", with: "Saratov,51.5331,46.0342,1,Example Agency,National,")
+            .replacingOccurrences(of: ",0,,1742947200", with: ",1,,1742990000")
+        try newer.write(to: file, atomically: true, encoding: .utf8)
+        let update = try CLI.run(["import", "acled", file.path, "--db", db])
+        #expect(update.output == "\(file.path): 0 new, 1 updated, 2 unchanged, 4 quarantined\n")
+
+        try fixture.write(to: file, atomically: true, encoding: .utf8)
+        let older = try CLI.run(["import", "acled", file.path, "--db", db])
+        #expect(older.output == "\(file.path): 0 new, 0 updated, 3 unchanged, 4 quarantined\n")
+        let listed = try CLI.run(["incidents", "list", "--db", db, "--country", "RU", "--json"])
+        let incidents = try #require(try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]])
+        #expect((incidents.first?["effects"] as? [String: Any])?["fatalities"] as? Int == 1)
+    }
 }
