@@ -1,6 +1,7 @@
 import Foundation
+import TruceIngest
 
-/// A one-line progress bar on standard error (bytes done, rate, time left), drawn only when standard error
+/// A one-line progress bar on standard error (bytes done, rows per second, time left), drawn only when standard error
 /// is a terminal, so logs and pipes stay clean.
 final class ProgressBar {
     private let label: String
@@ -13,22 +14,22 @@ final class ProgressBar {
         self.label = label
     }
 
-    func update(bytesRead: Int, totalBytes: Int?) {
+    func update(_ progress: ImportProgress) {
+        let (bytesRead, totalBytes) = (progress.bytesRead, progress.totalBytes)
         let now = Date()
         guard now.timeIntervalSince(lastDrawn) > 0.1 else { return }
         lastDrawn = now
         let elapsed = max(now.timeIntervalSince(started), 0.001)
         let rate = Double(bytesRead) / elapsed
-        var line = "\(label): \(megabytes(bytesRead))"
+        let rows = Int(Double(progress.records) / elapsed)
+        var line = "\(label): \(megabytes(bytesRead)), \(rows) rows/s"
         if let totalBytes, totalBytes > 0 {
             let fraction = min(Double(bytesRead) / Double(totalBytes), 1)
             let width = 24
             let filled = Int(fraction * Double(width))
             let left = rate > 0 ? Double(totalBytes - bytesRead) / rate : 0
             line = "\(label) [\(String(repeating: "#", count: filled))\(String(repeating: ".", count: width - filled))] "
-                + "\(Int(fraction * 100))% \(megabytes(bytesRead)) of \(megabytes(totalBytes)), \(megabytes(Int(rate)))/s, \(Int(left.rounded())) s left"
-        } else {
-            line += ", \(megabytes(Int(rate)))/s"
+                + "\(Int(fraction * 100))% \(megabytes(bytesRead)) of \(megabytes(totalBytes)), \(rows) rows/s, \(Int(left.rounded())) s left"
         }
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
     }

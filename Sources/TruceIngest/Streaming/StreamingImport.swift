@@ -28,18 +28,18 @@ public struct StreamingImport<Format: DatasetFormat>: Sendable {
 
     /// Imports `file` (`-` for standard input), calling `save` for each batch.
     /// - Parameters:
-    ///   - progress: called after each batch with bytes read and the total when known.
+    ///   - progress: called after each batch is saved.
     ///   - save: stores a batch and returns its counts; called on the calling thread, in file order.
     /// - Throws: ``InputError`` when the file cannot be read or is not of this format; whatever `save` throws.
     public func run(
-        file: String, progress: ((Int, Int?) -> Void)? = nil,
+        file: String, progress: ((ImportProgress) -> Void)? = nil,
         save: ([Incident], [QuarantinedRecord]) throws -> LoadSummary
     ) throws -> Report {
         try run(source: ByteSource(file: file), file: file, progress: progress, save: save)
     }
 
     public func run(
-        source: ByteSource, file: String, progress: ((Int, Int?) -> Void)? = nil,
+        source: ByteSource, file: String, progress: ((ImportProgress) -> Void)? = nil,
         save: ([Incident], [QuarantinedRecord]) throws -> LoadSummary
     ) throws -> Report {
         let channel = BoundedChannel<ImportProducer<Format>.Output>(capacity: 2)
@@ -58,11 +58,13 @@ public struct StreamingImport<Format: DatasetFormat>: Sendable {
         }
 
         var report = Report()
+        var records = 0
         while let output = channel.receive() {
             switch output {
             case .batch(let incidents, let quarantined, let bytesRead, let totalBytes):
                 report.summary = report.summary + (try save(incidents, quarantined))
-                progress?(bytesRead, totalBytes)
+                records += incidents.count + quarantined.count
+                progress?(ImportProgress(bytesRead: bytesRead, totalBytes: totalBytes, records: records))
             case .failed(let error):
                 throw error
             case .finished(let records, let annotations):
@@ -73,4 +75,14 @@ public struct StreamingImport<Format: DatasetFormat>: Sendable {
         }
         return report
     }
+}
+
+/// How far an import has got, reported after each saved batch.
+public struct ImportProgress: Sendable {
+    /// Bytes read from the file so far (compressed bytes for gzip).
+    public var bytesRead: Int
+    /// The file's size, when known (not for standard input).
+    public var totalBytes: Int?
+    /// Records saved or quarantined so far.
+    public var records: Int
 }
