@@ -42,6 +42,14 @@ public struct HeaderIndex: Sendable {
         self.positions = positions
     }
 
+    /// The header itself, once it is checked to name every one of `columns`.
+    /// - Throws: ``InputError/missingColumns(file:columns:)`` naming those it lacks.
+    public func requiring(_ columns: [String], file: String) throws -> HeaderIndex {
+        let missing = columns.filter { self[$0] == nil }
+        guard missing.isEmpty else { throw InputError.missingColumns(file: file, columns: missing) }
+        return self
+    }
+
     /// The position of column `name`, if the header has it.
     public subscript(name: String) -> Int? { positions[name] }
 }

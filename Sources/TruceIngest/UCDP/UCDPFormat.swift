@@ -29,10 +29,7 @@ public struct UCDPFormat: DatasetFormat {
     /// Maps the header's columns.
     /// - Throws: ``InputError/missingColumns(file:columns:)`` when a required column is missing.
     public func columns(header: [String]?, file: String) throws -> HeaderIndex {
-        let columns = HeaderIndex(names: header ?? [])
-        let missing = Self.requiredColumns.filter { columns[$0] == nil }
-        guard missing.isEmpty else { throw InputError.missingColumns(file: file, columns: missing) }
-        return columns
+        try HeaderIndex(names: header ?? []).requiring(Self.requiredColumns, file: file)
     }
 
     /// Whether `record` is a HXL hashtag row (`,,#date+year,,…`): every non-empty cell starts with `#`.

@@ -36,10 +36,7 @@ public struct TruceCSVFormat: DatasetFormat {
     public init() {}
 
     public func columns(header: [String]?, file: String) throws -> HeaderIndex {
-        let columns = HeaderIndex(names: header ?? [])
-        let missing = Self.requiredColumns.filter { columns[$0] == nil }
-        guard missing.isEmpty else { throw InputError.missingColumns(file: file, columns: missing) }
-        return columns
+        try HeaderIndex(names: header ?? []).requiring(Self.requiredColumns, file: file)
     }
 
     public func incident(from record: CSVRecord, columns: HeaderIndex, file: String, sourceFile: String) -> Result<Incident, RowProblems> {
