@@ -50,3 +50,31 @@ public struct RowProblems: Error, Sendable {
     public var problems: [Diagnostic]
     public init(_ problems: [Diagnostic]) { self.problems = problems }
 }
+
+/// The outcome of reading an incident file: the incidents that read cleanly and the records kept aside.
+public struct IncidentBatch: Sendable {
+    public var incidents: [Incident]
+    public var quarantined: [QuarantinedRecord]
+    /// Data records seen (header and blank lines excluded): `incidents.count + quarantined.count`.
+    public var recordsRead: Int
+
+    public init(incidents: [Incident] = [], quarantined: [QuarantinedRecord] = [], recordsRead: Int = 0) {
+        self.incidents = incidents
+        self.quarantined = quarantined
+        self.recordsRead = recordsRead
+    }
+}
+
+extension DatasetFormat {
+    /// Reads a whole file (or standard input for `-`) into memory: for small files and tests.
+    public func read(file: String) throws -> IncidentBatch {
+        var batch = IncidentBatch()
+        _ = try StreamingImport(format: self, batchSize: .max).run(file: file) { incidents, quarantined in
+            batch.incidents += incidents
+            batch.quarantined += quarantined
+            return LoadSummary(new: incidents.count, quarantined: quarantined.count)
+        }
+        batch.recordsRead = batch.incidents.count + batch.quarantined.count
+        return batch
+    }
+}

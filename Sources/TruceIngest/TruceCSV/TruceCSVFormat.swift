@@ -1,20 +1,6 @@
 import Foundation
 import TruceCore
 
-/// The outcome of reading an incident file: the incidents that read cleanly and the records kept aside.
-public struct IncidentBatch: Sendable {
-    public var incidents: [Incident]
-    public var quarantined: [QuarantinedRecord]
-    /// Data records seen (header and blank lines excluded): `incidents.count + quarantined.count`.
-    public var recordsRead: Int
-
-    public init(incidents: [Incident] = [], quarantined: [QuarantinedRecord] = [], recordsRead: Int = 0) {
-        self.incidents = incidents
-        self.quarantined = quarantined
-        self.recordsRead = recordsRead
-    }
-}
-
 /// Truce's own incident CSV format (see `docs/formats.md`): one row per source report, columns matched by
 /// header name in any order.
 public struct TruceCSVFormat: DatasetFormat {
@@ -48,19 +34,5 @@ public struct TruceCSVFormat: DatasetFormat {
             return .failure(RowProblems(row.problems))
         }
         return .success(incident)
-    }
-}
-
-extension DatasetFormat {
-    /// Reads a whole file (or standard input for `-`) into memory: for small files and tests.
-    public func read(file: String) throws -> IncidentBatch {
-        var batch = IncidentBatch()
-        _ = try StreamingImport(format: self, batchSize: .max).run(file: file) { incidents, quarantined in
-            batch.incidents += incidents
-            batch.quarantined += quarantined
-            return LoadSummary(new: incidents.count, quarantined: quarantined.count)
-        }
-        batch.recordsRead = batch.incidents.count + batch.quarantined.count
-        return batch
     }
 }
