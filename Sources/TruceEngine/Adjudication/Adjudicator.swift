@@ -1,0 +1,47 @@
+import Foundation
+import TruceCore
+
+/// Judges incidents against agreements, clause by clause. It takes and returns values, knowing nothing of
+/// where they are stored.
+///
+/// ```swift
+/// let verdict = Adjudicator().verdict(for: incident, under: moratorium)
+/// verdict.kind            // .violation
+/// verdict.check(.time)    // pass: "… lies within RU's binding period …"
+/// ```
+public struct Adjudicator: Sendable {
+    /// Changes whenever a rule changes, so stored verdicts can be told apart and recomputed.
+    public static let rulesVersion = "2026.11-1"
+
+    public init() {}
+
+    /// The verdict on `incident` under `agreement`, with every clause check.
+    public func verdict(for incident: Incident, under agreement: Agreement) -> Verdict {
+        var checks = [
+            TimeClause.check(incident, agreement), PlaceClause.check(incident, agreement.scope),
+            PartyClause.check(incident, agreement), TargetClause.check(incident, agreement.scope),
+            ActionClause.check(incident, agreement.scope),
+        ]
+        if !agreement.scope.exceptions.isEmpty {
+            let stated = agreement.scope.exceptions.map(\.text).joined(separator: "; ")
+            checks.append(ClauseCheck(.exceptions, .pass, "stated exceptions are not assessed automatically; a monitor should weigh them: \(stated)"))
+        }
+        return Verdict(
+            incident: incident.id, agreement: agreement.id, kind: Verdict.kind(for: checks), checks: checks,
+            rulesVersion: Self.rulesVersion)
+    }
+}
+
+/// Formats instants in an agreement's zone for explanations.
+enum Explain {
+    static func time(_ date: Date, in zone: ZoneIdentifier) -> String {
+        let parts = zone.calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return "\(parts.day!) \(months[parts.month! - 1]) \(parts.year!) " + String(format: "%02d:%02d", parts.hour!, parts.minute!)
+            + " \(zone)"
+    }
+
+    static func span(_ span: TimeSpan, in zone: ZoneIdentifier) -> String {
+        time(span.start, in: zone) + " – " + (span.end.map { time($0, in: zone) } ?? "open")
+    }
+}

@@ -1,0 +1,72 @@
+import TruceCore
+
+/// The place clause: is the incident inside the agreement's geography (and outside its exclusions)?
+enum PlaceClause {
+    static func check(_ incident: Incident, _ scope: Scope) -> ClauseCheck {
+        let location = incident.location
+        let place = describe(location)
+        for area in scope.exclude where match(location, area) == .pass {
+            return ClauseCheck(.place, .fail, "\(place) lies in \(label(area)), which the agreement excludes")
+        }
+        guard !scope.include.isEmpty else { return ClauseCheck(.place, .pass, "the agreement covers every place") }
+        let outcomes = scope.include.map { (area: $0, outcome: match(location, $0)) }
+        if let inside = outcomes.first(where: { $0.outcome == .pass }) {
+            return ClauseCheck(.place, .pass, "\(place) lies in \(label(inside.area))")
+        }
+        let areas = scope.include.map(label).joined(separator: ", ")
+        if outcomes.contains(where: { $0.outcome == .unknown }) {
+            let missing = location.country == nil && location.coordinate == nil
+            return ClauseCheck(
+                .place, .unknown, uncertainty: missing ? .missing : .imprecise,
+                "\(place): cannot tell whether it lies in \(areas) (precision: \(location.precision.rawValue))")
+        }
+        return ClauseCheck(.place, .fail, "\(place) lies outside \(areas)")
+    }
+
+    private static func match(_ location: IncidentLocation, _ area: GeoArea) -> ClauseCheck.Outcome {
+        switch area.kind {
+        case .country:
+            guard let country = location.country else { return .unknown }
+            return country == area.code ? .pass : .fail
+        case .region:
+            guard let country = location.country else { return .unknown }
+            guard country == area.countryCode else { return .fail }
+            if let admin1 = location.admin1 {
+                return Regions.name(admin1, matches: area.code, givenName: area.name) ? .pass : .fail
+            }
+            if let coordinate = location.coordinate, !area.ring.isEmpty { return contains(area.ring, coordinate) ? .pass : .fail }
+            return .unknown
+        case .polygon:
+            guard let coordinate = location.coordinate else { return .unknown }
+            guard location.precision <= .locality else { return .unknown }
+            return contains(area.ring, coordinate) ? .pass : .fail
+        case .sea:
+            return .unknown  // maritime zones need an outline; none is bundled yet
+        }
+    }
+
+    /// Ray casting: whether `point` lies inside the ring.
+    static func contains(_ ring: [Coordinate], _ point: Coordinate) -> Bool {
+        var inside = false
+        var previous = ring.count - 1
+        for index in ring.indices {
+            let (a, b) = (ring[index], ring[previous])
+            if (a.latitude > point.latitude) != (b.latitude > point.latitude),
+                point.longitude < (b.longitude - a.longitude) * (point.latitude - a.latitude) / (b.latitude - a.latitude) + a.longitude
+            {
+                inside.toggle()
+            }
+            previous = index
+        }
+        return inside
+    }
+
+    private static func describe(_ location: IncidentLocation) -> String {
+        let named = [location.place, location.admin1, location.country].compactMap { $0 }.joined(separator: ", ")
+        return named.isEmpty ? "an unstated place" : named
+    }
+
+    private static func label(_ area: GeoArea) -> String {
+        area.name.map { "\($0) (\(area.code.isEmpty ? area.kind.rawValue : area.code))" } ?? (area.code.isEmpty ? "the \(area.kind.rawValue)" : area.code)
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import TruceCore
+
+/// Links records from different sources that describe the same event, so their claims count together.
+///
+/// Two incidents are linked when:
+/// - their time spans overlap;
+/// - they are close enough for both precisions: the sum of each record's radius (exact 1 km, locality
+///   10 km, nearby 25 km, district 60 km, region 250 km), or the same region or country named when a
+///   coordinate is missing;
+/// - their target categories agree (or one is unknown), and so do their subtypes;
+/// - their actions agree (or one is unknown).
+/// Links are transitive: a group is every incident reachable through links.
+public struct IncidentLinker: Sendable {
+    public init() {}
+
+    /// Groups of linked incident ids; every incident is in exactly one group (alone if nothing links to it).
+    public func groups(_ incidents: [Incident]) -> [[IncidentID]] {
+        var parent = Array(incidents.indices)
+        func root(_ index: Int) -> Int {
+            var index = index
+            while parent[index] != index {
+                parent[index] = parent[parent[index]]
+                index = parent[index]
+            }
+            return index
+        }
+        // A sweep over start times: only incidents whose spans can still overlap are compared.
+        let order = incidents.indices.sorted { incidents[$0].time.span.start < incidents[$1].time.span.start }
+        var active: [Int] = []
+        for index in order {
+            let start = incidents[index].time.span.start
+            active.removeAll { incidents[$0].time.span.end.map { $0 <= start } ?? false }
+            for other in active where Self.describeSameEvent(incidents[index], incidents[other]) {
+                let (a, b) = (root(index), root(other))
+                if a != b { parent[a] = b }
+            }
+            active.append(index)
+        }
+        var groups: [Int: [IncidentID]] = [:]
+        for index in order { groups[root(index), default: []].append(incidents[index].id) }
+        return groups.values.sorted { $0[0] < $1[0] }
+    }
+
+    /// Whether two records plausibly describe the same event.
+    public static func describeSameEvent(_ a: Incident, _ b: Incident) -> Bool {
+        guard a.time.span.overlaps(b.time.span) else { return false }
+        if let x = a.target.category, let y = b.target.category, x != y { return false }
+        if let x = a.target.subtype, let y = b.target.subtype, x != y { return false }
+        if let x = a.action, let y = b.action, x != y { return false }
+        return near(a.location, b.location)
+    }
+
+    static func near(_ a: IncidentLocation, _ b: IncidentLocation) -> Bool {
+        if let x = a.country, let y = b.country, x != y { return false }
+        if let x = a.coordinate, let y = b.coordinate {
+            return distanceKilometres(x, y) <= radius(a.precision) + radius(b.precision)
+        }
+        if let x = a.admin1, let y = b.admin1 {
+            return Regions.normalised(x) == Regions.normalised(y) || Regions.code(forName: x).map { $0 == Regions.code(forName: y) } == true
+        }
+        return a.country != nil && a.country == b.country && (a.precision >= .region || b.precision >= .region)
+    }
+
+    static func radius(_ precision: GeoPrecision) -> Double {
+        switch precision {
+        case .exact: 1
+        case .locality: 10
+        case .nearby: 25
+        case .district: 60
+        case .region: 250
+        case .country, .unknown: 1_000
+        }
+    }
+
+    /// Great-circle distance (haversine, Earth radius 6,371 km).
+    static func distanceKilometres(_ a: Coordinate, _ b: Coordinate) -> Double {
+        let radians = Double.pi / 180
+        let dLat = (b.latitude - a.latitude) * radians
+        let dLon = (b.longitude - a.longitude) * radians
+        let h = sin(dLat / 2) * sin(dLat / 2) + cos(a.latitude * radians) * cos(b.latitude * radians) * sin(dLon / 2) * sin(dLon / 2)
+        return 2 * 6_371 * asin(min(1, sqrt(h)))
+    }
+}
