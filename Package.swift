@@ -48,7 +48,9 @@ let package = Package(
             name: "TruceIngestTests", dependencies: ["TruceCore", "TruceIngest"],
             exclude: ["Fixtures"], swiftSettings: strictSettings
         ),
-        .testTarget(name: "TruceEngineTests", dependencies: ["TruceCore", "TruceEngine"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "TruceEngineTests", dependencies: ["TruceCore", "TruceEngine", "TruceIngest"], swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "TruceStoreTests",
             dependencies: ["TruceCore", "TruceStore", "TruceIngest", .product(name: "GRDB", package: "GRDB.swift")],
