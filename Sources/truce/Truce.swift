@@ -13,6 +13,9 @@ struct Truce: ParsableCommand {
             64 the command line itself is wrong.
             """,
         version: "0.1.0",
-        subcommands: [InitCommand.self, AgreementsCommand.self, IncidentsCommand.self, ImportCommand.self, QuarantineCommand.self, DemoCommand.self]
+        subcommands: [
+            InitCommand.self, AgreementsCommand.self, IncidentsCommand.self, ImportCommand.self, QuarantineCommand.self, AdjudicateCommand.self, ExplainCommand.self,
+            VerdictsCommand.self, DemoCommand.self,
+        ]
     )
 }

@@ -36,10 +36,10 @@ public enum Regions {
         "UA-77": ["Chernivtsi", "Chernivetska", "Chernovtsy", "Чернівецька", "Черновицкая"],
         "PS-GZA": ["Gaza Strip", "Gaza", "قطاع غزة", "Сектор Газа"],
         "PS-WBK": ["West Bank", "الضفة الغربية", "Западный берег"],
-        "RU-KRS": ["Kursk", "Kurskaya", "Курская"],
-        "RU-BEL": ["Belgorod", "Belgorodskaya", "Белгородская"],
-        "RU-BRY": ["Bryansk", "Bryanskaya", "Брянская"],
-        "RU-KDA": ["Krasnodar", "Krasnodar Krai", "Krasnodarsky", "Краснодарский"],
+        "RU-KRS": ["Kursk", "Kurskaya", "Курская", "Курська"],
+        "RU-BEL": ["Belgorod", "Belgorodskaya", "Белгородская", "Бєлгородська"],
+        "RU-BRY": ["Bryansk", "Bryanskaya", "Брянская", "Брянська"],
+        "RU-KDA": ["Krasnodar", "Krasnodarsky", "Краснодарский", "Краснодарський"],
     ]
 
     private static let byName: [String: String] = {

@@ -139,6 +139,31 @@ enum Migrations {
             // Incident ids already carry the dataset and key; this index only slowed imports.
             try db.execute(sql: "DROP INDEX source_record_by_key")
         }
+        migrator.registerMigration("v5-verdicts") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE verdict (
+                        incident_id TEXT NOT NULL REFERENCES incident(id) ON DELETE CASCADE,
+                        agreement_id TEXT NOT NULL REFERENCES agreement(id) ON DELETE CASCADE,
+                        kind TEXT NOT NULL,
+                        checks TEXT NOT NULL,
+                        rules_version TEXT NOT NULL,
+                        PRIMARY KEY (incident_id, agreement_id)
+                    ) STRICT;
+                    CREATE INDEX verdict_by_agreement ON verdict(agreement_id, kind);
+                    CREATE TABLE adjudication_mark (
+                        subject TEXT NOT NULL,
+                        id TEXT NOT NULL,
+                        rules_version TEXT NOT NULL,
+                        PRIMARY KEY (subject, id)
+                    ) STRICT;
+                    CREATE TABLE evidence (
+                        incident_id TEXT PRIMARY KEY NOT NULL REFERENCES incident(id) ON DELETE CASCADE,
+                        link_group TEXT NOT NULL,
+                        level TEXT NOT NULL
+                    ) STRICT;
+                    """)
+        }
         return migrator
     }
 }

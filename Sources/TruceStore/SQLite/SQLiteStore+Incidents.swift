@@ -41,6 +41,7 @@ extension SQLiteStore {
                         "INSERT OR IGNORE INTO incident_history (incident_id, release, body) VALUES (?, ?, ?)",
                         arguments: [incident.id, storedRelease, previous.canonicalJSON])
                     try db.run("DELETE FROM incident WHERE id = ?", arguments: [incident.id])
+                    try db.run("DELETE FROM adjudication_mark WHERE subject = 'incident' AND id = ?", arguments: [incident.id])
                     _ = try insert(incident, stored, release: release, headers: &headers, db: db)
                 }
                 for record in quarantined {

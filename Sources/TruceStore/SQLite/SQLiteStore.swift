@@ -8,7 +8,7 @@ import TruceCore
 /// let store = try SQLiteStore(path: "truce.sqlite")
 /// let summary = try store.save(agreements: catalog.agreements)   // "6 new, 0 updated, 0 unchanged, 0 quarantined"
 /// ```
-public final class SQLiteStore: Store {
+public final class SQLiteStore: VerdictStore {
     let writer: any DatabaseWriter
     /// The database file's path.
     public let path: String
@@ -47,6 +47,7 @@ public final class SQLiteStore: Store {
                     }
                     if existing == nil { summary.new += 1 } else { summary.updated += 1 }
                     try db.execute(sql: "DELETE FROM agreement WHERE id = ?", arguments: [agreement.id])
+                    try db.execute(sql: "DELETE FROM adjudication_mark WHERE subject = 'agreement' AND id = ?", arguments: [agreement.id])
                     let span = agreement.outerSpan
                     try db.execute(
                         sql: "INSERT INTO agreement (id, title, kind, start_unix, end_unix, body) VALUES (?, ?, ?, ?, ?, ?)",

@@ -82,3 +82,17 @@ public struct Verdict: Hashable, Codable, Sendable {
         return .violation
     }
 }
+
+/// An incident's evidence, from the linked group of records that describe the same event.
+public struct EvidenceRecord: Hashable, Codable, Sendable {
+    public var incident: IncidentID
+    /// The first id of the incident's linked group: records with the same group describe one event.
+    public var group: IncidentID
+    public var level: EvidenceLevel
+
+    public init(incident: IncidentID, group: IncidentID, level: EvidenceLevel) {
+        self.incident = incident
+        self.group = group
+        self.level = level
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import GRDB
+import TruceCore
+
+extension SQLiteStore {
+    public func incidentsAwaitingAdjudication(rulesVersion: String) throws -> Set<IncidentID> {
+        try awaiting("incident", rulesVersion: rulesVersion)
+    }
+
+    public func agreementsAwaitingAdjudication(rulesVersion: String) throws -> Set<AgreementID> {
+        try awaiting("agreement", rulesVersion: rulesVersion)
+    }
+
+    private func awaiting(_ subject: String, rulesVersion: String) throws -> Set<String> {
+        try wrap("read adjudication state") {
+            try writer.read { db in
+                Set(
+                    try String.fetchAll(
+                        db,
+                        sql: """
+                            SELECT id FROM \(subject) WHERE id NOT IN
+                                (SELECT id FROM adjudication_mark WHERE subject = ? AND rules_version = ?)
+                            """,
+                        arguments: [subject, rulesVersion]))
+            }
+        }
+    }
+
+    public func save(_ run: AdjudicationRun) throws {
+        try wrap("save verdicts") {
+            try writer.write { db in
+                for id in run.incidents {
+                    try db.run("DELETE FROM verdict WHERE incident_id = ?", arguments: [id])
+                    try db.run(
+                        "INSERT OR REPLACE INTO adjudication_mark (subject, id, rules_version) VALUES ('incident', ?, ?)",
+                        arguments: [id, run.rulesVersion])
+                }
+                for id in run.agreements {
+                    try db.run("DELETE FROM verdict WHERE agreement_id = ?", arguments: [id])
+                    try db.run(
+                        "INSERT OR REPLACE INTO adjudication_mark (subject, id, rules_version) VALUES ('agreement', ?, ?)",
+                        arguments: [id, run.rulesVersion])
+                }
+                for verdict in run.verdicts {
+                    try db.run(
+                        """
+                        INSERT OR REPLACE INTO verdict (incident_id, agreement_id, kind, checks, rules_version)
+                        VALUES (?, ?, ?, ?, ?)
+                        """,
+                        arguments: [
+                            verdict.incident, verdict.agreement, verdict.kind.rawValue, try TruceJSON.string(verdict.checks),
+                            verdict.rulesVersion,
+                        ])
+                }
+            }
+        }
+    }
+
+    public func save(evidence: [EvidenceRecord]) throws {
+        try wrap("save evidence") {
+            try writer.write { db in
+                try db.execute(sql: "DELETE FROM evidence")
+                for record in evidence {
+                    try db.run(
+                        "INSERT INTO evidence (incident_id, link_group, level) VALUES (?, ?, ?)",
+                        arguments: [record.incident, record.group, record.level.rawValue])
+                }
+            }
+        }
+    }
+
+    public func resetAdjudication() throws {
+        try wrap("reset adjudication") { try writer.write { try $0.execute(sql: "DELETE FROM adjudication_mark") } }
+    }
+
+    public func verdicts(matching query: VerdictQuery) throws -> [StoredVerdict] {
+        var conditions: [String] = []
+        var arguments = StatementArguments()
+        if let agreement = query.agreement {
+            conditions.append("v.agreement_id = ?")
+            arguments += [agreement]
+        }
+        if let party = query.perpetrator {
+            conditions.append("i.perpetrator = ?")
+            arguments += [party.rawValue]
+        }
+        if let kind = query.kind {
+            conditions.append("v.kind = ?")
+            arguments += [kind.rawValue]
+        }
+        if let evidence = query.evidence {
+            conditions.append("e.level = ?")
+            arguments += [evidence.rawValue]
+        }
+        if let span = query.during {
+            if let end = span.end {
+                conditions.append("i.start_unix < ?")
+                arguments += [unix(end)]
+            }
+            conditions.append("(i.end_unix IS NULL OR i.end_unix > ?)")
+            arguments += [unix(span.start)]
+        }
+        let sql = """
+            SELECT v.incident_id, v.agreement_id, v.kind, v.checks, v.rules_version, e.level, i.perpetrator, i.start_unix,
+                i.country, i.admin1
+            FROM verdict v JOIN incident i ON i.id = v.incident_id LEFT JOIN evidence e ON e.incident_id = v.incident_id
+            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+            ORDER BY i.start_unix, v.incident_id, v.agreement_id
+            """
+        let rows: [StoredVerdict] = try wrap("read verdicts") {
+            try writer.read { db in
+                try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                    let checks = try decode([ClauseCheck].self, row["checks"])
+                    let verdict = Verdict(
+                        incident: row["incident_id"], agreement: row["agreement_id"],
+                        kind: VerdictKind(rawValue: row["kind"]) ?? .insufficientInformation, checks: checks,
+                        rulesVersion: row["rules_version"])
+                    return StoredVerdict(
+                        verdict: verdict, evidence: (row["level"] as String?).flatMap(EvidenceLevel.init(rawValue:)),
+                        perpetrator: (row["perpetrator"] as String?).map(PartyID.init(rawValue:)),
+                        start: Date(timeIntervalSince1970: TimeInterval(row["start_unix"] as Int64)), country: row["country"],
+                        admin1: row["admin1"])
+                }
+            }
+        }
+        guard let region = query.region else { return rows }
+        let code = Regions.code(forName: region)
+        return rows.filter { stored in
+            if stored.country == region { return true }
+            guard let admin1 = stored.admin1 else { return false }
+            if let code { return Regions.code(forName: admin1) == code }
+            return Regions.normalised(admin1) == Regions.normalised(region)
+        }
+    }
+}

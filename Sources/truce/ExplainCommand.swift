@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import TruceCore
+import TruceEngine
+import TruceStore
+
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Explain the verdict on an incident: each clause, the value it looked at, and the source it came from.")
+
+    @Argument(help: "The incident's id (see `truce incidents list`).")
+    var incident: String
+
+    @Option(help: "Only this agreement (default: every agreement).")
+    var agreement: String?
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        try reportingFailures {
+            let opened = try store.open()
+            let incidents = try opened.incidents(matching: .all)
+            guard let found = incidents.first(where: { $0.id == incident }) else {
+                throw Failure(message: "no incident with id \"\(incident)\" (see `truce incidents list`)", code: .invalidInput)
+            }
+            var agreements = try opened.agreements()
+            if let agreement {
+                agreements = agreements.filter { $0.id == agreement }
+                guard !agreements.isEmpty else {
+                    throw Failure(message: "--agreement: no agreement with id \"\(agreement)\"", code: .invalidInput)
+                }
+            }
+            let judge = Adjudicator()
+            let verdicts = agreements.map { judge.verdict(for: found, under: $0) }
+            let evidence = Adjudication.evidence(for: incidents).first { $0.incident == found.id }
+            if output.json {
+                print(try TruceJSON.string(verdicts, pretty: true))
+                return
+            }
+            print(describe(found, evidence: evidence, linked: incidents))
+            for verdict in verdicts {
+                print("\n\(verdict.agreement): \(verdict.kind.rawValue)   (rules \(verdict.rulesVersion))")
+                for check in verdict.checks {
+                    let mark = check.outcome == .unknown ? "unknown, \(check.uncertainty?.rawValue ?? "")" : check.outcome.rawValue
+                    print("  \(check.clause.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(mark): \(check.reason)")
+                }
+            }
+        }
+    }
+
+    private func describe(_ incident: Incident, evidence: EvidenceRecord?, linked incidents: [Incident]) -> String {
+        var lines = ["\(incident.id): \(incident.description.isEmpty ? "(no description)" : incident.description)"]
+        lines.append("  when:    \(TimeFormatting.span(incident.time.span, in: incident.time.timeZone)) (precision \(incident.time.precision.rawValue))")
+        let place = [incident.location.place, incident.location.admin1, incident.location.country].compactMap { $0 }.joined(separator: ", ")
+        let point = incident.location.coordinate.map { " at \($0.latitude), \($0.longitude)" } ?? ""
+        lines.append("  where:   \(place.isEmpty ? "not stated" : place)\(point) (precision \(incident.location.precision.rawValue))")
+        lines.append("  what:    \(incident.action?.rawValue ?? "action not stated") on \(incident.target.category?.rawValue ?? "unstated target")\(incident.target.subtype.map { "/\($0)" } ?? "")\(incident.target.name.map { " (\($0))" } ?? "")")
+        lines.append("  accused: \(incident.perpetrator.map { "\($0.party), as attributed by \($0.attributedBy)" } ?? "nobody named")")
+        for claim in incident.claims {
+            lines.append("  claim:   \(claim.claimant)\(claim.claimantParty.map { " (for \($0))" } ?? "") blames \(claim.accused?.rawValue ?? "nobody")\(claim.source.map { " — \($0.url)" } ?? "")")
+        }
+        for record in incident.sources {
+            lines.append("  source:  \(record.dataset) \(record.file):\(record.line) key \(record.key)\(record.release.map { ", release \($0)" } ?? "")")
+        }
+        if let evidence {
+            let group = Adjudication.evidence(for: incidents).filter { $0.group == evidence.group }.map(\.incident)
+            let others = group.filter { $0 != incident.id }
+            lines.append("  evidence: \(evidence.level.rawValue)" + (others.isEmpty ? " (no other record linked)" : " (linked with \(others.joined(separator: ", ")))"))
+        }
+        return lines.joined(separator: "\n")
+    }
+}

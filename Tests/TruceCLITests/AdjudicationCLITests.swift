@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+@Suite("truce adjudicate, explain and verdicts, end to end")
+struct AdjudicationCLITests {
+    func loadedDatabase() throws -> String {
+        let db = try CLI.temporaryDirectory().appendingPathComponent("t.sqlite").path
+        #expect(try CLI.run(["agreements", "load", "agreements/2025", "--db", db]).status == 0)
+        #expect(try CLI.run(["incidents", "load", "examples/2025/incidents.csv", "--db", db]).status == 0)
+        return db
+    }
+
+    @Test("an incremental run after --all gives identical verdicts, and a run with nothing new judges nothing")
+    func incrementalEqualsAll() throws {
+        let db = try loadedDatabase()
+        let first = try CLI.run(["adjudicate", "--db", db])
+        #expect(first.status == 0)
+        #expect(first.output.hasPrefix("judged 78 new or changed incident(s) against 6 agreement(s)"))
+        let incremental = try CLI.run(["verdicts", "list", "--db", db, "--json"]).output
+        #expect(try CLI.run(["adjudicate", "--db", db]).output.hasPrefix("judged 0 new or changed incident(s)"))
+
+        #expect(try CLI.run(["import", "acled", "examples/2025/acled-format-sample.csv", "--db", db]).status == 0)
+        #expect(try CLI.run(["adjudicate", "--db", db]).output.hasPrefix("judged 16 new or changed incident(s)"))
+        let afterImport = try CLI.run(["verdicts", "list", "--db", db, "--json"]).output
+        #expect(try CLI.run(["adjudicate", "--all", "--db", db]).status == 0)
+        let all = try CLI.run(["verdicts", "list", "--db", db, "--json"]).output
+        #expect(afterImport == all)
+        #expect(incremental != all)
+        let verdicts = try #require(try JSONSerialization.jsonObject(with: Data(all.utf8)) as? [[String: Any]])
+        #expect(verdicts.count > 40)
+    }
+
+    @Test("verdicts list filters by agreement, party, verdict, evidence and region")
+    func filters() throws {
+        let db = try loadedDatabase()
+        _ = try CLI.run(["adjudicate", "--db", db])
+        let listed = try CLI.run([
+            "verdicts", "list", "--db", db, "--agreement", "energy-moratorium-2025", "--party", "RU", "--verdict", "violation", "--json",
+        ])
+        let verdicts = try #require(try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]])
+        #expect(!verdicts.isEmpty)
+        #expect(verdicts.allSatisfy { ($0["perpetrator"] as? String) == "RU" && (($0["verdict"] as? [String: Any])?["kind"] as? String) == "violation" })
+        let kursk = try CLI.run(["verdicts", "list", "--db", db, "--region", "Курська", "--json"])
+        let inKursk = try #require(try JSONSerialization.jsonObject(with: Data(kursk.output.utf8)) as? [[String: Any]])
+        #expect(!inKursk.isEmpty && inKursk.allSatisfy { ($0["admin1"] as? String)?.hasPrefix("Kursk") == true })
+        #expect(try CLI.run(["verdicts", "list", "--db", db, "--evidence", "sure"]).status == 1)
+    }
+
+    @Test("explain prints every clause with the value it looked at and the source it came from")
+    func explain() throws {
+        let db = try loadedDatabase()
+        let explained = try CLI.run(["explain", "ex-2025-029", "--agreement", "energy-moratorium-2025", "--db", db])
+        #expect(explained.status == 0, "\(explained.errors)")
+        for clause in ["time", "place", "party", "target", "action"] {
+            #expect(explained.output.contains("\n  \(clause) "), "\(clause)")
+        }
+        #expect(explained.output.contains("source:  truce-csv incidents.csv:"))
+        #expect(explained.output.contains("energy-moratorium-2025: violation"))
+        let everywhere = try CLI.run(["explain", "ex-2025-029", "--db", db])
+        #expect(everywhere.output.contains("gaza-ceasefire-2025: out_of_scope"))
+        #expect(try CLI.run(["explain", "nope", "--db", db]).status == 1)
+    }
+}
