@@ -42,15 +42,39 @@ struct DemoCommand: ParsableCommand {
             let acledFormat = ACLEDFormat(actors: try ActorTables.load(nil))
             print("ACLED-format sample (\(acledPath)): \(try Loading.incidents(from: acledPath, format: acledFormat, into: store))\n")
 
+            print("adjudication: \(try Adjudicating.run(store: store, all: false))\n")
+
             let now = Date()
             let stored = try store.incidents(matching: .all)
             for agreement in try store.agreements() {
                 print(AgreementDescription(agreement: agreement, now: now).text)
                 let count = ScopeCount.count(stored, against: agreement)
-                print("  incidents: \(count.inWindow) in window, \(count.inScope) in window and scope, \(count.uncertain) possibly in scope (imprecise or missing data)\n")
+                print("  incidents: \(count.inWindow) in window, \(count.inScope) in window and scope, \(count.uncertain) possibly in scope (imprecise or missing data)")
+                print(ViolationTable(verdicts: try store.verdicts(matching: VerdictQuery(agreement: agreement.id))).text + "\n")
             }
-            print("Next: truce incidents list --db \(databasePath) --agreement energy-moratorium-2025")
+            print("Next: truce explain ex-2025-029 --db \(databasePath) --agreement energy-moratorium-2025")
         }
+    }
+}
+
+/// Violations and possible violations of one agreement, by accused party and evidence level.
+struct ViolationTable {
+    var verdicts: [StoredVerdict]
+
+    var text: String {
+        let counted = verdicts.filter { $0.verdict.kind == .violation || $0.verdict.kind == .possibleViolation }
+        guard !counted.isEmpty else { return "  violations: none alleged" }
+        var table = Table("ACCUSED", "KIND", "SINGLE CLAIM", "CONTESTED", "CORROBORATED", "VERIFIED")
+        let keys = Set(counted.map { "\($0.perpetrator?.rawValue ?? "?")\t\($0.verdict.kind.rawValue)" }).sorted()
+        for key in keys {
+            let parts = key.split(separator: "\t").map(String.init)
+            let rows = counted.filter { "\($0.perpetrator?.rawValue ?? "?")\t\($0.verdict.kind.rawValue)" == key }
+            let cells = EvidenceLevel.allCases.map { level in String(rows.filter { $0.evidence == level }.count) }
+            table.add(parts[0], parts[1], cells[0], cells[1], cells[2], cells[3])
+        }
+        let lines = table.rendered.split(separator: "\n").map { "    " + $0 }
+        return "  violations alleged, by incident record (records linked as one event share their evidence level):\n"
+            + lines.joined(separator: "\n")
     }
 }
 
