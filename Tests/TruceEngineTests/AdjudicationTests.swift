@@ -167,3 +167,36 @@ struct EvidenceTests {
         #expect(IncidentLinker().groups([kryvyiRih, odesa, nextDay, house]).count == 4)
     }
 }
+
+@Suite("Bulk adjudication agrees with judging every pair")
+struct BulkAdjudicationTests {
+    static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("examples/2025")
+
+    @Test("the indexed, parallel run finds exactly the verdicts a loop over every pair finds, with or without reasons")
+    func indexedRunMatchesEveryPair() throws {
+        var incidents = try TruceCSVFormat().read(file: Self.examples.appendingPathComponent("incidents.csv").path).incidents
+        incidents += try ACLEDFormat(actors: ActorTable(entries: [.init(pattern: "Military Forces of Russia", party: "RU")]))
+            .read(file: Self.examples.appendingPathComponent("acled-format-sample.csv").path).incidents
+        var vague = incidents[0]
+        vague.id = "no-country"
+        vague.location = IncidentLocation(country: nil, precision: .unknown)
+        incidents.append(vague)
+        let judge = Adjudicator()
+        var expected: [String] = []
+        for agreement in Catalogue.agreements {
+            for incident in incidents {
+                let verdict = judge.verdict(for: incident, under: agreement)
+                if verdict.kind != .outOfScope { expected.append("\(verdict.agreement) \(verdict.incident) \(verdict.kind)") }
+            }
+        }
+        let explained = Adjudication.verdicts(incidents: incidents, agreements: Catalogue.agreements)
+        let fast = Adjudication.verdicts(incidents: incidents, agreements: Catalogue.agreements, explain: false)
+        #expect(Set(explained.map { "\($0.agreement) \($0.incident) \($0.kind)" }) == Set(expected))
+        #expect(explained.count == expected.count)
+        #expect(fast.map(\.kind) == explained.map(\.kind))
+        #expect(fast.map { $0.checks.map(\.outcome) } == explained.map { $0.checks.map(\.outcome) })
+        #expect(fast.allSatisfy { $0.checks.allSatisfy(\.reason.isEmpty) })
+        #expect(explained.contains { $0.incident == "no-country" })
+    }
+}

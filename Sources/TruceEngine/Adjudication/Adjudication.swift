@@ -1,29 +1,46 @@
 import Foundation
 import TruceCore
 
-/// Judging many incidents against many agreements, without comparing every pair: incidents are sorted by
-/// start, and each agreement looks only at those that can overlap the time anyone was bound by it.
+/// Judging many incidents against many agreements without comparing every pair.
+///
+/// Incidents are indexed by country and sorted by start. Each agreement looks only at the incidents in the
+/// countries its geography names (all of them when it names a sea or a polygon, plus those whose country is
+/// unknown) that can overlap the time anyone was bound by it: a pair outside that time is out of scope by
+/// the time clause alone. Agreements are judged in parallel across the machine's cores.
 public enum Adjudication {
-    /// The verdicts for every pair of `incidents` and `agreements` that is not out of scope. A pair outside
-    /// the time any party was bound is out of scope by the time clause alone, so it is never judged.
+    /// The verdicts for every pair of `incidents` and `agreements` that is not out of scope, in agreement
+    /// order then incident start order.
+    /// - Parameter explain: whether checks carry their reasons (slower; `false` keeps outcomes only).
     public static func verdicts(
-        incidents: [Incident], agreements: [Agreement], judge: Adjudicator = Adjudicator()
+        incidents: [Incident], agreements: [Agreement], explain: Bool = true, judge: Adjudicator = Adjudicator()
     ) -> [Verdict] {
-        let ordered = incidents.sorted { $0.time.span.start < $1.time.span.start }
-        let starts = ordered.map(\.time.span.start)
-        let longest = ordered.map { $0.time.span.duration ?? 0 }.max() ?? 0
+        let index = IncidentIndex(incidents)
+        let prepared = agreements.map(PreparedAgreement.init)
+        var results = [[Verdict]](repeating: [], count: prepared.count)
+        let workers = prepared.count < 4 ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, 8)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let output = SendableBuffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for position in stride(from: worker, to: prepared.count, by: workers) {
+                    output.base[position] = verdicts(index: index, agreement: prepared[position], explain: explain, judge: judge)
+                }
+            }
+        }
+        return results.flatMap { $0 }
+    }
+
+    private static func verdicts(index: IncidentIndex, agreement: PreparedAgreement, explain: Bool, judge: Adjudicator) -> [Verdict] {
+        guard let window = agreement.outer else { return [] }
         var verdicts: [Verdict] = []
-        for agreement in agreements {
-            guard let window = agreement.outerSpan else { continue }
-            let first = lowerBound(starts, window.start.addingTimeInterval(-longest))
-            let last = window.end.map { lowerBound(starts, $0) } ?? starts.count
-            guard first < last else { continue }
-            for incident in ordered[first..<last] where incident.time.span.overlaps(window) {
-                let verdict = judge.verdict(for: incident, under: agreement)
+        for list in index.lists(for: agreement.countries) {
+            for position in list.candidates(overlapping: window, longest: index.longest) {
+                let incident = index.incidents[position]
+                guard incident.time.span.overlaps(window) else { continue }
+                let verdict = judge.verdict(for: incident, under: agreement, explain: explain)
                 if verdict.kind != .outOfScope { verdicts.append(verdict) }
             }
         }
-        return verdicts
+        return verdicts.sorted { (index.order[$0.incident] ?? 0) < (index.order[$1.incident] ?? 0) }
     }
 
     /// Each incident's evidence: records linked as one event pool their claims.
@@ -37,15 +54,67 @@ public enum Adjudication {
         }
         return records
     }
+}
 
-    /// The first index whose value is not before `value`.
-    private static func lowerBound(_ values: [Date], _ value: Date) -> Int {
-        var low = 0
-        var high = values.count
-        while low < high {
-            let middle = (low + high) / 2
-            if values[middle] < value { low = middle + 1 } else { high = middle }
+/// Incidents sorted by start, with a list per country (and one for incidents whose country is unknown).
+struct IncidentIndex: Sendable {
+    /// A run of incidents, by start time.
+    struct List: Sendable {
+        var positions: [Int]
+        var starts: [Date]
+
+        /// The positions whose incidents start before the window ends and no earlier than the longest
+        /// incident before its start.
+        func candidates(overlapping window: TimeSpan, longest: TimeInterval) -> ArraySlice<Int> {
+            let first = lowerBound(window.start.addingTimeInterval(-longest))
+            let last = window.end.map(lowerBound) ?? starts.count
+            return first < last ? positions[first..<last] : []
         }
-        return low
+
+        private func lowerBound(_ value: Date) -> Int {
+            var low = 0
+            var high = starts.count
+            while low < high {
+                let middle = (low + high) / 2
+                if starts[middle] < value { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
     }
+
+    let incidents: [Incident]
+    let byCountry: [String: List]
+    let unknownCountry: List
+    let all: List
+    let longest: TimeInterval
+    /// Each incident's position in start order, for sorting verdicts.
+    let order: [IncidentID: Int]
+
+    init(_ unsorted: [Incident]) {
+        incidents = unsorted.sorted { ($0.time.span.start, $0.id) < ($1.time.span.start, $1.id) }
+        var groups: [String: [Int]] = [:]
+        var unknown: [Int] = []
+        for (position, incident) in incidents.enumerated() {
+            if let country = incident.location.country { groups[country, default: []].append(position) } else { unknown.append(position) }
+        }
+        let starts = incidents.map(\.time.span.start)
+        func list(_ positions: [Int]) -> List { List(positions: positions, starts: positions.map { starts[$0] }) }
+        byCountry = groups.mapValues(list)
+        unknownCountry = list(unknown)
+        all = list(Array(incidents.indices))
+        longest = incidents.map { $0.time.span.duration ?? 0 }.max() ?? 0
+        order = Dictionary(incidents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The lists to search for an agreement naming `countries` (every incident when `nil`).
+    func lists(for countries: Set<String>?) -> [List] {
+        guard let countries else { return [all] }
+        return countries.sorted().compactMap { byCountry[$0] } + [unknownCountry]
+    }
+}
+
+/// A buffer that parallel workers write at disjoint positions.
+struct SendableBuffer<Element>: @unchecked Sendable {
+    let base: UnsafeMutableBufferPointer<Element>
+    init(_ base: UnsafeMutableBufferPointer<Element>) { self.base = base }
 }

@@ -15,16 +15,23 @@ public struct Adjudicator: Sendable {
 
     public init() {}
 
-    /// The verdict on `incident` under `agreement`, with every clause check.
+    /// The verdict on `incident` under `agreement`, with every clause check and its explanation.
     public func verdict(for incident: Incident, under agreement: Agreement) -> Verdict {
+        verdict(for: incident, under: PreparedAgreement(agreement), explain: true)
+    }
+
+    /// The verdict on `incident` under a prepared agreement. Without `explain` the checks carry outcomes
+    /// only, no reasons: the same verdict, computed fast for bulk runs; `truce explain` recomputes the reasons.
+    public func verdict(for incident: Incident, under prepared: PreparedAgreement, explain: Bool) -> Verdict {
+        let agreement = prepared.agreement
         var checks = [
-            TimeClause.check(incident, agreement), PlaceClause.check(incident, agreement.scope),
-            PartyClause.check(incident, agreement), TargetClause.check(incident, agreement.scope),
-            ActionClause.check(incident, agreement.scope),
+            TimeClause.check(incident, prepared, explain: explain), PlaceClause.check(incident, agreement.scope, explain: explain),
+            PartyClause.check(incident, prepared, explain: explain), TargetClause.check(incident, agreement.scope, explain: explain),
+            ActionClause.check(incident, agreement.scope, explain: explain),
         ]
         if !agreement.scope.exceptions.isEmpty {
-            let stated = agreement.scope.exceptions.map(\.text).joined(separator: "; ")
-            checks.append(ClauseCheck(.exceptions, .pass, "stated exceptions are not assessed automatically; a monitor should weigh them: \(stated)"))
+            let stated = explain ? agreement.scope.exceptions.map(\.text).joined(separator: "; ") : ""
+            checks.append(ClauseCheck(.exceptions, .pass, explain ? "stated exceptions are not assessed automatically; a monitor should weigh them: \(stated)" : ""))
         }
         return Verdict(
             incident: incident.id, agreement: agreement.id, kind: Verdict.kind(for: checks), checks: checks,

@@ -2,25 +2,29 @@ import TruceCore
 
 /// The place clause: is the incident inside the agreement's geography (and outside its exclusions)?
 enum PlaceClause {
-    static func check(_ incident: Incident, _ scope: Scope) -> ClauseCheck {
+    static func check(_ incident: Incident, _ scope: Scope, explain: Bool) -> ClauseCheck {
         let location = incident.location
-        let place = describe(location)
+        var place: String { describe(location) }
         for area in scope.exclude where match(location, area) == .pass {
-            return ClauseCheck(.place, .fail, "\(place) lies in \(label(area)), which the agreement excludes")
+            return ClauseCheck(.place, .fail, explain ? "\(place) lies in \(label(area)), which the agreement excludes" : "")
         }
-        guard !scope.include.isEmpty else { return ClauseCheck(.place, .pass, "the agreement covers every place") }
-        let outcomes = scope.include.map { (area: $0, outcome: match(location, $0)) }
-        if let inside = outcomes.first(where: { $0.outcome == .pass }) {
-            return ClauseCheck(.place, .pass, "\(place) lies in \(label(inside.area))")
+        guard !scope.include.isEmpty else { return ClauseCheck(.place, .pass, explain ? "the agreement covers every place" : "") }
+        var open = false
+        for area in scope.include {
+            switch match(location, area) {
+            case .pass: return ClauseCheck(.place, .pass, explain ? "\(place) lies in \(label(area))" : "")
+            case .unknown: open = true
+            case .fail: break
+            }
         }
-        let areas = scope.include.map(label).joined(separator: ", ")
-        if outcomes.contains(where: { $0.outcome == .unknown }) {
+        var areas: String { scope.include.map(label).joined(separator: ", ") }
+        if open {
             let missing = location.country == nil && location.coordinate == nil
             return ClauseCheck(
                 .place, .unknown, uncertainty: missing ? .missing : .imprecise,
-                "\(place): cannot tell whether it lies in \(areas) (precision: \(location.precision.rawValue))")
+                explain ? "\(place): cannot tell whether it lies in \(areas) (precision: \(location.precision.rawValue))" : "")
         }
-        return ClauseCheck(.place, .fail, "\(place) lies outside \(areas)")
+        return ClauseCheck(.place, .fail, explain ? "\(place) lies outside \(areas)" : "")
     }
 
     private static func match(_ location: IncidentLocation, _ area: GeoArea) -> ClauseCheck.Outcome {

@@ -2,38 +2,47 @@ import TruceCore
 
 /// The party clause: is the perpetrator, as attributed, bound by the agreement at all?
 enum PartyClause {
-    static func check(_ incident: Incident, _ agreement: Agreement) -> ClauseCheck {
+    static func check(_ incident: Incident, _ prepared: PreparedAgreement, explain: Bool) -> ClauseCheck {
         guard let attribution = incident.perpetrator else {
-            return ClauseCheck(.party, .unknown, uncertainty: .missing, "no source names a perpetrator")
+            return ClauseCheck(.party, .unknown, uncertainty: .missing, explain ? "no source names a perpetrator" : "")
         }
+        let agreement = prepared.agreement
         let party = attribution.party
-        let by = "\(party) (as attributed by \(attribution.attributedBy))"
+        var by: String { "\(party) (as attributed by \(attribution.attributedBy))" }
         guard let role = agreement.party(party)?.role else {
-            let named = agreement.belligerents.map(\.id.rawValue).joined(separator: ", ")
-            return ClauseCheck(.party, .fail, "\(by) is not a party to the agreement (parties: \(named))")
+            let named = explain ? agreement.belligerents.map(\.id.rawValue).joined(separator: ", ") : ""
+            return ClauseCheck(.party, .fail, explain ? "\(by) is not a party to the agreement (parties: \(named))" : "")
         }
         switch role {
         case .party:
-            if agreement.kind == .unilateral || !agreement.statusHistory.contains(where: { $0.party == party && $0.status == .rejected }) {
-                return ClauseCheck(.party, .pass, "\(by) is a bound party")
+            if agreement.kind == .unilateral || !prepared.rejected.contains(party) {
+                return ClauseCheck(.party, .pass, explain ? "\(by) is a bound party" : "")
             }
-            return ClauseCheck(.party, .fail, "\(by) rejected the agreement")
+            return ClauseCheck(.party, .fail, explain ? "\(by) rejected the agreement" : "")
         case .addressee:
-            if !agreement.bindingSpans(for: party).isEmpty {
-                return ClauseCheck(.party, .pass, "\(by) was offered the agreement and held itself bound")
+            if !prepared.bindingSpans(for: party).isEmpty {
+                return ClauseCheck(.party, .pass, explain ? "\(by) was offered the agreement and held itself bound" : "")
             }
-            let declarants = agreement.parties.filter { $0.role == .party }.map(\.id.rawValue).joined(separator: ", ")
-            return ClauseCheck(.party, .fail, "\(by) is not bound: the \(agreement.kind.rawValue) agreement binds only \(declarants)")
+            let declarants = explain ? agreement.parties.filter { $0.role == .party }.map(\.id.rawValue).joined(separator: ", ") : ""
+            return ClauseCheck(.party, .fail, explain ? "\(by) is not bound: the \(agreement.kind.rawValue) agreement binds only \(declarants)" : "")
         case .mediator, .guarantor, .monitor:
-            return ClauseCheck(.party, .fail, "\(by) is a \(role.rawValue), not a belligerent bound by the agreement")
+            return ClauseCheck(.party, .fail, explain ? "\(by) is a \(role.rawValue), not a belligerent bound by the agreement" : "")
         }
     }
 }
 
 /// The target clause: is what was struck among the covered targets?
 enum TargetClause {
-    static func check(_ incident: Incident, _ scope: Scope) -> ClauseCheck {
-        guard !scope.targets.isEmpty else { return ClauseCheck(.target, .pass, "the agreement covers every target") }
+    static func check(_ incident: Incident, _ scope: Scope, explain: Bool) -> ClauseCheck {
+        guard !scope.targets.isEmpty else { return ClauseCheck(.target, .pass, explain ? "the agreement covers every target" : "") }
+        guard explain else {
+            guard let category = incident.target.category else { return ClauseCheck(.target, .unknown, uncertainty: .missing, "") }
+            switch scope.covers(category: category, subtype: incident.target.subtype) {
+            case true?: return ClauseCheck(.target, .pass, "")
+            case false?: return ClauseCheck(.target, .fail, "")
+            case nil: return ClauseCheck(.target, .unknown, uncertainty: .missing, "")
+            }
+        }
         let covered = scope.targets.map { $0.subtypes.isEmpty ? $0.category.rawValue : "\($0.category.rawValue) (\($0.subtypes.joined(separator: ", ")))" }
             .joined(separator: "; ")
         guard let category = incident.target.category else {
@@ -50,12 +59,13 @@ enum TargetClause {
 
 /// The action clause: was the force used of a prohibited kind?
 enum ActionClause {
-    static func check(_ incident: Incident, _ scope: Scope) -> ClauseCheck {
-        guard !scope.actions.isEmpty else { return ClauseCheck(.action, .pass, "the agreement prohibits every use of force") }
-        let prohibited = scope.actions.map(\.rawValue).joined(separator: ", ")
+    static func check(_ incident: Incident, _ scope: Scope, explain: Bool) -> ClauseCheck {
+        guard !scope.actions.isEmpty else { return ClauseCheck(.action, .pass, explain ? "the agreement prohibits every use of force" : "") }
+        let prohibited = explain ? scope.actions.map(\.rawValue).joined(separator: ", ") : ""
         guard let action = incident.action else {
-            return ClauseCheck(.action, .unknown, uncertainty: .missing, "how force was used is not reported; prohibited: \(prohibited)")
+            return ClauseCheck(.action, .unknown, uncertainty: .missing, explain ? "how force was used is not reported; prohibited: \(prohibited)" : "")
         }
+        guard explain else { return ClauseCheck(.action, scope.prohibits(action) ? .pass : .fail, "") }
         return scope.prohibits(action)
             ? ClauseCheck(.action, .pass, "\(action.rawValue) is prohibited")
             : ClauseCheck(.action, .fail, "\(action.rawValue) is not among the prohibited actions: \(prohibited)")

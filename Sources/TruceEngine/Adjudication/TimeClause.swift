@@ -4,43 +4,54 @@ import TruceCore
 /// The time clause: does the incident's span lie in a period when the perpetrator (or, when nobody is
 /// named, any belligerent) is bound, per the agreement's windows and status history?
 enum TimeClause {
-    static func check(_ incident: Incident, _ agreement: Agreement) -> ClauseCheck {
+    static func check(_ incident: Incident, _ prepared: PreparedAgreement, explain: Bool) -> ClauseCheck {
         let span = incident.time.span
+        let agreement = prepared.agreement
         let zone = agreement.timeZone
-        let when = Explain.span(span, in: zone) + " (precision: \(incident.time.precision.rawValue))"
-        let parties = incident.perpetrator.map { [$0.party] } ?? agreement.belligerents.map(\.id)
-        let bound = parties.flatMap { agreement.bindingSpans(for: $0) }
+        var when: String { Explain.span(span, in: zone) + " (precision: \(incident.time.precision.rawValue))" }
+        let parties = incident.perpetrator.map { [$0.party] } ?? prepared.belligerents
         let who = incident.perpetrator.map { $0.party.rawValue } ?? "any party"
 
-        if let period = bound.first(where: { $0.encloses(span) }) {
-            return ClauseCheck(.time, .pass, "\(when) lies within the period \(who) is bound: \(Explain.span(period, in: zone))")
+        var straddled: TimeSpan?
+        for party in parties {
+            for period in prepared.bindingSpans(for: party) {
+                if period.encloses(span) {
+                    return ClauseCheck(.time, .pass, explain ? "\(when) lies within the period \(who) is bound: \(Explain.span(period, in: zone))" : "")
+                }
+                if straddled == nil, period.overlaps(span) { straddled = period }
+            }
         }
-        if let period = bound.first(where: { $0.overlaps(span) }) {
+        if let period = straddled {
             return ClauseCheck(
                 .time, .unknown, uncertainty: .imprecise,
-                "\(when) straddles a boundary of the period \(who) is bound (\(Explain.span(period, in: zone))): the time is too coarse to tell")
+                explain ? "\(when) straddles a boundary of the period \(who) is bound (\(Explain.span(period, in: zone))): the time is too coarse to tell" : "")
         }
-        if let party = incident.perpetrator?.party, let dispute = dispute(span, party: party, agreement: agreement) {
-            return ClauseCheck(.time, .unknown, uncertainty: .disputed, "\(when): \(dispute)")
+        if let party = incident.perpetrator?.party, let holder = disputeHolder(span, party: party, prepared: prepared) {
+            return ClauseCheck(.time, .unknown, uncertainty: .disputed, explain ? "\(when): \(dispute(holder: holder, party: party, prepared: prepared))" : "")
         }
-        return ClauseCheck(.time, .fail, "\(when): \(outside(span, parties: parties, agreement: agreement))")
+        return ClauseCheck(.time, .fail, explain ? "\(when): \(outside(span, parties: parties, prepared: prepared))" : "")
     }
 
     /// When the perpetrator holds its own window that excludes the incident but another party holds the
-    /// agreement in force then, the start (or end) is disputed.
-    private static func dispute(_ span: TimeSpan, party: PartyID, agreement: Agreement) -> String? {
-        guard agreement.hasOwnWindow(party), let general = agreement.span, general.overlaps(span) else { return nil }
-        let others = agreement.belligerents.map(\.id).filter { $0 != party }
-        guard let holder = others.first(where: { other in agreement.bindingSpans(for: other).contains { $0.overlaps(span) } }),
-            let own = agreement.span(for: party)
-        else { return nil }
-        let zone = agreement.timeZone
-        return "disputed: in force then by the agreement's window as \(holder) reads it (\(Explain.span(general, in: zone))), "
-            + "but \(party) holds its own window (\(Explain.span(own, in: zone)))"
+    /// agreement in force then, the start (or end) is disputed: the party that holds it in force.
+    private static func disputeHolder(_ span: TimeSpan, party: PartyID, prepared: PreparedAgreement) -> PartyID? {
+        guard prepared.ownWindows[party] != nil, let general = prepared.general, general.overlaps(span) else { return nil }
+        return prepared.belligerents.first { other in
+            other != party && prepared.bindingSpans(for: other).contains { $0.overlaps(span) }
+        }
+    }
+
+    private static func dispute(holder: PartyID, party: PartyID, prepared: PreparedAgreement) -> String {
+        let zone = prepared.agreement.timeZone
+        let general = prepared.general.map { Explain.span($0, in: zone) } ?? "no window"
+        let own = prepared.ownWindows[party].map { Explain.span($0, in: zone) } ?? "no window"
+        return "disputed: in force then by the agreement's window as \(holder) reads it (\(general)), "
+            + "but \(party) holds its own window (\(own))"
     }
 
     /// Why no binding period covers the span.
-    private static func outside(_ span: TimeSpan, parties: [PartyID], agreement: Agreement) -> String {
+    private static func outside(_ span: TimeSpan, parties: [PartyID], prepared: PreparedAgreement) -> String {
+        let agreement = prepared.agreement
         let zone = agreement.timeZone
         for party in parties {
             if let status = agreement.status(of: party, at: span.start), !status.binds {
@@ -49,7 +60,7 @@ enum TimeClause {
                 return "the agreement's status for \(party) was \(status.rawValue)\(since), which binds nobody"
             }
         }
-        let periods = parties.flatMap { agreement.bindingSpans(for: $0) }
+        let periods = parties.flatMap { prepared.bindingSpans(for: $0) }
         if periods.isEmpty { return "the agreement was never in force for \(parties.map(\.rawValue).joined(separator: ", "))" }
         let listed = periods.map { Explain.span($0, in: zone) }.joined(separator: "; ")
         return "outside every period in which it bound \(parties.map(\.rawValue).joined(separator: ", ")): \(listed)"

@@ -1,0 +1,43 @@
+import Foundation
+import TruceCore
+
+/// An agreement with what every clause check needs worked out once: each party's binding periods, its own
+/// window, the outer span, and the countries its geography names. Judging a million incidents against it
+/// then costs no repeated status-history walks.
+public struct PreparedAgreement: Sendable {
+    public let agreement: Agreement
+    /// When any belligerent was bound; `nil` when nobody ever was.
+    public let outer: TimeSpan?
+    /// The agreement's own window, as written.
+    let general: TimeSpan?
+    let binding: [PartyID: [TimeSpan]]
+    /// The windows of parties that hold their own.
+    let ownWindows: [PartyID: TimeSpan]
+    let belligerents: [PartyID]
+    let rejected: Set<PartyID>
+    /// The countries the included areas lie in, or `nil` when some area (a sea, a polygon) or no area at all
+    /// leaves the place open.
+    public let countries: Set<String>?
+
+    public init(_ agreement: Agreement) {
+        self.agreement = agreement
+        outer = agreement.outerSpan
+        general = agreement.span
+        belligerents = agreement.belligerents.map(\.id)
+        var binding: [PartyID: [TimeSpan]] = [:]
+        var own: [PartyID: TimeSpan] = [:]
+        for party in agreement.parties.map(\.id) {
+            binding[party] = agreement.bindingSpans(for: party)
+            if agreement.hasOwnWindow(party), let span = agreement.span(for: party) { own[party] = span }
+        }
+        self.binding = binding
+        ownWindows = own
+        rejected = Set(agreement.statusHistory.filter { $0.status == .rejected }.compactMap(\.party))
+        let areas = agreement.scope.include
+        let codes = areas.compactMap(\.countryCode)
+        countries = !areas.isEmpty && codes.count == areas.count ? Set(codes) : nil
+    }
+
+    /// The binding periods of `party`.
+    func bindingSpans(for party: PartyID) -> [TimeSpan] { binding[party] ?? [] }
+}
