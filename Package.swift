@@ -62,3 +62,12 @@ let package = Package(
         ),
     ]
 )
+
+// Benchmarks build only when asked for, so tests and everyday builds never pay for them:
+// TRUCE_BENCHMARKS=1 swift run -c release adjudication-benchmark
+if Context.environment["TRUCE_BENCHMARKS"] != nil {
+    package.targets.append(
+        .executableTarget(
+            name: "adjudication-benchmark", dependencies: ["TruceCore", "TruceEngine"], path: "Benchmarks/AdjudicationBenchmark",
+            swiftSettings: strictSettings))
+}

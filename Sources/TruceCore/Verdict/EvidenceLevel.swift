@@ -1,5 +1,4 @@
 import Foundation
-import TruceCore
 
 /// How well an incident is attested, from the claims made about it.
 public enum EvidenceLevel: String, CaseIterable, Hashable, Codable, Sendable, Comparable {

@@ -1,4 +1,3 @@
-import TruceCore
 
 /// What an incident means for one agreement.
 public enum VerdictKind: String, CaseIterable, Hashable, Codable, Sendable {
