@@ -34,9 +34,18 @@ let (incidents, incidentSeconds) = measure { generator.incidents(options["incide
 let newIncidents = generator.incidents(options["new"]!, offset: options["incidents"]!)
 print("generated \(agreements.count) agreements in \(String(format: "%.2f", agreementSeconds)) s, \(incidents.count) incidents in \(String(format: "%.2f", incidentSeconds)) s")
 
-let (verdicts, fullSeconds) = measure { Adjudication.verdicts(incidents: incidents, agreements: agreements, explain: false) }
-let (_, secondFullSeconds) = measure { Adjudication.verdicts(incidents: incidents, agreements: agreements, explain: false) }
-let (incremental, incrementalSeconds) = measure { Adjudication.verdicts(incidents: newIncidents, agreements: agreements, explain: false) }
+if ProcessInfo.processInfo.environment["PROFILE_FULL_RUN"] != nil {  // for perf: the full run alone, repeated
+    for _ in 0..<5 { _ = Adjudication.judgements(incidents: incidents, agreements: agreements) }
+    exit(0)
+}
+
+// The full run: every pair judged, the verdicts that are not out of scope kept as compact judgements.
+let (judgements, fullSeconds) = measure { Adjudication.judgements(incidents: incidents, agreements: agreements) }
+let (_, secondFullSeconds) = measure { Adjudication.judgements(incidents: incidents, agreements: agreements) }
+// The incremental run: only the new incidents, against every agreement.
+let (incremental, incrementalSeconds) = measure { Adjudication.judgements(incidents: newIncidents, agreements: agreements) }
+// The same, as full Verdict values without and with reasons.
+let (verdicts, valuesSeconds) = measure { Adjudication.verdicts(incidents: incidents, agreements: agreements, explain: false) }
 let (_, explainedSeconds) = measure { Adjudication.verdicts(incidents: incidents, agreements: agreements, explain: true) }
 
 var usage = rusage()
@@ -76,8 +85,8 @@ try write("truce-violations.txt", "incident,agreement", verdicts.filter { $0.kin
 let results = """
     {"incidents": \(incidents.count), "agreements": \(agreements.count), "new_incidents": \(newIncidents.count),
      "full_seconds": \(fullSeconds), "full_seconds_again": \(secondFullSeconds), "incremental_seconds": \(incrementalSeconds),
-     "explained_full_seconds": \(explainedSeconds), "peak_rss_mb": \(usage.ru_maxrss / 1024),
-     "verdicts": \(verdicts.count), "violations": \(counts[.violation] ?? 0), "possible_violations": \(counts[.possibleViolation] ?? 0),
+     "verdict_values_seconds": \(valuesSeconds), "explained_full_seconds": \(explainedSeconds), "peak_rss_mb": \(usage.ru_maxrss / 1024),
+     "verdicts": \(judgements.count), "violations": \(counts[.violation] ?? 0), "possible_violations": \(counts[.possibleViolation] ?? 0),
      "not_a_violation": \(counts[.notAViolation] ?? 0), "insufficient_information": \(counts[.insufficientInformation] ?? 0),
      "incremental_verdicts": \(incremental.count), "cores": \(ProcessInfo.processInfo.activeProcessorCount)}
     """

@@ -14,33 +14,55 @@ public enum Adjudication {
     public static func verdicts(
         incidents: [Incident], agreements: [Agreement], explain: Bool = true, judge: Adjudicator = Adjudicator()
     ) -> [Verdict] {
+        let judgements = self.judgements(incidents: incidents, agreements: agreements, judge: judge)
+        guard explain else {
+            return judgements.map { judgement in
+                Verdict(
+                    incident: incidents[Int(judgement.incident)].id, agreement: agreements[Int(judgement.agreement)].id,
+                    kind: judgement.kind, checks: judgement.checks, rulesVersion: Adjudicator.rulesVersion)
+            }
+        }
+        var prepared: [Int32: PreparedAgreement] = [:]
+        return judgements.map { judgement in
+            let agreement = prepared[judgement.agreement] ?? PreparedAgreement(agreements[Int(judgement.agreement)])
+            prepared[judgement.agreement] = agreement
+            return judge.verdict(for: incidents[Int(judgement.incident)], under: agreement, explain: true)
+        }
+    }
+
+    /// Every pair of `incidents` and `agreements` that is not out of scope, as compact judgements (positions
+    /// in the given arrays), in agreement order then incident start order.
+    public static func judgements(incidents: [Incident], agreements: [Agreement], judge: Adjudicator = Adjudicator()) -> [Judgement] {
         let index = IncidentIndex(incidents)
         let prepared = agreements.map(PreparedAgreement.init)
-        var results = [[Verdict]](repeating: [], count: prepared.count)
+        var results = [[Judgement]](repeating: [], count: prepared.count)
         let workers = prepared.count < 4 ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, 8)
         results.withUnsafeMutableBufferPointer { buffer in
             let output = SendableBuffer(buffer)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 for position in stride(from: worker, to: prepared.count, by: workers) {
-                    output.base[position] = verdicts(index: index, agreement: prepared[position], explain: explain, judge: judge)
+                    output.base[position] = judgements(index: index, agreement: prepared[position], at: position, judge: judge)
                 }
             }
         }
         return results.flatMap { $0 }
     }
 
-    private static func verdicts(index: IncidentIndex, agreement: PreparedAgreement, explain: Bool, judge: Adjudicator) -> [Verdict] {
+    private static func judgements(index: IncidentIndex, agreement: PreparedAgreement, at position: Int, judge: Adjudicator) -> [Judgement] {
         guard let window = agreement.outer else { return [] }
-        var verdicts: [Verdict] = []
-        for list in index.lists(for: agreement.countries) {
-            for position in list.candidates(overlapping: window, longest: index.longest) {
-                let incident = index.incidents[position]
-                guard incident.time.span.overlaps(window) else { continue }
-                let verdict = judge.verdict(for: incident, under: agreement, explain: explain)
-                if verdict.kind != .outOfScope { verdicts.append(verdict) }
+        var found: [Judgement] = []
+        index.incidents.withUnsafeBufferPointer { incidents in
+            for list in index.lists(for: agreement.countries) {
+                for candidate in list.candidates(overlapping: window, longest: index.longest)
+                where incidents[candidate].time.span.overlaps(window) {
+                    let (kind, outcomes) = judge.outcomes(for: incidents[candidate], under: agreement)
+                    if kind != .outOfScope {
+                        found.append(Judgement(incident: candidate, agreement: position, kind: kind, checks: outcomes))
+                    }
+                }
             }
         }
-        return verdicts.sorted { (index.order[$0.incident] ?? 0) < (index.order[$1.incident] ?? 0) }
+        return found.sorted { index.rank[Int($0.incident)] < index.rank[Int($1.incident)] }
     }
 
     /// Each incident's evidence: records linked as one event pool their claims.
@@ -82,28 +104,33 @@ struct IncidentIndex: Sendable {
         }
     }
 
+    /// The incidents as given; lists hold positions in this array.
     let incidents: [Incident]
+    /// For each position, its place in start order.
+    let rank: [Int]
     let byCountry: [String: List]
     let unknownCountry: List
     let all: List
     let longest: TimeInterval
-    /// Each incident's position in start order, for sorting verdicts.
-    let order: [IncidentID: Int]
 
-    init(_ unsorted: [Incident]) {
-        incidents = unsorted.sorted { ($0.time.span.start, $0.id) < ($1.time.span.start, $1.id) }
+    init(_ incidents: [Incident]) {
+        self.incidents = incidents
+        let starts = incidents.map(\.time.span.start)
+        let ids = incidents.map(\.id)
+        let order = incidents.indices.sorted { (starts[$0], ids[$0]) < (starts[$1], ids[$1]) }
+        var rank = [Int](repeating: 0, count: incidents.count)
+        for (place, position) in order.enumerated() { rank[position] = place }
+        self.rank = rank
         var groups: [String: [Int]] = [:]
         var unknown: [Int] = []
-        for (position, incident) in incidents.enumerated() {
-            if let country = incident.location.country { groups[country, default: []].append(position) } else { unknown.append(position) }
+        for position in order {
+            if let country = incidents[position].location.country { groups[country, default: []].append(position) } else { unknown.append(position) }
         }
-        let starts = incidents.map(\.time.span.start)
         func list(_ positions: [Int]) -> List { List(positions: positions, starts: positions.map { starts[$0] }) }
         byCountry = groups.mapValues(list)
         unknownCountry = list(unknown)
-        all = list(Array(incidents.indices))
+        all = list(order)
         longest = incidents.map { $0.time.span.duration ?? 0 }.max() ?? 0
-        order = Dictionary(incidents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The lists to search for an agreement naming `countries` (every incident when `nil`).

@@ -15,6 +15,23 @@ public struct Adjudicator: Sendable {
 
     public init() {}
 
+    /// The clause outcomes and verdict of one pair, without reasons and without allocating: the scope clauses
+    /// (party, place, time) go first, and the first that fails ends the judgement as `out_of_scope`.
+    func outcomes(for incident: Incident, under prepared: PreparedAgreement) -> (VerdictKind, ClauseOutcomes) {
+        var outcomes = ClauseOutcomes()
+        let scope = prepared.agreement.scope
+        outcomes.party = PartyClause.check(incident, prepared, explain: false)
+        if outcomes.party.outcome == .fail { return (.outOfScope, outcomes) }
+        outcomes.place = PlaceClause.check(incident, scope, explain: false)
+        if outcomes.place.outcome == .fail { return (.outOfScope, outcomes) }
+        outcomes.time = TimeClause.check(incident, prepared, explain: false)
+        if outcomes.time.outcome == .fail { return (.outOfScope, outcomes) }
+        outcomes.target = TargetClause.check(incident, scope, explain: false)
+        outcomes.action = ActionClause.check(incident, scope, explain: false)
+        outcomes.hasExceptions = !scope.exceptions.isEmpty
+        return (outcomes.kind, outcomes)
+    }
+
     /// The verdict on `incident` under `agreement`, with every clause check and its explanation.
     public func verdict(for incident: Incident, under agreement: Agreement) -> Verdict {
         verdict(for: incident, under: PreparedAgreement(agreement), explain: true)
