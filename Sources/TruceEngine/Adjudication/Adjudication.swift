@@ -115,22 +115,33 @@ struct IncidentIndex: Sendable {
 
     init(_ incidents: [Incident]) {
         self.incidents = incidents
-        let starts = incidents.map(\.time.span.start)
-        let ids = incidents.map(\.id)
-        let order = incidents.indices.sorted { (starts[$0], ids[$0]) < (starts[$1], ids[$1]) }
+        var starts: [Date] = []
+        var countries: [String?] = []
+        var longest: TimeInterval = 0
+        starts.reserveCapacity(incidents.count)
+        countries.reserveCapacity(incidents.count)
+        incidents.withUnsafeBufferPointer { buffer in  // reads fields in place: no copy of each incident
+            for position in buffer.indices {
+                starts.append(buffer[position].time.span.start)
+                countries.append(buffer[position].location.country)
+                longest = max(longest, buffer[position].time.span.duration ?? 0)
+            }
+        }
+        self.longest = longest
+        // By start, ties in input order: positions are cheaper to compare than ids.
+        let order = incidents.indices.sorted { starts[$0] < starts[$1] || (starts[$0] == starts[$1] && $0 < $1) }
         var rank = [Int](repeating: 0, count: incidents.count)
         for (place, position) in order.enumerated() { rank[position] = place }
         self.rank = rank
         var groups: [String: [Int]] = [:]
         var unknown: [Int] = []
         for position in order {
-            if let country = incidents[position].location.country { groups[country, default: []].append(position) } else { unknown.append(position) }
+            if let country = countries[position] { groups[country, default: []].append(position) } else { unknown.append(position) }
         }
         func list(_ positions: [Int]) -> List { List(positions: positions, starts: positions.map { starts[$0] }) }
         byCountry = groups.mapValues(list)
         unknownCountry = list(unknown)
         all = list(order)
-        longest = incidents.map { $0.time.span.duration ?? 0 }.max() ?? 0
     }
 
     /// The lists to search for an agreement naming `countries` (every incident when `nil`).
