@@ -24,11 +24,15 @@ public struct Scope: Hashable, Codable, Sendable {
     /// Returns `nil` when the answer depends on a subtype that is not known.
     public func covers(category: TargetCategory, subtype: String?) -> Bool? {
         guard !targets.isEmpty else { return true }
-        let matching = targets.filter { $0.category == category }
-        if matching.isEmpty { return false }
-        if matching.contains(where: { $0.subtypes.isEmpty }) { return true }
-        guard let subtype else { return nil }
-        return matching.contains { $0.subtypes.contains(subtype) }
+        var listed = false
+        var subtypeListed = false
+        for target in targets where target.category == category {  // no allocation: this runs per judged pair
+            if target.subtypes.isEmpty { return true }
+            listed = true
+            if let subtype, target.subtypes.contains(subtype) { subtypeListed = true }
+        }
+        guard listed else { return false }
+        return subtype == nil ? nil : subtypeListed
     }
 
     /// Whether the scope prohibits `action` (every action when the list is empty).

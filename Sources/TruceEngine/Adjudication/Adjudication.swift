@@ -33,8 +33,8 @@ public enum Adjudication {
     /// Every pair of `incidents` and `agreements` that is not out of scope, as compact judgements (positions
     /// in the given arrays), in agreement order then incident start order.
     public static func judgements(incidents: [Incident], agreements: [Agreement], judge: Adjudicator = Adjudicator()) -> [Judgement] {
-        let index = IncidentIndex(incidents)
         let prepared = agreements.map(PreparedAgreement.init)
+        let index = IncidentIndex(incidents, everywhere: prepared.contains { $0.countries == nil })
         var results = [[Judgement]](repeating: [], count: prepared.count)
         let workers = prepared.count < 4 ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, 8)
         results.withUnsafeMutableBufferPointer { buffer in
@@ -53,7 +53,7 @@ public enum Adjudication {
         var found: [Judgement] = []
         index.incidents.withUnsafeBufferPointer { incidents in
             for list in index.lists(for: agreement.countries) {
-                for candidate in list.candidates(overlapping: window, longest: index.longest)
+                for candidate in list.candidates(overlapping: window)
                 where incidents[candidate].time.span.overlaps(window) {
                     let (kind, outcomes) = judge.outcomes(for: incidents[candidate], under: agreement)
                     if kind != .outOfScope {
@@ -62,7 +62,7 @@ public enum Adjudication {
                 }
             }
         }
-        return found.sorted { index.rank[Int($0.incident)] < index.rank[Int($1.incident)] }
+        return found.sorted { index.precedes(Int($0.incident), Int($1.incident)) }
     }
 
     /// Each incident's evidence: records linked as one event pool their claims.
@@ -78,16 +78,19 @@ public enum Adjudication {
     }
 }
 
-/// Incidents sorted by start, with a list per country (and one for incidents whose country is unknown).
+/// Incidents sorted by start, in lists per country (and one for incidents whose country is unknown) and per
+/// length of span: incidents known to the day or better, to the week, and coarser are kept apart, so that a
+/// month-long span does not widen the search for the many short ones.
 struct IncidentIndex: Sendable {
-    /// A run of incidents, by start time.
+    /// A run of incidents, by start time, with the longest of their spans.
     struct List: Sendable {
         var positions: [Int]
         var starts: [Date]
+        var longest: TimeInterval
 
         /// The positions whose incidents start before the window ends and no earlier than the longest
         /// incident before its start.
-        func candidates(overlapping window: TimeSpan, longest: TimeInterval) -> ArraySlice<Int> {
+        func candidates(overlapping window: TimeSpan) -> ArraySlice<Int> {
             let first = lowerBound(window.start.addingTimeInterval(-longest))
             let last = window.end.map(lowerBound) ?? starts.count
             return first < last ? positions[first..<last] : []
@@ -106,48 +109,63 @@ struct IncidentIndex: Sendable {
 
     /// The incidents as given; lists hold positions in this array.
     let incidents: [Incident]
-    /// For each position, its place in start order.
-    let rank: [Int]
-    let byCountry: [String: List]
-    let unknownCountry: List
-    let all: List
-    let longest: TimeInterval
+    /// Each incident's start, by position.
+    let starts: [Date]
+    let byCountry: [String: [List]]
+    let unknownCountry: [List]
+    /// Every incident, for agreements whose geography names no country; empty unless asked for.
+    let all: [List]
 
-    init(_ incidents: [Incident]) {
+    /// - Parameter everywhere: whether some agreement needs every incident, whatever its country.
+    init(_ incidents: [Incident], everywhere: Bool) {
         self.incidents = incidents
         var starts: [Date] = []
-        var countries: [String?] = []
-        var longest: TimeInterval = 0
+        var lengths: [TimeInterval] = []
+        var groups: [String: [Int]] = [:]
+        var unknown: [Int] = []
         starts.reserveCapacity(incidents.count)
-        countries.reserveCapacity(incidents.count)
+        lengths.reserveCapacity(incidents.count)
         incidents.withUnsafeBufferPointer { buffer in  // reads fields in place: no copy of each incident
             for position in buffer.indices {
                 starts.append(buffer[position].time.span.start)
-                countries.append(buffer[position].location.country)
-                longest = max(longest, buffer[position].time.span.duration ?? 0)
+                lengths.append(buffer[position].time.span.duration ?? 0)
+                if let country = buffer[position].location.country { groups[country, default: []].append(position) } else { unknown.append(position) }
             }
         }
-        self.longest = longest
-        // By start, ties in input order: positions are cheaper to compare than ids.
-        let order = incidents.indices.sorted { starts[$0] < starts[$1] || (starts[$0] == starts[$1] && $0 < $1) }
-        var rank = [Int](repeating: 0, count: incidents.count)
-        for (place, position) in order.enumerated() { rank[position] = place }
-        self.rank = rank
-        var groups: [String: [Int]] = [:]
-        var unknown: [Int] = []
-        for position in order {
-            if let country = countries[position] { groups[country, default: []].append(position) } else { unknown.append(position) }
+        self.starts = starts
+
+        // Each country's incidents sorted by start (ties by position), countries in parallel.
+        let keys = groups.keys.sorted()
+        var members = keys.map { groups[$0]! } + [unknown] + [everywhere ? Array(incidents.indices) : []]
+        members.withUnsafeMutableBufferPointer { buffer in
+            let shared = SendableBuffer(buffer)
+            let frozen = starts
+            DispatchQueue.concurrentPerform(iterations: shared.base.count) { group in
+                shared.base[group].sort { frozen[$0] < frozen[$1] || (frozen[$0] == frozen[$1] && $0 < $1) }
+            }
         }
-        func list(_ positions: [Int]) -> List { List(positions: positions, starts: positions.map { starts[$0] }) }
-        byCountry = groups.mapValues(list)
-        unknownCountry = list(unknown)
-        all = list(order)
+        func bucket(_ position: Int) -> Int { lengths[position] <= 90_000 ? 0 : lengths[position] <= 691_200 ? 1 : 2 }
+        func lists(_ positions: [Int]) -> [List] {
+            var buckets = [[Int]](repeating: [], count: 3)
+            for position in positions { buckets[bucket(position)].append(position) }
+            return buckets.filter { !$0.isEmpty }.map { members in
+                List(positions: members, starts: members.map { starts[$0] }, longest: members.map { lengths[$0] }.max() ?? 0)
+            }
+        }
+        var byCountry: [String: [List]] = [:]
+        for (offset, key) in keys.enumerated() { byCountry[key] = lists(members[offset]) }
+        self.byCountry = byCountry
+        unknownCountry = lists(members[keys.count])
+        all = lists(members[keys.count + 1])
     }
+
+    /// Whether the incident at position `a` comes before the one at `b`: by start, then by position.
+    func precedes(_ a: Int, _ b: Int) -> Bool { starts[a] < starts[b] || (starts[a] == starts[b] && a < b) }
 
     /// The lists to search for an agreement naming `countries` (every incident when `nil`).
     func lists(for countries: Set<String>?) -> [List] {
-        guard let countries else { return [all] }
-        return countries.sorted().compactMap { byCountry[$0] } + [unknownCountry]
+        guard let countries else { return all }
+        return countries.sorted().flatMap { byCountry[$0] ?? [] } + unknownCountry
     }
 }
 

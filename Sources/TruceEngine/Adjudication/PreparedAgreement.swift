@@ -10,11 +10,12 @@ public struct PreparedAgreement: Sendable {
     public let outer: TimeSpan?
     /// The agreement's own window, as written.
     let general: TimeSpan?
-    let binding: [PartyID: [TimeSpan]]
+    /// Each party's binding periods (a short list: compared, not hashed, as it is read for every pair).
+    let binding: [(party: PartyID, spans: [TimeSpan])]
     /// The windows of parties that hold their own.
     let ownWindows: [PartyID: TimeSpan]
     let belligerents: [PartyID]
-    let rejected: Set<PartyID>
+    let rejected: [PartyID]
     /// The countries the included areas lie in, or `nil` when some area (a sea, a polygon) or no area at all
     /// leaves the place open.
     public let countries: Set<String>?
@@ -24,20 +25,23 @@ public struct PreparedAgreement: Sendable {
         outer = agreement.outerSpan
         general = agreement.span
         belligerents = agreement.belligerents.map(\.id)
-        var binding: [PartyID: [TimeSpan]] = [:]
+        var binding: [(party: PartyID, spans: [TimeSpan])] = []
         var own: [PartyID: TimeSpan] = [:]
         for party in agreement.parties.map(\.id) {
-            binding[party] = agreement.bindingSpans(for: party)
+            binding.append((party, agreement.bindingSpans(for: party)))
             if agreement.hasOwnWindow(party), let span = agreement.span(for: party) { own[party] = span }
         }
         self.binding = binding
         ownWindows = own
-        rejected = Set(agreement.statusHistory.filter { $0.status == .rejected }.compactMap(\.party))
+        rejected = agreement.statusHistory.filter { $0.status == .rejected }.compactMap(\.party)
         let areas = agreement.scope.include
         let codes = areas.compactMap(\.countryCode)
         countries = !areas.isEmpty && codes.count == areas.count ? Set(codes) : nil
     }
 
     /// The binding periods of `party`.
-    func bindingSpans(for party: PartyID) -> [TimeSpan] { binding[party] ?? [] }
+    func bindingSpans(for party: PartyID) -> [TimeSpan] {
+        for entry in binding where entry.party == party { return entry.spans }
+        return []
+    }
 }
