@@ -51,6 +51,22 @@ public enum Adjudication {
     private static func judgements(index: IncidentIndex, agreement: PreparedAgreement, at position: Int, judge: Adjudicator) -> [Judgement] {
         guard let window = agreement.outer else { return [] }
         var found: [Judgement] = []
+        if let compact = CompactAgreement(agreement, codes: index.codes) {
+            let windowStart = window.start.timeIntervalSinceReferenceDate
+            let windowEnd = window.end?.timeIntervalSinceReferenceDate ?? .infinity
+            for list in index.lists(for: agreement.countries) {
+                let range = list.candidateRange(overlapping: window)
+                list.records.withUnsafeBufferPointer { records in
+                    for offset in range where records[offset].start < windowEnd && windowStart < records[offset].end {
+                        let (kind, outcomes) = compact.outcomes(records[offset], countryKnown: list.countryKnown)
+                        if kind != .outOfScope {
+                            found.append(Judgement(incident: list.positions[offset], agreement: position, kind: kind, checks: outcomes))
+                        }
+                    }
+                }
+            }
+            return found.sorted { index.precedes(Int($0.incident), Int($1.incident)) }
+        }
         index.incidents.withUnsafeBufferPointer { incidents in
             for list in index.lists(for: agreement.countries) {
                 for candidate in list.candidates(overlapping: window)
@@ -82,18 +98,24 @@ public enum Adjudication {
 /// length of span: incidents known to the day or better, to the week, and coarser are kept apart, so that a
 /// month-long span does not widen the search for the many short ones.
 struct IncidentIndex: Sendable {
-    /// A run of incidents, by start time, with the longest of their spans.
+    /// A run of incidents, by start time, with the longest of their spans and their compact records.
     struct List: Sendable {
         var positions: [Int]
         var starts: [Date]
+        var records: [CompactIncident]
         var longest: TimeInterval
+        /// Whether the incidents' country is known (false for the list of incidents without one).
+        var countryKnown: Bool
 
         /// The positions whose incidents start before the window ends and no earlier than the longest
         /// incident before its start.
-        func candidates(overlapping window: TimeSpan) -> ArraySlice<Int> {
+        func candidates(overlapping window: TimeSpan) -> ArraySlice<Int> { positions[candidateRange(overlapping: window)] }
+
+        /// The offsets in this list of those candidates.
+        func candidateRange(overlapping window: TimeSpan) -> Range<Int> {
             let first = lowerBound(window.start.addingTimeInterval(-longest))
             let last = window.end.map(lowerBound) ?? starts.count
-            return first < last ? positions[first..<last] : []
+            return first < last ? first..<last : 0..<0
         }
 
         private func lowerBound(_ value: Date) -> Int {
@@ -115,18 +137,24 @@ struct IncidentIndex: Sendable {
     let unknownCountry: [List]
     /// Every incident, for agreements whose geography names no country; empty unless asked for.
     let all: [List]
+    /// The codes of the parties and subtypes the incidents name.
+    let codes: CodeBook
 
     /// - Parameter everywhere: whether some agreement needs every incident, whatever its country.
     init(_ incidents: [Incident], everywhere: Bool) {
         self.incidents = incidents
         var starts: [Date] = []
         var lengths: [TimeInterval] = []
+        var compact: [CompactIncident] = []
+        var codes = CodeBook()
         var groups: [String: [Int]] = [:]
         var unknown: [Int] = []
         starts.reserveCapacity(incidents.count)
         lengths.reserveCapacity(incidents.count)
+        compact.reserveCapacity(incidents.count)
         incidents.withUnsafeBufferPointer { buffer in  // reads fields in place: no copy of each incident
             for position in buffer.indices {
+                compact.append(CompactIncident(buffer[position], codes: &codes))
                 starts.append(buffer[position].time.span.start)
                 lengths.append(buffer[position].time.span.duration ?? 0)
                 if let country = buffer[position].location.country { groups[country, default: []].append(position) } else { unknown.append(position) }
@@ -145,18 +173,21 @@ struct IncidentIndex: Sendable {
             }
         }
         func bucket(_ position: Int) -> Int { lengths[position] <= 90_000 ? 0 : lengths[position] <= 691_200 ? 1 : 2 }
-        func lists(_ positions: [Int]) -> [List] {
+        func lists(_ positions: [Int], countryKnown: Bool) -> [List] {
             var buckets = [[Int]](repeating: [], count: 3)
             for position in positions { buckets[bucket(position)].append(position) }
             return buckets.filter { !$0.isEmpty }.map { members in
-                List(positions: members, starts: members.map { starts[$0] }, longest: members.map { lengths[$0] }.max() ?? 0)
+                List(
+                    positions: members, starts: members.map { starts[$0] }, records: members.map { compact[$0] },
+                    longest: members.map { lengths[$0] }.max() ?? 0, countryKnown: countryKnown)
             }
         }
         var byCountry: [String: [List]] = [:]
-        for (offset, key) in keys.enumerated() { byCountry[key] = lists(members[offset]) }
+        for (offset, key) in keys.enumerated() { byCountry[key] = lists(members[offset], countryKnown: true) }
         self.byCountry = byCountry
-        unknownCountry = lists(members[keys.count])
-        all = lists(members[keys.count + 1])
+        unknownCountry = lists(members[keys.count], countryKnown: false)
+        all = lists(members[keys.count + 1], countryKnown: true)
+        self.codes = codes
     }
 
     /// Whether the incident at position `a` comes before the one at `b`: by start, then by position.

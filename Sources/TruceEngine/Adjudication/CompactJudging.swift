@@ -1,0 +1,191 @@
+import Foundation
+import TruceCore
+
+/// What the bulk run reads of an incident, 32 bytes, kept beside its position in each index list so that a
+/// scan reads memory in order instead of jumping between full `Incident` values.
+struct CompactIncident: Sendable {
+    var start: Double
+    var end: Double
+    /// Code of the party the incident is attributed to, or -1.
+    var party: Int32
+    /// Code of the target subtype, or -1.
+    var subtype: Int32
+    /// Index in `TargetCategory.allCases`, or -1.
+    var category: Int8
+    /// Index in `ActionType.allCases`, or -1.
+    var action: Int8
+    var hasCoordinate: Bool
+
+    init(_ incident: Incident, codes: inout CodeBook) {
+        start = incident.time.span.start.timeIntervalSinceReferenceDate
+        end = incident.time.span.end?.timeIntervalSinceReferenceDate ?? .infinity
+        party = incident.perpetrator.map { codes.party($0.party) } ?? -1
+        subtype = incident.target.subtype.map { codes.subtype($0) } ?? -1
+        category = incident.target.category.map { Int8(TargetCategory.allCases.firstIndex(of: $0)!) } ?? -1
+        action = incident.action.map { Int8(ActionType.allCases.firstIndex(of: $0)!) } ?? -1
+        hasCoordinate = incident.location.coordinate != nil
+    }
+}
+
+/// Small integer codes for parties and subtypes, shared by the incidents and the agreements of one run.
+struct CodeBook: Sendable {
+    private(set) var parties: [PartyID: Int32] = [:]
+    private(set) var subtypes: [String: Int32] = [:]
+
+    mutating func party(_ id: PartyID) -> Int32 {
+        if let code = parties[id] { return code }
+        let code = Int32(parties.count)
+        parties[id] = code
+        return code
+    }
+
+    mutating func subtype(_ name: String) -> Int32 {
+        if let code = subtypes[name] { return code }
+        let code = Int32(subtypes.count)
+        subtypes[name] = code
+        return code
+    }
+}
+
+/// An agreement's terms in the codes of a ``CodeBook``, for judging compact incidents by exactly the rules of
+/// the clause checks. Only agreements whose geography is a list of countries with no exclusions take this
+/// path (the index already picks incidents by country); the others are judged in full.
+struct CompactAgreement: Sendable {
+    struct Party: Sendable {
+        var code: Int32
+        var role: PartyRole
+        var spans: [(start: Double, end: Double)]
+        var ownWindow: Bool
+        var rejected: Bool
+    }
+
+    let parties: [Party]
+    let belligerents: [Int32]
+    let unilateral: Bool
+    let general: (start: Double, end: Double)?
+    let allTargets: Bool
+    let wholeCategory: [Bool]
+    let categoryListed: [Bool]
+    let subtypes: [Set<Int32>]
+    let allActions: Bool
+    let prohibited: [Bool]
+    let hasExceptions: Bool
+
+    /// `nil` when the agreement's geography needs the full place check.
+    init?(_ prepared: PreparedAgreement, codes: CodeBook) {
+        let agreement = prepared.agreement
+        let scope = agreement.scope
+        guard scope.exclude.isEmpty, !scope.include.isEmpty, scope.include.allSatisfy({ $0.kind == .country }) else { return nil }
+        func seconds(_ span: TimeSpan) -> (Double, Double) {
+            (span.start.timeIntervalSinceReferenceDate, span.end?.timeIntervalSinceReferenceDate ?? .infinity)
+        }
+        parties = agreement.parties.map { party in
+            Party(
+                code: codes.parties[party.id] ?? -2, role: party.role, spans: prepared.bindingSpans(for: party.id).map(seconds),
+                ownWindow: prepared.ownWindows[party.id] != nil, rejected: prepared.rejected.contains(party.id))
+        }
+        belligerents = prepared.belligerents.map { codes.parties[$0] ?? -2 }
+        unilateral = agreement.kind == .unilateral
+        general = prepared.general.map(seconds)
+        allTargets = scope.targets.isEmpty
+        var whole = [Bool](repeating: false, count: TargetCategory.allCases.count)
+        var listed = whole
+        var subtypes = [Set<Int32>](repeating: [], count: TargetCategory.allCases.count)
+        for target in scope.targets {
+            let index = TargetCategory.allCases.firstIndex(of: target.category)!
+            listed[index] = true
+            if target.subtypes.isEmpty { whole[index] = true }
+            for subtype in target.subtypes { if let code = codes.subtypes[subtype] { subtypes[index].insert(code) } }
+        }
+        (wholeCategory, categoryListed, self.subtypes) = (whole, listed, subtypes)
+        allActions = scope.actions.isEmpty
+        prohibited = ActionType.allCases.map { scope.actions.contains($0) }
+        hasExceptions = !scope.exceptions.isEmpty
+    }
+
+    /// The same outcomes as ``Adjudicator/outcomes(for:under:)``, for an incident in one of the agreement's
+    /// countries (`countryKnown`) or of unknown country.
+    func outcomes(_ incident: CompactIncident, countryKnown: Bool) -> (VerdictKind, ClauseOutcomes) {
+        var outcomes = ClauseOutcomes()
+        // Party.
+        var perpetrator: Party?
+        if incident.party < 0 {
+            outcomes.party = ClauseCheck(.party, .unknown, uncertainty: .missing, "")
+        } else {
+            for party in parties where party.code == incident.party { perpetrator = party }
+            let bound: Bool
+            switch perpetrator?.role {
+            case nil: bound = false
+            case .party?: bound = unilateral || !perpetrator!.rejected
+            case .addressee?: bound = !perpetrator!.spans.isEmpty
+            case .mediator?, .guarantor?, .monitor?: bound = false
+            }
+            if !bound {
+                outcomes.party = ClauseCheck(.party, .fail, "")
+                return (.outOfScope, outcomes)
+            }
+        }
+        // Place: the index chose this incident by one of the agreement's countries, or it has none.
+        if !countryKnown {
+            outcomes.place = ClauseCheck(.place, .unknown, uncertainty: incident.hasCoordinate ? .imprecise : .missing, "")
+        }
+        // Time.
+        outcomes.time = time(incident, perpetrator: perpetrator)
+        if outcomes.time.outcome == .fail { return (.outOfScope, outcomes) }
+        // Target.
+        if !allTargets {
+            if incident.category < 0 {
+                outcomes.target = ClauseCheck(.target, .unknown, uncertainty: .missing, "")
+            } else {
+                let category = Int(incident.category)
+                if wholeCategory[category] {
+                } else if !categoryListed[category] {
+                    outcomes.target = ClauseCheck(.target, .fail, "")
+                } else if incident.subtype < 0 {
+                    outcomes.target = ClauseCheck(.target, .unknown, uncertainty: .missing, "")
+                } else if !subtypes[category].contains(incident.subtype) {
+                    outcomes.target = ClauseCheck(.target, .fail, "")
+                }
+            }
+        }
+        // Action.
+        if !allActions {
+            if incident.action < 0 {
+                outcomes.action = ClauseCheck(.action, .unknown, uncertainty: .missing, "")
+            } else if !prohibited[Int(incident.action)] {
+                outcomes.action = ClauseCheck(.action, .fail, "")
+            }
+        }
+        outcomes.hasExceptions = hasExceptions
+        return (outcomes.kind, outcomes)
+    }
+
+    private func time(_ incident: CompactIncident, perpetrator: Party?) -> ClauseCheck {
+        var straddled = false
+        func scan(_ party: Party) -> Bool {
+            for span in party.spans {
+                if incident.start >= span.start && incident.end <= span.end { return true }
+                if incident.start < span.end && span.start < incident.end { straddled = true }
+            }
+            return false
+        }
+        if let perpetrator {
+            if scan(perpetrator) { return ClauseCheck(.time, .pass, "") }
+        } else if incident.party < 0 {
+            for code in belligerents {
+                for party in parties where party.code == code { if scan(party) { return ClauseCheck(.time, .pass, "") } }
+            }
+        }
+        if straddled { return ClauseCheck(.time, .unknown, uncertainty: .imprecise, "") }
+        if let perpetrator, perpetrator.ownWindow, let general, incident.start < general.end, general.start < incident.end {
+            for code in belligerents where code != perpetrator.code {
+                for party in parties where party.code == code {
+                    if party.spans.contains(where: { incident.start < $0.end && $0.start < incident.end }) {
+                        return ClauseCheck(.time, .unknown, uncertainty: .disputed, "")
+                    }
+                }
+            }
+        }
+        return ClauseCheck(.time, .fail, "")
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+import TruceCore
+@testable import TruceEngine
+
+/// Random agreements and incidents, to check that the bulk run (compact and full paths) judges every pair
+/// exactly as the clause checks do one pair at a time.
+struct RandomWorld {
+    var state: UInt64
+
+    mutating func next(_ bound: Int) -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int((state >> 33) % UInt64(bound))
+    }
+
+    mutating func time(day: Int) -> StatedTime {
+        StatedTime(parsing: "2025-01-01")!.adding(days: day).withClock(hour: next(24))
+    }
+
+    mutating func agreement(_ number: Int) -> Agreement {
+        let parties: [PartyID] = ["AA", "BB", "CC"]
+        let kind: AgreementKind = [.comprehensive, .partial, .unilateral, .proposal][next(4)]
+        var roles = [AgreementParty(id: "AA", name: "A", role: .party), AgreementParty(id: "BB", name: "B", role: kind == .unilateral ? .addressee : .party)]
+        if next(3) == 0 { roles.append(AgreementParty(id: "CC", name: "C", role: .mediator)) }
+        let start = next(60)
+        var status = [StatusEvent(at: time(day: start), status: kind == .proposal ? .proposed : .inForce, party: kind == .unilateral ? "AA" : nil)]
+        if next(3) == 0 { status.append(StatusEvent(at: time(day: start + 1), status: .inForce, party: "BB")) }
+        if next(4) == 0 { status.append(StatusEvent(at: time(day: start + 2), status: .rejected, party: parties[next(2)])) }
+        if next(4) == 0 { status.append(StatusEvent(at: time(day: start + 5 + next(10)), status: .collapsed)) }
+        var partyWindows: [PartyWindow] = []
+        if next(3) == 0 { partyWindows.append(PartyWindow(party: "BB", start: time(day: start + next(7)))) }
+        var scope = Scope()
+        let geography = next(5)
+        if geography < 3 {
+            scope.include = (["UA", "RU", "PS"].prefix(1 + next(3))).map { GeoArea(kind: .country, code: $0) }
+        } else if geography == 3 {
+            scope.include = [GeoArea(kind: .region, code: "UA-63", name: "Kharkiv Oblast")]
+        }
+        if next(2) == 0 { scope.targets = [TargetScope(category: .energy, subtypes: next(2) == 0 ? [] : ["substation", "refinery"])] }
+        if next(2) == 0 { scope.targets.append(TargetScope(category: .civilian, subtypes: ["hospital"])) }
+        if next(2) == 0 { scope.actions = [.droneStrike, .artillery] }
+        if next(5) == 0 { scope.exceptions = [ScopeException(text: "self-defence")] }
+        return Agreement(
+            id: "a\(number)", title: "A", kind: kind, timeZone: .utc, parties: roles,
+            window: AgreementWindow(start: time(day: start), end: .after(CalendarDuration(days: 3 + next(30)))), partyWindows: partyWindows,
+            scope: scope, statusHistory: status)
+    }
+
+    mutating func incident(_ number: Int) -> Incident {
+        let precision: TimePrecision = [.minute, .day, .day, .week, .month][next(5)]
+        let party: PartyID? = [nil, "AA", "BB", "CC", "DD"][next(5)]
+        let country: String? = [nil, "UA", "RU", "PS", "IL"][next(5)]
+        let category: TargetCategory? = [nil, .energy, .civilian, .military][next(4)]
+        let subtype: String? = category == nil ? nil : [nil, "substation", "refinery", "hospital", "school"][next(5)]
+        return Incident(
+            id: "i\(number)", time: IncidentTime.implied(by: time(day: next(100)), precision: precision, in: .utc),
+            location: IncidentLocation(
+                country: country, admin1: next(2) == 0 ? "Kharkiv Oblast" : "Sumy Oblast",
+                coordinate: next(2) == 0 ? Coordinate(latitude: 50, longitude: 36) : nil, precision: .locality),
+            action: [nil, .droneStrike, .artillery, .airStrike][next(4)], target: Target(category: category, subtype: subtype),
+            perpetrator: party.map { Attribution(party: $0, attributedBy: "test") }, description: "")
+    }
+}
+
+extension StatedTime {
+    func withClock(hour: Int) -> StatedTime {
+        var copy = self
+        copy.clock = Clock(hour: hour, minute: 0)
+        return copy
+    }
+}
+
+@Suite("Bulk adjudication on random worlds")
+struct RandomAdjudicationTests {
+    @Test("the indexed run, compact or full, judges every pair exactly as one-at-a-time clause checks", arguments: [1, 2, 3, 4, 5])
+    func bulkEqualsPairwise(seed: Int) {
+        var world = RandomWorld(state: UInt64(seed))
+        let agreements = (0..<40).map { world.agreement($0) }
+        let incidents = (0..<600).map { world.incident($0) }
+        let judge = Adjudicator()
+        var expected: [String] = []
+        for (a, agreement) in agreements.enumerated() {
+            for (i, incident) in incidents.enumerated() {
+                let verdict = judge.verdict(for: incident, under: agreement)
+                if verdict.kind != .outOfScope {
+                    expected.append("\(a) \(i) \(verdict.kind) \(verdict.checks.map { "\($0.outcome)\($0.uncertainty.map { "/\($0)" } ?? "")" })")
+                }
+            }
+        }
+        let bulk = Adjudication.judgements(incidents: incidents, agreements: agreements).map { judgement in
+            "\(judgement.agreement) \(judgement.incident) \(judgement.kind) \(judgement.checks.map { "\($0.outcome)\($0.uncertainty.map { "/\($0)" } ?? "")" })"
+        }
+        #expect(Set(bulk) == Set(expected))
+        #expect(bulk.count == expected.count)
+        #expect(expected.count > 100)
+    }
+}
