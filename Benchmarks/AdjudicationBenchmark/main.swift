@@ -42,6 +42,8 @@ if ProcessInfo.processInfo.environment["PROFILE_FULL_RUN"] != nil {  // for perf
 // The full run: every pair judged, the verdicts that are not out of scope kept as compact judgements.
 let (judgements, fullSeconds) = measure { Adjudication.judgements(incidents: incidents, agreements: agreements) }
 let (_, secondFullSeconds) = measure { Adjudication.judgements(incidents: incidents, agreements: agreements) }
+var afterFullRun = rusage()
+getrusage(RUSAGE_SELF.rawValue, &afterFullRun)
 // The incremental run: only the new incidents, against every agreement.
 let (incremental, incrementalSeconds) = measure { Adjudication.judgements(incidents: newIncidents, agreements: agreements) }
 // The same, as full Verdict values without and with reasons.
@@ -85,7 +87,7 @@ try write("truce-violations.txt", "incident,agreement", verdicts.filter { $0.kin
 let results = """
     {"incidents": \(incidents.count), "agreements": \(agreements.count), "new_incidents": \(newIncidents.count),
      "full_seconds": \(fullSeconds), "full_seconds_again": \(secondFullSeconds), "incremental_seconds": \(incrementalSeconds),
-     "verdict_values_seconds": \(valuesSeconds), "explained_full_seconds": \(explainedSeconds), "peak_rss_mb": \(usage.ru_maxrss / 1024),
+     "verdict_values_seconds": \(valuesSeconds), "explained_full_seconds": \(explainedSeconds), "peak_rss_mb": \(usage.ru_maxrss / 1024), "peak_rss_after_full_run_mb": \(afterFullRun.ru_maxrss / 1024),
      "verdicts": \(judgements.count), "violations": \(counts[.violation] ?? 0), "possible_violations": \(counts[.possibleViolation] ?? 0),
      "not_a_violation": \(counts[.notAViolation] ?? 0), "insufficient_information": \(counts[.insufficientInformation] ?? 0),
      "incremental_verdicts": \(incremental.count), "cores": \(ProcessInfo.processInfo.activeProcessorCount)}

@@ -30,6 +30,15 @@ public struct ZoneIdentifier: Hashable, Codable, Sendable, CustomStringConvertib
     /// The offset from UTC, in seconds, in force at `date`.
     public func secondsFromUTC(at date: Date) -> Int { timeZone.secondsFromGMT(for: date) }
 
+    /// The wall-clock date and time at `date` in this zone, computed without `Calendar` (which is slow).
+    public func wallClock(at date: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int) {
+        let local = Int((date.timeIntervalSince1970 + Double(secondsFromUTC(at: date))).rounded(.down))
+        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let seconds = local - days * 86_400
+        let civil = CivilDays.date(number: days)
+        return (civil.year, civil.month, civil.day, seconds / 3600, seconds % 3600 / 60)
+    }
+
     /// A Gregorian calendar set to this zone.
     public var calendar: Calendar {
         var calendar = Calendar(identifier: .gregorian)

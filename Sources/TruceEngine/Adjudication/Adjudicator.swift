@@ -58,11 +58,12 @@ public struct Adjudicator: Sendable {
 
 /// Formats instants in an agreement's zone for explanations.
 enum Explain {
+    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
     static func time(_ date: Date, in zone: ZoneIdentifier) -> String {
-        let parts = zone.calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        return "\(parts.day!) \(months[parts.month! - 1]) \(parts.year!) " + String(format: "%02d:%02d", parts.hour!, parts.minute!)
-            + " \(zone)"
+        let clock = zone.wallClock(at: date)
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+        return "\(clock.day) \(months[clock.month - 1]) \(clock.year) \(two(clock.hour)):\(two(clock.minute)) \(zone)"
     }
 
     static func span(_ span: TimeSpan, in zone: ZoneIdentifier) -> String {
