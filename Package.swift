@@ -57,7 +57,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
-            name: "TruceCLITests", dependencies: ["truce", "TruceStore", "TruceCore"],
+            name: "TruceCLITests", dependencies: ["truce", "TruceStore", "TruceCore"], exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
     ]

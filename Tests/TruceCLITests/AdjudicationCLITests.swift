@@ -61,3 +61,41 @@ struct AdjudicationCLITests {
         #expect(try CLI.run(["explain", "nope", "--db", db]).status == 1)
     }
 }
+
+@Suite("truce explain on the adjudication cases")
+struct ExplainCasesTests {
+    static let cases: [(incident: String, agreement: String, verdict: String, evidence: String?)] = [
+        ("substation-20-march", "energy-moratorium-2025", "violation", "corroborated"),
+        ("substation-10-march", "energy-moratorium-2025", "out_of_scope", nil),
+        ("residential-20-march", "energy-moratorium-2025", "not_a_violation", nil),
+        ("sudzha-ru-claim", "energy-moratorium-2025", "insufficient_information", "contested"),
+        ("substation-22-march", "energy-moratorium-2025", "violation", nil),
+        ("refinery-22-march", "energy-moratorium-2025", "possible_violation", nil),
+        ("easter-1730", "easter-truce-2025", "out_of_scope", nil),
+        ("easter-1830", "easter-truce-2025", "violation", nil),
+        ("easter-ukrainian", "easter-truce-2025", "out_of_scope", nil),
+        ("gaza-before-collapse", "gaza-ceasefire-2025", "violation", nil),
+        ("gaza-after-collapse", "gaza-ceasefire-2025", "out_of_scope", nil),
+    ]
+
+    @Test("every case shows each clause, its verdict and its evidence")
+    func everyCaseExplained() throws {
+        let db = try CLI.temporaryDirectory().appendingPathComponent("t.sqlite").path
+        let fixture = CLI.repository.appendingPathComponent("Tests/TruceCLITests/Fixtures/adjudication-cases.csv").path
+        #expect(try CLI.run(["agreements", "load", "agreements/2025", "--db", db]).status == 0)
+        #expect(try CLI.run(["incidents", "load", fixture, "--db", db]).status == 0)
+        for item in Self.cases {
+            let explained = try CLI.run(["explain", item.incident, "--agreement", item.agreement, "--db", db])
+            #expect(explained.status == 0)
+            #expect(explained.output.contains("\(item.agreement): \(item.verdict)"), "\(item.incident): \(explained.output)")
+            for clause in ["time", "place", "party", "target", "action"] {
+                #expect(explained.output.contains("\n  \(clause) "), "\(item.incident) lacks \(clause)")
+            }
+            if let evidence = item.evidence {
+                #expect(explained.output.contains("evidence: \(evidence)"), "\(item.incident)")
+            }
+        }
+        let disputed = try CLI.run(["explain", "refinery-22-march", "--agreement", "energy-moratorium-2025", "--db", db])
+        #expect(disputed.output.contains("time       unknown, disputed: "))
+    }
+}

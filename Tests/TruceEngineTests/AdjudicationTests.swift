@@ -97,12 +97,18 @@ struct AdjudicationTests {
 
     @Test("time: an ACLED event known only to the week around 17 April is a possible violation")
     func weekPrecisionAroundTheEnd() throws {
-        var event = report("w", at: "2025-04-17", precision: .day)
-        let start = event.time.span.start.addingTimeInterval(-3 * 86_400)
-        event.time = IncidentTime(span: TimeSpan(start: start, end: start.addingTimeInterval(7 * 86_400)), precision: .week, timeZone: ZoneIdentifier("Europe/Kyiv"))
+        let csv = """
+            event_id_cnty,event_date,time_precision,event_type,sub_event_type,actor1,iso,country,admin1,location,latitude,longitude,geo_precision,source,notes,fatalities,timestamp
+            UKR900001,17 April 2025,2,Explosions/Remote violence,Air/drone strike,Military Forces of Russia (2000-),804,Ukraine,Kharkiv,Kharkiv,49.99,36.23,1,Example Wire,Drones hit a substation in Kharkiv during the week.,0,1745000000
+
+            """
+        let actors = ActorTable(entries: [.init(pattern: "Military Forces of Russia", party: "RU")])
+        let event = try #require(try ACLEDFormat(actors: actors).read(bytes: Array(csv.utf8), file: "acled.csv").incidents.first)
+        #expect(event.time.precision == .week)
         let verdict = judge.verdict(for: event, under: Catalogue.moratorium)
         #expect(verdict.kind == .possibleViolation)
         #expect(verdict.check(.time)?.uncertainty == .imprecise)
+        #expect(verdict.check(.target)?.outcome == .pass && verdict.check(.action)?.outcome == .pass)
     }
 
     @Test("time: Israeli strikes on Gaza on 18 March follow the Gaza agreement's status history")
