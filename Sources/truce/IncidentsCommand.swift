@@ -50,12 +50,7 @@ struct IncidentsCommand: ParsableCommand {
 
         @Option(help: "Only incidents in this agreement's window and scope (including uncertain ones).")
         var agreement: String?
-        @Option(help: "Only incidents attributed to this party (e.g. RU).")
-        var party: String?
-        @Option(help: "Only incidents on or after this date (YYYY-MM-DD, UTC).")
-        var from: String?
-        @Option(help: "Only incidents on or before this date (YYYY-MM-DD, UTC).")
-        var to: String?
+        @OptionGroup var filters: PartyAndDateFilters
         @Option(help: "Only this target category (energy, civilian, transport, port, military, industrial, government, other).")
         var category: String?
         @Option(help: "Only this country (ISO 3166-1 alpha-2, e.g. UA).")
@@ -69,18 +64,8 @@ struct IncidentsCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let opened = try store.open()
-                var query = IncidentQuery(perpetrator: party.map { PartyID($0) }, country: country, limit: agreement == nil ? limit : nil)
-                if let category {
-                    guard let parsed = TargetCategory(rawValue: category) else {
-                        throw Failure(message: "--category: \"\(category)\" is not one of: \(TargetCategory.allCases.map(\.rawValue).joined(separator: ", "))", code: .invalidInput)
-                    }
-                    query.category = parsed
-                }
-                if from != nil || to != nil {
-                    let start = try from.map { try TimeFormatting.day($0, option: "--from") } ?? .distantPast
-                    let end = try to.map { try TimeFormatting.day($0, option: "--to").addingTimeInterval(86_400) }
-                    query.during = TimeSpan(start: start, end: end)
-                }
+                var query = IncidentQuery(perpetrator: filters.perpetrator, during: try filters.span(), country: country, limit: agreement == nil ? limit : nil)
+                query.category = try category.map { try parseOption($0, "--category", as: TargetCategory.self) }
                 var incidents = try opened.incidents(matching: query)
                 if let agreement {
                     guard let found = try opened.agreement(id: agreement) else {

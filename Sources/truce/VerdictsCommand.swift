@@ -12,16 +12,11 @@ struct VerdictsCommand: ParsableCommand {
 
         @Option(help: "Only verdicts under this agreement.")
         var agreement: String?
-        @Option(help: "Only incidents attributed to this party (e.g. RU).")
-        var party: String?
+        @OptionGroup var filters: PartyAndDateFilters
         @Option(help: "Only this verdict: violation, possible_violation, not_a_violation, insufficient_information.")
         var verdict: String?
         @Option(help: "Only this evidence level: single_claim, contested, corroborated, verified.")
         var evidence: String?
-        @Option(help: "Only incidents on or after this date (YYYY-MM-DD, UTC).")
-        var from: String?
-        @Option(help: "Only incidents on or before this date (YYYY-MM-DD, UTC).")
-        var to: String?
         @Option(help: "Only this region (any of its names, e.g. Kharkiv, Харківська) or country code (UA).")
         var region: String?
 
@@ -30,23 +25,9 @@ struct VerdictsCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                var query = VerdictQuery(agreement: agreement, perpetrator: party.map { PartyID($0) }, region: region)
-                if let verdict {
-                    guard let kind = VerdictKind(rawValue: verdict) else {
-                        throw Failure(message: "--verdict: \"\(verdict)\" is not one of: \(VerdictKind.allCases.map(\.rawValue).joined(separator: ", "))", code: .invalidInput)
-                    }
-                    query.kind = kind
-                }
-                if let evidence {
-                    guard let level = EvidenceLevel(rawValue: evidence) else {
-                        throw Failure(message: "--evidence: \"\(evidence)\" is not one of: \(EvidenceLevel.allCases.map(\.rawValue).joined(separator: ", "))", code: .invalidInput)
-                    }
-                    query.evidence = level
-                }
-                if from != nil || to != nil {
-                    let start = try from.map { try TimeFormatting.day($0, option: "--from") } ?? .distantPast
-                    query.during = TimeSpan(start: start, end: try to.map { try TimeFormatting.day($0, option: "--to").addingTimeInterval(86_400) })
-                }
+                var query = VerdictQuery(agreement: agreement, perpetrator: filters.perpetrator, during: try filters.span(), region: region)
+                query.kind = try verdict.map { try parseOption($0, "--verdict", as: VerdictKind.self) }
+                query.evidence = try evidence.map { try parseOption($0, "--evidence", as: EvidenceLevel.self) }
                 let verdicts = try store.open().verdicts(matching: query)
                 if output.json {
                     print(try TruceJSON.string(verdicts, pretty: true))
