@@ -51,6 +51,7 @@ public struct StreamingImport<Format: DatasetFormat>: Sendable {
             done.signal()
         }
         thread.stackSize = 8 << 20
+        thread.name = "truce-reader"
         thread.start()
         defer {
             channel.close()  // stops the producer if saving failed

@@ -164,6 +164,10 @@ enum Migrations {
                     ) STRICT;
                     """)
         }
+        migrator.registerMigration("v6-claims-in-body-only") { db in
+            // Claims live in each incident's body; this copy was written on every import and never read.
+            try db.execute(sql: "DROP TABLE claim")
+        }
         return migrator
     }
 }

@@ -69,7 +69,7 @@ extension SQLiteStore {
         return incoming < stored
     }
 
-    /// Inserts the incident and its source records and claims, unless an incident with its id is stored.
+    /// Inserts the incident and its source records, unless an incident with its id is stored.
     /// - Returns: whether it was inserted (one statement decides, so a new incident costs no lookup).
     private func insert(_ incident: Incident, _ stored: StoredIncident, release: String?, headers: inout HeaderCache, db: Database) throws -> Bool {
         try db.run(
@@ -96,17 +96,6 @@ extension SQLiteStore {
                 arguments: [
                     incident.id, ordinal, record.dataset, record.file, record.line, record.key, record.release,
                     try headers.id(for: record, db: db), stored.values[ordinal],
-                ])
-        }
-        for (ordinal, claim) in incident.claims.enumerated() {
-            try db.run(
-                """
-                INSERT INTO claim (incident_id, ordinal, claimant, claimant_party, accused, source_url, published)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
-                arguments: [
-                    incident.id, ordinal, claim.claimant, claim.claimantParty?.rawValue, claim.accused?.rawValue,
-                    claim.source?.url, claim.source?.published,
                 ])
         }
         return true
