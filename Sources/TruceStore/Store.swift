@@ -16,6 +16,10 @@ public protocol Store: Sendable {
     /// - Returns: the counts, with `quarantined` the number of records kept aside (including ones already kept).
     func save(incidents: [Incident], quarantined: [QuarantinedRecord]) throws -> LoadSummary
 
+    /// Saves incidents whose stored form was prepared beforehand (see ``PreparedIncident``), as
+    /// ``save(incidents:quarantined:)`` does.
+    func save(prepared: [PreparedIncident], quarantined: [QuarantinedRecord]) throws -> LoadSummary
+
     /// Every agreement, by id.
     func agreements() throws -> [Agreement]
 

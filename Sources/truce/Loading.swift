@@ -22,17 +22,28 @@ enum Loading {
     ) throws -> LoadSummary {
         let bar = ProgressBar(label: file)
         do {
-            let report = try StreamingImport(format: format).run(file: file, progress: bar?.update) { incidents, quarantined in
+            func report(_ quarantined: [QuarantinedRecord]) {
                 for record in quarantined {
                     onQuarantine(record)
                     bar?.clear()
                     printError("\(record.file):\(record.line): quarantined: \(record.reason)")
                 }
-                guard let store else { return LoadSummary(new: incidents.count, quarantined: quarantined.count) }
-                return try store.save(incidents: incidents, quarantined: quarantined)
+            }
+            let importer = StreamingImport(format: format)
+            let summary: LoadSummary
+            if let store {
+                summary = try importer.run(file: file, progress: bar?.update, prepare: PreparedIncident.init) { prepared, quarantined in
+                    report(quarantined)
+                    return try store.save(prepared: prepared, quarantined: quarantined)
+                }.summary
+            } else {
+                summary = try importer.run(file: file, progress: bar?.update) { incidents, quarantined in
+                    report(quarantined)
+                    return LoadSummary(new: incidents.count, quarantined: quarantined.count)
+                }.summary
             }
             bar?.finish()
-            return report.summary
+            return summary
         } catch let error as InputError {
             bar?.clear()
             throw Failure(message: error.description, code: .invalidInput)

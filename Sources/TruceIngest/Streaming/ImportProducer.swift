@@ -3,9 +3,9 @@ import TruceCore
 
 /// The reading side of ``StreamingImport``: splits records, normalises them in parallel groups, checks
 /// repeated keys in file order, and sends batches down a channel.
-struct ImportProducer<Format: DatasetFormat>: Sendable {
+struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
     enum Output: @unchecked Sendable {
-        case batch([Incident], [QuarantinedRecord], bytesRead: Int, totalBytes: Int?)
+        case batch([Prepared], [QuarantinedRecord], bytesRead: Int, totalBytes: Int?)
         case failed(any Error)
         case finished(records: Int, annotations: Int)
     }
@@ -13,6 +13,8 @@ struct ImportProducer<Format: DatasetFormat>: Sendable {
     let format: Format
     let batchSize: Int
     let file: String
+    /// Turns each incident into what the saver wants, on the parallel workers (e.g. its stored form).
+    let prepare: @Sendable (Incident) -> Prepared
 
     /// Records normalised together, across the machine's cores.
     static var groupSize: Int { 4096 }
@@ -40,7 +42,7 @@ struct ImportProducer<Format: DatasetFormat>: Sendable {
         var firstChecked = format.hasHeader
         let sourceFile = file == "-" ? "stdin" : URL(fileURLWithPath: file).lastPathComponent
         var firstLine: [String: (line: Int, raw: Int)] = [:]
-        var incidents: [Incident] = []
+        var incidents: [Prepared] = []
         var quarantined: [QuarantinedRecord] = []
         var records = 0
         var annotations = 0
@@ -77,7 +79,7 @@ struct ImportProducer<Format: DatasetFormat>: Sendable {
                 case .failure(let failure, let line, let raw):
                     records += 1
                     quarantine(line, failure.problems, raw: raw)
-                case .incident(let incident, let line, let rawHash, let raw):
+                case .incident(let incident, let prepared, let line, let rawHash, let raw):
                     records += 1
                     let key = incident.sources.first?.key ?? incident.id
                     if let first = firstLine[key] {
@@ -88,7 +90,7 @@ struct ImportProducer<Format: DatasetFormat>: Sendable {
                         quarantine(line, [problem], raw: String(decoding: raw, as: UTF8.self))
                     } else {
                         firstLine[key] = (line, rawHash)
-                        incidents.append(incident)
+                        incidents.append(prepared)
                     }
                 }
             }
@@ -146,7 +148,7 @@ struct ImportProducer<Format: DatasetFormat>: Sendable {
     private enum Outcome {
         case annotation
         case malformed(MalformedCSVRecord)
-        case incident(Incident, line: Int, rawHash: Int, raw: ArraySlice<UInt8>)
+        case incident(Incident, Prepared, line: Int, rawHash: Int, raw: ArraySlice<UInt8>)
         case failure(RowProblems, line: Int, raw: String)
     }
 
@@ -155,7 +157,7 @@ struct ImportProducer<Format: DatasetFormat>: Sendable {
         let workers = records.count < 256 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         let slice = (records.count + workers - 1) / workers
         var outcomes = [Outcome](repeating: .annotation, count: records.count)
-        let (format, file) = (self.format, self.file)
+        let (format, file, prepare) = (self.format, self.file, self.prepare)
         outcomes.withUnsafeMutableBufferPointer { results in
             let results = Handoff(value: results)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -168,7 +170,8 @@ struct ImportProducer<Format: DatasetFormat>: Sendable {
                         if format.isAnnotation(record, columns: columns) { continue }
                         switch format.incident(from: record, columns: columns, file: file, sourceFile: sourceFile) {
                         case .success(let incident):
-                            results.value[index] = .incident(incident, line: line, rawHash: Self.hash(record.rawBytes), raw: record.rawBytes)
+                            results.value[index] = .incident(
+                                incident, prepare(incident), line: line, rawHash: Self.hash(record.rawBytes), raw: record.rawBytes)
                         case .failure(let problems):
                             results.value[index] = .failure(problems, line: line, raw: record.raw)
                         }

@@ -35,15 +35,31 @@ public struct StreamingImport<Format: DatasetFormat>: Sendable {
         file: String, progress: ((ImportProgress) -> Void)? = nil,
         save: ([Incident], [QuarantinedRecord]) throws -> LoadSummary
     ) throws -> Report {
-        try run(source: ByteSource(file: file), file: file, progress: progress, save: save)
+        try run(source: ByteSource(file: file), file: file, progress: progress, prepare: { $0 }, save: save)
+    }
+
+    /// Imports `file`, turning each incident into what `save` wants (its stored form, say) with `prepare`,
+    /// which runs on the parallel workers rather than on the calling thread.
+    public func run<Prepared: Sendable>(
+        file: String, progress: ((ImportProgress) -> Void)? = nil, prepare: @escaping @Sendable (Incident) -> Prepared,
+        save: ([Prepared], [QuarantinedRecord]) throws -> LoadSummary
+    ) throws -> Report {
+        try run(source: ByteSource(file: file), file: file, progress: progress, prepare: prepare, save: save)
     }
 
     public func run(
         source: ByteSource, file: String, progress: ((ImportProgress) -> Void)? = nil,
         save: ([Incident], [QuarantinedRecord]) throws -> LoadSummary
     ) throws -> Report {
-        let channel = BoundedChannel<ImportProducer<Format>.Output>(capacity: 2)
-        let producer = ImportProducer(format: format, batchSize: batchSize, file: file)
+        try run(source: source, file: file, progress: progress, prepare: { $0 }, save: save)
+    }
+
+    public func run<Prepared: Sendable>(
+        source: ByteSource, file: String, progress: ((ImportProgress) -> Void)? = nil,
+        prepare: @escaping @Sendable (Incident) -> Prepared, save: ([Prepared], [QuarantinedRecord]) throws -> LoadSummary
+    ) throws -> Report {
+        let channel = BoundedChannel<ImportProducer<Format, Prepared>.Output>(capacity: 2)
+        let producer = ImportProducer(format: format, batchSize: batchSize, file: file, prepare: prepare)
         let handoff = Handoff(value: source)
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {

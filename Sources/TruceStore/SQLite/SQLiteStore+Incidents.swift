@@ -7,12 +7,16 @@ import TruceCore
 /// ACLED rows do not repeat thirty column names each.
 extension SQLiteStore {
     public func save(incidents: [Incident], quarantined: [QuarantinedRecord]) throws -> LoadSummary {
+        try save(prepared: incidents.map(PreparedIncident.init), quarantined: quarantined)
+    }
+
+    public func save(prepared incidents: [PreparedIncident], quarantined: [QuarantinedRecord]) throws -> LoadSummary {
         try wrap("save incidents") {
             try writer.write { db in
                 var summary = LoadSummary()
                 var headers = HeaderCache()
-                for incident in incidents {
-                    let stored = StoredIncident(incident)
+                for prepared in incidents {
+                    let (incident, stored) = (prepared.incident, prepared.stored)
                     let release = incident.sources.first?.release
                     if try insert(incident, stored, release: release, headers: &headers, db: db) {
                         summary.new += 1
@@ -130,8 +134,19 @@ extension SQLiteStore {
     }
 }
 
+/// An incident with its stored form worked out, which bulk imports do on parallel workers.
+public struct PreparedIncident: Sendable {
+    public let incident: Incident
+    let stored: StoredIncident
+
+    public init(_ incident: Incident) {
+        self.incident = incident
+        stored = StoredIncident(incident)
+    }
+}
+
 /// An incident as stored: its body without source fields, and each source record's values.
-struct StoredIncident {
+struct StoredIncident: Sendable {
     var body: String
     var values: [String]
 
