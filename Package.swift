@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "TruceIngest", targets: ["TruceIngest"]),
         .library(name: "TruceEngine", targets: ["TruceEngine"]),
         .library(name: "TruceStore", targets: ["TruceStore"]),
+        .library(name: "TruceReport", targets: ["TruceReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -30,6 +31,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "TruceEngine", dependencies: ["TruceCore"], swiftSettings: strictSettings),
+        .target(name: "TruceReport", dependencies: ["TruceCore", "TruceEngine"], swiftSettings: strictSettings),
         .target(
             name: "TruceStore",
             dependencies: ["TruceCore", .product(name: "GRDB", package: "GRDB.swift")],
@@ -38,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "truce",
             dependencies: [
-                "TruceCore", "TruceIngest", "TruceEngine", "TruceStore",
+                "TruceCore", "TruceIngest", "TruceEngine", "TruceStore", "TruceReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -55,6 +57,9 @@ let package = Package(
             name: "TruceStoreTests",
             dependencies: ["TruceCore", "TruceStore", "TruceIngest", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TruceReportTests", dependencies: ["TruceCore", "TruceReport", "TruceIngest"], swiftSettings: strictSettings
         ),
         .testTarget(
             name: "TruceCLITests", dependencies: ["truce", "TruceStore", "TruceCore"], exclude: ["Fixtures"],

@@ -99,3 +99,66 @@ struct ExplainCasesTests {
         #expect(disputed.output.contains("time       unknown, disputed: "))
     }
 }
+
+/// Whether Python's `geojson` package, the independent validator, is installed (.ci/run installs it).
+let pythonHasGeoJSON: Bool = {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", "import geojson"]
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return false }
+    process.waitUntilExit()
+    return process.terminationStatus == 0
+}()
+
+@Suite("truce export, end to end")
+struct ExportCLITests {
+    @Test("exported incidents as CSV import back with truce import truce")
+    func csvRoundTripsThroughImport() throws {
+        let directory = try CLI.temporaryDirectory()
+        let db = directory.appendingPathComponent("t.sqlite").path
+        #expect(try CLI.run(["incidents", "load", "examples/2025/incidents.csv", "--db", db]).status == 0)
+        #expect(try CLI.run(["import", "acled", "examples/2025/acled-format-sample.csv", "--db", db]).status == 0)
+        let csv = directory.appendingPathComponent("export.csv").path
+        #expect(try CLI.run(["export", "incidents", "--format", "csv", "--out", csv, "--db", db]).status == 0)
+        let copy = directory.appendingPathComponent("copy.sqlite").path
+        let imported = try CLI.run(["import", "truce", csv, "--db", copy])
+        #expect(imported.output == "\(csv): 94 new, 0 updated, 0 unchanged, 0 quarantined\n")
+        let before = try CLI.run(["incidents", "list", "--db", db, "--country", "UA", "--party", "RU"]).output
+        let after = try CLI.run(["incidents", "list", "--db", copy, "--country", "UA", "--party", "RU"]).output
+        #expect(before.split(separator: "\n").count == after.split(separator: "\n").count)
+    }
+
+    @Test("exported GeoJSON passes an independent validator (Python's geojson)", .enabled(if: pythonHasGeoJSON, "Python's geojson package is not installed (.ci/run installs it)"))
+    func geoJSONIsValid() throws {
+        let directory = try CLI.temporaryDirectory()
+        let db = directory.appendingPathComponent("t.sqlite").path
+        #expect(try CLI.run(["agreements", "load", "agreements/2025", "--db", db]).status == 0)
+        #expect(try CLI.run(["incidents", "load", "examples/2025/incidents.csv", "--db", db]).status == 0)
+        #expect(try CLI.run(["adjudicate", "--db", db]).status == 0)
+        for kind in ["incidents", "verdicts", "claims"] {
+            let file = directory.appendingPathComponent("\(kind).geojson").path
+            #expect(try CLI.run(["export", kind, "--format", "geojson", "--out", file, "--db", db]).status == 0)
+            let check = Process()
+            check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            check.arguments = ["python3", "-c", """
+                import geojson, sys
+                data = geojson.load(open(sys.argv[1]))
+                assert data.is_valid, data.errors()
+                assert data["type"] == "FeatureCollection" and len(data["features"]) > 0
+                for feature in data["features"]:
+                    assert feature.is_valid, feature.errors()
+                    if feature["geometry"] is not None:
+                        lon, lat = feature["geometry"]["coordinates"]
+                        assert -180 <= lon <= 180 and -90 <= lat <= 90
+                        assert 20 <= lon <= 50 and 29 <= lat <= 53, (lon, lat)  # Ukraine, Russia's border, Gaza: longitude first
+                """, file]
+            try check.run()
+            check.waitUntilExit()
+            #expect(check.terminationStatus == 0, "\(kind)")
+        }
+        let verdicts = try CLI.run(["export", "verdicts", "--format", "csv", "--agreement", "easter-truce-2025", "--db", db])
+        #expect(verdicts.output.hasPrefix("incident,agreement,verdict,evidence,"))
+        #expect(try CLI.run(["export", "claims", "--format", "jsonl", "--db", db]).output.split(separator: "\n").count == 78)
+    }
+}

@@ -66,7 +66,7 @@ struct IncidentRow: CSVRowReading {
         let claimantParty = party("claimant_party")
         let fatalities = count("fatalities")
         let injured = count("injured")
-        let url = required("source_url")
+        let url = value("source_url")  // may be empty for records without a web source (exports of dataset rows)
         if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
             problem("source_url", "\"\(url)\" is not a web address (http:// or https://)")
         }
@@ -74,8 +74,8 @@ struct IncidentRow: CSVRowReading {
         if let published, StatedTime(parsing: published) == nil {
             problem("source_published", "\"\(published)\" is not a date or date-time")
         }
-        guard problems.isEmpty, let id, let time, let location, let claimant, let url else { return nil }
-        let source = SourceReference(url: url, published: published)
+        guard problems.isEmpty, let id, let time, let location, let claimant else { return nil }
+        let source = url.map { SourceReference(url: $0, published: published) }
         let fields = verbatimFields
         return Incident(
             id: id, time: time, location: location, action: action,

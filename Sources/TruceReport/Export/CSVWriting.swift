@@ -1,0 +1,66 @@
+import Foundation
+import TruceCore
+
+/// CSV text as RFC 4180 writes it: fields quoted when they hold a comma, a quote or a line break.
+public struct CSVText {
+    public private(set) var text = ""
+
+    public init(header: [String]) { append(header) }
+
+    public mutating func append(_ fields: [String]) {
+        text += fields.map(Self.escape).joined(separator: ",") + "\n"
+    }
+
+    static func escape(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// Exports incidents in Truce's own CSV format (docs/formats.md), so that `truce import truce` reads them back.
+public enum TruceCSVExport {
+    public static let columns = [
+        "id", "start", "end", "time_zone", "time_precision", "country", "admin1", "place", "latitude", "longitude",
+        "geo_precision", "action", "target_category", "target_subtype", "target_name", "perpetrator", "claimant",
+        "claimant_party", "fatalities", "injured", "description", "source_url", "source_published",
+    ]
+
+    /// The incidents as Truce CSV. Times are written in UTC with their span, so they read back exactly;
+    /// the first claim stands for the row's claimant and source.
+    public static func csv(_ incidents: [Incident]) -> String {
+        var csv = CSVText(header: columns)
+        for incident in incidents {
+            let claim = incident.claims.first
+            let location = incident.location
+            csv.append([
+                incident.id, utc(incident.time.span.start), incident.time.span.end.map(utc) ?? "",
+                incident.time.timeZone?.rawValue ?? "", incident.time.precision.rawValue, location.country ?? "",
+                location.admin1 ?? "", location.place ?? "", location.coordinate.map { number($0.latitude) } ?? "",
+                location.coordinate.map { number($0.longitude) } ?? "", location.precision.rawValue,
+                incident.action?.rawValue ?? "", incident.target.category?.rawValue ?? "", incident.target.subtype ?? "",
+                incident.target.name ?? "", incident.perpetrator?.party.rawValue ?? "",
+                claim?.claimant ?? incident.perpetrator?.attributedBy ?? incident.sources.first?.dataset ?? "",
+                claim?.claimantParty?.rawValue ?? "", incident.effects.fatalities.map(String.init) ?? "",
+                incident.effects.injured.map(String.init) ?? "", incident.description, claim?.source?.url ?? "",
+                claim?.source?.published ?? "",
+            ])
+        }
+        return csv.text
+    }
+
+    /// An instant as `YYYY-MM-DDTHH:MM[:SS]Z`.
+    static func utc(_ date: Date) -> String {
+        let clock = ZoneIdentifier.utc.wallClock(at: date)
+        let second = Int(date.timeIntervalSince1970.rounded(.down)) % 60
+        let stated = StatedTime(
+            year: clock.year, month: clock.month, day: clock.day,
+            clock: StatedTime.Clock(hour: clock.hour, minute: clock.minute, second: second < 0 ? second + 60 : second), utcOffset: 0)
+        return stated.description
+    }
+
+    static func number(_ value: Double) -> String {
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        return text
+    }
+}
