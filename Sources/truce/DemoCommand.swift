@@ -3,6 +3,7 @@ import Foundation
 import TruceCore
 import TruceEngine
 import TruceIngest
+import TruceReport
 import TruceStore
 
 struct DemoCommand: ParsableCommand {
@@ -51,6 +52,12 @@ struct DemoCommand: ParsableCommand {
                 let count = ScopeCount.count(stored, against: agreement)
                 print("  incidents: \(count.inWindow) in window, \(count.inScope) in window and scope, \(count.uncertain) possibly in scope (imprecise or missing data)")
                 print(ViolationTable(verdicts: try store.verdicts(matching: VerdictQuery(agreement: agreement.id))).text + "\n")
+            }
+            let reports = (dir as NSString).appendingPathComponent("reports")
+            for id in ["energy-moratorium-2025", "gaza-ceasefire-2025"] {
+                let path = try Reporting.write(
+                    store: store, agreement: id, date: nil, from: nil, to: nil, format: .html, directory: reports, boundaries: nil)
+                print("report: \(path)")
             }
             print("Next: truce explain ex-2025-029 --db \(databasePath) --agreement energy-moratorium-2025")
         }

@@ -1,0 +1,114 @@
+import Foundation
+import TruceCore
+import TruceEngine
+
+/// Violations per day as stacked bars by evidence level, with possible violations as a line, the agreement's
+/// window shaded and its status changes marked.
+public struct TimeSeriesChart: Sendable {
+    public var days: [DayCount]
+    /// The first and last day of the agreement's window within the chart, `YYYY-MM-DD`.
+    public var window: (first: String, last: String)?
+    /// Status changes: day and label.
+    public var markers: [(day: String, label: String)]
+
+    public init(days: [DayCount], window: (first: String, last: String)?, markers: [(day: String, label: String)]) {
+        self.days = days
+        self.window = window
+        self.markers = markers
+    }
+
+    public func svg(title: String) -> String {
+        let width = 720.0, height = 300.0
+        let left = 48.0, right = 16.0, top = 24.0, bottom = 58.0
+        var svg = SVG(width: width, height: height)
+        let plotWidth = width - left - right, plotHeight = height - top - bottom
+        let maximum = max(1, days.map { max($0.totalViolations, $0.possibleViolations) }.max() ?? 1)
+        let step = niceStep(Double(maximum))
+        let top_ = (Double(maximum) / step).rounded(.up) * step
+        let slot = plotWidth / Double(max(days.count, 1))
+        func x(_ index: Int) -> Double { left + Double(index) * slot }
+        func y(_ value: Double) -> Double { top + plotHeight - value / top_ * plotHeight }
+        let index = Dictionary(days.enumerated().map { ($1.date, $0) }, uniquingKeysWith: { first, _ in first })
+
+        if let window, let first = index[window.first], let last = index[window.last] {
+            svg.add("rect", [("class", "window"), ("x", format(x(first))), ("y", format(top)), ("width", format(Double(last - first + 1) * slot)), ("height", format(plotHeight)), ("fill", "#F0E442"), ("fill-opacity", "0.25")])
+        }
+        var tick = 0.0
+        while tick <= top_ {
+            svg.add("line", [("x1", format(left)), ("x2", format(width - right)), ("y1", format(y(tick))), ("y2", format(y(tick))), ("stroke", "#dddddd")])
+            svg.add("text", [("x", format(left - 6)), ("y", format(y(tick) + 4)), ("text-anchor", "end")], text: String(Int(tick)))
+            tick += step
+        }
+        for (position, day) in days.enumerated() {
+            var base = 0.0
+            for level in EvidenceLevel.allCases {
+                let count = Double(day.violations[level.rawValue] ?? 0)
+                guard count > 0 else { continue }
+                svg.add("rect", [("class", "bar \(level.rawValue)"), ("x", format(x(position) + slot * 0.15)), ("y", format(y(base + count))), ("width", format(slot * 0.7)), ("height", format(y(base) - y(base + count))), ("fill", Palette.evidence[level.rawValue]!)], text: nil)
+                base += count
+            }
+        }
+        let points = days.enumerated().map { "\(format(x($0.offset) + slot / 2)),\(format(y(Double($0.element.possibleViolations))))" }
+        if days.contains(where: { $0.possibleViolations > 0 }) {
+            svg.add("polyline", [("class", "possible"), ("points", points.joined(separator: " ")), ("fill", "none"), ("stroke", Palette.blue), ("stroke-width", "2"), ("stroke-dasharray", "4 2")])
+        }
+        for marker in markers {
+            guard let position = index[marker.day] else { continue }
+            let at = x(position) + slot / 2
+            svg.add("line", [("class", "status-change"), ("x1", format(at)), ("x2", format(at)), ("y1", format(top)), ("y2", format(top + plotHeight)), ("stroke", "#333333"), ("stroke-dasharray", "2 2")])
+            svg.add("text", [("x", format(at + 3)), ("y", format(top + 10)), ("font-size", "10")], text: marker.label)
+        }
+        let labelEvery = max(1, days.count / 10)
+        for (position, day) in days.enumerated() where position % labelEvery == 0 {
+            svg.add("text", [("x", format(x(position) + slot / 2)), ("y", format(top + plotHeight + 14)), ("text-anchor", "middle"), ("font-size", "10")], text: String(day.date.dropFirst(5)))
+        }
+        svg.add("line", [("x1", format(left)), ("x2", format(width - right)), ("y1", format(top + plotHeight)), ("y2", format(top + plotHeight)), ("stroke", "#333333")])
+        svg.add("text", [("x", format(left + plotWidth / 2)), ("y", format(height - 26)), ("text-anchor", "middle")], text: "day (agreement's local time)")
+        svg.add("text", [("x", "12"), ("y", format(top + plotHeight / 2)), ("transform", "rotate(-90 12 \(format(top + plotHeight / 2)))"), ("text-anchor", "middle")], text: "violations per day")
+        var legendX = left
+        for level in EvidenceLevel.allCases {
+            svg.add("rect", [("x", format(legendX)), ("y", format(height - 14)), ("width", "10"), ("height", "10"), ("fill", Palette.evidence[level.rawValue]!)])
+            svg.add("text", [("x", format(legendX + 14)), ("y", format(height - 5))], text: level.rawValue.replacingOccurrences(of: "_", with: " "))
+            legendX += 110
+        }
+        svg.add("line", [("x1", format(legendX)), ("x2", format(legendX + 14)), ("y1", format(height - 9)), ("y2", format(height - 9)), ("stroke", Palette.blue), ("stroke-width", "2"), ("stroke-dasharray", "4 2")])
+        svg.add("text", [("x", format(legendX + 18)), ("y", format(height - 5))], text: "possible violations")
+        return svg.document(title: title, cssClass: "chart time-series")
+    }
+}
+
+/// A round step for axis ticks: 1, 2 or 5 times a power of ten, giving about five ticks.
+func niceStep(_ maximum: Double) -> Double {
+    let raw = max(maximum / 5, 1)
+    let power = pow(10, (log10(raw)).rounded(.down))
+    for factor in [1.0, 2, 5, 10] where factor * power >= raw { return factor * power }
+    return 10 * power
+}
+
+/// Horizontal bars with labels and counts: violations per party or per target category.
+public struct BarChart: Sendable {
+    public var bars: [(label: String, value: Int)]
+    public var unit: String
+
+    public init(bars: [(label: String, value: Int)], unit: String) {
+        self.bars = bars
+        self.unit = unit
+    }
+
+    public func svg(title: String) -> String {
+        let rowHeight = 22.0, left = 150.0, width = 480.0
+        let height = Double(max(bars.count, 1)) * rowHeight + 40
+        var svg = SVG(width: width, height: height)
+        let maximum = Double(max(1, bars.map(\.value).max() ?? 1))
+        for (position, bar) in bars.enumerated() {
+            let y = 8 + Double(position) * rowHeight
+            svg.add("text", [("x", format(left - 8)), ("y", format(y + 14)), ("text-anchor", "end")], text: bar.label)
+            let length = Double(bar.value) / maximum * (width - left - 60)
+            svg.add("rect", [("class", "bar"), ("x", format(left)), ("y", format(y + 3)), ("width", format(max(length, 1))), ("height", "14"), ("fill", Palette.blue)])
+            svg.add("text", [("x", format(left + length + 6)), ("y", format(y + 14))], text: String(bar.value))
+        }
+        if bars.isEmpty { svg.add("text", [("x", format(left)), ("y", "22")], text: "none") }
+        svg.add("text", [("x", format(left)), ("y", format(height - 8))], text: unit)
+        return svg.document(title: title, cssClass: "chart bars")
+    }
+}

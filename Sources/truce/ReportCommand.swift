@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import TruceCore
+import TruceEngine
+import TruceReport
+import TruceStore
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write a daily or period monitoring report on one agreement: HTML (self-contained), Markdown or JSON.",
+        discussion: """
+            Days are the agreement's local days. Without --date or --from/--to the report covers the agreement's \
+            window (up to today when it is open-ended). The status rule, the baseline and the rate-ratio method are \
+            stated in the report; see docs/reports.md.
+            """)
+
+    @Option(help: "The agreement's id.")
+    var agreement: String
+    @Option(help: "One day (YYYY-MM-DD, the agreement's local day).")
+    var date: String?
+    @Option(help: "First day of the period (YYYY-MM-DD).")
+    var from: String?
+    @Option(help: "Last day of the period (YYYY-MM-DD).")
+    var to: String?
+    @Option(help: "html, md or json.")
+    var format: String = "html"
+    @Option(help: "Directory to write the report into (created if missing).")
+    var out: String = "reports"
+    @Option(help: "GeoJSON outlines (countries or first-level regions) to draw under the map.")
+    var boundaries: String?
+
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        if date != nil && (from != nil || to != nil) { throw ValidationError("give --date, or --from and --to, not both") }
+        guard ReportRenderer.Format(rawValue: format) != nil else { throw ValidationError("--format: use html, md or json") }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let path = try Reporting.write(
+                store: try store.open(), agreement: agreement, date: date, from: from, to: to,
+                format: ReportRenderer.Format(rawValue: format)!, directory: out, boundaries: boundaries)
+            print(path)
+        }
+    }
+}
+
+/// Writing a report, shared by `truce report` and `truce demo`.
+enum Reporting {
+    static func write(
+        store: some VerdictStore, agreement id: String, date: String?, from: String?, to: String?, format: ReportRenderer.Format,
+        directory: String, boundaries: String?
+    ) throws -> String {
+        guard let agreement = try store.agreement(id: id) else {
+            throw Failure(message: "--agreement: no agreement with id \"\(id)\" (see `truce agreements list`)", code: .invalidInput)
+        }
+        let zone = agreement.timeZone
+        func day(_ text: String, _ option: String) throws -> StatedTime {
+            guard let stated = StatedTime(parsing: text), stated.isDateOnly else {
+                throw Failure(message: "\(option): \"\(text)\" is not a date (YYYY-MM-DD)", code: .invalidInput)
+            }
+            return stated
+        }
+        let now = Date()
+        let window = agreement.outerSpan ?? agreement.span
+        var start = try (date ?? from).map { try day($0, date == nil ? "--from" : "--date").instant(in: zone) } ?? window?.start ?? now.addingTimeInterval(-7 * 86_400)
+        var end = try (date ?? to).map { try day($0, date == nil ? "--to" : "--date").adding(days: 1).instant(in: zone) } ?? min(window?.end ?? now, now)
+        if end <= start { (start, end) = (end, start.addingTimeInterval(86_400)) }
+        let period = TimeSpan(start: start, end: end)
+        // What the analytics read: the period, the window up to the period's end, and the month before the window.
+        let earliest = min(start, window?.start ?? start).addingTimeInterval(-31 * 86_400)
+        let incidents = try store.incidents(matching: IncidentQuery(during: TimeSpan(start: earliest, end: max(end, window?.end ?? end))))
+        let evidence = Dictionary(Adjudication.evidence(for: incidents).map { ($0.incident, $0.level) }, uniquingKeysWith: { first, _ in first })
+        let report = MonitoringReport.build(agreement: agreement, incidents: incidents, evidence: evidence, period: period, asOf: min(end, now))
+        var outlines: Outlines?
+        if let boundaries {
+            do {
+                outlines = try Outlines(geoJSON: Data(contentsOf: URL(fileURLWithPath: boundaries)), file: boundaries)
+            } catch let error as Outlines.OutlineError {
+                throw Failure(message: error.description, code: .invalidInput)
+            } catch {
+                throw Failure(message: "\(boundaries): cannot be read: \(error.localizedDescription)", code: .invalidInput)
+            }
+        } else if let bundled = try? Bundled.path("data/boundaries/admin1.geojson") {
+            outlines = try? Outlines(geoJSON: Data(contentsOf: URL(fileURLWithPath: bundled)), file: bundled)
+        }
+        let text = try ReportRenderer.render(report, as: format, outlines: outlines)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = (directory as NSString).appendingPathComponent("\(agreement.id)_\(report.from)_\(report.to).\(format.rawValue)")
+        do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+            throw Failure(message: "\(path): cannot be written: \(error.localizedDescription)", code: .invalidInput)
+        }
+        return path
+    }
+}
