@@ -67,16 +67,19 @@ public struct IncidentQuery: Hashable, Sendable {
     /// ISO 3166-1 alpha-2 country code.
     public var country: String?
     public var limit: Int?
+    /// Whether to read each source record's verbatim fields (slower; analytics and reports do without them).
+    public var sourceFields: Bool
 
     public init(
         perpetrator: PartyID? = nil, during: TimeSpan? = nil, category: TargetCategory? = nil, country: String? = nil,
-        limit: Int? = nil
+        limit: Int? = nil, sourceFields: Bool = true
     ) {
         self.perpetrator = perpetrator
         self.during = during
         self.category = category
         self.country = country
         self.limit = limit
+        self.sourceFields = sourceFields
     }
 
     public static let all = IncidentQuery()

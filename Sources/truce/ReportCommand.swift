@@ -71,7 +71,8 @@ enum Reporting {
         let period = TimeSpan(start: start, end: end)
         // What the analytics read: the period, the window up to the period's end, and the month before the window.
         let earliest = min(start, window?.start ?? start).addingTimeInterval(-31 * 86_400)
-        let incidents = try store.incidents(matching: IncidentQuery(during: TimeSpan(start: earliest, end: max(end, window?.end ?? end))))
+        let incidents = try store.incidents(
+            matching: IncidentQuery(during: TimeSpan(start: earliest, end: max(end, window?.end ?? end)), sourceFields: false))
         let evidence = Dictionary(Adjudication.evidence(for: incidents).map { ($0.incident, $0.level) }, uniquingKeysWith: { first, _ in first })
         let report = MonitoringReport.build(agreement: agreement, incidents: incidents, evidence: evidence, period: period, asOf: min(end, now))
         var outlines: Outlines?

@@ -95,3 +95,21 @@ struct RandomAdjudicationTests {
         #expect(expected.count > 100)
     }
 }
+
+@Suite("Linking keys")
+struct LinkKeyTests {
+    @Test("the fast linking keys decide every pair exactly as the rules on incidents", arguments: [7, 8, 9])
+    func keysMatchReference(seed: Int) {
+        var world = RandomWorld(state: UInt64(seed))
+        let incidents = (0..<300).map { world.incident($0) }
+        var linked = 0
+        for a in incidents {
+            for b in incidents {
+                let fast = IncidentLinker.describeSameEvent(a, b)
+                #expect(fast == IncidentLinker.referenceDescribeSameEvent(a, b))
+                if fast { linked += 1 }
+            }
+        }
+        #expect(linked > incidents.count)
+    }
+}

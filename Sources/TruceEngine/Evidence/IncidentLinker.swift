@@ -16,6 +16,7 @@ public struct IncidentLinker: Sendable {
 
     /// Groups of linked incident ids; every incident is in exactly one group (alone if nothing links to it).
     public func groups(_ incidents: [Incident]) -> [[IncidentID]] {
+        let keys = incidents.map(LinkKey.init)  // read once: the sweep compares keys, not whole incidents
         var parent = Array(incidents.indices)
         func root(_ index: Int) -> Int {
             var index = index
@@ -26,12 +27,12 @@ public struct IncidentLinker: Sendable {
             return index
         }
         // A sweep over start times: only incidents whose spans can still overlap are compared.
-        let order = incidents.indices.sorted { incidents[$0].time.span.start < incidents[$1].time.span.start }
+        let order = incidents.indices.sorted { keys[$0].start < keys[$1].start || (keys[$0].start == keys[$1].start && $0 < $1) }
         var active: [Int] = []
         for index in order {
-            let start = incidents[index].time.span.start
-            active.removeAll { incidents[$0].time.span.end.map { $0 <= start } ?? false }
-            for other in active where Self.describeSameEvent(incidents[index], incidents[other]) {
+            let start = keys[index].start
+            active.removeAll { keys[$0].end <= start }
+            for other in active where keys[index].describesSameEvent(as: keys[other]) {
                 let (a, b) = (root(index), root(other))
                 if a != b { parent[a] = b }
             }
@@ -44,6 +45,11 @@ public struct IncidentLinker: Sendable {
 
     /// Whether two records plausibly describe the same event.
     public static func describeSameEvent(_ a: Incident, _ b: Incident) -> Bool {
+        LinkKey(a).describesSameEvent(as: LinkKey(b))
+    }
+
+    /// The rules spelled out on incidents, kept as the reference the fast keys are checked against.
+    static func referenceDescribeSameEvent(_ a: Incident, _ b: Incident) -> Bool {
         guard a.time.span.overlaps(b.time.span) else { return false }
         if let x = a.target.category, let y = b.target.category, x != y { return false }
         if let x = a.target.subtype, let y = b.target.subtype, x != y { return false }
@@ -80,5 +86,46 @@ public struct IncidentLinker: Sendable {
         let dLon = (b.longitude - a.longitude) * radians
         let h = sin(dLat / 2) * sin(dLat / 2) + cos(a.latitude * radians) * cos(b.latitude * radians) * sin(dLon / 2) * sin(dLon / 2)
         return 2 * 6_371 * asin(min(1, sqrt(h)))
+    }
+}
+
+/// What linking reads of an incident, worked out once.
+struct LinkKey {
+    var start: Double
+    var end: Double
+    var category: TargetCategory?
+    var subtype: String?
+    var action: ActionType?
+    var country: String?
+    var coordinate: Coordinate?
+    var radius: Double
+    var precision: GeoPrecision
+    /// The region's code when known, else its normalised name.
+    var region: String?
+
+    init(_ incident: Incident) {
+        start = incident.time.span.start.timeIntervalSinceReferenceDate
+        end = incident.time.span.end?.timeIntervalSinceReferenceDate ?? .infinity
+        category = incident.target.category
+        subtype = incident.target.subtype
+        action = incident.action
+        country = incident.location.country
+        coordinate = incident.location.coordinate
+        precision = incident.location.precision
+        radius = IncidentLinker.radius(precision)
+        region = incident.location.admin1.map { Regions.code(forName: $0) ?? Regions.normalised($0) }
+    }
+
+    func describesSameEvent(as other: LinkKey) -> Bool {
+        guard start < other.end && other.start < end else { return false }
+        if let x = category, let y = other.category, x != y { return false }
+        if let x = subtype, let y = other.subtype, x != y { return false }
+        if let x = action, let y = other.action, x != y { return false }
+        if let x = country, let y = other.country, x != y { return false }
+        if let x = coordinate, let y = other.coordinate {
+            return IncidentLinker.distanceKilometres(x, y) <= radius + other.radius
+        }
+        if let x = region, let y = other.region { return x == y }
+        return country != nil && country == other.country && (precision >= .region || other.precision >= .region)
     }
 }

@@ -113,8 +113,8 @@ extension SQLiteStore {
     }
 
     /// The whole incident from its stored body and source records.
-    static func assemble(body: String, id: IncidentID, db: Database) throws -> Incident {
-        var incident = try TruceJSON.decoder().decode(Incident.self, from: Data(body.utf8))
+    static func assemble(body: String, id: IncidentID, db: Database, decoder: JSONDecoder = TruceJSON.decoder()) throws -> Incident {
+        var incident = try decoder.decode(Incident.self, from: Data(body.utf8))
         let rows = try Row.fetchAll(
             try db.cachedStatement(
                 sql: """
@@ -122,7 +122,6 @@ extension SQLiteStore {
                     WHERE s.incident_id = ? ORDER BY s.ordinal
                     """),
             arguments: [id])
-        let decoder = JSONDecoder()
         for row in rows {
             let ordinal: Int = row["ordinal"]
             guard incident.sources.indices.contains(ordinal) else { continue }

@@ -113,10 +113,14 @@ public final class SQLiteStore: VerdictStore {
             arguments += [limit]
         }
         let fetch = sql.replacingOccurrences(of: "SELECT body FROM", with: "SELECT id, body FROM")
+        let decoder = TruceJSON.decoder()
         return try wrap("read incidents") {
             try writer.read { db in
                 try Row.fetchAll(db, sql: fetch, arguments: arguments).map { row in
-                    try Self.assemble(body: row["body"], id: row["id"], db: db)
+                    guard query.sourceFields else {
+                        return try decoder.decode(Incident.self, from: Data((row["body"] as String).utf8))
+                    }
+                    return try Self.assemble(body: row["body"], id: row["id"], db: db, decoder: decoder)
                 }
             }
         }
