@@ -73,7 +73,10 @@ enum Reporting {
         let earliest = min(start, window?.start ?? start).addingTimeInterval(-31 * 86_400)
         let incidents = try store.incidents(
             matching: IncidentQuery(during: TimeSpan(start: earliest, end: max(end, window?.end ?? end)), sourceFields: false))
-        let evidence = Dictionary(Adjudication.evidence(for: incidents).map { ($0.incident, $0.level) }, uniquingKeysWith: { first, _ in first })
+        // Evidence matters for what is counted and shown: the window and the period, not the baseline.
+        let counted = TimeSpan(start: min(start, window?.start ?? start), end: max(end, window?.end ?? end))
+        let linked = incidents.filter { counted.overlaps($0.time.span) }
+        let evidence = Dictionary(Adjudication.evidence(for: linked).map { ($0.incident, $0.level) }, uniquingKeysWith: { first, _ in first })
         let report = MonitoringReport.build(agreement: agreement, incidents: incidents, evidence: evidence, period: period, asOf: min(end, now))
         var outlines: Outlines?
         if let boundaries {

@@ -113,3 +113,24 @@ struct LinkKeyTests {
         #expect(linked > incidents.count)
     }
 }
+
+@Suite("Linking groups")
+struct LinkGroupTests {
+    @Test("the bucketed sweep finds the same groups as linking every pair", arguments: [11, 12])
+    func sweepMatchesEveryPair(seed: Int) {
+        var world = RandomWorld(state: UInt64(seed))
+        let incidents = (0..<250).map { world.incident($0) }
+        var parent = Array(incidents.indices)
+        func root(_ i: Int) -> Int { parent[i] == i ? i : root(parent[i]) }
+        for a in incidents.indices {
+            for b in incidents.indices where a < b && IncidentLinker.referenceDescribeSameEvent(incidents[a], incidents[b]) {
+                let (x, y) = (root(a), root(b))
+                if x != y { parent[x] = y }
+            }
+        }
+        let expected = Set(Dictionary(grouping: incidents.indices) { root($0) }.values.map { Set($0.map { incidents[$0].id }) })
+        let found = Set(IncidentLinker().groups(incidents).map(Set.init))
+        #expect(found == expected)
+        #expect(found.count < incidents.count)
+    }
+}

@@ -16,7 +16,15 @@ public struct IncidentLinker: Sendable {
 
     /// Groups of linked incident ids; every incident is in exactly one group (alone if nothing links to it).
     public func groups(_ incidents: [Incident]) -> [[IncidentID]] {
-        let keys = incidents.map(LinkKey.init)  // read once: the sweep compares keys, not whole incidents
+        var regions: [String: String] = [:]  // region keys by admin1 name: few names, many incidents
+        let keys = incidents.map { incident in  // read once: the sweep compares keys, not whole incidents
+            LinkKey(incident, region: incident.location.admin1.map { name in
+                if let known = regions[name] { return known }
+                let key = Regions.code(forName: name) ?? Regions.normalised(name)
+                regions[name] = key
+                return key
+            })
+        }
         var parent = Array(incidents.indices)
         func root(_ index: Int) -> Int {
             var index = index
@@ -26,17 +34,21 @@ public struct IncidentLinker: Sendable {
             }
             return index
         }
-        // A sweep over start times: only incidents whose spans can still overlap are compared.
+        // A sweep over start times: only incidents whose spans can still overlap are compared, and only within
+        // buckets of the same country and target category (a record missing either is compared with every
+        // bucket it could match).
         let order = incidents.indices.sorted { keys[$0].start < keys[$1].start || (keys[$0].start == keys[$1].start && $0 < $1) }
-        var active: [Int] = []
+        var buckets: [BucketKey: [Int]] = [:]
         for index in order {
-            let start = keys[index].start
-            active.removeAll { keys[$0].end <= start }
-            for other in active where keys[index].describesSameEvent(as: keys[other]) {
-                let (a, b) = (root(index), root(other))
-                if a != b { parent[a] = b }
+            let key = keys[index]
+            for bucket in Array(buckets.keys) where bucket.couldMatch(key) {
+                buckets[bucket]!.removeAll { keys[$0].end <= key.start }
+                for other in buckets[bucket]! where key.describesSameEvent(as: keys[other]) {
+                    let (a, b) = (root(index), root(other))
+                    if a != b { parent[a] = b }
+                }
             }
-            active.append(index)
+            buckets[BucketKey(key), default: []].append(index)
         }
         var groups: [Int: [IncidentID]] = [:]
         for index in order { groups[root(index), default: []].append(incidents[index].id) }
@@ -104,6 +116,11 @@ struct LinkKey {
     var region: String?
 
     init(_ incident: Incident) {
+        self.init(incident, region: incident.location.admin1.map { Regions.code(forName: $0) ?? Regions.normalised($0) })
+    }
+
+    init(_ incident: Incident, region: String?) {
+        self.region = region
         start = incident.time.span.start.timeIntervalSinceReferenceDate
         end = incident.time.span.end?.timeIntervalSinceReferenceDate ?? .infinity
         category = incident.target.category
@@ -113,7 +130,6 @@ struct LinkKey {
         coordinate = incident.location.coordinate
         precision = incident.location.precision
         radius = IncidentLinker.radius(precision)
-        region = incident.location.admin1.map { Regions.code(forName: $0) ?? Regions.normalised($0) }
     }
 
     func describesSameEvent(as other: LinkKey) -> Bool {
@@ -127,5 +143,21 @@ struct LinkKey {
         }
         if let x = region, let y = other.region { return x == y }
         return country != nil && country == other.country && (precision >= .region || other.precision >= .region)
+    }
+}
+
+/// A bucket of the linking sweep: a country and a target category, either possibly unknown.
+struct BucketKey: Hashable {
+    var country: String?
+    var category: TargetCategory?
+
+    init(_ key: LinkKey) {
+        country = key.country
+        category = key.category
+    }
+
+    /// Whether records in this bucket could be linked to `key`: unknowns match anything.
+    func couldMatch(_ key: LinkKey) -> Bool {
+        (country == nil || key.country == nil || country == key.country) && (category == nil || key.category == nil || category == key.category)
     }
 }

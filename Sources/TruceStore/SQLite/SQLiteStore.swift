@@ -115,15 +115,35 @@ public final class SQLiteStore: VerdictStore {
         let fetch = sql.replacingOccurrences(of: "SELECT body FROM", with: "SELECT id, body FROM")
         let decoder = TruceJSON.decoder()
         return try wrap("read incidents") {
-            try writer.read { db in
+            if !query.sourceFields {
+                let bodies = try writer.read { db in try String.fetchAll(db, sql: sql, arguments: arguments) }
+                return try Self.decodeInParallel(bodies)
+            }
+            return try writer.read { db in
                 try Row.fetchAll(db, sql: fetch, arguments: arguments).map { row in
-                    guard query.sourceFields else {
-                        return try decoder.decode(Incident.self, from: Data((row["body"] as String).utf8))
-                    }
-                    return try Self.assemble(body: row["body"], id: row["id"], db: db, decoder: decoder)
+                    try Self.assemble(body: row["body"], id: row["id"], db: db, decoder: decoder)
                 }
             }
         }
+    }
+
+    /// Decodes incident bodies across the machine's cores: decoding is most of the cost of reading many.
+    static func decodeInParallel(_ bodies: [String]) throws -> [Incident] {
+        let workers = bodies.count < 2_000 ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, 8)
+        let slice = (bodies.count + workers - 1) / max(workers, 1)
+        var results = [Result<[Incident], any Error>](repeating: .success([]), count: workers)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let output = UnsafeResults(buffer)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let decoder = TruceJSON.decoder()
+                output.base[worker] = Result {
+                    try bodies[(worker * slice)..<min(bodies.count, (worker + 1) * slice)].map {
+                        try decoder.decode(Incident.self, from: Data($0.utf8))
+                    }
+                }
+            }
+        }
+        return try results.flatMap { try $0.get() }
     }
 
     public func history(of id: IncidentID) throws -> [Incident] {
@@ -176,4 +196,10 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
     public var underlying: String
 
     public var description: String { "\(path): cannot \(operation): \(underlying)" }
+}
+
+/// A buffer that parallel workers write at disjoint positions.
+private struct UnsafeResults<Element>: @unchecked Sendable {
+    let base: UnsafeMutableBufferPointer<Element>
+    init(_ base: UnsafeMutableBufferPointer<Element>) { self.base = base }
 }
