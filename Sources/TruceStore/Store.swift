@@ -67,19 +67,30 @@ public struct IncidentQuery: Hashable, Sendable {
     /// ISO 3166-1 alpha-2 country code.
     public var country: String?
     public var limit: Int?
-    /// Whether to read each source record's verbatim fields (slower; analytics and reports do without them).
-    public var sourceFields: Bool
+    /// How much of each incident to read.
+    public var detail: Detail
+
+    /// How much of each incident a query reads: reading less is much faster for many incidents.
+    public enum Detail: Sendable {
+        /// Everything, with each source record's verbatim fields.
+        case full
+        /// Everything but the verbatim fields (claims, description and all normalised values).
+        case withoutSourceFields
+        /// The normalised values kept in columns: time, place, action, target, accused party and fatalities;
+        /// no description, claims or sources. Enough to count and judge.
+        case summary
+    }
 
     public init(
         perpetrator: PartyID? = nil, during: TimeSpan? = nil, category: TargetCategory? = nil, country: String? = nil,
-        limit: Int? = nil, sourceFields: Bool = true
+        limit: Int? = nil, detail: Detail = .full
     ) {
         self.perpetrator = perpetrator
         self.during = during
         self.category = category
         self.country = country
         self.limit = limit
-        self.sourceFields = sourceFields
+        self.detail = detail
     }
 
     public static let all = IncidentQuery()

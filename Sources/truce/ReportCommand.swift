@@ -71,11 +71,13 @@ enum Reporting {
         let period = TimeSpan(start: start, end: end)
         // What the analytics read: the period, the window up to the period's end, and the month before the window.
         let earliest = min(start, window?.start ?? start).addingTimeInterval(-31 * 86_400)
-        let incidents = try store.incidents(
-            matching: IncidentQuery(during: TimeSpan(start: earliest, end: max(end, window?.end ?? end)), sourceFields: false))
-        // Evidence matters for what is counted and shown: the window and the period, not the baseline.
+        // The window and the period are read in full (claims feed evidence and the claimants' table); the
+        // baseline before them only needs the values kept in columns.
         let counted = TimeSpan(start: min(start, window?.start ?? start), end: max(end, window?.end ?? end))
-        let linked = incidents.filter { counted.overlaps($0.time.span) }
+        let linked = try store.incidents(matching: IncidentQuery(during: counted, detail: .withoutSourceFields))
+        let baseline = try store.incidents(matching: IncidentQuery(during: TimeSpan(start: earliest, end: counted.start), detail: .summary))
+        let ids = Set(linked.map(\.id))
+        let incidents = linked + baseline.filter { !ids.contains($0.id) }
         let evidence = Dictionary(Adjudication.evidence(for: linked).map { ($0.incident, $0.level) }, uniquingKeysWith: { first, _ in first })
         let report = MonitoringReport.build(agreement: agreement, incidents: incidents, evidence: evidence, period: period, asOf: min(end, now))
         var outlines: Outlines?

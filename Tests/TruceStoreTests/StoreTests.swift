@@ -86,6 +86,28 @@ struct StoreTests {
         #expect(try store.history(of: incident.id).count == 2)
     }
 
+    @Test("reading less: without source fields, or only the column values, gives the same values it reads")
+    func lighterReads() throws {
+        let store = try freshStore()
+        let incidents = try TruceCSVFormat().read(file: Self.examples).incidents
+        _ = try store.save(incidents: incidents, quarantined: [])
+        let full = try store.incidents(matching: .all)
+        let withoutFields = try store.incidents(matching: IncidentQuery(detail: .withoutSourceFields))
+        let summary = try store.incidents(matching: IncidentQuery(detail: .summary))
+        #expect(withoutFields.map(\.id) == full.map(\.id) && summary.map(\.id) == full.map(\.id))
+        for (complete, light) in zip(full, withoutFields) {
+            var stripped = complete
+            for index in stripped.sources.indices { stripped.sources[index].fields = [] }
+            #expect(light == stripped)
+        }
+        for (complete, light) in zip(full, summary) {
+            #expect(light.time.span == complete.time.span && light.time.precision == complete.time.precision)
+            #expect(light.location == complete.location && light.action == complete.action)
+            #expect(light.target.category == complete.target.category && light.target.subtype == complete.target.subtype)
+            #expect(light.perpetrator?.party == complete.perpetrator?.party && light.effects.fatalities == complete.effects.fatalities)
+        }
+    }
+
     @Test("filters: party, country, category and overlapping dates")
     func filters() throws {
         let store = try freshStore()
@@ -113,7 +135,7 @@ struct StoreTests {
     @Test("the schema is created by named migrations, in WAL mode")
     func schema() throws {
         let store = try freshStore()
-        #expect(try store.appliedMigrations() == ["v1-agreements-incidents", "v2-incident-history", "v3-compact-source-records", "v4-drop-unused-key-index", "v5-verdicts", "v6-claims-in-body-only"])
+        #expect(try store.appliedMigrations() == ["v1-agreements-incidents", "v2-incident-history", "v3-compact-source-records", "v4-drop-unused-key-index", "v5-verdicts", "v6-claims-in-body-only", "v7-longest-span"])
         #expect(FileManager.default.fileExists(atPath: store.path + "-wal"))
     }
 

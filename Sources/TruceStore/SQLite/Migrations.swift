@@ -168,6 +168,20 @@ enum Migrations {
             // Claims live in each incident's body; this copy was written on every import and never read.
             try db.execute(sql: "DROP TABLE claim")
         }
+        migrator.registerMigration("v7-longest-span") { db in
+            // The longest incident span bounds how early an incident overlapping a period can start, so that
+            // time queries scan the start index over a range instead of from the beginning.
+            try db.execute(
+                sql: """
+                    CREATE TABLE store_meta (key TEXT PRIMARY KEY NOT NULL, value INTEGER NOT NULL) STRICT;
+                    INSERT INTO store_meta (key, value)
+                        SELECT 'longest_span', COALESCE(MAX(CASE WHEN end_unix IS NULL THEN \(openEnded) ELSE end_unix - start_unix END), 0)
+                        FROM incident;
+                    """)
+        }
         return migrator
     }
+
+    /// The span recorded for an open-ended incident: long enough that no bound is applied.
+    static let openEnded: Int64 = 1 << 40
 }

@@ -11,10 +11,15 @@ extension SQLiteStore {
     }
 
     public func save(prepared incidents: [PreparedIncident], quarantined: [QuarantinedRecord]) throws -> LoadSummary {
-        try wrap("save incidents") {
+        let longest = incidents.map { prepared -> Int64 in
+            let span = prepared.incident.time.span
+            return span.end.map { unix($0) - unix(span.start) } ?? Migrations.openEnded
+        }.max() ?? 0
+        return try wrap("save incidents") {
             try writer.write { db in
                 var summary = LoadSummary()
                 var headers = HeaderCache()
+                try db.run("UPDATE store_meta SET value = MAX(value, ?) WHERE key = 'longest_span'", arguments: [longest])
                 for prepared in incidents {
                     let (incident, stored) = (prepared.incident, prepared.stored)
                     let release = incident.sources.first?.release

@@ -99,6 +99,9 @@ extension SQLiteStore {
             }
             conditions.append("(i.end_unix IS NULL OR i.end_unix > ?)")
             arguments += [unix(span.start)]
+            // No incident lasts longer than the longest span: a lower bound that lets the start index range-scan.
+            conditions.append("i.start_unix >= ? - (SELECT value FROM store_meta WHERE key = 'longest_span')")
+            arguments += [unix(span.start)]
         }
         let sql = """
             SELECT v.incident_id, v.agreement_id, v.kind, v.checks, v.rules_version, e.level, i.perpetrator, i.start_unix,

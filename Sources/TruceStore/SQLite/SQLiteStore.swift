@@ -96,6 +96,9 @@ public final class SQLiteStore: VerdictStore {
             }
             conditions.append("(end_unix IS NULL OR end_unix > ?)")
             arguments += [unix(span.start)]
+            // No incident lasts longer than the longest span: a lower bound that lets the start index range-scan.
+            conditions.append("start_unix >= ? - (SELECT value FROM store_meta WHERE key = 'longest_span')")
+            arguments += [unix(span.start)]
         }
         if let category = query.category {
             conditions.append("target_category = ?")
@@ -115,9 +118,20 @@ public final class SQLiteStore: VerdictStore {
         let fetch = sql.replacingOccurrences(of: "SELECT body FROM", with: "SELECT id, body FROM")
         let decoder = TruceJSON.decoder()
         return try wrap("read incidents") {
-            if !query.sourceFields {
+            switch query.detail {
+            case .summary:
+                let columns = sql.replacingOccurrences(
+                    of: "SELECT body FROM",
+                    with: """
+                        SELECT id, start_unix, end_unix, time_precision, country, admin1, place, latitude, longitude, geo_precision,
+                            action, target_category, target_subtype, perpetrator, fatalities FROM
+                        """)
+                return try writer.read { db in try Row.fetchAll(db, sql: columns, arguments: arguments).map(Self.summary) }
+            case .withoutSourceFields:
                 let bodies = try writer.read { db in try String.fetchAll(db, sql: sql, arguments: arguments) }
                 return try Self.decodeInParallel(bodies)
+            case .full:
+                break
             }
             return try writer.read { db in
                 try Row.fetchAll(db, sql: fetch, arguments: arguments).map { row in
@@ -125,6 +139,25 @@ public final class SQLiteStore: VerdictStore {
                 }
             }
         }
+    }
+
+    /// An incident from its columns alone (see ``IncidentQuery/Detail/summary``).
+    static func summary(_ row: Row) -> Incident {
+        let latitude: Double? = row["latitude"], longitude: Double? = row["longitude"]
+        let end: Int64? = row["end_unix"]
+        return Incident(
+            id: row["id"],
+            time: IncidentTime(
+                span: TimeSpan(start: Date(timeIntervalSince1970: TimeInterval(row["start_unix"] as Int64)), end: end.map { Date(timeIntervalSince1970: TimeInterval($0)) }),
+                precision: TimePrecision(rawValue: row["time_precision"]) ?? .day),
+            location: IncidentLocation(
+                country: row["country"], admin1: row["admin1"], place: row["place"],
+                coordinate: latitude.flatMap { lat in longitude.map { Coordinate(latitude: lat, longitude: $0) } },
+                precision: GeoPrecision(rawValue: row["geo_precision"]) ?? .unknown),
+            action: (row["action"] as String?).flatMap(ActionType.init(rawValue:)),
+            target: Target(category: (row["target_category"] as String?).flatMap(TargetCategory.init(rawValue:)), subtype: row["target_subtype"]),
+            perpetrator: (row["perpetrator"] as String?).map { Attribution(party: PartyID($0), attributedBy: "") },
+            effects: Effects(fatalities: row["fatalities"]), description: "")
     }
 
     /// Decodes incident bodies across the machine's cores: decoding is most of the cost of reading many.
