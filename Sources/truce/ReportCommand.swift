@@ -75,10 +75,12 @@ enum Reporting {
         // baseline before them only needs the values kept in columns.
         let counted = TimeSpan(start: min(start, window?.start ?? start), end: max(end, window?.end ?? end))
         let linked = try store.incidents(matching: IncidentQuery(during: counted, detail: .withoutSourceFields))
+        // Linking the window's records (for evidence) runs while the baseline is read.
+        let linking = Background { Adjudication.evidence(for: linked) }
         let baseline = try store.incidents(matching: IncidentQuery(during: TimeSpan(start: earliest, end: counted.start), detail: .summary))
         let ids = Set(linked.map(\.id))
         let incidents = linked + baseline.filter { !ids.contains($0.id) }
-        let evidence = Dictionary(Adjudication.evidence(for: linked).map { ($0.incident, $0.level) }, uniquingKeysWith: { first, _ in first })
+        let evidence = Dictionary(linking.value.map { ($0.incident, $0.level) }, uniquingKeysWith: { first, _ in first })
         let report = MonitoringReport.build(agreement: agreement, incidents: incidents, evidence: evidence, period: period, asOf: min(end, now))
         var outlines: Outlines?
         if let boundaries {
@@ -99,5 +101,24 @@ enum Reporting {
             throw Failure(message: "\(path): cannot be written: \(error.localizedDescription)", code: .invalidInput)
         }
         return path
+    }
+}
+
+/// A value computed on another thread; reading `value` waits for it.
+final class Background<Value: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Value?
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        DispatchQueue.global().async {
+            self.result = work()
+            self.done.signal()
+        }
+    }
+
+    var value: Value {
+        done.wait()
+        done.signal()
+        return result!
     }
 }

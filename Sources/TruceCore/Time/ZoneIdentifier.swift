@@ -25,6 +25,12 @@ public struct ZoneIdentifier: Hashable, Codable, Sendable, CustomStringConvertib
 
     public static let utc = ZoneIdentifier("UTC")!
 
+    /// Zones already resolved, by name: decoding many incidents names few zones, and resolving one is slow.
+    private static let resolved = ZoneCache()
+
+    /// The zone named `text`, resolved once per process.
+    public static func cached(_ text: String) -> ZoneIdentifier? { resolved.zone(text) }
+
     public var description: String { rawValue }
 
     /// The offset from UTC, in seconds, in force at `date`.
@@ -71,7 +77,7 @@ public struct ZoneIdentifier: Hashable, Codable, Sendable, CustomStringConvertib
 
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
-        guard let zone = ZoneIdentifier(text) else {
+        guard let zone = ZoneIdentifier.cached(text) else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown time zone \(text)"))
         }
         self = zone
@@ -84,4 +90,24 @@ public struct ZoneIdentifier: Hashable, Codable, Sendable, CustomStringConvertib
 
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.rawValue == rhs.rawValue }
     public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
+}
+
+/// Resolved zones by name, shared between threads.
+private final class ZoneCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var zones: [String: ZoneIdentifier] = [:]
+
+    func zone(_ name: String) -> ZoneIdentifier? {
+        lock.lock()
+        if let zone = zones[name] {
+            lock.unlock()
+            return zone
+        }
+        lock.unlock()
+        guard let zone = ZoneIdentifier(name) else { return nil }
+        lock.lock()
+        zones[name] = zone
+        lock.unlock()
+        return zone
+    }
 }

@@ -24,6 +24,7 @@ public enum EvidenceLevel: String, CaseIterable, Hashable, Codable, Sendable, Co
     /// "X via Y", a dataset's "(sources: …)") counts as the source it relays: two claims are one source when
     /// they share the party they speak for or the name of the source they rest on.
     public static func level(for claims: [Claim]) -> EvidenceLevel {
+        guard claims.count > 1 else { return .singleClaim }  // one claim can neither contest nor corroborate
         let accused = Set(claims.compactMap(\.accused))
         if accused.count > 1 { return .contested }
         return independentSources(claims) >= 2 ? .corroborated : .singleClaim

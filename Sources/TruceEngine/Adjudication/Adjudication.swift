@@ -85,8 +85,10 @@ public enum Adjudication {
     public static func evidence(for incidents: [Incident], linker: IncidentLinker = IncidentLinker()) -> [EvidenceRecord] {
         let byID = Dictionary(incidents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var records: [EvidenceRecord] = []
+        records.reserveCapacity(incidents.count)
         for group in linker.groups(incidents) {
-            let claims = group.flatMap { byID[$0]?.claims ?? [] }
+            // A record alone keeps its own claims' level; most records are alone.
+            let claims = group.count == 1 ? (byID[group[0]]?.claims ?? []) : group.flatMap { byID[$0]?.claims ?? [] }
             let level = EvidenceLevel.level(for: claims)
             records += group.map { EvidenceRecord(incident: $0, group: group[0], level: level) }
         }

@@ -139,7 +139,10 @@ struct LinkKey {
         if let x = action, let y = other.action, x != y { return false }
         if let x = country, let y = other.country, x != y { return false }
         if let x = coordinate, let y = other.coordinate {
-            return IncidentLinker.distanceKilometres(x, y) <= radius + other.radius
+            let reach = radius + other.radius
+            // A degree of latitude is at least 110 km: most pairs are ruled out before the exact distance.
+            if abs(x.latitude - y.latitude) * 110.0 > reach { return false }
+            return IncidentLinker.distanceKilometres(x, y) <= reach
         }
         if let x = region, let y = other.region { return x == y }
         return country != nil && country == other.country && (precision >= .region || other.precision >= .region)
