@@ -27,7 +27,7 @@ struct ReportCommand: ParsableCommand {
     var format: String = "html"
     @Option(help: "Directory to write the report into (created if missing).")
     var out: String = "reports"
-    @Option(help: "GeoJSON outlines (countries or first-level regions) to draw under the map.")
+    @Option(help: "GeoJSON outlines (countries or first-level regions) to draw under the map (default: the bundled country outlines, data/boundaries/countries.geojson).")
     var boundaries: String?
 
     @OptionGroup var store: StoreOptions
@@ -91,7 +91,7 @@ enum Reporting {
             } catch {
                 throw Failure(message: "\(boundaries): cannot be read: \(error.localizedDescription)", code: .invalidInput)
             }
-        } else if let bundled = try? Bundled.path("data/boundaries/admin1.geojson") {
+        } else if let bundled = try? Bundled.path("data/boundaries/countries.geojson") {
             outlines = try? Outlines(geoJSON: Data(contentsOf: URL(fileURLWithPath: bundled)), file: bundled)
         }
         let text = try ReportRenderer.render(report, as: format, outlines: outlines)
