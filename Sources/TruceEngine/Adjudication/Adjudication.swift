@@ -38,10 +38,10 @@ public enum Adjudication {
         var results = [[Judgement]](repeating: [], count: prepared.count)
         let workers = prepared.count < 4 ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, 8)
         results.withUnsafeMutableBufferPointer { buffer in
-            let output = SendableBuffer(buffer)
+            let output = UncheckedSendable(buffer)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 for position in stride(from: worker, to: prepared.count, by: workers) {
-                    output.base[position] = judgements(index: index, agreement: prepared[position], at: position, judge: judge)
+                    output.value[position] = judgements(index: index, agreement: prepared[position], at: position, judge: judge)
                 }
             }
         }
@@ -168,10 +168,10 @@ struct IncidentIndex: Sendable {
         let keys = groups.keys.sorted()
         var members = keys.map { groups[$0]! } + [unknown] + [everywhere ? Array(incidents.indices) : []]
         members.withUnsafeMutableBufferPointer { buffer in
-            let shared = SendableBuffer(buffer)
+            let shared = UncheckedSendable(buffer)
             let frozen = starts
-            DispatchQueue.concurrentPerform(iterations: shared.base.count) { group in
-                shared.base[group].sort { frozen[$0] < frozen[$1] || (frozen[$0] == frozen[$1] && $0 < $1) }
+            DispatchQueue.concurrentPerform(iterations: shared.value.count) { group in
+                shared.value[group].sort { frozen[$0] < frozen[$1] || (frozen[$0] == frozen[$1] && $0 < $1) }
             }
         }
         func bucket(_ position: Int) -> Int { lengths[position] <= 90_000 ? 0 : lengths[position] <= 691_200 ? 1 : 2 }
@@ -200,10 +200,4 @@ struct IncidentIndex: Sendable {
         guard let countries else { return all }
         return countries.sorted().flatMap { byCountry[$0] ?? [] } + unknownCountry
     }
-}
-
-/// A buffer that parallel workers write at disjoint positions.
-struct SendableBuffer<Element>: @unchecked Sendable {
-    let base: UnsafeMutableBufferPointer<Element>
-    init(_ base: UnsafeMutableBufferPointer<Element>) { self.base = base }
 }

@@ -47,8 +47,3 @@ final class BoundedChannel<Item>: @unchecked Sendable {
         return closed
     }
 }
-
-/// Moves a value that is not `Sendable` to the one thread that will use it from then on.
-struct Handoff<Value>: @unchecked Sendable {
-    var value: Value
-}

@@ -159,7 +159,7 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
         var outcomes = [Outcome](repeating: .annotation, count: records.count)
         let (format, file, prepare) = (self.format, self.file, self.prepare)
         outcomes.withUnsafeMutableBufferPointer { results in
-            let results = Handoff(value: results)
+            let results = UncheckedSendable(results)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 for index in (worker * slice)..<min(records.count, (worker + 1) * slice) {
                     let (bytes, line) = records[index]

@@ -60,7 +60,7 @@ public struct StreamingImport<Format: DatasetFormat>: Sendable {
     ) throws -> Report {
         let channel = BoundedChannel<ImportProducer<Format, Prepared>.Output>(capacity: 2)
         let producer = ImportProducer(format: format, batchSize: batchSize, file: file, prepare: prepare)
-        let handoff = Handoff(value: source)
+        let handoff = UncheckedSendable(source)
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
             producer.produce(from: handoff.value, into: channel)

@@ -166,10 +166,10 @@ public final class SQLiteStore: VerdictStore {
         let slice = (bodies.count + workers - 1) / max(workers, 1)
         var results = [Result<[Incident], any Error>](repeating: .success([]), count: workers)
         results.withUnsafeMutableBufferPointer { buffer in
-            let output = UnsafeResults(buffer)
+            let output = UncheckedSendable(buffer)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 let decoder = TruceJSON.decoder()
-                output.base[worker] = Result {
+                output.value[worker] = Result {
                     try bodies[(worker * slice)..<min(bodies.count, (worker + 1) * slice)].map {
                         try decoder.decode(Incident.self, from: Data($0.utf8))
                     }
@@ -229,10 +229,4 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
     public var underlying: String
 
     public var description: String { "\(path): cannot \(operation): \(underlying)" }
-}
-
-/// A buffer that parallel workers write at disjoint positions.
-private struct UnsafeResults<Element>: @unchecked Sendable {
-    let base: UnsafeMutableBufferPointer<Element>
-    init(_ base: UnsafeMutableBufferPointer<Element>) { self.base = base }
 }
