@@ -31,6 +31,28 @@ struct CanonicalJSONTests {
         }
     }
 
+    @Test("the fast reader reads back exactly what the writer wrote, as the generic decoder does")
+    func readerMatchesDecoder() throws {
+        var incidents = try Self.incidents()
+        var odd = incidents[0]
+        odd.description = "control \u{1B}\u{01} chars, \"quotes\", back\\slash, tab\t, line\nbreak, é, 𝄞, slash /"
+        odd.location.coordinate = Coordinate(latitude: 36, longitude: -0.000001)
+        odd.effects = Effects(fatalities: 0, injured: 12)
+        odd.perpetrator = nil
+        odd.time.span.end = nil
+        odd.claims = []
+        incidents.append(odd)
+        for incident in incidents {
+            let text = incident.canonicalJSON
+            let fast = try #require(Incident(canonicalJSON: text), "\(incident.id)")
+            #expect(fast == incident, "\(incident.id)")
+            #expect(fast == (try TruceJSON.decoder().decode(Incident.self, from: Data(text.utf8))))
+        }
+        #expect(Incident(canonicalJSON: "{\"id\":\"x\"}") == nil)
+        #expect(Incident(canonicalJSON: "not json") == nil)
+        #expect(Incident(canonicalJSON: incidents[0].canonicalJSON + "x") == nil)
+    }
+
     @Test("an instant with a fraction of a second falls back to the generic encoder")
     func fractionalSecondsFallBack() throws {
         var incident = try Self.incidents()[0]

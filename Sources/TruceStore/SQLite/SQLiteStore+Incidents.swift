@@ -119,7 +119,7 @@ extension SQLiteStore {
 
     /// The whole incident from its stored body and source records.
     static func assemble(body: String, id: IncidentID, db: Database, decoder: JSONDecoder = TruceJSON.decoder()) throws -> Incident {
-        var incident = try decoder.decode(Incident.self, from: Data(body.utf8))
+        var incident = try Incident(canonicalJSON: body) ?? decoder.decode(Incident.self, from: Data(body.utf8))
         let rows = try Row.fetchAll(
             try db.cachedStatement(
                 sql: """

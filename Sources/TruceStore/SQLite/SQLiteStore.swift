@@ -171,7 +171,7 @@ public final class SQLiteStore: VerdictStore {
                 let decoder = TruceJSON.decoder()
                 output.value[worker] = Result {
                     try bodies[(worker * slice)..<min(bodies.count, (worker + 1) * slice)].map {
-                        try decoder.decode(Incident.self, from: Data($0.utf8))
+                        try Incident(canonicalJSON: $0) ?? decoder.decode(Incident.self, from: Data($0.utf8))
                     }
                 }
             }
