@@ -34,12 +34,13 @@ struct ExplainCommand: ParsableCommand {
             }
             let judge = Adjudicator()
             let verdicts = agreements.map { judge.verdict(for: found, under: $0) }
-            let evidence = Adjudication.evidence(for: incidents).first { $0.incident == found.id }
+            let linked = Adjudication.evidence(for: incidents)
+            let evidence = linked.first { $0.incident == found.id }
             if output.json {
                 print(try TruceJSON.string(verdicts, pretty: true))
                 return
             }
-            print(describe(found, evidence: evidence, linked: incidents))
+            print(describe(found, evidence: evidence, linked: linked))
             for verdict in verdicts {
                 print("\n\(verdict.agreement): \(verdict.kind.rawValue)   (rules \(verdict.rulesVersion))")
                 for check in verdict.checks {
@@ -50,7 +51,7 @@ struct ExplainCommand: ParsableCommand {
         }
     }
 
-    private func describe(_ incident: Incident, evidence: EvidenceRecord?, linked incidents: [Incident]) -> String {
+    private func describe(_ incident: Incident, evidence: EvidenceRecord?, linked: [EvidenceRecord]) -> String {
         var lines = ["\(incident.id): \(incident.description.isEmpty ? "(no description)" : incident.description)"]
         lines.append("  when:    \(TimeFormatting.span(incident.time.span, in: incident.time.timeZone)) (precision \(incident.time.precision.rawValue))")
         let place = [incident.location.place, incident.location.admin1, incident.location.country].compactMap { $0 }.joined(separator: ", ")
@@ -65,7 +66,7 @@ struct ExplainCommand: ParsableCommand {
             lines.append("  source:  \(record.dataset) \(record.file):\(record.line) key \(record.key)\(record.release.map { ", release \($0)" } ?? "")")
         }
         if let evidence {
-            let group = Adjudication.evidence(for: incidents).filter { $0.group == evidence.group }.map(\.incident)
+            let group = linked.filter { $0.group == evidence.group }.map(\.incident)
             let others = group.filter { $0 != incident.id }
             lines.append("  evidence: \(evidence.level.rawValue)" + (others.isEmpty ? " (no other record linked)" : " (linked with \(others.joined(separator: ", ")))"))
         }

@@ -51,7 +51,7 @@ struct ExportCommand: ParsableCommand {
                 let ids = Set(verdicts.map(\.verdict.incident))
                 incidents = incidents.filter { ids.contains($0.id) }
             } else if let region {
-                incidents = incidents.filter { Self.incident($0, isIn: region) }
+                incidents = incidents.filter { Regions.place(country: $0.location.country, admin1: $0.location.admin1, isIn: region) }
             }
             let text = try render(incidents: incidents, verdicts: verdicts)
             if let out {
@@ -109,12 +109,5 @@ struct ExportCommand: ParsableCommand {
 
     private func claimRows(_ incidents: [Incident]) -> [ClaimRow] {
         incidents.flatMap { incident in incident.claims.map { ClaimRow(incident: incident.id, claim: $0) } }
-    }
-
-    static func incident(_ incident: Incident, isIn region: String) -> Bool {
-        if incident.location.country == region { return true }
-        guard let admin1 = incident.location.admin1 else { return false }
-        if let code = Regions.code(forName: region) { return Regions.code(forName: admin1) == code }
-        return Regions.normalised(admin1) == Regions.normalised(region)
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TruceCore
 import TruceEngine
+import TruceIngest
 import TruceReport
 import TruceStore
 
@@ -101,24 +102,5 @@ enum Reporting {
             throw Failure(message: "\(path): cannot be written: \(error.localizedDescription)", code: .invalidInput)
         }
         return path
-    }
-}
-
-/// A value computed on another thread; reading `value` waits for it.
-final class Background<Value: Sendable>: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var result: Value?
-
-    init(_ work: @escaping @Sendable () -> Value) {
-        DispatchQueue.global().async {
-            self.result = work()
-            self.done.signal()
-        }
-    }
-
-    var value: Value {
-        done.wait()
-        done.signal()
-        return result!
     }
 }

@@ -4,16 +4,16 @@ import TruceCore
 /// Formats instants for people: `2025-03-18 19:30 +03:00` in a zone, `2025-03-18 16:30Z` in UTC.
 enum TimeFormatting {
     static func local(_ date: Date, in zone: ZoneIdentifier) -> String {
-        let parts = zone.calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        let clock = zone.wallClock(at: date)
         let offset = zone.secondsFromUTC(at: date)
         let sign = offset < 0 ? "-" : "+"
         let magnitude = abs(offset)
-        return String(format: "%04d-%02d-%02d %02d:%02d %@%02d:%02d", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, sign, magnitude / 3600, magnitude % 3600 / 60)
+        return String(format: "%04d-%02d-%02d %02d:%02d %@%02d:%02d", clock.year, clock.month, clock.day, clock.hour, clock.minute, sign, magnitude / 3600, magnitude % 3600 / 60)
     }
 
     static func utc(_ date: Date) -> String {
-        let parts = ZoneIdentifier.utc.calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(format: "%04d-%02d-%02d %02d:%02dZ", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!)
+        let clock = ZoneIdentifier.utc.wallClock(at: date)
+        return String(format: "%04d-%02d-%02d %02d:%02dZ", clock.year, clock.month, clock.day, clock.hour, clock.minute)
     }
 
     /// `start → end` of a span, in a zone or in UTC; an open end reads `open`.

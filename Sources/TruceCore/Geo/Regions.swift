@@ -58,6 +58,15 @@ public enum Regions {
         return normalised(name) == normalised(givenName)
     }
 
+    /// Whether a place in `country` with first-level region `admin1` lies in `region`: a country code, or any
+    /// name of a region (known names in three languages, otherwise the same name).
+    public static func place(country: String?, admin1: String?, isIn region: String) -> Bool {
+        if country == region { return true }
+        guard let admin1 else { return false }
+        if let wanted = code(forName: region) { return code(forName: admin1) == wanted }
+        return normalised(admin1) == normalised(region)
+    }
+
     /// Lower case, without apostrophes, and without the words for "oblast", "region", "krai", "city".
     public static func normalised(_ name: String) -> String {
         let folded = name.lowercased().replacingOccurrences(of: "'", with: "").replacingOccurrences(of: "’", with: "")

@@ -65,11 +65,11 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
         var pending: [(bytes: ArraySlice<UInt8>, line: Int)] = []
         pending.reserveCapacity(Self.groupSize)
         /// The group being processed in the background while the next one is read.
-        var inFlight: InFlight?
+        var inFlight: Background<[Outcome]>?
         func settle() {
             guard let group = inFlight else { return }
             inFlight = nil
-            for outcome in group.wait() {
+            for outcome in group.value {
                 switch outcome {
                 case .annotation:
                     annotations += 1
@@ -99,9 +99,7 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
             let records = pending
             pending = []
             pending.reserveCapacity(Self.groupSize)
-            let group = InFlight()
-            group.start { process(records, columns: columns, sourceFile: sourceFile) }
-            inFlight = group
+            inFlight = Background { process(records, columns: columns, sourceFile: sourceFile) }
         }
 
         let groupSize = min(Self.groupSize, batchSize)
@@ -126,26 +124,7 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
         channel.send(.finished(records: records, annotations: annotations))
     }
 
-    /// One group's processing, run in the background.
-    private final class InFlight: @unchecked Sendable {
-        private let done = DispatchGroup()
-        private var outcomes: [Outcome] = []
-
-        func start(_ work: @escaping @Sendable () -> [Outcome]) {
-            done.enter()
-            DispatchQueue.global().async {
-                self.outcomes = work()
-                self.done.leave()
-            }
-        }
-
-        func wait() -> [Outcome] {
-            done.wait()
-            return outcomes
-        }
-    }
-
-    private enum Outcome {
+    private enum Outcome: Sendable {
         case annotation
         case malformed(MalformedCSVRecord)
         case incident(Incident, Prepared, line: Int, rawHash: Int, raw: ArraySlice<UInt8>)

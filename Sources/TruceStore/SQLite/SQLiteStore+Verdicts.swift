@@ -127,12 +127,6 @@ extension SQLiteStore {
             }
         }
         guard let region = query.region else { return rows }
-        let code = Regions.code(forName: region)
-        return rows.filter { stored in
-            if stored.country == region { return true }
-            guard let admin1 = stored.admin1 else { return false }
-            if let code { return Regions.code(forName: admin1) == code }
-            return Regions.normalised(admin1) == Regions.normalised(region)
-        }
+        return rows.filter { Regions.place(country: $0.country, admin1: $0.admin1, isIn: region) }
     }
 }
