@@ -215,6 +215,13 @@ public final class SQLiteStore: VerdictStore {
         }
     }
 
+    /// What SQLite's integrity check finds wrong with the file: nothing when it is intact.
+    public func integrityProblems() throws -> [String] {
+        try wrap("check the database") {
+            try writer.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" } }
+        }
+    }
+
     /// Every row of every Truce table, as text, table by table in a fixed order: for comparing two databases'
     /// contents byte for byte.
     public func contentDump() throws -> [String: [String]] {

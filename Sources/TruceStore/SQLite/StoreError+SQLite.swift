@@ -13,8 +13,18 @@ extension StoreError {
             self.init(path: path, operation: operation, cause: .other("\(error)"), details: "\(error)")
             return
         }
-        self.init(
-            path: path, operation: operation, cause: Self.cause(of: database, busyTimeout: busyTimeout), details: "\(database)")
+        var cause = Self.cause(of: database, busyTimeout: busyTimeout)
+        // SQLite reports some writes to a full disk (growing its shared-memory file) as input/output errors.
+        if cause == .inputOutput, Self.diskIsFull(holding: path) { cause = .diskFull }
+        self.init(path: path, operation: operation, cause: cause, details: "\(database)")
+    }
+
+    /// Whether the file system holding `path` has (almost) no room left.
+    static func diskIsFull(holding path: String) -> Bool {
+        var stats = statvfs()
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard statvfs(folder, &stats) == 0 else { return false }
+        return UInt64(stats.f_bavail) * UInt64(stats.f_frsize) < 64 * 1024
     }
 
     static func cause(of error: DatabaseError, busyTimeout: Double) -> Cause {
