@@ -102,7 +102,7 @@ struct CrashAndConcurrencyTests {
         }
         let together = try SQLiteStore(path: db, access: .readOnly).contentDump()
 
-        let orders = [[0, 1, 2], [1, 0, 2], [0, 2, 1], [1, 2, 0], [2, 0, 1], [2, 1, 0]]
+        let orders = [[2, 0, 1], [2, 1, 0], [0, 2, 1], [1, 2, 0], [0, 1, 2], [1, 0, 2]]
         var matched: [Int]?
         for (number, order) in orders.enumerated() where matched == nil {
             let sequential = try prepared("sequential-\(number).sqlite")
