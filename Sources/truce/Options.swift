@@ -5,7 +5,11 @@ import TruceStore
 
 /// Where the database lives.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("SQLite database file (default: $TRUCE_DB, then ./truce.sqlite).", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "SQLite database file (default: $TRUCE_DB, then ./truce.sqlite). A write waits up to $TRUCE_BUSY_TIMEOUT seconds "
+                + "(default 120) while another command writes.", valueName: "path"))
     var db: String?
 
     init() {}
