@@ -50,7 +50,7 @@ struct CrashAndConcurrencyTests {
         var killedRunning = 0
         for (index, command) in commands.enumerated() {
             for attempt in 0..<killsPerStep[index] {
-                let delay = durations[index] * (0.05 + 0.85 * Double(random.next() % 10_000) / 10_000)
+                let delay = durations[index] * (0.05 + 0.7 * Double(random.next() % 10_000) / 10_000)
                 let started = try Processes.startTruce(command + ["--db", db], environment: [:], logs: directory, name: "kill-\(index)-\(attempt)")
                 Thread.sleep(forTimeInterval: delay)
                 if started.kill() { killedRunning += 1 }
