@@ -34,7 +34,9 @@ let package = Package(
         .target(name: "TruceReport", dependencies: ["TruceCore", "TruceEngine"], swiftSettings: strictSettings),
         .target(
             name: "TruceStore",
-            dependencies: ["TruceCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "TruceCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .executableTarget(

@@ -10,8 +10,17 @@ public protocol VerdictStore: Store {
     /// Agreements not yet judged under `rulesVersion`: new, changed, or judged by other rules.
     func agreementsAwaitingAdjudication(rulesVersion: String) throws -> Set<AgreementID>
 
-    /// Replaces the verdicts of every pair the run judged, and marks its incidents and agreements judged.
-    func save(_ run: AdjudicationRun) throws
+    /// Reads everything one adjudication run needs from one consistent snapshot: imports that commit while
+    /// it is read are either wholly in it or not at all.
+    func adjudicationInput(rulesVersion: String) throws -> AdjudicationInput
+
+    /// Replaces the verdicts of every pair the run judged, and marks its incidents and agreements judged, in
+    /// one transaction (with the evidence too, when the run carries it). With a ``AdjudicationRun/basis``,
+    /// whatever changed since it was read is left out: no verdict, mark or evidence is written for content the
+    /// run did not judge, and it awaits the next run.
+    /// - Returns: how many incidents and agreements changed while being judged and so still await judgement.
+    @discardableResult
+    func save(_ run: AdjudicationRun) throws -> Int
 
     /// Replaces the evidence of every incident.
     func save(evidence: [EvidenceRecord]) throws
@@ -32,12 +41,67 @@ public struct AdjudicationRun: Sendable {
     /// The verdicts found for those pairs, except `out_of_scope` ones, which are not stored.
     public var verdicts: [Verdict]
     public var rulesVersion: String
+    /// What the judged content was when it was read (from ``AdjudicationInput/basis``); `nil` trusts that
+    /// nothing changed.
+    public var basis: AdjudicationBasis?
+    /// The evidence of every incident read, replacing all stored evidence; `nil` leaves it alone.
+    public var evidence: [EvidenceRecord]?
 
-    public init(incidents: [IncidentID], agreements: [AgreementID], verdicts: [Verdict], rulesVersion: String) {
+    public init(
+        incidents: [IncidentID], agreements: [AgreementID], verdicts: [Verdict], rulesVersion: String,
+        basis: AdjudicationBasis? = nil, evidence: [EvidenceRecord]? = nil
+    ) {
         self.incidents = incidents
         self.agreements = agreements
         self.verdicts = verdicts
         self.rulesVersion = rulesVersion
+        self.basis = basis
+        self.evidence = evidence
+    }
+}
+
+/// What an adjudication run reads: every incident and agreement, and which of them await judgement.
+public struct AdjudicationInput: Sendable {
+    /// Every incident, in full.
+    public var incidents: [Incident]
+    public var agreements: [Agreement]
+    /// Incidents not yet judged under the rules: new, changed, or judged by other rules.
+    public var awaitingIncidents: Set<IncidentID>
+    /// Agreements not yet judged under the rules.
+    public var awaitingAgreements: Set<AgreementID>
+    /// The content read, for ``AdjudicationRun/basis``.
+    public var basis: AdjudicationBasis
+
+    public init(
+        incidents: [Incident], agreements: [Agreement], awaitingIncidents: Set<IncidentID>, awaitingAgreements: Set<AgreementID>,
+        basis: AdjudicationBasis
+    ) {
+        self.incidents = incidents
+        self.agreements = agreements
+        self.awaitingIncidents = awaitingIncidents
+        self.awaitingAgreements = awaitingAgreements
+        self.basis = basis
+    }
+}
+
+/// A fingerprint of the content an adjudication run read, so that saving it can tell what changed meanwhile.
+/// Fingerprints are seeded per process: a basis is valid only in the process that read it.
+public struct AdjudicationBasis: Sendable {
+    /// The fingerprint of each incident that awaited judgement when read.
+    var awaitingIncidents: [IncidentID: Int]
+    /// The fingerprint of every agreement read.
+    var agreements: [AgreementID: Int]
+
+    init(awaitingIncidents: [IncidentID: Int], agreements: [AgreementID: Int]) {
+        self.awaitingIncidents = awaitingIncidents
+        self.agreements = agreements
+    }
+
+    /// The fingerprint of a stored body.
+    static func fingerprint(_ body: String) -> Int {
+        var hasher = Hasher()
+        hasher.combine(body)
+        return hasher.finalize()
     }
 }
 

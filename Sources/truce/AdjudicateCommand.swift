@@ -32,24 +32,27 @@ enum Adjudicating {
     static func run(store: some VerdictStore, all: Bool) throws -> String {
         let rules = Adjudicator.rulesVersion
         if all { try store.resetAdjudication() }
-        let changedIncidents = try store.incidentsAwaitingAdjudication(rulesVersion: rules)
-        let changedAgreements = try store.agreementsAwaitingAdjudication(rulesVersion: rules)
-        let agreements = try store.agreements()
-        let incidents = try store.incidents(matching: .all)
+        // Read in one snapshot and judged without the write lock; saving leaves out whatever an import changed
+        // meanwhile, which awaits the next run.
+        let input = try store.adjudicationInput(rulesVersion: rules)
+        let (incidents, agreements) = (input.incidents, input.agreements)
+        let (changedIncidents, changedAgreements) = (input.awaitingIncidents, input.awaitingAgreements)
 
         var verdicts = Adjudication.verdicts(
             incidents: incidents.filter { changedIncidents.contains($0.id) }, agreements: agreements)
         let unchanged = incidents.filter { !changedIncidents.contains($0.id) }
         verdicts += Adjudication.verdicts(
             incidents: unchanged, agreements: agreements.filter { changedAgreements.contains($0.id) })
-        try store.save(
-            AdjudicationRun(incidents: Array(changedIncidents), agreements: Array(changedAgreements), verdicts: verdicts, rulesVersion: rules))
-        try store.save(evidence: Adjudication.evidence(for: incidents))
+        let stale = try store.save(
+            AdjudicationRun(
+                incidents: Array(changedIncidents), agreements: Array(changedAgreements), verdicts: verdicts, rulesVersion: rules,
+                basis: input.basis, evidence: Adjudication.evidence(for: incidents)))
 
         let counts = Dictionary(grouping: verdicts, by: \.kind).mapValues(\.count)
         let found = VerdictKind.allCases.filter { $0 != .outOfScope }.map { "\(counts[$0] ?? 0) \($0.rawValue)" }
         return "judged \(changedIncidents.count) new or changed incident(s) against \(agreements.count) agreement(s) and "
             + "\(changedAgreements.count) new or changed agreement(s) against \(incidents.count) incident(s): "
             + found.joined(separator: ", ")
+            + (stale == 0 ? "" : "; \(stale) changed while being judged and await the next run")
     }
 }

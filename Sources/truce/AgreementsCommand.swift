@@ -65,7 +65,7 @@ struct AgreementsCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let agreements = try store.open().agreements()
+                let agreements = try store.openForReading().agreements()
                 if output.json {
                     print(try TruceJSON.string(agreements, pretty: true))
                     return
@@ -98,7 +98,7 @@ struct AgreementsCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                guard let agreement = try store.open().agreement(id: id) else {
+                guard let agreement = try store.openForReading().agreement(id: id) else {
                     throw Failure(message: "no agreement with id \"\(id)\" (see `truce agreements list`)", code: .invalidInput)
                 }
                 if output.json {

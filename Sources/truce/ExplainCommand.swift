@@ -20,7 +20,7 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let opened = try store.open()
+            let opened = try store.openForReading()
             let incidents = try opened.incidents(matching: .all)
             guard let found = incidents.first(where: { $0.id == incident }) else {
                 throw Failure(message: "no incident with id \"\(incident)\" (see `truce incidents list`)", code: .invalidInput)

@@ -40,7 +40,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let opened = try store.open()
+            let opened = try store.openForReading()
             var query = VerdictQuery(agreement: agreement, perpetrator: filters.perpetrator, during: try filters.span(), region: region)
             query.kind = try verdict.map { try parseOption($0, "--verdict", as: VerdictKind.self) }
             query.evidence = try evidence.map { try parseOption($0, "--evidence", as: EvidenceLevel.self) }

@@ -45,8 +45,14 @@ struct ImportCommand: ParsableCommand {
             let opened: (any Store)? = dryRun ? nil : try store.open()
             guard let reader = try Formats.format(named: format, actors: { try ActorTables.load(actors) }) else { return }
             var total = LoadSummary()
-            for file in files {
-                let summary = try Loading.incidents(from: file, format: reader, into: opened)
+            for (index, file) in files.enumerated() {
+                let summary: LoadSummary
+                do {
+                    summary = try Loading.incidents(from: file, format: reader, into: opened)
+                } catch var failure as Failure where index + 1 < files.count {
+                    failure.message += "\nnot imported: \(files[(index + 1)...].joined(separator: ", "))"
+                    throw failure
+                }
                 print("\(file): \(summary)\(dryRun ? " (dry run: nothing written)" : "")")
                 total = total + summary
             }

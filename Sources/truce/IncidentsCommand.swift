@@ -63,7 +63,7 @@ struct IncidentsCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let opened = try store.open()
+                let opened = try store.openForReading()
                 var query = IncidentQuery(perpetrator: filters.perpetrator, during: try filters.span(), country: country, limit: agreement == nil ? limit : nil)
                 query.category = try category.map { try parseOption($0, "--category", as: TargetCategory.self) }
                 var incidents = try opened.incidents(matching: query)

@@ -15,12 +15,15 @@ enum Loading {
 
     /// Streams one file of `format` into `store` in batches (or, with `store` nil, only reads and normalises
     /// it), printing each quarantined row on standard error and a progress bar when standard error is a terminal.
-    /// - Throws: ``Failure`` when the file cannot be read at all or is not of this format.
+    /// A record the store refuses is quarantined and the import goes on (see ``ImportSaver``).
+    /// - Throws: ``Failure`` when the file cannot be read at all or is not of this format, or when the store
+    ///   fails part-way: then with the counts committed before it stopped.
     static func incidents(
         from file: String, format: some DatasetFormat, into store: (any Store)?,
         onQuarantine: (QuarantinedRecord) -> Void = { _ in }
     ) throws -> LoadSummary {
         let bar = ProgressBar(label: file)
+        var saver = store.map { ImportSaver(store: $0, file: file) }
         do {
             func report(_ quarantined: [QuarantinedRecord]) {
                 for record in quarantined {
@@ -31,10 +34,12 @@ enum Loading {
             }
             let importer = StreamingImport(format: format)
             let summary: LoadSummary
-            if let store {
+            if saver != nil {
                 summary = try importer.run(file: file, progress: bar?.update, prepare: PreparedIncident.init) { prepared, quarantined in
                     report(quarantined)
-                    return try store.save(prepared: prepared, quarantined: quarantined)
+                    let saved = try saver!.save(prepared, quarantined: quarantined)
+                    report(saved.refused)
+                    return saved.summary
                 }.summary
             } else {
                 summary = try importer.run(file: file, progress: bar?.update) { incidents, quarantined in
@@ -46,7 +51,25 @@ enum Loading {
             return summary
         } catch let error as InputError {
             bar?.clear()
-            throw Failure(message: error.description, code: .invalidInput)
+            throw stopped(file, committed: saver?.committed, cause: error.description, code: .invalidInput)
+        } catch let error as StoreError {
+            bar?.clear()
+            throw stopped(file, committed: saver?.committed, cause: error.description, code: .storeFailure, details: error.details)
         }
+    }
+
+    /// The failure of an import that stopped part-way: what was committed (on standard output, as a summary
+    /// line), why it stopped, and that running the same command again picks up where it stopped.
+    static func stopped(_ file: String, committed: LoadSummary?, cause: String, code: ExitStatus, details: String? = nil) -> Failure {
+        guard let committed, committed.total > 0 || code == .storeFailure else {
+            return Failure(message: cause, code: code, details: details)
+        }
+        return Failure(
+            message: """
+                \(file): import stopped: \(cause)
+                \(file): \(committed.total) record(s) were committed before it stopped (\(committed)); running the same \
+                command again resumes safely: records already committed count as unchanged and nothing is duplicated
+                """,
+            code: code, output: "\(file): \(committed) (incomplete)", details: details)
     }
 }

@@ -5,7 +5,11 @@ import TruceStore
 
 /// Where the database lives.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("SQLite database file (default: $TRUCE_DB, then ./truce.sqlite).", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "SQLite database file (default: $TRUCE_DB, then ./truce.sqlite). A write waits up to $TRUCE_BUSY_TIMEOUT seconds "
+                + "(default 120) while another command writes.", valueName: "path"))
     var db: String?
 
     init() {}
@@ -13,12 +17,34 @@ struct StoreOptions: ParsableArguments {
 
     var path: String { db ?? ProcessInfo.processInfo.environment["TRUCE_DB"] ?? "truce.sqlite" }
 
+    /// Opens the database to write, creating it or bringing its schema up to date if needed.
     func open() throws -> SQLiteStore {
+        try open(.readWrite)
+    }
+
+    /// Opens the database only to read: it must exist with an up-to-date schema, and may be read-only.
+    func openForReading() throws -> SQLiteStore {
+        try open(.readOnly)
+    }
+
+    private func open(_ access: SQLiteStore.Access) throws -> SQLiteStore {
+        let timeout = try Self.busyTimeout()
         do {
-            return try SQLiteStore(path: path)
+            return try SQLiteStore(path: path, access: access, busyTimeout: timeout)
         } catch let error as StoreError {
-            throw Failure(message: error.description, code: .storeFailure)
+            throw Failure(message: error.description, code: .storeFailure, details: error.details)
         }
+    }
+
+    /// Seconds a write waits while another Truce command writes: `$TRUCE_BUSY_TIMEOUT`, else the store's default.
+    static func busyTimeout() throws -> Double {
+        guard let text = ProcessInfo.processInfo.environment["TRUCE_BUSY_TIMEOUT"], !text.isEmpty else {
+            return SQLiteStore.defaultBusyTimeout
+        }
+        guard let seconds = Double(text), seconds.isFinite, seconds >= 0, seconds <= 86_400 * 365 else {
+            throw Failure(message: "TRUCE_BUSY_TIMEOUT: \"\(text)\" is not a number of seconds", code: .invalidInput)
+        }
+        return seconds
     }
 }
 
@@ -62,22 +88,38 @@ enum ExitStatus: Int32 {
     case storeFailure = 3
 }
 
-/// An error the CLI reports as one line on standard error before exiting with `code`.
+/// An error the CLI reports on standard error before exiting with `code`.
 struct Failure: Error, CustomStringConvertible {
     var message: String
     var code: ExitStatus
+    /// Printed on standard output first, e.g. the summary of an import that stopped part-way.
+    var output: String?
+    /// The underlying error in full, printed only when `TRUCE_DEBUG` is set.
+    var details: String?
     var description: String { message }
+
+    init(message: String, code: ExitStatus, output: String? = nil, details: String? = nil) {
+        self.message = message
+        self.code = code
+        self.output = output
+        self.details = details
+    }
 }
 
-/// Runs `body`, turning known errors into a message on standard error and the documented exit code.
+/// Runs `body`, turning known errors into a message on standard error and the documented exit code. The
+/// message is plain words; with `TRUCE_DEBUG` set, the underlying error follows it.
 func reportingFailures(_ body: () throws -> Void) throws {
+    let debug = ProcessInfo.processInfo.environment["TRUCE_DEBUG"].map { !$0.isEmpty && $0 != "0" } ?? false
     do {
         try body()
     } catch let failure as Failure {
+        if let output = failure.output { print(output) }
         printError(failure.message)
+        if debug, let details = failure.details, !details.isEmpty { printError("details: \(details)") }
         throw ExitCode(failure.code.rawValue)
     } catch let error as StoreError {
         printError(error.description)
+        if debug, !error.details.isEmpty { printError("details: \(error.details)") }
         throw ExitCode(ExitStatus.storeFailure.rawValue)
     }
 }

@@ -20,7 +20,7 @@ struct QuarantineCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let entries = try store.open().quarantine(file: file)
+                let entries = try store.openForReading().quarantine(file: file)
                 if output.json {
                     print(try TruceJSON.string(entries, pretty: true))
                     return
@@ -49,7 +49,7 @@ struct QuarantineCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                guard let entry = try store.open().quarantineEntry(id: id) else {
+                guard let entry = try store.openForReading().quarantineEntry(id: id) else {
                     throw Failure(message: "no quarantined row with id \(id) (see `truce quarantine list`)", code: .invalidInput)
                 }
                 if output.json {

@@ -41,7 +41,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let path = try Reporting.write(
-                store: try store.open(), agreement: agreement, date: date, from: from, to: to,
+                store: try store.openForReading(), agreement: agreement, date: date, from: from, to: to,
                 format: ReportRenderer.Format(rawValue: format)!, directory: out, boundaries: boundaries)
             print(path)
         }

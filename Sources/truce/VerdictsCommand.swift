@@ -28,7 +28,7 @@ struct VerdictsCommand: ParsableCommand {
                 var query = VerdictQuery(agreement: agreement, perpetrator: filters.perpetrator, during: try filters.span(), region: region)
                 query.kind = try verdict.map { try parseOption($0, "--verdict", as: VerdictKind.self) }
                 query.evidence = try evidence.map { try parseOption($0, "--evidence", as: EvidenceLevel.self) }
-                let verdicts = try store.open().verdicts(matching: query)
+                let verdicts = try store.openForReading().verdicts(matching: query)
                 if output.json {
                     print(try TruceJSON.string(verdicts, pretty: true))
                     return

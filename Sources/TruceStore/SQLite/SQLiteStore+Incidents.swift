@@ -16,7 +16,7 @@ extension SQLiteStore {
             return span.end.map { unix($0) - unix(span.start) } ?? Migrations.openEnded
         }.max() ?? 0
         return try wrap("save incidents") {
-            try writer.write { db in
+            try immediateWrite { db in
                 var summary = LoadSummary()
                 var headers = HeaderCache()
                 try db.run("UPDATE store_meta SET value = MAX(value, ?) WHERE key = 'longest_span'", arguments: [longest])
@@ -31,37 +31,36 @@ extension SQLiteStore {
                         try db.cachedStatement(sql: "SELECT body, release FROM incident WHERE id = ?"), arguments: [incident.id])
                     else { continue }
                     let storedBody: String = existing["body"]
-                    if storedBody == stored.body, try Self.values(of: incident.id, db: db) == stored.values {
+                    if try Self.sameContent(storedBody: storedBody, as: incident, stored, db: db) {
                         summary.unchanged += 1
                         continue
                     }
                     let storedRelease: String? = existing["release"]
                     if Self.isOlder(release, than: storedRelease) {
                         // An older version of a record already stored: keep it in the history only.
-                        try db.run(
-                            "INSERT OR IGNORE INTO incident_history (incident_id, release, body) VALUES (?, ?, ?)",
-                            arguments: [incident.id, release, incident.canonicalJSON])
+                        try Self.addToHistory(incident, release: release, db: db)
                         summary.unchanged += 1
                         continue
                     }
                     summary.updated += 1
                     let previous = try Self.assemble(body: storedBody, id: incident.id, db: db)
-                    try db.run(
-                        "INSERT OR IGNORE INTO incident_history (incident_id, release, body) VALUES (?, ?, ?)",
-                        arguments: [incident.id, storedRelease, previous.canonicalJSON])
+                    try Self.addToHistory(previous, release: storedRelease, db: db)
                     try db.run("DELETE FROM incident WHERE id = ?", arguments: [incident.id])
                     try db.run("DELETE FROM adjudication_mark WHERE subject = 'incident' AND id = ?", arguments: [incident.id])
                     _ = try insert(incident, stored, release: release, headers: &headers, db: db)
                 }
                 for record in quarantined {
+                    // The same record at the same line of a file under another name (a copy, a link, a
+                    // re-download) is kept once, under the first name.
                     try db.run(
                         """
                         INSERT OR IGNORE INTO quarantine (dataset, file, line, field, reason, problems, raw)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        SELECT ?, ?, ?, ?, ?, ?, ?
+                        WHERE NOT EXISTS (SELECT 1 FROM quarantine WHERE dataset = ? AND line = ? AND raw = ?)
                         """,
                         arguments: [
                             record.dataset, record.file, record.line, record.field, record.reason,
-                            try TruceJSON.string(record.problems), record.raw,
+                            try TruceJSON.string(record.problems), record.raw, record.dataset, record.line, record.raw,
                         ])
                     summary.quarantined += 1
                 }
@@ -110,16 +109,50 @@ extension SQLiteStore {
         return true
     }
 
-    /// The stored values of an incident's source records, in order.
-    static func values(of id: IncidentID, db: Database) throws -> [String] {
-        try String.fetchAll(
-            try db.cachedStatement(sql: "SELECT field_values FROM source_record WHERE incident_id = ? ORDER BY ordinal"),
-            arguments: [id])
+    /// Whether the stored incident has the content of `incident`: the same normalised incident and the same
+    /// verbatim fields (names and values), wherever the records were read from. Provenance (the file's name
+    /// and the line) is not content: a copy of a file under another name, or a link to it, changes nothing.
+    static func sameContent(storedBody: String, as incident: Incident, _ stored: StoredIncident, db: Database) throws -> Bool {
+        let records = try Row.fetchAll(
+            try db.cachedStatement(
+                sql: """
+                    SELECT h.names, s.field_values FROM source_record s JOIN source_header h ON h.id = s.header_id
+                    WHERE s.incident_id = ? ORDER BY s.ordinal
+                    """),
+            arguments: [incident.id])
+        guard records.map({ $0["field_values"] as String }) == stored.values,
+            records.map({ $0["names"] as String }) == incident.sources.map(\.namesJSON)
+        else { return false }
+        if storedBody == stored.body { return true }
+        // Different text: the same content when only the records' provenance differs.
+        guard let previous = try? decodeBody(storedBody), previous.sources.count == incident.sources.count else { return false }
+        var moved = incident
+        for index in moved.sources.indices {
+            moved.sources[index].file = previous.sources[index].file
+            moved.sources[index].line = previous.sources[index].line
+            moved.sources[index].fields = []
+        }
+        return moved.canonicalJSON == storedBody
+    }
+
+    /// Keeps `incident` in its history, unless a version with the same content (wherever it was read) is there.
+    static func addToHistory(_ incident: Incident, release: String?, db: Database) throws {
+        let content = incident.withoutProvenance.canonicalJSON
+        let kept = try String.fetchAll(
+            try db.cachedStatement(sql: "SELECT body FROM incident_history WHERE incident_id = ?"), arguments: [incident.id])
+        for body in kept where (try? decodeBody(body))?.withoutProvenance.canonicalJSON == content { return }
+        try db.run(
+            "INSERT OR IGNORE INTO incident_history (incident_id, release, body) VALUES (?, ?, ?)",
+            arguments: [incident.id, release, incident.canonicalJSON])
+    }
+
+    static func decodeBody(_ body: String, decoder: JSONDecoder = TruceJSON.decoder()) throws -> Incident {
+        try Incident(canonicalJSON: body) ?? decoder.decode(Incident.self, from: Data(body.utf8))
     }
 
     /// The whole incident from its stored body and source records.
     static func assemble(body: String, id: IncidentID, db: Database, decoder: JSONDecoder = TruceJSON.decoder()) throws -> Incident {
-        var incident = try Incident(canonicalJSON: body) ?? decoder.decode(Incident.self, from: Data(body.utf8))
+        var incident = try decodeBody(body, decoder: decoder)
         let rows = try Row.fetchAll(
             try db.cachedStatement(
                 sql: """
@@ -159,6 +192,18 @@ struct StoredIncident: Sendable {
         for index in stripped.sources.indices { stripped.sources[index].fields = [] }
         body = stripped.canonicalJSON
         values = incident.sources.map(\.valuesJSON)
+    }
+}
+
+extension Incident {
+    /// The incident with its records' provenance (file and line) blanked: what two copies of one file share.
+    var withoutProvenance: Incident {
+        var copy = self
+        for index in copy.sources.indices {
+            copy.sources[index].file = ""
+            copy.sources[index].line = 0
+        }
+        return copy
     }
 }
 

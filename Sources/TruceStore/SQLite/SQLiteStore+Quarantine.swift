@@ -32,7 +32,7 @@ extension SQLiteStore {
 
     public func removeQuarantine(ids: [Int64]) throws {
         try wrap("update quarantine") {
-            try writer.write { db in
+            try immediateWrite { db in
                 for id in ids { try db.execute(sql: "DELETE FROM quarantine WHERE id = ?", arguments: [id]) }
             }
         }

@@ -8,35 +8,62 @@ import TruceCore
 /// let store = try SQLiteStore(path: "truce.sqlite")
 /// let summary = try store.save(agreements: catalog.agreements)   // "6 new, 0 updated, 0 unchanged, 0 quarantined"
 /// ```
+///
+/// Many processes may use one file at once. Readers never wait and never block writers; writers take turns:
+/// every write is one `BEGIN IMMEDIATE` transaction, and a writer that finds the file being written waits up
+/// to ``busyTimeout`` seconds before failing with ``StoreError/Cause/busy(timeout:)``. A store opened
+/// ``Access/readOnly`` never migrates or writes, so it can read a file the user may not write.
 public final class SQLiteStore: VerdictStore {
     let writer: any DatabaseWriter
     /// The database file's path.
     public let path: String
+    /// Whether this store may write.
+    public let access: Access
+    /// How long a write waits for another process's write to finish, in seconds.
+    public let busyTimeout: Double
 
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
-    /// - Throws: ``StoreError`` naming the path when the file cannot be opened or migrated.
-    public init(path: String) throws {
+    /// How a store opens its file.
+    public enum Access: Sendable {
+        /// Creates the file if needed, brings its schema up to date, and writes.
+        case readWrite
+        /// Only reads: the file must exist with an up-to-date schema; nothing is ever written.
+        case readOnly
+    }
+
+    /// The busy timeout when none is given: long enough for any other command's transaction.
+    public static let defaultBusyTimeout: Double = 120
+
+    /// Opens the database at `path`; read-write stores create it if needed and bring its schema up to date.
+    /// - Parameters:
+    ///   - busyTimeout: seconds a write waits while another process writes.
+    ///   - maximumValueLength: the longest text the store accepts in one value, in bytes (SQLite's length limit;
+    ///     `nil` keeps SQLite's default of 1,000,000,000). A record with a longer value is refused with
+    ///     ``StoreError/Cause/recordRejected(_:)``.
+    /// - Throws: ``StoreError`` naming the path when the file cannot be opened, read or migrated.
+    public init(
+        path: String, access: Access = .readWrite, busyTimeout: Double = SQLiteStore.defaultBusyTimeout,
+        maximumValueLength: Int? = nil
+    ) throws {
         self.path = path
+        self.access = access
+        self.busyTimeout = busyTimeout
+        let opening = Opening(path: path, busyTimeout: busyTimeout, maximumValueLength: maximumValueLength)
         do {
-            var configuration = Configuration()
-            configuration.foreignKeysEnabled = true
-            let pool = try DatabasePool(path: path, configuration: configuration)
-            try Migrations.migrator.migrate(pool)
-            writer = pool
+            writer = access == .readWrite ? try opening.readWrite() : try opening.readOnly()
         } catch {
-            throw StoreError(path: path, operation: "open", underlying: "\(error)")
+            throw StoreError(path: path, operation: "open the database", error: error, busyTimeout: busyTimeout)
         }
     }
 
     /// The names of the migrations applied, oldest first.
     public func appliedMigrations() throws -> [String] {
-        try wrap("read schema") { try writer.read { try Migrations.migrator.appliedMigrations($0) } }
+        try wrap("read the schema") { try writer.read { try Migrations.migrator.appliedMigrations($0) } }
     }
 
     public func save(agreements: [Agreement]) throws -> LoadSummary {
         let encoder = TruceJSON.encoder()
         return try wrap("save agreements") {
-            try writer.write { db in
+            try immediateWrite { db in
                 var summary = LoadSummary()
                 for agreement in agreements {
                     let body = String(decoding: try encoder.encode(agreement), as: UTF8.self)
@@ -83,6 +110,11 @@ public final class SQLiteStore: VerdictStore {
     }
 
     public func incidents(matching query: IncidentQuery) throws -> [Incident] {
+        try wrap("read incidents") { try writer.read { db in try Self.incidents(matching: query, db: db) } }
+    }
+
+    /// Incidents matching `query`, read in `db`'s current transaction.
+    static func incidents(matching query: IncidentQuery, db: Database) throws -> [Incident] {
         var conditions: [String] = []
         var arguments = StatementArguments()
         if let party = query.perpetrator {
@@ -117,27 +149,22 @@ public final class SQLiteStore: VerdictStore {
         }
         let fetch = sql.replacingOccurrences(of: "SELECT body FROM", with: "SELECT id, body FROM")
         let decoder = TruceJSON.decoder()
-        return try wrap("read incidents") {
-            switch query.detail {
-            case .summary:
-                let columns = sql.replacingOccurrences(
-                    of: "SELECT body FROM",
-                    with: """
-                        SELECT id, start_unix, end_unix, time_precision, country, admin1, place, latitude, longitude, geo_precision,
-                            action, target_category, target_subtype, perpetrator, fatalities FROM
-                        """)
-                return try writer.read { db in try Row.fetchAll(db, sql: columns, arguments: arguments).map(Self.summary) }
-            case .withoutSourceFields:
-                let bodies = try writer.read { db in try String.fetchAll(db, sql: sql, arguments: arguments) }
-                return try Self.decodeInParallel(bodies)
-            case .full:
-                break
-            }
-            return try writer.read { db in
-                try Row.fetchAll(db, sql: fetch, arguments: arguments).map { row in
-                    try Self.assemble(body: row["body"], id: row["id"], db: db, decoder: decoder)
-                }
-            }
+        switch query.detail {
+        case .summary:
+            let columns = sql.replacingOccurrences(
+                of: "SELECT body FROM",
+                with: """
+                    SELECT id, start_unix, end_unix, time_precision, country, admin1, place, latitude, longitude, geo_precision,
+                        action, target_category, target_subtype, perpetrator, fatalities FROM
+                    """)
+            return try Row.fetchAll(db, sql: columns, arguments: arguments).map(Self.summary)
+        case .withoutSourceFields:
+            return try Self.decodeInParallel(try String.fetchAll(db, sql: sql, arguments: arguments))
+        case .full:
+            break
+        }
+        return try Row.fetchAll(db, sql: fetch, arguments: arguments).map { row in
+            try Self.assemble(body: row["body"], id: row["id"], db: db, decoder: decoder)
         }
     }
 
@@ -188,6 +215,13 @@ public final class SQLiteStore: VerdictStore {
         }
     }
 
+    /// What SQLite's integrity check finds wrong with the file: nothing when it is intact.
+    public func integrityProblems() throws -> [String] {
+        try wrap("check the database") {
+            try writer.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" } }
+        }
+    }
+
     /// Every row of every Truce table, as text, table by table in a fixed order: for comparing two databases'
     /// contents byte for byte.
     public func contentDump() throws -> [String: [String]] {
@@ -209,24 +243,28 @@ public final class SQLiteStore: VerdictStore {
         try TruceJSON.decoder().decode(type, from: Data(json.utf8))
     }
 
+    /// Runs `body`, turning any error into a ``StoreError`` that names the database and `operation`.
     func wrap<Value>(_ operation: String, _ body: () throws -> Value) throws -> Value {
         do {
             return try body()
-        } catch let error as StoreError {
-            throw error
         } catch {
-            throw StoreError(path: path, operation: operation, underlying: "\(error)")
+            throw StoreError(path: path, operation: operation, error: error, busyTimeout: busyTimeout)
+        }
+    }
+
+    /// Runs `body` in one `BEGIN IMMEDIATE` transaction: the write lock is taken (waiting up to the busy timeout)
+    /// before anything is read, so no other writer can change what `body` reads before it writes.
+    func immediateWrite<Value>(_ body: (Database) throws -> Value) throws -> Value {
+        guard access == .readWrite else { throw StoreError(path: path, operation: "write", cause: .openedReadOnly) }
+        return try writer.writeWithoutTransaction { db in
+            var result: Value?
+            try db.inTransaction(.immediate) {
+                result = try body(db)
+                return .commit
+            }
+            return result!
         }
     }
 }
 
 func unix(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded(.down)) }
-
-/// A failure of the store, naming the database file and what was being done.
-public struct StoreError: Error, CustomStringConvertible, Sendable {
-    public var path: String
-    public var operation: String
-    public var underlying: String
-
-    public var description: String { "\(path): cannot \(operation): \(underlying)" }
-}

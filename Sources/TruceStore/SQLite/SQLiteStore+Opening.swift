@@ -1,0 +1,98 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// How a store's file is opened: the connections' settings, the schema check and the migration.
+struct Opening {
+    let path: String
+    let busyTimeout: Double
+    let maximumValueLength: Int?
+
+    /// Connection settings: foreign keys on, writers wait `busyTimeout` for each other, and the value length limit.
+    func configuration(readOnly: Bool) -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.readonly = readOnly
+        configuration.busyMode = .timeout(busyTimeout)
+        if let maximumValueLength {
+            let limit = Int32(clamping: max(1, maximumValueLength))
+            configuration.prepareDatabase { db in
+                _ = sqlite3_limit(db.sqliteConnection, SQLITE_LIMIT_LENGTH, limit)
+            }
+        }
+        return configuration
+    }
+
+    /// A pool of connections in WAL mode, its schema brought up to date.
+    func readWrite() throws -> any DatabaseWriter {
+        let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
+        try migrate(pool)
+        return pool
+    }
+
+    /// Applies the migrations not yet applied. Two processes opening one new file at once both see the same
+    /// migrations missing; the second to take the write lock then fails on one the first has just applied. So
+    /// a failed migration is tried again, from a fresh look at what is applied, for as long as another process
+    /// is seen to make progress (there are finitely many migrations, so this ends).
+    func migrate(_ pool: DatabasePool) throws {
+        let migrator = Migrations.migrator
+        while true {
+            let before = try pool.read { db in
+                try checkNotNewer(db)
+                return try migrator.appliedIdentifiers(db)
+            }
+            if try pool.read(migrator.hasCompletedMigrations) { return }
+            do {
+                try migrator.migrate(pool)
+                return
+            } catch {
+                let after = try pool.read(migrator.appliedIdentifiers)
+                guard after.isStrictSuperset(of: before) else { throw error }
+            }
+        }
+    }
+
+    /// One read-only connection that never writes. A database in WAL mode is read through two side files that
+    /// SQLite creates beside it; in a folder the user may not write they cannot be created, and then, when no
+    /// change waits in the `-wal` file, the main file alone holds the whole database and is read as immutable.
+    func readOnly() throws -> any DatabaseWriter {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw StoreError(path: path, operation: "open the database", cause: .missing)
+        }
+        let configuration = configuration(readOnly: true)
+        do {
+            return try checked(DatabaseQueue(path: path, configuration: configuration))
+        } catch let error as DatabaseError where [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(error.resultCode) && !hasPendingChanges {
+            let immutable = URL(fileURLWithPath: path).absoluteString + "?immutable=1"
+            return try checked(DatabaseQueue(path: immutable, configuration: configuration))
+        }
+    }
+
+    /// Whether the WAL file holds changes not yet in the main file.
+    private var hasPendingChanges: Bool {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        return size > 0
+    }
+
+    /// `queue`, once its schema is known to be exactly the one this Truce writes.
+    private func checked(_ queue: DatabaseQueue) throws -> DatabaseQueue {
+        try queue.read { db in
+            try checkNotNewer(db)
+            let migrator = Migrations.migrator
+            guard !(try migrator.appliedIdentifiers(db).isEmpty) else {
+                throw StoreError(path: path, operation: "open the database", cause: .notTruce)
+            }
+            guard try migrator.hasCompletedMigrations(db) else {
+                throw StoreError(path: path, operation: "open the database", cause: .schemaBehind)
+            }
+        }
+        return queue
+    }
+
+    /// Throws when a newer Truce has migrated the file further than this one knows.
+    private func checkNotNewer(_ db: Database) throws {
+        if try Migrations.migrator.hasBeenSuperseded(db) {
+            throw StoreError(path: path, operation: "open the database", cause: .schemaAhead)
+        }
+    }
+}
