@@ -103,7 +103,7 @@ public struct RecordStream {
         guard buffer.count - start > maxRecordBytes + 1 else { return nil }
         let startLine = reader.nextLine
         var scanner = RecordScanner(dialect: dialect)
-        let prefix = Array(buffer[start..<(start + OversizedRecord.keptBytes)])
+        let prefix = Array(buffer[start..<min(buffer.count, start + OversizedRecord.keptBytes)])
         _ = buffer.withUnsafeBufferPointer { scanner.scan($0, from: start) }  // the buffer ends inside the record
         var length = buffer.count - start
         buffer = []
