@@ -24,6 +24,9 @@ struct RecordScanner: Sendable {
         quoting = dialect.quoting
     }
 
+    /// At the end of the input, whether a quoted field is still open (a `"` ending the input closes it).
+    var quotedFieldIsOpen: Bool { inQuotes && !quoteEndedBuffer }
+
     /// Whether the record has ended with a CR that ended the last buffer (outside quotes).
     var endedAtCarriageReturn: Bool { carriageReturnEndedBuffer && !inQuotes }
 

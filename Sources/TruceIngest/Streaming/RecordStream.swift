@@ -103,21 +103,28 @@ public struct RecordStream {
         guard buffer.count - start > maxRecordBytes + 1 else { return nil }
         let startLine = reader.nextLine
         var scanner = RecordScanner(dialect: dialect)
-        let prefix = Array(buffer[start..<min(buffer.count, start + OversizedRecord.keptBytes)])
+        var prefix = Array(buffer[start..<min(buffer.count, start + OversizedRecord.keptBytes)])
         _ = buffer.withUnsafeBufferPointer { scanner.scan($0, from: start) }  // the buffer ends inside the record
         var length = buffer.count - start
         buffer = []
         self.reader = nil
         bufferStartsInput = false
         var rest: ArraySlice<UInt8>?
+        /// Drops the CR ending the last buffer from the record: it turned out to be its line end.
+        func dropCarriageReturn() {
+            if prefix.count == length { prefix.removeLast() }
+            length -= 1
+        }
         while rest == nil, let chunk = try source.next() {
             let carriageReturnBefore = scanner.endedAtCarriageReturn
-            if let found = chunk.withUnsafeBufferPointer({ scanner.scan($0, from: 0) }) {
-                length += found.end - (carriageReturnBefore ? 1 : 0)
-                rest = chunk[found.next...]
-            } else {
-                length += chunk.count
+            let found = chunk.withUnsafeBufferPointer { scanner.scan($0, from: 0) }
+            let end = found?.end ?? chunk.count
+            if prefix.count < OversizedRecord.keptBytes {
+                prefix += chunk[0..<min(end, OversizedRecord.keptBytes - prefix.count)]
             }
+            if carriageReturnBefore { dropCarriageReturn() }
+            length += end
+            rest = found.map { chunk[$0.next...] }
         }
         var lineBreaks = scanner.lineBreaks
         if rest != nil {
@@ -125,7 +132,7 @@ public struct RecordStream {
         } else {
             atEnd = true
             if scanner.endedAtCarriageReturn {
-                length -= 1
+                dropCarriageReturn()
                 lineBreaks += 1
             }
         }
@@ -133,7 +140,7 @@ public struct RecordStream {
         buffer = Array(rest ?? [])
         self.reader = CSVReader(bytes: buffer, dialect: dialect, startLine: line, isFinal: atEnd, startsInput: false)
         return OversizedRecord(
-            line: startLine, length: length, prefix: prefix, unterminatedQuote: rest == nil && scanner.inQuotes, maximum: maxRecordBytes)
+            line: startLine, length: length, prefix: prefix, unterminatedQuote: rest == nil && scanner.quotedFieldIsOpen, maximum: maxRecordBytes)
     }
 }
 
@@ -167,7 +174,7 @@ public struct OversizedRecord: Sendable, Hashable {
         var scanner = RecordScanner(dialect: dialect)
         _ = bytes.withUnsafeBufferPointer { scanner.scan($0, from: 0) }
         self.init(
-            line: line, length: bytes.count, prefix: Array(bytes.prefix(Self.keptBytes)), unterminatedQuote: scanner.inQuotes,
+            line: line, length: bytes.count, prefix: Array(bytes.prefix(Self.keptBytes)), unterminatedQuote: scanner.quotedFieldIsOpen,
             maximum: maximum)
     }
 

@@ -31,6 +31,8 @@ public struct StreamingImport<Format: DatasetFormat>: Sendable {
         public var records = 0
         /// Annotation rows skipped, e.g. UCDP's HXL row.
         public var annotations = 0
+
+        public init() {}
     }
 
     /// Imports `file` (`-` for standard input), calling `save` for each batch.
