@@ -53,6 +53,27 @@ struct CanonicalJSONTests {
         #expect(Incident(canonicalJSON: incidents[0].canonicalJSON + "x") == nil)
     }
 
+    @Test("year 0: extreme instants (negative years, year 10000, huge, infinite, NaN) never trap and give exactly Foundation's bytes")
+    func extremeInstantsNeverTrap() throws {
+        let base = try Self.incidents()[0]
+        let seconds: [Double] = [
+            -62_167_219_200 - 86_400, -62_167_219_200, -62_135_596_800, -12_219_292_801, -12_219_292_800, 253_402_300_799,
+            253_402_300_800, 1e12, -1e12, 1e20, -1e20, .greatestFiniteMagnitude, -.greatestFiniteMagnitude, .infinity,
+            -.infinity, .nan,
+        ]
+        for value in seconds {
+            var incident = base
+            incident.time.span.start = Date(timeIntervalSince1970: value)
+            incident.time.span.end = Date(timeIntervalSince1970: -value)
+            let text = incident.canonicalJSON
+            #expect(text == (try TruceJSON.string(incident)), "\(value)")
+            // What the fast reader reads back, it reads as Foundation's decoder does (Julian dates before 1582 included).
+            if let fast = Incident(canonicalJSON: text) {
+                #expect(fast == (try TruceJSON.decoder().decode(Incident.self, from: Data(text.utf8))), "\(value)")
+            }
+        }
+    }
+
     @Test("an instant with a fraction of a second falls back to the generic encoder")
     func fractionalSecondsFallBack() throws {
         var incident = try Self.incidents()[0]

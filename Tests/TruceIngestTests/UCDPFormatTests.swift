@@ -37,7 +37,7 @@ struct UCDPFormatTests {
         #expect(reasons[2] == "latitude: \"95.500000\" is not a latitude between -90 and 90")
         #expect(reasons[3] == "has 17 fields, the header has 21")
         #expect(reasons[4] == "id: \"900001\" is already on line 3 with different content")
-        #expect(reasons[5] == "where_prec: \"9\" is not 1 to 7; best: \"-3\" is not a whole number")
+        #expect(reasons[5] == "where_prec: \"9\" is not 1 to 7; best: \"-3\" is not a whole number from 0 to 1000000")
     }
 
     @Test("a state-based event: the local day, both sides described, no perpetrator, every column verbatim")

@@ -30,8 +30,13 @@ extension SourceRecord {
 struct JSONTextWriter {
     private var bytes: [UInt8] = []
     var text: String { String(decoding: bytes, as: UTF8.self) }
-    /// Cleared when a value cannot be written exactly (a fractional-second instant): the caller falls back.
+    /// Cleared when a value cannot be written exactly (a fractional-second instant, or one outside
+    /// ``exactInstants``): the caller falls back to Foundation's encoder.
     private(set) var isExact = true
+    /// Instants, in seconds since 1970, written here exactly as Foundation's ISO 8601 encoder writes them: from
+    /// 1582-10-15T00:00:00Z, the first day of the Gregorian calendar (before it Foundation writes Julian dates),
+    /// through 9999-12-31T23:59:59Z, the last with a four-digit year.
+    static let exactInstants: ClosedRange<Double> = -12_219_292_800...253_402_300_799
     /// One flag per open object or array: whether it has a member yet.
     private var hasMember: [Bool] = []
 
@@ -232,9 +237,12 @@ struct JSONTextWriter {
 
     private mutating func instant(_ date: Date) {
         let seconds = date.timeIntervalSince1970
-        let whole = seconds.rounded(.down)
-        if whole != seconds { isExact = false }
-        let total = Int(whole)
+        guard Self.exactInstants.contains(seconds), seconds.rounded(.down) == seconds else {
+            isExact = false  // the caller falls back; never convert an arbitrary Double to Int here
+            bytes.append(contentsOf: [0x22, 0x22])
+            return
+        }
+        let total = Int(seconds)
         let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
         let secondOfDay = total - days * 86_400
         let (year, month, day) = CivilDays.date(number: days)

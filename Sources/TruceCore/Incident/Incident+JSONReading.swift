@@ -329,9 +329,12 @@ struct JSONTextReader {
         return value
     }
 
-    /// An instant written as `YYYY-MM-DDTHH:MM:SSZ`.
+    /// An instant written as `YYYY-MM-DDTHH:MM:SSZ`, within the range the writer writes itself (Foundation's
+    /// decoder reads dates before the Gregorian calendar as Julian ones).
     private mutating func instant() throws -> Date {
         guard let stated = StatedTime(parsing: try string()), stated.utcOffset != nil else { throw Malformed() }
-        return stated.instant(in: .utc)
+        let instant = stated.instant(in: .utc)
+        guard JSONTextWriter.exactInstants.contains(instant.timeIntervalSince1970) else { throw Malformed() }
+        return instant
     }
 }

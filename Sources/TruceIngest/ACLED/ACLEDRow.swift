@@ -22,9 +22,10 @@ struct ACLEDRow: CSVRowReading {
         let location = readLocation(country: country)
         let notes = value("notes") ?? ""
         let perpetratorActor = value("actor1") ?? ""
-        let fatalities = value("fatalities").map { Int($0) }
-        if let fatalities, fatalities == nil || fatalities! < 0 {
-            problem("fatalities", "\"\(value("fatalities")!)\" is not a whole number")
+        let fatalities = people("fatalities")
+        let release = value("timestamp")
+        if let release, (Self.wholeNumber(release) ?? .max) > FieldLimits.unixTime {
+            problem("timestamp", "\"\(release)\" is not a Unix time (a whole number of seconds since 1970)")
         }
         guard problems.isEmpty, let time, let location else { return nil }
         let claimant = "ACLED" + (value("source").map { " (sources: \($0))" } ?? "")
@@ -39,11 +40,11 @@ struct ACLEDRow: CSVRowReading {
         return Incident(
             id: "acled:\(key)", time: time, location: location, action: Self.action(subEventType: value("sub_event_type"), notes: notes),
             target: target, perpetrator: party.map { Attribution(party: $0, attributedBy: "ACLED") },
-            effects: Effects(fatalities: fatalities ?? nil),
+            effects: Effects(fatalities: fatalities),
             description: [value("event_type"), value("sub_event_type"), perpetratorActor.isEmpty ? nil : "by \(perpetratorActor)"]
                 .compactMap { $0 }.joined(separator: ": "),
             claims: [Claim(claimant: claimant, accused: party)],
-            sources: [SourceRecord(dataset: "acled", file: sourceFile, line: record.line, key: key, release: value("timestamp"), fields: fields)])
+            sources: [SourceRecord(dataset: "acled", file: sourceFile, line: record.line, key: key, release: release, fields: fields)])
     }
 
     /// `event_date` as "21 March 2020", "21-March-2020" or "2020-03-21", widened by `time_precision`:
@@ -53,10 +54,11 @@ struct ACLEDRow: CSVRowReading {
             problem("event_date", "is required")
             return nil
         }
-        guard let date = Self.parseDate(text) else {
+        guard let parsed = Self.parseDate(text) else {
             problem("event_date", "\"\(text)\" is not a date (expected e.g. 21 March 2020 or 2020-03-21)")
             return nil
         }
+        guard let date = plausible(parsed, column: "event_date", text: text) else { return nil }
         switch value("time_precision") ?? "1" {
         case "1": return IncidentTime.implied(by: date, precision: .day, in: zone)
         case "2":
@@ -77,11 +79,11 @@ struct ACLEDRow: CSVRowReading {
             problem(value("latitude") == nil ? "latitude" : "longitude", "is required")
             return nil
         }
-        guard let latitude = Double(latitudeText), (-90...90).contains(latitude) else {
+        guard let latitude = Self.decimal(latitudeText), (-90...90).contains(latitude) else {
             problem("latitude", "\"\(latitudeText)\" is not a latitude between -90 and 90")
             return nil
         }
-        guard let longitude = Double(longitudeText), (-180...180).contains(longitude) else {
+        guard let longitude = Self.decimal(longitudeText), (-180...180).contains(longitude) else {
             problem("longitude", "\"\(longitudeText)\" is not a longitude between -180 and 180")
             return nil
         }

@@ -12,8 +12,11 @@ public struct CSVRecord: Sendable {
 /// A record that could not be split into fields.
 public struct MalformedCSVRecord: Sendable {
     public var line: Int
+    /// The record as text, invalid UTF-8 shown as replacement characters.
     public var raw: String
     public var reason: String
+    /// The record's bytes as read, without the line ending (only the first bytes of an oversized record).
+    public var rawBytes: ArraySlice<UInt8>
 }
 
 /// How a delimited format separates and quotes fields.
@@ -34,7 +37,8 @@ public struct CSVDialect: Hashable, Sendable {
 }
 
 /// Splits delimited bytes into records: fields optionally double-quoted with `""` as an escaped quote,
-/// quoted fields may hold delimiters and line breaks, lines end in LF or CRLF.
+/// quoted fields may hold delimiters and line breaks, lines end in LF, CRLF or a lone CR (old Mac exports), and
+/// each of those counts as one line.
 ///
 /// It works on bytes and never traps: a record with invalid UTF-8, text after a closing quote or an
 /// unterminated quote comes back as a ``MalformedCSVRecord`` and reading goes on after it.
@@ -64,26 +68,45 @@ public struct CSVReader: Sequence, IteratorProtocol, Sendable {
     ///   - dialect: delimiter and quoting.
     ///   - startLine: the line number of the buffer's first byte.
     ///   - isFinal: whether the buffer ends the input; if not, a record cut off by its end is left unread.
-    public init(bytes: [UInt8], dialect: CSVDialect = .csv, startLine: Int = 1, isFinal: Bool = true) {
+    ///   - startsInput: whether the buffer is the start of the input, where a UTF-8 byte-order mark is skipped;
+    ///     by default, when `startLine` is 1.
+    public init(bytes: [UInt8], dialect: CSVDialect = .csv, startLine: Int = 1, isFinal: Bool = true, startsInput: Bool? = nil) {
         self.bytes = bytes
         self.dialect = dialect
         self.isFinal = isFinal
         self.line = startLine
-        self.position = startLine == 1 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0  // byte-order mark
+        self.position = (startsInput ?? (startLine == 1)) && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0  // byte-order mark
         self.consumed = position
     }
 
-    public mutating func next() -> Element? {
-        while position < bytes.count, bytes[position] == 0x0A || (bytes[position] == 0x0D && peek(1) == 0x0A) {
-            position += bytes[position] == 0x0D ? 2 : 1
+    /// Skips blank lines (LF, CRLF or CR); `false` when a CR ends a buffer that is not the last, as it may be the
+    /// first half of a CRLF.
+    private mutating func skipBlankLines() -> Bool {
+        let count = bytes.count
+        while position < count {
+            let byte = bytes[position]
+            if byte == 0x0A {
+                position += 1
+            } else if byte == 0x0D {
+                if position + 1 < count {
+                    position += bytes[position + 1] == 0x0A ? 2 : 1
+                } else if isFinal {
+                    position += 1
+                } else {
+                    break
+                }
+            } else {
+                break
+            }
             line += 1
             blankLines += 1
         }
         consumed = position
-        if !isFinal, position + 1 >= bytes.count, position < bytes.count, bytes[position] == 0x0D {
-            return nil  // a lone CR at the end may be the first half of CRLF
-        }
-        guard position < bytes.count else { return nil }
+        return position < count && bytes[position] != 0x0D
+    }
+
+    public mutating func next() -> Element? {
+        guard skipBlankLines() else { return nil }
         let (dialect, isFinal, startLine, start) = (self.dialect, self.isFinal, self.line, self.position)
         let parsed = bytes.withUnsafeBufferPointer {
             Self.parseRecord(in: $0, from: start, dialect: dialect, isFinal: isFinal, line: startLine)
@@ -93,8 +116,8 @@ public struct CSVReader: Sequence, IteratorProtocol, Sendable {
         position = parsed.next
         consumed = position
         if let problem = parsed.problem {
-            let raw = String(decoding: bytes[parsed.start..<parsed.end], as: UTF8.self)
-            return .malformed(MalformedCSVRecord(line: startLine, raw: raw, reason: problem))
+            let rawBytes = bytes[parsed.start..<parsed.end]
+            return .malformed(MalformedCSVRecord(line: startLine, raw: String(decoding: rawBytes, as: UTF8.self), reason: problem, rawBytes: rawBytes))
         }
         return .record(CSVRecord(line: startLine, fields: parsed.fields, rawBytes: bytes[parsed.start..<parsed.end]))
     }
@@ -143,7 +166,7 @@ public struct CSVReader: Sequence, IteratorProtocol, Sendable {
                         closed = true
                         break
                     }
-                    if byte == 0x0A { newlines += 1 }
+                    if byte == 0x0D || (byte == 0x0A && buffer[cursor - 1] != 0x0D) { newlines += 1 }  // CRLF is one break
                     copy?.append(byte)
                     cursor += 1
                 }
@@ -157,9 +180,7 @@ public struct CSVReader: Sequence, IteratorProtocol, Sendable {
                 var text = copy ?? Array(UnsafeBufferPointer(rebasing: buffer[(index + 1)..<cursor]))
                 fieldEnd = cursor + 1
                 // Anything between the closing quote and the delimiter is kept, but makes the record malformed.
-                while fieldEnd < count, buffer[fieldEnd] != delimiter, buffer[fieldEnd] != 0x0A,
-                    !(buffer[fieldEnd] == 0x0D && fieldEnd + 1 < count && buffer[fieldEnd + 1] == 0x0A)
-                {
+                while fieldEnd < count, buffer[fieldEnd] != delimiter, buffer[fieldEnd] != 0x0A, buffer[fieldEnd] != 0x0D {
                     if problem == nil { problem = "field \(fields.count + 1): text after a closing quote" }
                     text.append(buffer[fieldEnd])
                     fieldEnd += 1
@@ -169,9 +190,7 @@ public struct CSVReader: Sequence, IteratorProtocol, Sendable {
                 fieldEnd = index
                 while fieldEnd < count {
                     let byte = buffer[fieldEnd]
-                    if byte == delimiter || byte == 0x0A || (byte == 0x0D && fieldEnd + 1 < count && buffer[fieldEnd + 1] == 0x0A) {
-                        break
-                    }
+                    if byte == delimiter || byte == 0x0A || byte == 0x0D { break }
                     fieldEnd += 1
                 }
                 fields.append(decode(UnsafeBufferPointer(rebasing: buffer[index..<fieldEnd]), index: fields.count, problem: &problem))
@@ -182,7 +201,14 @@ public struct CSVReader: Sequence, IteratorProtocol, Sendable {
                 continue
             }
             if fieldEnd < count {
-                let next = fieldEnd + (buffer[fieldEnd] == 0x0D ? 2 : 1)
+                var next = fieldEnd + 1
+                if buffer[fieldEnd] == 0x0D {  // CRLF, or a lone CR
+                    if next < count {
+                        if buffer[next] == 0x0A { next += 1 }
+                    } else if !isFinal {
+                        return nil  // may be the first half of a CRLF
+                    }
+                }
                 return ParsedRecord(fields: fields, start: start, end: fieldEnd, next: next, newlines: newlines + 1, problem: problem)
             }
             if !isFinal { return nil }
@@ -194,54 +220,22 @@ public struct CSVReader: Sequence, IteratorProtocol, Sendable {
     /// splitting and decoding can run elsewhere (``parse(record:line:dialect:)``, in parallel). Finds the record's
     /// end with the same quoting rules as ``next()``.
     public mutating func nextRecordBytes() -> (bytes: ArraySlice<UInt8>, line: Int)? {
-        while position < bytes.count, bytes[position] == 0x0A || (bytes[position] == 0x0D && peek(1) == 0x0A) {
-            position += bytes[position] == 0x0D ? 2 : 1
-            line += 1
-            blankLines += 1
+        guard skipBlankLines() else { return nil }
+        var scanner = RecordScanner(dialect: dialect)
+        let start = position
+        let found = bytes.withUnsafeBufferPointer { scanner.scan($0, from: start) }
+        let end: Int, next: Int, lineBreaks: Int
+        if let found {
+            (end, next, lineBreaks) = (found.end, found.next, scanner.lineBreaks + 1)
+        } else if isFinal {
+            let atCarriageReturn = scanner.endedAtCarriageReturn
+            (end, next, lineBreaks) = (atCarriageReturn ? bytes.count - 1 : bytes.count, bytes.count, scanner.lineBreaks + (atCarriageReturn ? 1 : 0))
+        } else {
+            return nil  // cut off by the end of a buffer that is not the last
         }
-        consumed = position
-        guard position < bytes.count else { return nil }
-        let (delimiter, quoting, count) = (dialect.delimiter, dialect.quoting, bytes.count)
-        let found: (end: Int, next: Int, newlines: Int)? = bytes.withUnsafeBufferPointer { buffer in
-            var index = position
-            var newlines = 0
-            var inQuotes = false
-            var fieldStart = true
-            while index < count {
-                let byte = buffer[index]
-                if inQuotes {
-                    if byte == 0x22 {
-                        if index + 1 == count { if !isFinal { return nil } } else if buffer[index + 1] == 0x22 {
-                            index += 2
-                            continue
-                        }
-                        inQuotes = false
-                    } else if byte == 0x0A {
-                        newlines += 1
-                    }
-                    index += 1
-                    continue
-                }
-                if byte == delimiter {
-                    fieldStart = true
-                } else if byte == 0x0A {
-                    return (index, index + 1, newlines + 1)
-                } else if byte == 0x0D && index + 1 < count && buffer[index + 1] == 0x0A {
-                    return (index, index + 2, newlines + 1)
-                } else if byte == 0x0D && index + 1 == count && !isFinal {
-                    return nil
-                } else {
-                    if quoting && byte == 0x22 && fieldStart { inQuotes = true }
-                    fieldStart = false
-                }
-                index += 1
-            }
-            return isFinal ? (count, count, newlines) : nil
-        }
-        guard let found else { return nil }
-        let record = (bytes[position..<found.end], line)
-        line += found.newlines
-        position = found.next
+        let record = (bytes[start..<end], line)
+        line += lineBreaks
+        position = next
         consumed = position
         return record
     }
@@ -251,13 +245,9 @@ public struct CSVReader: Sequence, IteratorProtocol, Sendable {
         let parsed = record.withUnsafeBufferPointer { parseRecord(in: $0, from: 0, dialect: dialect, isFinal: true, line: line) }!
         let base = record.startIndex
         if let problem = parsed.problem {
-            return .malformed(MalformedCSVRecord(line: line, raw: String(decoding: record, as: UTF8.self), reason: problem))
+            return .malformed(MalformedCSVRecord(line: line, raw: String(decoding: record, as: UTF8.self), reason: problem, rawBytes: record))
         }
         return .record(CSVRecord(line: line, fields: parsed.fields, rawBytes: record[(base + parsed.start)..<(base + parsed.end)]))
-    }
-
-    private func peek(_ offset: Int) -> UInt8? {
-        position + offset < bytes.count ? bytes[position + offset] : nil
     }
 
     private static func decode(_ field: UnsafeBufferPointer<UInt8>, index: Int, problem: inout String?) -> String {

@@ -7,8 +7,8 @@ import TruceCore
 /// Each row becomes an incident `gdelt:<GLOBALEVENTID>`. GDELT is machine-coded from news: its dates are
 /// publication dates more than event dates, so the incident spans the UTC day of `SQLDATE` and the claim
 /// carries `DATEADDED` as its publication time and `SOURCEURL` as its source. One event appears in many rows;
-/// de-duplication is left to linking. A record without exactly 61 fields is quarantined, so a file of another
-/// format ends with every record quarantined.
+/// de-duplication is left to linking. A record without exactly 61 fields is quarantined; a file none of whose
+/// first 16 records has them is of another format and fails at once.
 ///
 /// ```swift
 /// let batch = try GDELTFormat().read(file: "20250322180000.export.CSV")
@@ -43,8 +43,9 @@ public struct GDELTFormat: DatasetFormat {
         HeaderIndex(names: Self.columnNames)
     }
 
-    /// A first line without 61 tab-separated fields means the file is not a GDELT 2.0 events export.
-    public func checkFirstRecord(_ record: CSVRecord, file: String) throws {
+    /// A line without 61 tab-separated fields is not a GDELT 2.0 event; when none of a file's first 16 lines has
+    /// them, the file is not a GDELT 2.0 events export.
+    public func checkOpeningRecord(_ record: CSVRecord, file: String) throws {
         guard record.fields.count != Self.columnNames.count else { return }
         throw InputError.wrongFormat(
             file: file, line: record.line,

@@ -14,8 +14,8 @@ struct GDELTRow: CSVRowReading {
             return nil
         }
         let key = value("GLOBALEVENTID")
-        if key.map({ !Self.isDigits($0) }) ?? true {
-            problem("GLOBALEVENTID", key.map { "\"\($0)\" is not a number" } ?? "is required")
+        if key.map({ !Self.isDigits($0) || $0.count > 18 }) ?? true {
+            problem("GLOBALEVENTID", key.map { "\"\($0)\" is not an event number (1 to 18 digits)" } ?? "is required")
         }
         let eventCode = value("EventCode")
         if eventCode.map({ !Self.isDigits($0) || $0.count > 4 }) ?? true {
@@ -63,7 +63,7 @@ struct GDELTRow: CSVRowReading {
             problem("SQLDATE", "\"\(text)\" is not a date (expected YYYYMMDD)")
             return nil
         }
-        return day
+        return plausible(day, column: "SQLDATE", text: text)
     }
 
     /// `DATEADDED` (`YYYYMMDDHHMMSS`, UTC): when GDELT processed the article.
@@ -80,7 +80,7 @@ struct GDELTRow: CSVRowReading {
             problem("DATEADDED", "\"\(text)\" is not a date and time (expected YYYYMMDDHHMMSS)")
             return nil
         }
-        return instant
+        return plausible(instant, column: "DATEADDED", text: text)
     }
 
     /// The action's place: `ActionGeo_Type` 1 country → `country`, 2 US state and 5 first-order division →
@@ -90,8 +90,8 @@ struct GDELTRow: CSVRowReading {
         let longitudeText = value("ActionGeo_Long")
         var coordinate: Coordinate?
         if latitudeText != nil || longitudeText != nil {
-            let latitude = latitudeText.flatMap(Double.init).flatMap { (-90...90).contains($0) ? $0 : nil }
-            let longitude = longitudeText.flatMap(Double.init).flatMap { (-180...180).contains($0) ? $0 : nil }
+            let latitude = latitudeText.flatMap(Self.decimal).flatMap { (-90...90).contains($0) ? $0 : nil }
+            let longitude = longitudeText.flatMap(Self.decimal).flatMap { (-180...180).contains($0) ? $0 : nil }
             if latitude == nil {
                 problem("ActionGeo_Lat", latitudeText.map { "\"\($0)\" is not a latitude between -90 and 90" } ?? "is required with ActionGeo_Long")
             }

@@ -1,12 +1,23 @@
-import CZlib
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+private let systemRead = Glibc.read
+#elseif canImport(Musl)
+import Musl
+private let systemRead = Musl.read
+#elseif canImport(Darwin)
+import Darwin
+private let systemRead = Darwin.read
+#endif
+
 /// Reads an input in chunks: a plain file, a gzip file (by its magic bytes, whatever its name), or standard
-/// input for `-`. Memory stays at one chunk whatever the input's size.
+/// input for `-`. Memory stays at one chunk whatever the input's size: gzip input is decompressed at most
+/// `chunkSize` bytes at a time, however much a compressed chunk expands.
 public struct ByteSource {
     public static let defaultChunkSize = 4 << 20
 
-    private let handle: FileHandle?
+    private let input: OpenFile?
     private let chunkSize: Int
     private var inflater: Inflater?
     private var pending: [UInt8]?
@@ -22,7 +33,7 @@ public struct ByteSource {
     /// A source over bytes already in memory, handed out `chunkSize` bytes at a time (all at once by default),
     /// named `file` in diagnostics.
     public init(bytes: [UInt8], file: String, chunkSize: Int? = nil) {
-        handle = nil
+        input = nil
         self.chunkSize = max(1, chunkSize ?? bytes.count)
         memory = bytes
         pending = Array(bytes.prefix(self.chunkSize))
@@ -34,21 +45,14 @@ public struct ByteSource {
     }
 
     /// Opens `file` (`-` for standard input).
-    /// - Throws: ``InputError/unreadable(file:reason:)`` when it cannot be opened.
+    /// - Throws: ``InputError/unreadable(file:reason:)`` naming the system's reason when it cannot be opened or read:
+    ///   no such file, permission denied, is a directory, too many levels of symbolic links, file name too long, …
     public init(file: String, chunkSize: Int = ByteSource.defaultChunkSize) throws {
-        self.chunkSize = chunkSize
-        if file == "-" {
-            handle = FileHandle.standardInput
-            totalBytes = nil
-        } else {
-            guard let opened = FileHandle(forReadingAtPath: file) else {
-                let reason = FileManager.default.fileExists(atPath: file) ? "permission denied" : "no such file"
-                throw InputError.unreadable(file: file, reason: reason)
-            }
-            handle = opened
-            totalBytes = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
-        }
-        let first = try Self.read(handle!, count: chunkSize, file: file)
+        self.chunkSize = max(1, chunkSize)
+        let opened = try OpenFile(path: file)
+        input = opened
+        totalBytes = opened.size
+        let first = try opened.read(upTo: self.chunkSize)
         bytesRead = first.count
         if first.starts(with: [0x1F, 0x8B]) {
             inflater = try Inflater(file: file)
@@ -59,17 +63,21 @@ public struct ByteSource {
 
     private let file: String
 
-    /// The next chunk of decompressed bytes, or `nil` at the end.
+    /// The next chunk of decompressed bytes (at most the chunk size), or `nil` at the end.
     /// - Throws: ``InputError`` when reading or decompressing fails.
     public mutating func next() throws -> [UInt8]? {
         while !finished {
+            if let inflater, !inflater.needsInput {
+                let output = try inflater.inflate(upTo: chunkSize)
+                if !output.isEmpty { return output }
+            }
             let input: [UInt8]
             if let pending {
                 input = pending
                 self.pending = nil
             } else {
-                if let handle {
-                    input = try Self.read(handle, count: chunkSize, file: file)
+                if let file = self.input {
+                    input = try file.read(upTo: chunkSize)
                 } else {
                     input = Array(memory[memoryOffset..<min(memory.count, memoryOffset + chunkSize)])
                     memoryOffset += input.count
@@ -83,63 +91,75 @@ public struct ByteSource {
                 }
                 return nil
             }
-            guard inflater != nil else { return input }
-            let output = try inflater!.inflate(input)
-            if !output.isEmpty { return output }
+            guard let inflater else { return input }
+            inflater.feed(input)
         }
         return nil
     }
-
-    private static func read(_ handle: FileHandle, count: Int, file: String) throws -> [UInt8] {
-        do {
-            return Array(try handle.read(upToCount: count) ?? Data())
-        } catch {
-            throw InputError.unreadable(file: file, reason: (error as NSError).localizedDescription)
-        }
-    }
 }
 
-/// Streaming gzip (and concatenated gzip members) decompression with zlib.
-final class Inflater {
-    private var stream = z_stream()
-    private let file: String
-    private(set) var atStreamEnd = false
+/// A file opened for reading with the system's `open`, so that a failure names its real reason; closed when
+/// the last reference goes.
+final class OpenFile {
+    private let descriptor: Int32
+    private let path: String
+    private let ownsDescriptor: Bool
+    /// The size of a regular file, `nil` for standard input, pipes and devices.
+    let size: Int?
 
-    init(file: String) throws {
-        self.file = file
-        let status = inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
-        guard status == Z_OK else { throw InputError.unreadable(file: file, reason: "cannot start gzip decompression") }
+    /// Opens `path`, or standard input for `-`.
+    /// - Throws: ``InputError/unreadable(file:reason:)`` with the system's reason, e.g. "is a directory".
+    init(path: String) throws {
+        self.path = path
+        if path == "-" {
+            descriptor = 0
+            ownsDescriptor = false
+        } else {
+            let opened = open(path, O_RDONLY | O_CLOEXEC)
+            guard opened >= 0 else { throw InputError.unreadable(file: path, reason: Self.reason(errno)) }
+            descriptor = opened
+            ownsDescriptor = true
+        }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            let error = errno
+            if ownsDescriptor { close(descriptor) }
+            throw InputError.unreadable(file: path, reason: Self.reason(error))
+        }
+        switch status.st_mode & S_IFMT {
+        case S_IFDIR:
+            if ownsDescriptor { close(descriptor) }
+            throw InputError.unreadable(file: path, reason: Self.reason(EISDIR))
+        case S_IFREG:
+            size = Int(status.st_size)
+        default:
+            size = nil
+        }
     }
 
-    deinit { inflateEnd(&stream) }
+    deinit { if ownsDescriptor { close(descriptor) } }
 
-    func inflate(_ input: [UInt8]) throws -> [UInt8] {
-        var output: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 18)
-        var input = input
-        try input.withUnsafeMutableBufferPointer { inputBuffer in
-            stream.next_in = inputBuffer.baseAddress
-            stream.avail_in = UInt32(inputBuffer.count)
-            while stream.avail_in > 0 {
-                if atStreamEnd {  // another gzip member follows
-                    inflateReset(&stream)
-                    atStreamEnd = false
+    /// Up to `count` bytes; fewer only at the end of the input, none after it.
+    /// - Throws: ``InputError/unreadable(file:reason:)`` when the system cannot read.
+    func read(upTo count: Int) throws -> [UInt8] {
+        try [UInt8](unsafeUninitializedCapacity: count) { buffer, filled in
+            filled = 0
+            while filled < count {
+                let got = systemRead(descriptor, buffer.baseAddress! + filled, count - filled)
+                if got > 0 {
+                    filled += got
+                } else if got == 0 {
+                    break
+                } else if errno != EINTR {
+                    throw InputError.unreadable(file: path, reason: Self.reason(errno))
                 }
-                let produced = try buffer.withUnsafeMutableBufferPointer { outputBuffer -> Int in
-                    stream.next_out = outputBuffer.baseAddress
-                    stream.avail_out = UInt32(outputBuffer.count)
-                    let status = CZlib.inflate(&stream, Z_NO_FLUSH)
-                    if status == Z_STREAM_END {
-                        atStreamEnd = true
-                    } else if status != Z_OK && status != Z_BUF_ERROR {
-                        throw InputError.unreadable(file: file, reason: "corrupt gzip data (zlib status \(status))")
-                    }
-                    return outputBuffer.count - Int(stream.avail_out)
-                }
-                output.append(contentsOf: buffer[0..<produced])
-                if produced == 0 && !atStreamEnd && stream.avail_in > 0 && stream.avail_out > 0 { break }
             }
         }
-        return output
+    }
+
+    /// The system's message for `code`, starting in lower case as Truce's messages do: "no such file or directory".
+    static func reason(_ code: Int32) -> String {
+        let message = String(cString: strerror(code))
+        return message.prefix(1).lowercased() + message.dropFirst()
     }
 }

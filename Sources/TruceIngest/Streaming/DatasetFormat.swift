@@ -15,12 +15,14 @@ public protocol DatasetFormat: Sendable {
     /// Checks that a file is of this format and maps its columns. `header` is `nil` for headerless formats.
     /// - Throws: ``InputError/missingColumns(file:columns:)`` naming what is missing when it is not.
     func columns(header: [String]?, file: String) throws -> HeaderIndex
-    /// Checks the first data record of a headerless file, so that a file of another format fails at once
-    /// rather than quarantining every line.
-    /// - Throws: ``InputError/wrongFormat(file:line:expected:)``.
-    func checkFirstRecord(_ record: CSVRecord, file: String) throws
+    /// Checks one of the first records of a headerless file, so that a file of another format fails at once
+    /// rather than quarantining every line: the import fails only when none of the first 16 records passes (one
+    /// bad first line is quarantined like any other), with the error of the first.
+    /// - Throws: ``InputError/wrongFormat(file:line:expected:)`` when the record is not of this format.
+    func checkOpeningRecord(_ record: CSVRecord, file: String) throws
 
-    /// Whether a record is an annotation to skip (such as a HXL hashtag row), not data.
+    /// Whether the file's first data record (the one right under the header) is an annotation to skip, such as
+    /// HDX's HXL hashtag row; it is asked of no other record, as every later record is data.
     func isAnnotation(_ record: CSVRecord, columns: HeaderIndex) -> Bool
     /// The record as an incident, or every problem found in it.
     func incident(from record: CSVRecord, columns: HeaderIndex, file: String, sourceFile: String) -> Result<Incident, RowProblems>
@@ -28,7 +30,7 @@ public protocol DatasetFormat: Sendable {
 
 extension DatasetFormat {
     public func isAnnotation(_ record: CSVRecord, columns: HeaderIndex) -> Bool { false }
-    public func checkFirstRecord(_ record: CSVRecord, file: String) throws {}
+    public func checkOpeningRecord(_ record: CSVRecord, file: String) throws {}
 
     /// Reads a whole input held in memory: for small files and tests. Large files go through ``StreamingImport``.
     public func read(bytes: [UInt8], file: String) throws -> IncidentBatch {

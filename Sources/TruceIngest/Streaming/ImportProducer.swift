@@ -12,12 +12,19 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
 
     let format: Format
     let batchSize: Int
+    /// The longest record read; longer ones are quarantined.
+    let maxRecordBytes: Int
     let file: String
     /// Turns each incident into what the saver wants, on the parallel workers (e.g. its stored form).
     let prepare: @Sendable (Incident) -> Prepared
 
     /// Records normalised together, across the machine's cores.
     static var groupSize: Int { 4096 }
+    /// Bytes of records read ahead for one group, or gathered into one batch, at most (a little more for the
+    /// record that crosses it): with long records, groups and batches hold fewer of them, so memory stays bounded.
+    static var byteBudget: Int { 16 << 20 }
+    /// How many of a headerless file's first records are looked at to tell whether it is of this format at all.
+    static var openingRecords: Int { 16 }
 
     func produce(from source: ByteSource, into channel: BoundedChannel<Output>) {
         do {
@@ -28,22 +35,24 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
     }
 
     private func run(source: ByteSource, channel: BoundedChannel<Output>) throws {
-        var stream = RecordStream(source: source, dialect: format.dialect)
+        var stream = RecordStream(source: source, dialect: format.dialect, maxRecordBytes: maxRecordBytes)
         let columns: HeaderIndex
         if format.hasHeader {
-            guard case .record(let header)? = try stream.next() else {
+            let first = try stream.next()
+            guard case .record(let header)? = first else {
                 _ = try format.columns(header: [], file: file)
-                throw InputError.unreadable(file: file, reason: "the header line cannot be read")
+                let reason = first.map { if case .malformed(let bad) = $0 { bad.reason } else { "" } } ?? "the file is empty"
+                throw InputError.unreadable(file: file, reason: "the header line cannot be read: \(reason)")
             }
             columns = try format.columns(header: header.fields, file: file)
         } else {
             columns = try format.columns(header: nil, file: file)
         }
-        var firstChecked = format.hasHeader
         let sourceFile = file == "-" ? "stdin" : URL(fileURLWithPath: file).lastPathComponent
         var firstLine: [String: (line: Int, raw: Int)] = [:]
         var incidents: [Prepared] = []
         var quarantined: [QuarantinedRecord] = []
+        var batchBytes = 0
         var records = 0
         var annotations = 0
 
@@ -57,13 +66,17 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
             let sent = channel.send(.batch(incidents, quarantined, bytesRead: progress.bytesRead, totalBytes: progress.totalBytes))
             incidents = []
             quarantined = []
+            batchBytes = 0
             return sent
         }
 
         // Record boundaries are found sequentially (quotes make that inherently serial); splitting into
         // fields, decoding and normalising run in parallel groups; repeated keys are checked in file order.
-        var pending: [(bytes: ArraySlice<UInt8>, line: Int)] = []
+        var pending: [RecordStream.RawRecord] = []
         pending.reserveCapacity(Self.groupSize)
+        var pendingBytes = 0
+        /// Whether the next group holds the file's first data record, the only one that may be an annotation.
+        var groupOpensFile = true
         /// The group being processed in the background while the next one is read.
         var inFlight: Background<[Outcome]>?
         func settle() {
@@ -75,12 +88,15 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
                     annotations += 1
                 case .malformed(let bad):
                     records += 1
+                    batchBytes += bad.rawBytes.count
                     quarantine(bad.line, [Diagnostic(file: file, line: bad.line, field: "", message: bad.reason)], raw: bad.raw)
                 case .failure(let failure, let line, let raw):
                     records += 1
+                    batchBytes += raw.utf8.count
                     quarantine(line, failure.problems, raw: raw)
                 case .incident(let incident, let prepared, let line, let rawHash, let raw):
                     records += 1
+                    batchBytes += raw.count
                     let key = incident.sources.first?.key ?? incident.id
                     if let first = firstLine[key] {
                         let message = first.raw == rawHash
@@ -97,26 +113,32 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
         }
         func launch() {
             let records = pending
+            let opensFile = groupOpensFile
             pending = []
             pending.reserveCapacity(Self.groupSize)
-            inFlight = Background { process(records, columns: columns, sourceFile: sourceFile) }
+            pendingBytes = 0
+            groupOpensFile = false
+            inFlight = Background { process(records, columns: columns, sourceFile: sourceFile, opensFile: opensFile) }
         }
 
         let groupSize = min(Self.groupSize, batchSize)
+        var opening = format.hasHeader ? nil : OpeningCheck(format: format, file: file, limit: Self.openingRecords)
         while let record = try stream.nextRecordBytes() {
-            if !firstChecked, case .record(let first) = CSVReader.parse(record: record.bytes, line: record.line, dialect: format.dialect) {
-                try format.checkFirstRecord(first, file: file)
-                firstChecked = true
+            if opening != nil {
+                try opening!.check(record)
+                if opening!.isDone { opening = nil }
             }
             pending.append(record)
-            guard pending.count >= groupSize else { continue }
+            if case .bytes(let bytes, _) = record { pendingBytes += bytes.count }
+            guard opening == nil, pending.count >= groupSize || pendingBytes >= Self.byteBudget else { continue }
             settle()
             launch()
-            if incidents.count + quarantined.count >= batchSize, !flush() {
+            if incidents.count + quarantined.count >= batchSize || batchBytes >= Self.byteBudget, !flush() {
                 settle()
                 return
             }
         }
+        try opening?.finish()
         settle()
         launch()
         settle()
@@ -131,8 +153,9 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
         case failure(RowProblems, line: Int, raw: String)
     }
 
-    /// Splits, decodes and normalises each record with `format`, spreading the work across the cores.
-    private func process(_ records: [(bytes: ArraySlice<UInt8>, line: Int)], columns: HeaderIndex, sourceFile: String) -> [Outcome] {
+    /// Splits, decodes and normalises each record with `format`, spreading the work across the cores. When the group
+    /// `opensFile`, its first record may be an annotation (such as a HXL row under the header); no other may.
+    private func process(_ records: [RecordStream.RawRecord], columns: HeaderIndex, sourceFile: String, opensFile: Bool) -> [Outcome] {
         let workers = records.count < 256 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         let slice = (records.count + workers - 1) / workers
         var outcomes = [Outcome](repeating: .annotation, count: records.count)
@@ -141,12 +164,19 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
             let results = UncheckedSendable(results)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 for index in (worker * slice)..<min(records.count, (worker + 1) * slice) {
-                    let (bytes, line) = records[index]
+                    let (bytes, line): (ArraySlice<UInt8>, Int)
+                    switch records[index] {
+                    case .oversized(let oversized):
+                        results.value[index] = .malformed(oversized.malformed)
+                        continue
+                    case .bytes(let recordBytes, let recordLine):
+                        (bytes, line) = (recordBytes, recordLine)
+                    }
                     switch CSVReader.parse(record: bytes, line: line, dialect: format.dialect) {
                     case .malformed(let bad):
                         results.value[index] = .malformed(bad)
                     case .record(let record):
-                        if format.isAnnotation(record, columns: columns) { continue }
+                        if opensFile && index == 0 && format.isAnnotation(record, columns: columns) { continue }
                         switch format.incident(from: record, columns: columns, file: file, sourceFile: sourceFile) {
                         case .success(let incident):
                             results.value[index] = .incident(

@@ -7,14 +7,21 @@ import TruceCore
 /// Reading and normalising run on background threads (normalising across the machine's cores) while the
 /// calling thread saves the previous batch. Every record is accounted for: it becomes an incident or a
 /// quarantined record (annotation rows are counted as skipped). A key seen twice in one file quarantines
-/// the later record, naming the first line.
+/// the later record, naming the first line. A record longer than ``maxRecordBytes`` is quarantined too.
 public struct StreamingImport<Format: DatasetFormat>: Sendable {
     public var format: Format
     public var batchSize: Int
+    /// The longest record read, in bytes without its line end. A longer one is quarantined with its line, its
+    /// length and its first 1 KiB, and reading goes on after it without holding it in memory.
+    public var maxRecordBytes: Int
 
-    public init(format: Format, batchSize: Int = 4096) {
+    /// - Parameters:
+    ///   - batchSize: the most records handed to `save` at once (fewer when records are long).
+    ///   - maxRecordBytes: the longest record read (default 1 MiB); longer ones are quarantined.
+    public init(format: Format, batchSize: Int = 4096, maxRecordBytes: Int = RecordStream.defaultMaxRecordBytes) {
         self.format = format
         self.batchSize = batchSize
+        self.maxRecordBytes = maxRecordBytes
     }
 
     /// What one file's import did.
@@ -24,6 +31,8 @@ public struct StreamingImport<Format: DatasetFormat>: Sendable {
         public var records = 0
         /// Annotation rows skipped, e.g. UCDP's HXL row.
         public var annotations = 0
+
+        public init() {}
     }
 
     /// Imports `file` (`-` for standard input), calling `save` for each batch.
@@ -59,7 +68,7 @@ public struct StreamingImport<Format: DatasetFormat>: Sendable {
         prepare: @escaping @Sendable (Incident) -> Prepared, save: ([Prepared], [QuarantinedRecord]) throws -> LoadSummary
     ) throws -> Report {
         let channel = BoundedChannel<ImportProducer<Format, Prepared>.Output>(capacity: 2)
-        let producer = ImportProducer(format: format, batchSize: batchSize, file: file, prepare: prepare)
+        let producer = ImportProducer(format: format, batchSize: batchSize, maxRecordBytes: maxRecordBytes, file: file, prepare: prepare)
         let handoff = UncheckedSendable(source)
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {

@@ -35,14 +35,6 @@ struct IncidentRow: CSVRowReading {
         return PartyID(text)
     }
 
-    mutating func count(_ column: String) -> Int? {
-        guard let text = value(column) else { return nil }
-        guard let number = Int(text), number >= 0 else {
-            problem(column, "\"\(text)\" is not a whole number of people")
-            return nil
-        }
-        return number
-    }
 
     mutating func incident(sourceFile: String) -> Incident? {
         let id = required("id")
@@ -64,15 +56,19 @@ struct IncidentRow: CSVRowReading {
         let perpetrator = party("perpetrator")
         let claimant = required("claimant")
         let claimantParty = party("claimant_party")
-        let fatalities = count("fatalities")
-        let injured = count("injured")
+        let fatalities = people("fatalities")
+        let injured = people("injured")
         let url = value("source_url")  // may be empty for records without a web source (exports of dataset rows)
         if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
             problem("source_url", "\"\(url)\" is not a web address (http:// or https://)")
         }
         let published = value("source_published")
-        if let published, StatedTime(parsing: published) == nil {
-            problem("source_published", "\"\(published)\" is not a date or date-time")
+        if let published {
+            if let date = StatedTime(parsing: published) {
+                _ = plausible(date, column: "source_published", text: published)
+            } else {
+                problem("source_published", "\"\(published)\" is not a date or date-time")
+            }
         }
         guard problems.isEmpty, let id, let time, let location, let claimant else { return nil }
         let source = url.map { SourceReference(url: $0, published: published) }
@@ -88,10 +84,11 @@ struct IncidentRow: CSVRowReading {
 
     private mutating func readTime() -> IncidentTime? {
         guard let startText = required("start") else { return nil }
-        guard let start = StatedTime(parsing: startText) else {
+        guard let parsedStart = StatedTime(parsing: startText) else {
             problem("start", "\"\(startText)\" is not a date or date-time (YYYY-MM-DD or YYYY-MM-DDTHH:MM)")
             return nil
         }
+        guard let start = plausible(parsedStart, column: "start", text: startText) else { return nil }
         var zone: ZoneIdentifier?
         if let zoneText = value("time_zone") {
             zone = ZoneIdentifier(zoneText)
@@ -106,7 +103,11 @@ struct IncidentRow: CSVRowReading {
         var end: StatedTime?
         if let endText = value("end") {
             end = StatedTime(parsing: endText)
-            if end == nil { problem("end", "\"\(endText)\" is not a date or date-time") }
+            if let parsed = end {
+                end = plausible(parsed, column: "end", text: endText)
+            } else {
+                problem("end", "\"\(endText)\" is not a date or date-time")
+            }
         }
         guard let resolvedZone = zone ?? (start.utcOffset != nil ? .utc : nil) else { return nil }
         guard let end else { return IncidentTime.implied(by: start, precision: precision, in: resolvedZone) }
@@ -127,8 +128,8 @@ struct IncidentRow: CSVRowReading {
         switch (value("latitude"), value("longitude")) {
         case (nil, nil): break
         case (let latitude?, let longitude?):
-            if let lat = Double(latitude), (-90...90).contains(lat) {
-                if let lon = Double(longitude), (-180...180).contains(lon) {
+            if let lat = Self.decimal(latitude), (-90...90).contains(lat) {
+                if let lon = Self.decimal(longitude), (-180...180).contains(lon) {
                     coordinate = Coordinate(latitude: lat, longitude: lon)
                 } else {
                     problem("longitude", "\"\(longitude)\" is not a longitude between -180 and 180")

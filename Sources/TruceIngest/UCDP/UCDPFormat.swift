@@ -7,7 +7,8 @@ import TruceCore
 /// Each event becomes an incident `ucdp:<id>` spanning the local days from `date_start` to `date_end`
 /// inclusive. UCDP codes dyads, not single acts, so a perpetrator is recorded only for one-sided violence
 /// (`type_of_violence` 3, where `side_a` is the perpetrator), mapped through the ``ActorTable``; otherwise
-/// both sides go into the description. HDX exports carry a HXL hashtag row under the header: it is skipped.
+/// both sides go into the description. HDX exports carry a HXL hashtag row right under the header: it is skipped
+/// (a row of hashtags anywhere else is data, and quarantined as such).
 ///
 /// ```swift
 /// let batch = try UCDPFormat(actors: table).read(file: "ged_ukraine.csv")
@@ -32,7 +33,7 @@ public struct UCDPFormat: DatasetFormat {
         try HeaderIndex(names: header ?? []).requiring(Self.requiredColumns, file: file)
     }
 
-    /// Whether `record` is a HXL hashtag row (`,,#date+year,,…`): every non-empty cell starts with `#`.
+    /// Whether the first data record is a HXL hashtag row (`,,#date+year,,…`): every non-empty cell starts with `#`.
     public func isAnnotation(_ record: CSVRecord, columns: HeaderIndex) -> Bool {
         var sawTag = false
         for field in record.fields {

@@ -22,11 +22,7 @@ struct UCDPRow: CSVRowReading {
         let location = readLocation(country: country)
         let sideA = value("side_a")
         if sideA == nil { problem("side_a", "is required") }
-        let best = value("best")
-        let fatalities = best.flatMap { Int($0) }
-        if let best, fatalities.map({ $0 < 0 }) ?? true {
-            problem("best", "\"\(best)\" is not a whole number")
-        }
+        let fatalities = people("best")
         guard problems.isEmpty, let time, let location, let sideA else { return nil }
 
         let sideB = value("side_b") ?? "unknown side"
@@ -91,15 +87,15 @@ struct UCDPRow: CSVRowReading {
             return nil
         }
         date.clock = nil
-        return date
+        return plausible(date, column: column, text: text)
     }
 
     /// The point, its precision from `where_prec`, `adm_1` and the place named in `where_coordinates`.
     private mutating func readLocation(country: String?) -> IncidentLocation? {
         let latitudeText = value("latitude")
         let longitudeText = value("longitude")
-        let latitude = latitudeText.flatMap(Double.init).flatMap { (-90...90).contains($0) ? $0 : nil }
-        let longitude = longitudeText.flatMap(Double.init).flatMap { (-180...180).contains($0) ? $0 : nil }
+        let latitude = latitudeText.flatMap(Self.decimal).flatMap { (-90...90).contains($0) ? $0 : nil }
+        let longitude = longitudeText.flatMap(Self.decimal).flatMap { (-180...180).contains($0) ? $0 : nil }
         if latitude == nil {
             problem("latitude", latitudeText.map { "\"\($0)\" is not a latitude between -90 and 90" } ?? "is required")
         }
