@@ -20,7 +20,7 @@ enum Loading {
     ///   fails part-way: then with the counts committed before it stopped.
     static func incidents(
         from file: String, format: some DatasetFormat, into store: (any Store)?,
-        onQuarantine: (QuarantinedRecord) -> Void = { _ in }
+        maxRecordBytes: Int = RecordStream.defaultMaxRecordBytes, onQuarantine: (QuarantinedRecord) -> Void = { _ in }
     ) throws -> LoadSummary {
         let bar = ProgressBar(label: file)
         var saver = store.map { ImportSaver(store: $0, file: file) }
@@ -32,7 +32,7 @@ enum Loading {
                     printError("\(record.file):\(record.line): quarantined: \(record.reason)")
                 }
             }
-            let importer = StreamingImport(format: format)
+            let importer = StreamingImport(format: format, maxRecordBytes: maxRecordBytes)
             let summary: LoadSummary
             if saver != nil {
                 summary = try importer.run(file: file, progress: bar?.update, prepare: PreparedIncident.init) { prepared, quarantined in

@@ -49,7 +49,7 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
             columns = try format.columns(header: nil, file: file)
         }
         let sourceFile = file == "-" ? "stdin" : URL(fileURLWithPath: file).lastPathComponent
-        var firstLine: [String: (line: Int, raw: Int)] = [:]
+        var firstLine: [SeenKey: (line: Int, raw: Int)] = [:]
         var incidents: [Prepared] = []
         var quarantined: [QuarantinedRecord] = []
         var batchBytes = 0
@@ -98,14 +98,15 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
                     records += 1
                     batchBytes += raw.count
                     let key = incident.sources.first?.key ?? incident.id
-                    if let first = firstLine[key] {
+                    let seen = SeenKey(key)
+                    if let first = firstLine[seen] {
                         let message = first.raw == rawHash
                             ? "\"\(key)\" repeats line \(first.line) exactly"
                             : "\"\(key)\" is already on line \(first.line) with different content"
                         let problem = Diagnostic(file: file, line: line, field: format.keyColumn, message: message)
                         quarantine(line, [problem], raw: String(decoding: raw, as: UTF8.self))
                     } else {
-                        firstLine[key] = (line, rawHash)
+                        firstLine[seen] = (line, rawHash)
                         incidents.append(prepared)
                     }
                 }
@@ -195,5 +196,45 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
         var hasher = Hasher()
         bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
         return hasher.finalize()
+    }
+}
+
+/// A record key as remembered for the duplicate check: short keys as they are, long ones (a hostile file may
+/// hold keys of up to the maximum record size) by their length and a 128-bit digest, so memory grows by a few
+/// dozen bytes per record whatever the keys' length.
+struct SeenKey: Hashable {
+    private let text: String?
+    private let digest: (UInt64, UInt64, Int)?
+
+    init(_ key: String) {
+        let utf8 = key.utf8
+        guard utf8.count > 64 else {
+            text = key
+            digest = nil
+            return
+        }
+        text = nil
+        var first = Hasher(), second = Hasher()
+        first.combine(0x5EED_0001 as UInt64)
+        second.combine(0x5EED_0002 as UInt64)
+        var contiguous = key
+        contiguous.withUTF8 { bytes in
+            first.combine(bytes: UnsafeRawBufferPointer(bytes))
+            second.combine(bytes: UnsafeRawBufferPointer(bytes))
+        }
+        digest = (UInt64(bitPattern: Int64(first.finalize())), UInt64(bitPattern: Int64(second.finalize())), utf8.count)
+    }
+
+    static func == (left: SeenKey, right: SeenKey) -> Bool {
+        guard let leftDigest = left.digest, let rightDigest = right.digest else { return left.text == right.text }
+        return leftDigest == rightDigest
+    }
+
+    func hash(into hasher: inout Hasher) {
+        if let text { hasher.combine(text) }
+        if let digest {
+            hasher.combine(digest.0)
+            hasher.combine(digest.2)
+        }
     }
 }
