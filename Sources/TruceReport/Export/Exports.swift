@@ -11,7 +11,8 @@ extension ExportFormat {
     public var incidents: ExportLayout<Incident> {
         switch self {
         case .csv: return TruceCSVExport.layout
-        case .jsonl: return JSONLinesExport.layout()
+        // Canonical JSON is byte for byte what the generic encoder writes, and several times faster.
+        case .jsonl: return ExportLayout { $0.canonicalJSON + "\n" }
         case .geojson: return GeoJSONExport.layout { ($0, GeoJSONExport.properties(of: $0)) }
         }
     }
