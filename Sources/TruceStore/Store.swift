@@ -29,6 +29,13 @@ public protocol Store: Sendable {
     /// Incidents matching `query`, by start time then id.
     func incidents(matching query: IncidentQuery) throws -> [Incident]
 
+    /// One page of the incidents matching `query`, in the order of ``incidents(matching:)``: at most `limit`,
+    /// those after `position` (from the start when `nil`). The query's own `limit` is not applied.
+    func incidents(matching query: IncidentQuery, after position: PagePosition?, limit: Int) throws -> Page<Incident>
+
+    /// The incidents with these ids, read with `detail`, in the order of `ids`; ids not stored are left out.
+    func incidents(ids: [IncidentID], detail: IncidentQuery.Detail) throws -> [Incident]
+
     /// The earlier versions of an incident that later imports replaced, oldest first, and older versions that
     /// arrived after a newer one.
     func history(of id: IncidentID) throws -> [Incident]

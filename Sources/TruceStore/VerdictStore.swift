@@ -30,6 +30,10 @@ public protocol VerdictStore: Store {
 
     /// Stored verdicts matching `query`, with their incidents' evidence, by incident start then agreement.
     func verdicts(matching query: VerdictQuery) throws -> [StoredVerdict]
+
+    /// One page of the verdicts matching `query`, in the order of ``verdicts(matching:)``: at most `limit`,
+    /// those after `position` (from the start when `nil`).
+    func verdicts(matching query: VerdictQuery, after position: PagePosition?, limit: Int) throws -> Page<StoredVerdict>
 }
 
 /// What one adjudication run judged and found.

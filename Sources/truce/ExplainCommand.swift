@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TruceCore
 import TruceEngine
+import TruceReport
 import TruceStore
 
 struct ExplainCommand: ParsableCommand {
@@ -40,18 +41,20 @@ struct ExplainCommand: ParsableCommand {
                 print(try TruceJSON.string(verdicts, pretty: true))
                 return
             }
-            print(describe(found, evidence: evidence, linked: linked))
+            var lines = describe(found, evidence: evidence, linked: linked)
             for verdict in verdicts {
-                print("\n\(verdict.agreement): \(verdict.kind.rawValue)   (rules \(verdict.rulesVersion))")
+                lines += ["", "\(verdict.agreement): \(verdict.kind.rawValue)   (rules \(verdict.rulesVersion))"]
                 for check in verdict.checks {
                     let mark = check.outcome == .unknown ? "unknown, \(check.uncertainty?.rawValue ?? "")" : check.outcome.rawValue
-                    print("  \(check.clause.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(mark): \(check.reason)")
+                    lines.append("  \(check.clause.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(mark): \(check.reason)")
                 }
             }
+            // Each line on one line, without control characters: incident text cannot act on the terminal.
+            print(lines.map(DisplayText.singleLine).joined(separator: "\n"))
         }
     }
 
-    private func describe(_ incident: Incident, evidence: EvidenceRecord?, linked: [EvidenceRecord]) -> String {
+    private func describe(_ incident: Incident, evidence: EvidenceRecord?, linked: [EvidenceRecord]) -> [String] {
         var lines = ["\(incident.id): \(incident.description.isEmpty ? "(no description)" : incident.description)"]
         lines.append("  when:    \(TimeFormatting.span(incident.time.span, in: incident.time.timeZone)) (precision \(incident.time.precision.rawValue))")
         let place = [incident.location.place, incident.location.admin1, incident.location.country].compactMap { $0 }.joined(separator: ", ")
@@ -70,6 +73,6 @@ struct ExplainCommand: ParsableCommand {
             let others = group.filter { $0 != incident.id }
             lines.append("  evidence: \(evidence.level.rawValue)" + (others.isEmpty ? " (no other record linked)" : " (linked with \(others.joined(separator: ", ")))"))
         }
-        return lines.joined(separator: "\n")
+        return lines
     }
 }

@@ -11,27 +11,28 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             The filters are those of `truce verdicts list`. With --agreement, --verdict or --evidence, incidents and \
             claims are those of the matching verdicts (run `truce adjudicate` first). Incidents as CSV are in \
-            Truce's own format and read back with `truce import truce`.
+            Truce's own format and read back with `truce import truce`. CSV cells that a spreadsheet would run \
+            as a formula start with an added ' (docs/formats.md), which `truce import truce` takes off. Exports \
+            are written as they are read, a page at a time, so memory does not grow with their size.
             """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable { case incidents, verdicts, claims }
-    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, geojson, jsonl }
 
-    @Argument(help: "What to export: incidents, verdicts or claims.")
+    @Argument(help: "What to export.")
     var kind: Kind
 
-    @Option(help: "csv, geojson or jsonl.")
-    var format: Format = .csv
+    @Option(help: "The export's format.")
+    var format: ExportFormat = .csv
 
     @Option(help: "Write to this file instead of standard output.")
     var out: String?
 
     @Option(help: "Only incidents judged under this agreement.")
     var agreement: String?
-    @Option(help: "Only this verdict: violation, possible_violation, not_a_violation, insufficient_information.")
-    var verdict: String?
-    @Option(help: "Only this evidence level: single_claim, contested, corroborated, verified.")
-    var evidence: String?
+    @Option(help: "Only this verdict.")
+    var verdict: VerdictKind?
+    @Option(help: "Only this evidence level.")
+    var evidence: EvidenceLevel?
     @Option(help: "Only this region (any of its names) or country code.")
     var region: String?
     @OptionGroup var filters: PartyAndDateFilters
@@ -41,73 +42,87 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let opened = try store.openForReading()
-            var query = VerdictQuery(agreement: agreement, perpetrator: filters.perpetrator, during: try filters.span(), region: region)
-            query.kind = try verdict.map { try parseOption($0, "--verdict", as: VerdictKind.self) }
-            query.evidence = try evidence.map { try parseOption($0, "--evidence", as: EvidenceLevel.self) }
-            let byVerdict = agreement != nil || verdict != nil || evidence != nil || kind == .verdicts
-            let verdicts = byVerdict ? try opened.verdicts(matching: query) : []
-            var incidents = try opened.incidents(matching: IncidentQuery(perpetrator: filters.perpetrator, during: query.during))
-            if byVerdict {
-                let ids = Set(verdicts.map(\.verdict.incident))
-                incidents = incidents.filter { ids.contains($0.id) }
-            } else if let region {
-                incidents = incidents.filter { Regions.place(country: $0.location.country, admin1: $0.location.admin1, isIn: region) }
+            let destination = try ExportDestination(path: out)
+            let output = BufferedOutput(destination.handle)
+            let written: Int
+            do {
+                written = try export(from: opened, to: output)
+                try destination.commit()
+            } catch {
+                destination.abandon()
+                throw error
             }
-            let text = try render(incidents: incidents, verdicts: verdicts)
             if let out {
-                do { try text.write(toFile: out, atomically: true, encoding: .utf8) } catch {
-                    throw Failure(message: "\(out): cannot be written: \(error.localizedDescription)", code: .invalidInput)
-                }
-                printError("\(out): \(kind == .verdicts ? verdicts.count : incidents.count) \(kind.rawValue == "claims" ? "incidents' claims" : kind.rawValue)")
-            } else {
-                print(text, terminator: "")
+                printError("\(out): \(written) \(kind == .claims ? "incidents' claims" : kind.rawValue)")
             }
         }
     }
 
-    private func render(incidents: [Incident], verdicts: [StoredVerdict]) throws -> String {
-        let byID = Dictionary(incidents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        switch (kind, format) {
-        case (.incidents, .csv): return TruceCSVExport.csv(incidents)
-        case (.incidents, .jsonl): return try JSONLinesExport.lines(incidents)
-        case (.incidents, .geojson): return try GeoJSONExport.collection(incidents.map { ($0, GeoJSONExport.properties(of: $0)) })
-        case (.claims, .csv): return ClaimRow.csv(claimRows(incidents))
-        case (.claims, .jsonl): return try JSONLinesExport.lines(claimRows(incidents))
-        case (.claims, .geojson):
-            return try GeoJSONExport.collection(incidents.flatMap { incident in
-                incident.claims.map { claim in
-                    (incident, [
-                        "incident": incident.id, "claimant": claim.claimant, "claimant_party": claim.claimantParty?.rawValue,
-                        "accused": claim.accused?.rawValue, "source_url": claim.source?.url,
-                    ] as [String: Any?])
-                }
-            })
-        case (.verdicts, .jsonl): return try JSONLinesExport.lines(verdicts)
-        case (.verdicts, .csv):
-            var csv = CSVText(header: ["incident", "agreement", "verdict", "evidence", "perpetrator", "start", "country", "admin1", "open_clauses", "rules_version"])
-            for stored in verdicts {
-                let open = stored.verdict.checks.filter { $0.outcome != .pass }
-                    .map { "\($0.clause.rawValue):\($0.uncertainty?.rawValue ?? $0.outcome.rawValue)" }.joined(separator: " ")
-                csv.append([
-                    stored.verdict.incident, stored.verdict.agreement, stored.verdict.kind.rawValue, stored.evidence?.rawValue ?? "",
-                    stored.perpetrator?.rawValue ?? "", TimeFormatting.utc(stored.start), stored.country ?? "", stored.admin1 ?? "", open,
-                    stored.verdict.rulesVersion,
-                ])
+    private var query: VerdictQuery {
+        VerdictQuery(
+            agreement: agreement, perpetrator: filters.perpetrator, kind: verdict, evidence: evidence, during: filters.span,
+            region: region)
+    }
+
+    /// Writes the export a page at a time.
+    /// - Returns: how many incidents (for incidents and claims) or verdicts were written.
+    private func export(from store: SQLiteStore, to output: BufferedOutput) throws -> Int {
+        switch kind {
+        case .incidents:
+            var writer = try ExportWriter(format.incidents, to: output)
+            try forEachIncidentPage(of: store, detail: format.incidentsNeedSourceFields ? .full : .withoutSourceFields) {
+                try writer.write($0)
             }
-            return csv.text
-        case (.verdicts, .geojson):
-            return try GeoJSONExport.collection(verdicts.compactMap { stored in
-                guard let incident = byID[stored.verdict.incident] else { return nil }
-                var properties = GeoJSONExport.properties(of: incident)
-                properties["agreement"] = stored.verdict.agreement
-                properties["verdict"] = stored.verdict.kind.rawValue
-                properties["evidence"] = stored.evidence?.rawValue
-                return (incident, properties)
-            })
+            try writer.finish()
+            return writer.count
+        case .claims:
+            var writer = try ExportWriter(format.claims, to: output)
+            var incidents = 0
+            try forEachIncidentPage(of: store, detail: .withoutSourceFields) { page in
+                incidents += page.count
+                try writer.write(page.lazy.flatMap { incident in incident.claims.lazy.map { (incident, $0) } })
+            }
+            try writer.finish()
+            return incidents
+        case .verdicts:
+            var writer = try ExportWriter(format.verdicts, to: output)
+            try store.forEachPage(ofVerdictsMatching: query) { page in
+                guard format.verdictsNeedIncidents else { return try writer.write(page.lazy.map { ($0, nil) }) }
+                let incidents = try store.incidents(ids: Self.distinctIncidents(of: page), detail: .withoutSourceFields)
+                let byID = Dictionary(incidents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                // A verdict whose incident is gone has nothing to draw.
+                try writer.write(page.compactMap { stored in byID[stored.verdict.incident].map { (stored, $0) } })
+            }
+            try writer.finish()
+            return writer.count
         }
     }
 
-    private func claimRows(_ incidents: [Incident]) -> [ClaimRow] {
-        incidents.flatMap { incident in incident.claims.map { ClaimRow(incident: incident.id, claim: $0) } }
+    /// The incidents to export, a page at a time in the store's order: with --agreement, --verdict or --evidence
+    /// those of the matching verdicts, else those matching the party, the days and the region.
+    private func forEachIncidentPage(
+        of store: SQLiteStore, detail: IncidentQuery.Detail, _ body: ([Incident]) throws -> Void
+    ) throws {
+        guard agreement == nil && verdict == nil && evidence == nil else {
+            // Verdicts come by incident, so one incident's verdicts are together; one may span two pages.
+            var last: IncidentID?
+            try store.forEachPage(ofVerdictsMatching: query) { page in
+                let ids = Self.distinctIncidents(of: page).filter { $0 != last }
+                last = page.last?.verdict.incident ?? last
+                try body(try store.incidents(ids: ids, detail: detail))
+            }
+            return
+        }
+        try store.forEachPage(ofIncidentsMatching: IncidentQuery(perpetrator: filters.perpetrator, during: filters.span, detail: detail)) { page in
+            guard let region else { return try body(page) }
+            try body(page.filter { Regions.place(country: $0.location.country, admin1: $0.location.admin1, isIn: region) })
+        }
+    }
+
+    /// The incidents of consecutive verdicts, each once, in order.
+    private static func distinctIncidents(of verdicts: [StoredVerdict]) -> [IncidentID] {
+        var ids: [IncidentID] = []
+        for stored in verdicts where ids.last != stored.verdict.incident { ids.append(stored.verdict.incident) }
+        return ids
     }
 }

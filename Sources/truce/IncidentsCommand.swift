@@ -51,8 +51,8 @@ struct IncidentsCommand: ParsableCommand {
         @Option(help: "Only incidents in this agreement's window and scope (including uncertain ones).")
         var agreement: String?
         @OptionGroup var filters: PartyAndDateFilters
-        @Option(help: "Only this target category (energy, civilian, transport, port, military, industrial, government, other).")
-        var category: String?
+        @Option(help: "Only this target category.")
+        var category: TargetCategory?
         @Option(help: "Only this country (ISO 3166-1 alpha-2, e.g. UA).")
         var country: String?
         @Option(help: "At most this many incidents.")
@@ -64,8 +64,8 @@ struct IncidentsCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let opened = try store.openForReading()
-                var query = IncidentQuery(perpetrator: filters.perpetrator, during: try filters.span(), country: country, limit: agreement == nil ? limit : nil)
-                query.category = try category.map { try parseOption($0, "--category", as: TargetCategory.self) }
+                let query = IncidentQuery(
+                    perpetrator: filters.perpetrator, during: filters.span, category: category, country: country, limit: agreement == nil ? limit : nil)
                 var incidents = try opened.incidents(matching: query)
                 if let agreement {
                     guard let found = try opened.agreement(id: agreement) else {

@@ -52,28 +52,18 @@ struct StoreOptions: ParsableArguments {
 struct PartyAndDateFilters: ParsableArguments {
     @Option(help: "Only incidents attributed to this party (e.g. RU).")
     var party: String?
-    @Option(help: "Only incidents on or after this date (YYYY-MM-DD, UTC).")
-    var from: String?
-    @Option(help: "Only incidents on or before this date (YYYY-MM-DD, UTC).")
-    var to: String?
+    @Option(help: ArgumentHelp("Only incidents on or after this day (UTC).", valueName: Day.form), transform: Day.init(validating:))
+    var from: Day?
+    @Option(help: ArgumentHelp("Only incidents on or before this day (UTC).", valueName: Day.form), transform: Day.init(validating:))
+    var to: Day?
 
     var perpetrator: PartyID? { party.map { PartyID($0) } }
 
     /// The days from `--from` to `--to` inclusive, or `nil` when neither is given.
-    func span() throws -> TimeSpan? {
+    var span: TimeSpan? {
         guard from != nil || to != nil else { return nil }
-        let start = try from.map { try TimeFormatting.day($0, option: "--from") } ?? .distantPast
-        return TimeSpan(start: start, end: try to.map { try TimeFormatting.day($0, option: "--to").addingTimeInterval(86_400) })
+        return TimeSpan(start: from?.startInUTC ?? .distantPast, end: to.map { $0.stated.adding(days: 1).instant(in: .utc) })
     }
-}
-
-/// Parses a closed-vocabulary option, naming the allowed values when it is not one of them.
-func parseOption<Value: RawRepresentable & CaseIterable>(_ text: String, _ option: String, as: Value.Type) throws -> Value
-where Value.RawValue == String {
-    guard let value = Value(rawValue: text) else {
-        throw Failure(message: "\(option): \"\(text)\" is not one of: \(Value.allCases.map(\.rawValue).joined(separator: ", "))", code: .invalidInput)
-    }
-    return value
 }
 
 /// Human tables by default, JSON for scripts.

@@ -18,14 +18,14 @@ struct ReportCommand: ParsableCommand {
 
     @Option(help: "The agreement's id.")
     var agreement: String
-    @Option(help: "One day (YYYY-MM-DD, the agreement's local day).")
-    var date: String?
-    @Option(help: "First day of the period (YYYY-MM-DD).")
-    var from: String?
-    @Option(help: "Last day of the period (YYYY-MM-DD).")
-    var to: String?
-    @Option(help: "html, md or json.")
-    var format: String = "html"
+    @Option(help: ArgumentHelp("One day (the agreement's local day).", valueName: Day.form), transform: Day.init(validating:))
+    var date: Day?
+    @Option(help: ArgumentHelp("First day of the period.", valueName: Day.form), transform: Day.init(validating:))
+    var from: Day?
+    @Option(help: ArgumentHelp("Last day of the period.", valueName: Day.form), transform: Day.init(validating:))
+    var to: Day?
+    @Option(help: "The report's format.")
+    var format: ReportRenderer.Format = .html
     @Option(help: "Directory to write the report into (created if missing).")
     var out: String = "reports"
     @Option(help: "GeoJSON outlines (countries or first-level regions) to draw under the map (default: the bundled country outlines, data/boundaries/countries.geojson).")
@@ -35,14 +35,13 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if date != nil && (from != nil || to != nil) { throw ValidationError("give --date, or --from and --to, not both") }
-        guard ReportRenderer.Format(rawValue: format) != nil else { throw ValidationError("--format: use html, md or json") }
     }
 
     func run() throws {
         try reportingFailures {
             let path = try Reporting.write(
-                store: try store.openForReading(), agreement: agreement, date: date, from: from, to: to,
-                format: ReportRenderer.Format(rawValue: format)!, directory: out, boundaries: boundaries)
+                store: try store.openForReading(), agreement: agreement, date: date, from: from, to: to, format: format, directory: out,
+                boundaries: boundaries)
             print(path)
         }
     }
@@ -51,23 +50,17 @@ struct ReportCommand: ParsableCommand {
 /// Writing a report, shared by `truce report` and `truce demo`.
 enum Reporting {
     static func write(
-        store: some VerdictStore, agreement id: String, date: String?, from: String?, to: String?, format: ReportRenderer.Format,
+        store: some VerdictStore, agreement id: String, date: Day?, from: Day?, to: Day?, format: ReportRenderer.Format,
         directory: String, boundaries: String?
     ) throws -> String {
         guard let agreement = try store.agreement(id: id) else {
             throw Failure(message: "--agreement: no agreement with id \"\(id)\" (see `truce agreements list`)", code: .invalidInput)
         }
         let zone = agreement.timeZone
-        func day(_ text: String, _ option: String) throws -> StatedTime {
-            guard let stated = StatedTime(parsing: text), stated.isDateOnly else {
-                throw Failure(message: "\(option): \"\(text)\" is not a date (YYYY-MM-DD)", code: .invalidInput)
-            }
-            return stated
-        }
         let now = Date()
         let window = agreement.outerSpan ?? agreement.span
-        var start = try (date ?? from).map { try day($0, date == nil ? "--from" : "--date").instant(in: zone) } ?? window?.start ?? now.addingTimeInterval(-7 * 86_400)
-        var end = try (date ?? to).map { try day($0, date == nil ? "--to" : "--date").adding(days: 1).instant(in: zone) } ?? min(window?.end ?? now, now)
+        var start = (date ?? from).map { $0.stated.instant(in: zone) } ?? window?.start ?? now.addingTimeInterval(-7 * 86_400)
+        var end = (date ?? to).map { $0.stated.adding(days: 1).instant(in: zone) } ?? min(window?.end ?? now, now)
         if end <= start { (start, end) = (end, start.addingTimeInterval(86_400)) }
         let period = TimeSpan(start: start, end: end)
         // What the analytics read: the period, the window up to the period's end, and the month before the window.

@@ -21,12 +21,4 @@ enum TimeFormatting {
         let format = { (date: Date) in zone.map { local(date, in: $0) } ?? utc(date) }
         return format(span.start) + " → " + (span.end.map(format) ?? "open")
     }
-
-    /// Parses a `YYYY-MM-DD` option as the start of that day in UTC.
-    static func day(_ text: String, option: String) throws -> Date {
-        guard let stated = StatedTime(parsing: text) else {
-            throw Failure(message: "\(option): \"\(text)\" is not a date or date-time (YYYY-MM-DD)", code: .invalidInput)
-        }
-        return stated.instant(in: .utc)
-    }
 }

@@ -13,10 +13,10 @@ struct VerdictsCommand: ParsableCommand {
         @Option(help: "Only verdicts under this agreement.")
         var agreement: String?
         @OptionGroup var filters: PartyAndDateFilters
-        @Option(help: "Only this verdict: violation, possible_violation, not_a_violation, insufficient_information.")
-        var verdict: String?
-        @Option(help: "Only this evidence level: single_claim, contested, corroborated, verified.")
-        var evidence: String?
+        @Option(help: "Only this verdict.")
+        var verdict: VerdictKind?
+        @Option(help: "Only this evidence level.")
+        var evidence: EvidenceLevel?
         @Option(help: "Only this region (any of its names, e.g. Kharkiv, Харківська) or country code (UA).")
         var region: String?
 
@@ -25,9 +25,8 @@ struct VerdictsCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                var query = VerdictQuery(agreement: agreement, perpetrator: filters.perpetrator, during: try filters.span(), region: region)
-                query.kind = try verdict.map { try parseOption($0, "--verdict", as: VerdictKind.self) }
-                query.evidence = try evidence.map { try parseOption($0, "--evidence", as: EvidenceLevel.self) }
+                let query = VerdictQuery(
+                    agreement: agreement, perpetrator: filters.perpetrator, kind: verdict, evidence: evidence, during: filters.span, region: region)
                 let verdicts = try store.openForReading().verdicts(matching: query)
                 if output.json {
                     print(try TruceJSON.string(verdicts, pretty: true))

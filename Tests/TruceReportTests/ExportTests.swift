@@ -14,7 +14,7 @@ struct ExportTests {
         var incidents = try TruceCSVFormat().read(file: Self.examples.appendingPathComponent("incidents.csv").path).incidents
         incidents += try ACLEDFormat(actors: ActorTable(entries: [.init(pattern: "Military Forces of Russia", party: "RU")]))
             .read(file: Self.examples.appendingPathComponent("acled-format-sample.csv").path).incidents
-        let csv = TruceCSVExport.csv(incidents)
+        let csv = try TruceCSVExport.layout.text(of: incidents)
         let again = try TruceCSVFormat().read(bytes: Array(csv.utf8), file: "export.csv")
         #expect(again.quarantined.isEmpty, "\(again.quarantined.map(\.reason))")
         #expect(again.incidents.count == incidents.count)
@@ -31,7 +31,7 @@ struct ExportTests {
     @Test("GeoJSON puts longitude first and a null geometry where there is no point")
     func geoJSONShape() throws {
         let incidents = try TruceCSVFormat().read(file: Self.examples.appendingPathComponent("incidents.csv").path).incidents
-        let text = try GeoJSONExport.collection(incidents.map { ($0, GeoJSONExport.properties(of: $0)) })
+        let text = try ExportFormat.geojson.incidents.text(of: incidents)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let features = try #require(object["features"] as? [[String: Any]])
         #expect(object["type"] as? String == "FeatureCollection" && features.count == incidents.count)

@@ -8,6 +8,15 @@ struct IncidentRow: CSVRowReading {
     let file: String
     var problems: [Diagnostic] = []
 
+    /// The trimmed value of `column` as every dataset reads it, with the guard Truce's exports put on
+    /// spreadsheet formulas taken off (see ``SpreadsheetCell``), so an exported cell reads back exactly.
+    func value(_ column: String) -> String? {
+        Self.datasetValue(of: self, column).map(SpreadsheetCell.restored)
+    }
+
+    /// ``CSVRowReading``'s reading of a cell (a generic call reaches it past the method above).
+    private static func datasetValue<Row: CSVRowReading>(of row: Row, _ column: String) -> String? { row.value(column) }
+
     mutating func required(_ column: String) -> String? {
         guard let text = value(column) else {
             problem(column, "is required")
@@ -38,8 +47,8 @@ struct IncidentRow: CSVRowReading {
 
     mutating func incident(sourceFile: String) -> Incident? {
         let id = required("id")
-        if let id, !id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._:-".contains($0)) }) {
-            problem("id", "\"\(id)\" may hold only letters, digits and . _ : -")
+        if let id, !IncidentIDRule.accepts(id) {
+            problem("id", "\(id.debugDescription) \(IncidentIDRule.statement)")
         }
         let time = readTime()
         let location = readLocation()

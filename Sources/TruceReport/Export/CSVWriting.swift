@@ -1,19 +1,23 @@
 import Foundation
 import TruceCore
 
-/// CSV text as RFC 4180 writes it: fields quoted when they hold a comma, a quote or a line break.
-public struct CSVText {
-    public private(set) var text = ""
-
-    public init(header: [String]) { append(header) }
-
-    public mutating func append(_ fields: [String]) {
-        text += fields.map(Self.escape).joined(separator: ",") + "\n"
+/// One line of CSV as RFC 4180 writes it, with each cell that a spreadsheet would run as a formula neutralised
+/// the reversible way ``SpreadsheetCell`` defines (`=SUM(A1)` is written `'=SUM(A1)`; `-33.5` stays a number).
+/// Fields are quoted when they hold a comma, a quote or a line break.
+public enum CSVLine {
+    public static func line(_ fields: [String]) -> String {
+        fields.map { escape(SpreadsheetCell.neutralised($0)) }.joined(separator: ",") + "\n"
     }
 
     static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        // Bytes, not characters: CR LF is one character, equal to neither CR nor LF.
+        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A CSV layout: a header line, then one line per item.
+    public static func layout<Item>(header: [String], fields: @escaping (Item) -> [String]) -> ExportLayout<Item> {
+        ExportLayout(header: line(header)) { line(fields($0)) }
     }
 }
 
@@ -25,27 +29,25 @@ public enum TruceCSVExport {
         "claimant_party", "fatalities", "injured", "description", "source_url", "source_published",
     ]
 
-    /// The incidents as Truce CSV. Times are written in UTC with their span, so they read back exactly;
-    /// the first claim stands for the row's claimant and source.
-    public static func csv(_ incidents: [Incident]) -> String {
-        var csv = CSVText(header: columns)
-        for incident in incidents {
-            let claim = incident.claims.first
-            let location = incident.location
-            csv.append([
-                incident.id, utc(incident.time.span.start), incident.time.span.end.map(utc) ?? "",
-                incident.time.timeZone?.rawValue ?? "", incident.time.precision.rawValue, location.country ?? "",
-                location.admin1 ?? "", location.place ?? "", location.coordinate.map { number($0.latitude) } ?? "",
-                location.coordinate.map { number($0.longitude) } ?? "", location.precision.rawValue,
-                incident.action?.rawValue ?? "", incident.target.category?.rawValue ?? "", incident.target.subtype ?? "",
-                incident.target.name ?? "", incident.perpetrator?.party.rawValue ?? "",
-                claim?.claimant ?? incident.perpetrator?.attributedBy ?? incident.sources.first?.dataset ?? "",
-                claim?.claimantParty?.rawValue ?? "", incident.effects.fatalities.map(String.init) ?? "",
-                incident.effects.injured.map(String.init) ?? "", incident.description, claim?.source?.url ?? "",
-                claim?.source?.published ?? "",
-            ])
-        }
-        return csv.text
+    /// Incidents as Truce CSV. Times are written in UTC with their span, so they read back exactly; the first
+    /// claim stands for the row's claimant and source.
+    public static var layout: ExportLayout<Incident> { CSVLine.layout(header: columns, fields: fields) }
+
+    static func fields(_ incident: Incident) -> [String] {
+        let claim = incident.claims.first
+        let location = incident.location
+        return [
+            incident.id, utc(incident.time.span.start), incident.time.span.end.map(utc) ?? "",
+            incident.time.timeZone?.rawValue ?? "", incident.time.precision.rawValue, location.country ?? "",
+            location.admin1 ?? "", location.place ?? "", location.coordinate.map { number($0.latitude) } ?? "",
+            location.coordinate.map { number($0.longitude) } ?? "", location.precision.rawValue,
+            incident.action?.rawValue ?? "", incident.target.category?.rawValue ?? "", incident.target.subtype ?? "",
+            incident.target.name ?? "", incident.perpetrator?.party.rawValue ?? "",
+            claim?.claimant ?? incident.perpetrator?.attributedBy ?? incident.sources.first?.dataset ?? "",
+            claim?.claimantParty?.rawValue ?? "", incident.effects.fatalities.map(String.init) ?? "",
+            incident.effects.injured.map(String.init) ?? "", incident.description, claim?.source?.url ?? "",
+            claim?.source?.published ?? "",
+        ]
     }
 
     /// An instant as `YYYY-MM-DDTHH:MM[:SS]Z`.

@@ -3,21 +3,30 @@ import TruceCore
 
 /// Exports incidents, verdicts or claims as an RFC 7946 GeoJSON FeatureCollection: one Feature each, with a
 /// Point geometry `[longitude, latitude]` where the incident has a point and `null` where it has none.
+///
+/// The collection is written as its header, each feature, and its footer, so memory does not grow with the
+/// number of features; the text is the one the whole collection serialised with sorted keys would give.
 public enum GeoJSONExport {
-    /// A FeatureCollection whose features carry `properties` for each incident.
-    /// - Parameter properties: the properties of each feature, from its incident (string, number or `nil` values).
-    public static func collection(_ items: [(incident: Incident, properties: [String: Any?])]) throws -> String {
-        let features: [[String: Any]] = items.map { item in
-            var geometry: Any = NSNull()
-            if let point = item.incident.location.coordinate {
-                geometry = ["type": "Point", "coordinates": [point.longitude, point.latitude]]
-            }
-            let properties = item.properties.mapValues { $0 ?? NSNull() }
-            return ["type": "Feature", "id": item.incident.id, "geometry": geometry, "properties": properties]
+    /// A FeatureCollection of `feature(item)` for each item: the incident it is drawn at, and its properties
+    /// (string, number or `nil` values).
+    public static func layout<Item>(_ feature: @escaping (Item) -> (incident: Incident, properties: [String: Any?])) -> ExportLayout<Item> {
+        ExportLayout(header: #"{"features":["#, separator: ",", footer: #"],"type":"FeatureCollection"}"# + "\n") { item in
+            let (incident, properties) = feature(item)
+            return try Self.feature(incident, properties: properties)
         }
-        let collection: [String: Any] = ["type": "FeatureCollection", "features": features]
-        let data = try JSONSerialization.data(withJSONObject: collection, options: [.sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// One Feature as compact JSON with sorted keys.
+    static func feature(_ incident: Incident, properties: [String: Any?]) throws -> String {
+        var geometry: Any = NSNull()
+        if let point = incident.location.coordinate {
+            geometry = ["type": "Point", "coordinates": [point.longitude, point.latitude]]
+        }
+        let feature: [String: Any] = [
+            "type": "Feature", "id": incident.id, "geometry": geometry, "properties": properties.mapValues { $0 ?? NSNull() },
+        ]
+        let data = try JSONSerialization.data(withJSONObject: feature, options: [.sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// The properties Truce writes for an incident.
@@ -37,37 +46,8 @@ public enum GeoJSONExport {
 
 /// Exports values as JSON Lines: one canonical JSON object per line.
 public enum JSONLinesExport {
-    public static func lines<Value: Encodable>(_ values: [Value]) throws -> String {
+    public static func layout<Value: Encodable>(of: Value.Type = Value.self) -> ExportLayout<Value> {
         let encoder = TruceJSON.encoder()
-        return try values.map { String(decoding: try encoder.encode($0), as: UTF8.self) + "\n" }.joined()
-    }
-}
-
-/// One claim with its incident, as `truce export claims` writes it.
-public struct ClaimRow: Hashable, Codable, Sendable {
-    public var incident: IncidentID
-    public var claimant: String
-    public var claimantParty: PartyID?
-    public var accused: PartyID?
-    public var sourceURL: String?
-    public var published: String?
-
-    public init(incident: IncidentID, claim: Claim) {
-        self.incident = incident
-        claimant = claim.claimant
-        claimantParty = claim.claimantParty
-        accused = claim.accused
-        sourceURL = claim.source?.url
-        published = claim.source?.published
-    }
-
-    public static let columns = ["incident", "claimant", "claimant_party", "accused", "source_url", "published"]
-
-    public static func csv(_ rows: [ClaimRow]) -> String {
-        var csv = CSVText(header: columns)
-        for row in rows {
-            csv.append([row.incident, row.claimant, row.claimantParty?.rawValue ?? "", row.accused?.rawValue ?? "", row.sourceURL ?? "", row.published ?? ""])
-        }
-        return csv.text
+        return ExportLayout { String(decoding: try encoder.encode($0), as: UTF8.self) + "\n" }
     }
 }

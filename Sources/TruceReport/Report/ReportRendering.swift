@@ -49,31 +49,4 @@ public enum ReportRenderer {
         let hours = Int(seconds / 3600)
         return hours < 48 ? "after \(hours) h" : "after \(hours / 24) days \(hours % 24) h"
     }
-
-    // MARK: Markdown
-
-    static func markdown(_ report: MonitoringReport) -> String {
-        var out = "# \(report.agreement.title)\n\n"
-        out += "Report for \(report.from) to \(report.to) (\(report.agreement.timeZone)); agreement `\(report.agreement.id)`.\n\n"
-        out += "## Summary\n\n" + summaryLines(report).map { "- \($0)" }.joined(separator: "\n") + "\n\n"
-        out += "## Violations by day\n\n| day | single claim | contested | corroborated | verified | possible |\n|---|---:|---:|---:|---:|---:|\n"
-        for day in report.analytics.days {
-            out += "| \(day.date) | " + EvidenceLevel.allCases.map { String(day.violations[$0.rawValue] ?? 0) }.joined(separator: " | ") + " | \(day.possibleViolations) |\n"
-        }
-        for (title, counts) in [("party", report.byParty), ("region", report.byRegion), ("target", report.byTarget)] {
-            out += "\n## By \(title)\n\n| \(title) | violations | possible |\n|---|---:|---:|\n"
-            out += counts.map { "| \($0.key) | \($0.violations) | \($0.possibleViolations) |" }.joined(separator: "\n") + (counts.isEmpty ? "| none | 0 | 0 |" : "") + "\n"
-        }
-        out += "\n## Claims and who made them\n\n| claimant | speaks for | claims | accused |\n|---|---|---:|---|\n"
-        for claimant in report.claimants {
-            out += "| \(claimant.claimant) | \(claimant.speaksFor?.rawValue ?? "independent") | \(claimant.claims) | \(claimant.accused.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")) |\n"
-        }
-        out += "\n## Notable incidents\n"
-        for incident in report.notable {
-            out += "\n### \(incident.incident): \(incident.verdict.rawValue), \(incident.evidence.rawValue)\n\n\(incident.place). \(incident.description)\n\n"
-            out += incident.checks.map { "- **\($0.clause.rawValue)** \($0.outcome.rawValue)\($0.uncertainty.map { " (\($0.rawValue))" } ?? ""): \($0.reason)" }.joined(separator: "\n") + "\n"
-            out += incident.sources.map { "- source: \($0)" }.joined(separator: "\n") + "\n"
-        }
-        return out
-    }
 }

@@ -32,9 +32,11 @@ struct SVG {
         """
     }
 
+    /// `text` as HTML or SVG text or attribute value: `& < > "` as entities and hidden characters removed
+    /// (see ``DisplayText/keepingLines(_:)``).
     static func escape(_ text: String) -> String {
         var result = ""
-        for character in text {
+        for character in DisplayText.keepingLines(text) {
             switch character {
             case "&": result += "&amp;"
             case "<": result += "&lt;"

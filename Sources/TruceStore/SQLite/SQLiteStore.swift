@@ -115,57 +115,14 @@ public final class SQLiteStore: VerdictStore {
 
     /// Incidents matching `query`, read in `db`'s current transaction.
     static func incidents(matching query: IncidentQuery, db: Database) throws -> [Incident] {
-        var conditions: [String] = []
-        var arguments = StatementArguments()
-        if let party = query.perpetrator {
-            conditions.append("perpetrator = ?")
-            arguments += [party.rawValue]
-        }
-        if let span = query.during {
-            if let end = span.end {
-                conditions.append("start_unix < ?")
-                arguments += [unix(end)]
-            }
-            conditions.append("(end_unix IS NULL OR end_unix > ?)")
-            arguments += [unix(span.start)]
-            // No incident lasts longer than the longest span: a lower bound that lets the start index range-scan.
-            conditions.append("start_unix >= ? - (SELECT value FROM store_meta WHERE key = 'longest_span')")
-            arguments += [unix(span.start)]
-        }
-        if let category = query.category {
-            conditions.append("target_category = ?")
-            arguments += [category.rawValue]
-        }
-        if let country = query.country {
-            conditions.append("country = ?")
-            arguments += [country]
-        }
-        var sql = "SELECT body FROM incident"
-        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-        sql += " ORDER BY start_unix, id"
+        let filter = Self.filter(query)
+        var tail = "FROM incident \(filter.whereClause) ORDER BY start_unix, id"
+        var arguments = filter.arguments
         if let limit = query.limit {
-            sql += " LIMIT ?"
+            tail += " LIMIT ?"
             arguments += [limit]
         }
-        let fetch = sql.replacingOccurrences(of: "SELECT body FROM", with: "SELECT id, body FROM")
-        let decoder = TruceJSON.decoder()
-        switch query.detail {
-        case .summary:
-            let columns = sql.replacingOccurrences(
-                of: "SELECT body FROM",
-                with: """
-                    SELECT id, start_unix, end_unix, time_precision, country, admin1, place, latitude, longitude, geo_precision,
-                        action, target_category, target_subtype, perpetrator, fatalities FROM
-                    """)
-            return try Row.fetchAll(db, sql: columns, arguments: arguments).map(Self.summary)
-        case .withoutSourceFields:
-            return try Self.decodeInParallel(try String.fetchAll(db, sql: sql, arguments: arguments))
-        case .full:
-            break
-        }
-        return try Row.fetchAll(db, sql: fetch, arguments: arguments).map { row in
-            try Self.assemble(body: row["body"], id: row["id"], db: db, decoder: decoder)
-        }
+        return try readIncidents(tail, arguments, detail: query.detail, db: db).incidents
     }
 
     /// An incident from its columns alone (see ``IncidentQuery/Detail/summary``).

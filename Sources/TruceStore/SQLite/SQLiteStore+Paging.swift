@@ -1,0 +1,163 @@
+import Foundation
+import GRDB
+import TruceCore
+
+/// The filters of incident and verdict queries as SQL, shared by whole listings and pages, and pages read by
+/// keyset: each page starts after the sort key of the last row of the one before, so reading page after page
+/// costs the same however far in it is.
+extension SQLiteStore {
+    public func incidents(matching query: IncidentQuery, after position: PagePosition?, limit: Int) throws -> Page<Incident> {
+        var filter = Self.filter(query)
+        if let position {
+            // `start_unix >= ?` alone lets the start index range-scan; the rest picks up within the same second.
+            filter.add("start_unix >= ? AND (start_unix > ? OR id > ?)", [position.start, position.start, position.incident])
+        }
+        let (incidents, last) = try readIncidents(
+            "FROM incident \(filter.whereClause) ORDER BY start_unix, id LIMIT ?", filter.arguments + [limit], detail: query.detail)
+        return Page(items: incidents, next: incidents.count < limit ? nil : last)
+    }
+
+    public func incidents(ids: [IncidentID], detail: IncidentQuery.Detail) throws -> [Incident] {
+        var byID: [IncidentID: Incident] = [:]
+        // SQLite bounds the number of bound values in one statement; 500 is far below every build's bound.
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = Array(ids[start..<min(ids.count, start + 500)])
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+            for incident in try readIncidents("FROM incident WHERE id IN (\(marks))", StatementArguments(chunk), detail: detail).incidents {
+                byID[incident.id] = incident
+            }
+        }
+        return ids.compactMap { byID[$0] }
+    }
+
+    public func verdicts(matching query: VerdictQuery, after position: PagePosition?, limit: Int) throws -> Page<StoredVerdict> {
+        var filter = Self.filter(query)
+        if let position {
+            filter.add(
+                "i.start_unix >= ? AND (i.start_unix > ? OR v.incident_id > ? OR (v.incident_id = ? AND v.agreement_id > ?))",
+                [position.start, position.start, position.incident, position.incident, position.agreement ?? ""])
+        }
+        let rows = try readVerdicts(filter, limit: limit)
+        let next = rows.count < limit ? nil : rows.last.map {
+            PagePosition(start: unix($0.start), incident: $0.verdict.incident, agreement: $0.verdict.agreement)
+        }
+        return Page(items: Self.inRegion(rows, query.region), next: next)
+    }
+
+    // MARK: Shared by listings and pages
+
+    /// An incident query's filters as SQL on the `incident` table, its columns named with `prefix`.
+    static func filter(_ query: IncidentQuery, prefix: String = "") -> SQLFilter {
+        var filter = SQLFilter()
+        if let party = query.perpetrator { filter.add("\(prefix)perpetrator = ?", [party.rawValue]) }
+        if let span = query.during { filter.add(overlapping: span, prefix: prefix) }
+        if let category = query.category { filter.add("\(prefix)target_category = ?", [category.rawValue]) }
+        if let country = query.country { filter.add("\(prefix)country = ?", [country]) }
+        return filter
+    }
+
+    /// A verdict query's filters as SQL on `verdict v JOIN incident i LEFT JOIN evidence e`; the region is
+    /// matched afterwards, by its names (``inRegion(_:_:)``).
+    static func filter(_ query: VerdictQuery) -> SQLFilter {
+        var filter = filter(IncidentQuery(perpetrator: query.perpetrator, during: query.during), prefix: "i.")
+        if let agreement = query.agreement { filter.add("v.agreement_id = ?", [agreement]) }
+        if let kind = query.kind { filter.add("v.kind = ?", [kind.rawValue]) }
+        if let evidence = query.evidence { filter.add("e.level = ?", [evidence.rawValue]) }
+        return filter
+    }
+
+    static func inRegion(_ verdicts: [StoredVerdict], _ region: String?) -> [StoredVerdict] {
+        guard let region else { return verdicts }
+        return verdicts.filter { Regions.place(country: $0.country, admin1: $0.admin1, isIn: region) }
+    }
+
+    static let summaryColumns = """
+        id, start_unix, end_unix, time_precision, country, admin1, place, latitude, longitude, geo_precision, action,
+        target_category, target_subtype, perpetrator, fatalities
+        """
+
+    /// Incidents read with `detail` by `SELECT … ` + `tail` (`FROM incident …`), and the sort key of the last.
+    func readIncidents(_ tail: String, _ arguments: StatementArguments, detail: IncidentQuery.Detail) throws
+        -> (incidents: [Incident], last: PagePosition?)
+    {
+        try wrap("read incidents") {
+            if detail == .withoutSourceFields {
+                // Decoding, most of the cost, runs across the cores once the read is over.
+                let rows = try writer.read { try Row.fetchAll($0, sql: "SELECT id, start_unix, body \(tail)", arguments: arguments) }
+                return (try Self.decodeInParallel(rows.map { $0["body"] }), rows.last.map(Self.position))
+            }
+            return try writer.read { db in try Self.readIncidents(tail, arguments, detail: detail, db: db) }
+        }
+    }
+
+    /// ``readIncidents(_:_:detail:)`` within `db`'s current transaction.
+    static func readIncidents(_ tail: String, _ arguments: StatementArguments, detail: IncidentQuery.Detail, db: Database) throws
+        -> (incidents: [Incident], last: PagePosition?)
+    {
+        switch detail {
+        case .summary:
+            let rows = try Row.fetchAll(db, sql: "SELECT \(Self.summaryColumns) \(tail)", arguments: arguments)
+            return (rows.map(Self.summary), rows.last.map(Self.position))
+        case .withoutSourceFields:
+            let rows = try Row.fetchAll(db, sql: "SELECT id, start_unix, body \(tail)", arguments: arguments)
+            return (try Self.decodeInParallel(rows.map { $0["body"] }), rows.last.map(Self.position))
+        case .full:
+            let decoder = TruceJSON.decoder()
+            let rows = try Row.fetchAll(db, sql: "SELECT id, start_unix, body \(tail)", arguments: arguments)
+            let incidents = try rows.map { try Self.assemble(body: $0["body"], id: $0["id"], db: db, decoder: decoder) }
+            return (incidents, rows.last.map(Self.position))
+        }
+    }
+
+    /// The sort key of an incident row.
+    static func position(_ row: Row) -> PagePosition { PagePosition(start: row["start_unix"], incident: row["id"]) }
+
+    /// Verdicts matching `filter`, by incident start, incident and agreement, at most `limit`.
+    func readVerdicts(_ filter: SQLFilter, limit: Int? = nil) throws -> [StoredVerdict] {
+        let sql = """
+            SELECT v.incident_id, v.agreement_id, v.kind, v.checks, v.rules_version, e.level, i.perpetrator, i.start_unix,
+                i.country, i.admin1
+            FROM verdict v JOIN incident i ON i.id = v.incident_id LEFT JOIN evidence e ON e.incident_id = v.incident_id
+            \(filter.whereClause)
+            ORDER BY i.start_unix, v.incident_id, v.agreement_id\(limit == nil ? "" : " LIMIT ?")
+            """
+        let arguments = filter.arguments + (limit.map { [$0] } ?? [])
+        return try wrap("read verdicts") {
+            try writer.read { db in
+                try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                    let checks = try decode([ClauseCheck].self, row["checks"])
+                    let verdict = Verdict(
+                        incident: row["incident_id"], agreement: row["agreement_id"],
+                        kind: VerdictKind(rawValue: row["kind"]) ?? .insufficientInformation, checks: checks,
+                        rulesVersion: row["rules_version"])
+                    return StoredVerdict(
+                        verdict: verdict, evidence: (row["level"] as String?).flatMap(EvidenceLevel.init(rawValue:)),
+                        perpetrator: (row["perpetrator"] as String?).map(PartyID.init(rawValue:)),
+                        start: Date(timeIntervalSince1970: TimeInterval(row["start_unix"] as Int64)), country: row["country"],
+                        admin1: row["admin1"])
+                }
+            }
+        }
+    }
+}
+
+/// SQL conditions joined by `AND`, with their arguments in order.
+struct SQLFilter {
+    private(set) var conditions: [String] = []
+    private(set) var arguments = StatementArguments()
+
+    mutating func add(_ condition: String, _ values: [any DatabaseValueConvertible]) {
+        conditions.append(condition)
+        arguments += StatementArguments(values)
+    }
+
+    /// Rows (columns named with `prefix`) whose span overlaps `span`.
+    mutating func add(overlapping span: TimeSpan, prefix: String) {
+        if let end = span.end { add("\(prefix)start_unix < ?", [unix(end)]) }
+        add("(\(prefix)end_unix IS NULL OR \(prefix)end_unix > ?)", [unix(span.start)])
+        // No incident lasts longer than the longest span: a lower bound that lets the start index range-scan.
+        add("\(prefix)start_unix >= ? - (SELECT value FROM store_meta WHERE key = 'longest_span')", [unix(span.start)])
+    }
+
+    var whereClause: String { conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ") }
+}
