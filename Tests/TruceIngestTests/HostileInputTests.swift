@@ -196,6 +196,25 @@ struct HostileInputTests {
         #expect(good.location.coordinate == Coordinate(latitude: -50.5, longitude: 30) && good.effects.fatalities == 1_000_000)
     }
 
+    @Test("ids that could not read back: a key holding a control character is quarantined by ACLED and UCDP, markup is kept")
+    func controlCharacterKeys() throws {
+        let acled = [
+            "\"UKR\u{1B}[31m1\",2025-03-20,Battles,X,50.45,30.52,804,,", "\"UKR\n2\",2025-03-20,Battles,X,50.45,30.52,804,,",
+            "UKR<script>alert(1)</script>,2025-03-20,Battles,X,50.45,30.52,804,,",
+        ]
+        let acledBatch = try ACLEDFormat(actors: Self.actors).read(
+            bytes: Array(([Self.acledHeader] + acled).joined(separator: "\n").utf8), file: "a.csv")
+        #expect(acledBatch.quarantined.map(\.line) == [2, 3])
+        #expect(acledBatch.quarantined.allSatisfy { $0.reason.contains("event_id_cnty") && $0.reason.contains("control characters") })
+        #expect(acledBatch.incidents.map(\.id) == ["acled:UKR<script>alert(1)</script>"])
+
+        let ucdp = ["\"7\u{7}\",A,B,2025-03-20,2025-03-20,50.45,30.52,UKR,1", "8,A,B,2025-03-20,2025-03-20,50.45,30.52,UKR,1"]
+        let ucdpBatch = try UCDPFormat(actors: Self.actors).read(
+            bytes: Array(([Self.ucdpHeader] + ucdp).joined(separator: "\n").utf8), file: "u.csv")
+        #expect(ucdpBatch.quarantined.map(\.line) == [2])
+        #expect(ucdpBatch.incidents.count == 1)
+    }
+
     @Test("UCDP and GDELT field values: hex coordinates, absurd deaths and overlong event numbers are refused")
     func ucdpAndGDELTFieldValues() throws {
         let ucdp = try UCDPFormat(actors: Self.actors).read(bytes: Array("""
