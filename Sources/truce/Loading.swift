@@ -1,6 +1,7 @@
 import Foundation
 import TruceCore
 import TruceIngest
+import TruceReport
 import TruceStore
 
 /// The load steps shared by `agreements load`, `incidents load`, `import` and `demo`: read, report problems
@@ -29,7 +30,7 @@ enum Loading {
                 for record in quarantined {
                     onQuarantine(record)
                     bar?.clear()
-                    printError("\(record.file):\(record.line): quarantined: \(record.reason)")
+                    printError(DisplayText.singleLine("\(record.file):\(record.line): quarantined: \(record.reason)"))
                 }
             }
             let importer = StreamingImport(format: format, maxRecordBytes: maxRecordBytes)

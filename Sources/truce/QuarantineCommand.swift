@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TruceCore
 import TruceIngest
+import TruceReport
 import TruceStore
 
 struct QuarantineCommand: ParsableCommand {
@@ -56,9 +57,11 @@ struct QuarantineCommand: ParsableCommand {
                     print(try TruceJSON.string(entry, pretty: true))
                     return
                 }
-                print("\(entry.record.file):\(entry.record.line) (\(entry.record.dataset))")
-                for problem in entry.record.problems { print("  \(problem.field.isEmpty ? "record" : problem.field): \(problem.message)") }
-                print("raw:\n\(entry.record.raw)")
+                print(DisplayText.singleLine("\(entry.record.file):\(entry.record.line) (\(entry.record.dataset))"))
+                for problem in entry.record.problems {
+                    print(DisplayText.singleLine("  \(problem.field.isEmpty ? "record" : problem.field): \(problem.message)"))
+                }
+                print("raw:\n\(DisplayText.escapingHidden(entry.record.raw))")
             }
         }
     }

@@ -111,4 +111,24 @@ struct OutputSafetyCLITests {
         #expect(try String(contentsOfFile: file, encoding: .utf8) == expected)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).allSatisfy { !$0.contains(".partial-") })
     }
+
+    @Test("quarantine messages and quarantine show never pass a control character to the terminal; show writes it as an escape")
+    func quarantineOutputIsSafe() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("t.sqlite").path
+        let file = directory.appendingPathComponent("hostile.csv")
+        try Self.hostile.write(to: file, atomically: true, encoding: .utf8)
+        let imported = try CLI.run(["import", "truce", file.path, "--db", db])
+        #expect(imported.errors.contains("quarantined"), "\(imported.errors)")
+        #expect(actingOnTerminal(imported.errors).isEmpty, "\(imported.errors.debugDescription)")
+
+        let listed = try CLI.run(["quarantine", "list", "--db", db])
+        let row = try #require(listed.output.split(separator: "\n").first { $0.first?.isNumber == true })
+        let id = try #require(row.split(separator: " ").first)
+        let shown = try CLI.run(["quarantine", "show", String(id), "--db", db])
+        #expect(shown.status == 0, "\(shown.errors)")
+        #expect(actingOnTerminal(shown.output).isEmpty, "\(shown.output.debugDescription)")
+        #expect(shown.output.contains("\\u{1B}[2JUA"), "\(shown.output)")
+    }
 }

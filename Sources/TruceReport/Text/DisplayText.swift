@@ -42,6 +42,21 @@ public enum DisplayText {
         return String(result)
     }
 
+    /// `text` with its lines kept and every other hidden character written as a visible escape (`\u{1B}`), so a
+    /// reader sees exactly what a record holds without the terminal acting on it. For raw records on screen.
+    public static func escapingHidden(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { isHidden($0) && $0 != "\n" }) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if scalar != "\n" && isHidden(scalar) {
+                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
     /// Whether `scalar` is never shown as it is: a control character, a bidirectional override or isolate, or
     /// a line or paragraph separator.
     public static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
