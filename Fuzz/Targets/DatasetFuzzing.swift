@@ -79,10 +79,22 @@ struct DatasetFuzzing<Format: DatasetFormat> {
         let json = incident.canonicalJSON
         let id = incident.id
         let encoded = try? TruceJSON.string(incident)
-        invariant(encoded == json, "\(id): canonical JSON differs from the encoder's:\n\(json)\n\(encoded ?? "(encoding failed)")")
+        invariant(encoded == json, "\(id): canonical JSON differs from the encoder's: \(Self.firstDifference(json, encoded ?? "(encoding failed)"))")
         let decoded = Incident(canonicalJSON: json) ?? (try? TruceJSON.decoder().decode(Incident.self, from: Data(json.utf8)))
         invariant(decoded != nil, "\(id): canonical JSON does not read back: \(json)")
         invariant(decoded == incident, "\(id): canonical JSON reads back different: \(json)")
+    }
+}
+
+extension DatasetFuzzing {
+    /// Both texts around the first character where they differ, on one line.
+    static func firstDifference(_ left: String, _ right: String) -> String {
+        let (left, right) = (Array(left), Array(right))
+        let index = zip(left, right).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(left.count, right.count)
+        func around(_ text: [Character]) -> String {
+            String(text[max(0, index - 80)..<min(text.count, index + 40)])
+        }
+        return "…\(around(left))… against …\(around(right))…"
     }
 }
 
