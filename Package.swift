@@ -78,3 +78,14 @@ if Context.environment["TRUCE_BENCHMARKS"] != nil {
             name: "adjudication-benchmark", dependencies: ["TruceCore", "TruceEngine"], path: "Benchmarks/AdjudicationBenchmark",
             swiftSettings: strictSettings))
 }
+
+// Fuzz targets build only when asked for, instrumented for libFuzzer (see scripts/fuzz):
+// TRUCE_FUZZ=1 swift build -c release --product truce-fuzz --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer
+if Context.environment["TRUCE_FUZZ"] != nil {
+    package.targets += [
+        .systemLibrary(name: "CFuzzerDriver", path: "Fuzz/CFuzzerDriver"),
+        .executableTarget(
+            name: "truce-fuzz", dependencies: ["TruceCore", "TruceIngest", "CFuzzerDriver"], path: "Fuzz/Targets",
+            swiftSettings: strictSettings, linkerSettings: [.unsafeFlags(["-use-ld=lld"])]),
+    ]
+}
