@@ -80,7 +80,12 @@ enum CSVReaderFuzzing {
         var byStreamSplitting: [Item] = []
         do {
             while let record = try recordStream.nextRecordBytes() {
-                byStreamSplitting.append(Item(CSVReader.parse(record: record.bytes, line: record.line, dialect: dialect)))
+                switch record {
+                case .bytes(let bytes, let line):
+                    byStreamSplitting.append(Item(CSVReader.parse(record: bytes, line: line, dialect: dialect)))
+                case .oversized(let oversized):
+                    byStreamSplitting.append(Item(.malformed(oversized.malformed)))
+                }
             }
         } catch {
             invariant(false, "\(name): the chunked stream failed where the whole input did not: \(error)")
