@@ -47,9 +47,10 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(name: "TruceTestSupport", path: "Tests/TruceTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "TruceCoreTests", dependencies: ["TruceCore"], swiftSettings: strictSettings),
         .testTarget(
-            name: "TruceIngestTests", dependencies: ["TruceCore", "TruceIngest"],
+            name: "TruceIngestTests", dependencies: ["TruceCore", "TruceIngest", "TruceTestSupport"],
             exclude: ["Fixtures"], swiftSettings: strictSettings
         ),
         .testTarget(
@@ -61,10 +62,10 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
-            name: "TruceReportTests", dependencies: ["TruceCore", "TruceReport", "TruceIngest"], swiftSettings: strictSettings
+            name: "TruceReportTests", dependencies: ["TruceCore", "TruceReport", "TruceIngest", "TruceTestSupport"], swiftSettings: strictSettings
         ),
         .testTarget(
-            name: "TruceCLITests", dependencies: ["truce", "TruceStore", "TruceCore"], exclude: ["Fixtures"],
+            name: "TruceCLITests", dependencies: ["truce", "TruceStore", "TruceCore", "TruceTestSupport"], exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
     ]

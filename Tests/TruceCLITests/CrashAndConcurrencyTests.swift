@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TruceStore
+import TruceTestSupport
 
 /// kill -9 at random moments and several writers at once, through the built binary.
 @Suite("Crashes and concurrent commands, end to end", .serialized)
@@ -43,7 +44,7 @@ struct CrashAndConcurrencyTests {
         }
 
         // The same steps, each killed at random moments before it is let finish.
-        var random = SplitMix64(seed: 20_250_318)
+        var random = SeededGenerator(seed: 20_250_318)
         let killsPerStep = [0, 3, 2, 3]
         let db = directory.appendingPathComponent("killed.sqlite").path
         var kills: [String] = []

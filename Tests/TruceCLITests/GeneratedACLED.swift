@@ -1,19 +1,5 @@
 import Foundation
-
-/// A small, fast, seeded generator (SplitMix64), so every generated fixture and random moment repeats.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import TruceTestSupport
 
 /// ACLED-format CSV rows made up for tests: strikes in Ukraine and Russia in spring 2025, some on energy
 /// targets, with about one row in `badEvery` unreadable (an impossible date), so imports quarantine some.
@@ -34,7 +20,7 @@ struct GeneratedACLED {
 
     /// The CSV text of `count` rows with ids `prefix0`, `prefix1`…, released at `release + index`.
     static func csv(prefix: String, count: Int, seed: UInt64, release: Int = 1_745_000_000, badEvery: Int = 97) -> String {
-        var random = SplitMix64(seed: seed)
+        var random = SeededGenerator(seed: seed)
         var text = header + "\n"
         for index in 0..<count {
             text += row(id: "\(prefix)\(index)", random: &random, release: release + index, bad: index % badEvery == badEvery - 1)
@@ -43,7 +29,7 @@ struct GeneratedACLED {
         return text
     }
 
-    static func row(id: String, random: inout SplitMix64, release: Int, bad: Bool) -> String {
+    static func row(id: String, random: inout SeededGenerator, release: Int, bad: Bool) -> String {
         let place = places[Int(random.next() % UInt64(places.count))]
         let russian = place.country == "Ukraine"
         let actor = russian ? "Military Forces of Russia (2000-)" : "Military Forces of Ukraine (2019-)"

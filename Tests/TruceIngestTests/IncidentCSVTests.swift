@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TruceCore
 import TruceIngest
+import TruceTestSupport
 
 @Suite("Truce incident CSV: good rows in, bad rows kept aside with file, line and field")
 struct IncidentCSVTests {

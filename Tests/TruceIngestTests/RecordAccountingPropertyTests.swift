@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TruceCore
 import TruceIngest
+import TruceTestSupport
 
 /// Every record of any input is accounted for: it becomes an incident, a quarantined record or a skipped
 /// annotation, checked against a count of the records made here by a separate, deliberately simple reading of
