@@ -37,6 +37,15 @@ enum FoundationExports {
         ]
     }
 
+    /// The properties of a verdict's feature: a `nil` evidence level, assigned into the dictionary, removes it.
+    static func properties(of verdict: Verdict, evidence: EvidenceLevel?, incident: Incident) -> [String: Any?] {
+        var properties = properties(of: incident)
+        properties["agreement"] = verdict.agreement
+        properties["verdict"] = verdict.kind.rawValue
+        properties["evidence"] = evidence?.rawValue
+        return properties
+    }
+
     /// The properties of a claim's feature.
     static func properties(of claim: Claim, in incident: Incident) -> [String: Any?] {
         [

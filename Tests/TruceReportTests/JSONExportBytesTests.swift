@@ -42,6 +42,25 @@ struct JSONExportBytesTests {
         #expect(try ExportFormat.geojson.claims.text(of: claims) == expected)
     }
 
+    @Test("verdicts GeoJSON: byte for byte what JSONSerialization writes, a verdict without evidence having no evidence property",
+        arguments: seeds)
+    func verdictsGeoJSON(seed: UInt64) throws {
+        var random = SplitMix64(seed: seed)
+        let verdicts = Self.incidents(seed: seed).map { incident in
+            let verdict = Verdict(
+                incident: incident.id, agreement: HostileIncidents.pieces.randomElement(using: &random)! + "-2025",
+                kind: VerdictKind.allCases.randomElement(using: &random)!, checks: [], rulesVersion: "1")
+            return (verdict: verdict, evidence: [nil, EvidenceLevel.allCases.randomElement(using: &random)!].randomElement(using: &random)!, incident: incident)
+        }
+        #expect(verdicts.contains { $0.evidence == nil } && verdicts.contains { $0.evidence != nil })
+        let expected = FoundationExports.collection(
+            try verdicts.map { try FoundationExports.feature($0.incident, properties: FoundationExports.properties(of: $0.verdict, evidence: $0.evidence, incident: $0.incident)) })
+        let layout = GeoJSONExport.layout(GeoJSONExport.verdictProperties) { (item: (verdict: Verdict, evidence: EvidenceLevel?, incident: Incident)) in
+            (item.incident, GeoJSONExport.verdictValues(of: item.verdict, evidence: item.evidence, incident: item.incident))
+        }
+        #expect(try layout.text(of: verdicts) == expected)
+    }
+
     @Test("incidents and claims JSON Lines: byte for byte what JSONEncoder writes, for random hostile incidents", arguments: seeds)
     func jsonLines(seed: UInt64) throws {
         let incidents = Self.incidents(seed: seed)
