@@ -12,14 +12,10 @@ extension ExportFormat {
             let verdicts = JSONLinesExport.layout(of: StoredVerdict.self)
             return ExportLayout { try verdicts.render($0.verdict) }
         case .geojson:
-            return GeoJSONExport.layout { item in
+            return GeoJSONExport.layout(GeoJSONExport.verdictProperties) { item in
                 // Verdicts are written with their incidents in this format (``verdictsNeedIncidents``).
                 let incident = item.incident!
-                var properties = GeoJSONExport.properties(of: incident)
-                properties["agreement"] = item.verdict.verdict.agreement
-                properties["verdict"] = item.verdict.verdict.kind.rawValue
-                properties["evidence"] = item.verdict.evidence?.rawValue
-                return (incident, properties)
+                return (incident, GeoJSONExport.verdictValues(of: item.verdict.verdict, evidence: item.verdict.evidence, incident: incident))
             }
         }
     }

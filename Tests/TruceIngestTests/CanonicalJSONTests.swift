@@ -53,6 +53,21 @@ struct CanonicalJSONTests {
         #expect(Incident(canonicalJSON: incidents[0].canonicalJSON + "x") == nil)
     }
 
+    @Test("source field names and values read back by the fast reader exactly as the generic decoder reads them")
+    func stringArraysReadBack() throws {
+        var fields = try Self.incidents().flatMap { $0.sources.flatMap(\.fields) }
+        let hostile = (0..<0x20).map { String(Unicode.Scalar(UInt8($0))) } + ["\"", "\\", "/", "</script>", "\u{2028}\u{2029}", "𝄞", "é", ""]
+        fields += hostile.map { SourceRecord.Field(name: $0, value: "a\($0)b") }
+        let record = SourceRecord(dataset: "test", file: "f", line: 1, key: "k", fields: fields)
+        for text in [record.namesJSON, record.valuesJSON, "[]", " [ \"a\" , \"\\u00e9\\ud834\\udd1e\" ] "] {
+            let fast = try #require([String](canonicalJSONArray: text), "\(text)")
+            #expect(fast == (try TruceJSON.decoder().decode([String].self, from: Data(text.utf8))))
+        }
+        for malformed in ["", "[", "[\"a\"", "[\"a\",]x", "[1]", "{\"a\":\"b\"}", "[\"a\"] x"] {
+            #expect([String](canonicalJSONArray: malformed) == nil, "\(malformed)")
+        }
+    }
+
     @Test("year 0: extreme instants (negative years, year 10000, huge, infinite, NaN) never trap and give exactly Foundation's bytes")
     func extremeInstantsNeverTrap() throws {
         let base = try Self.incidents()[0]

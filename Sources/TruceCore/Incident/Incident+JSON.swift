@@ -8,6 +8,18 @@ extension Incident {
         writer.write(self)
         return writer.isExact ? writer.text : ((try? TruceJSON.string(self)) ?? "")
     }
+
+    /// Appends ``canonicalJSON`` to `bytes` as UTF-8, without making a string of it.
+    public func appendCanonicalJSON(to bytes: inout [UInt8]) {
+        let start = bytes.count
+        var writer = JSONTextWriter(reserving: 0)
+        swap(&writer.bytes, &bytes)
+        writer.write(self)
+        swap(&writer.bytes, &bytes)
+        guard !writer.isExact else { return }
+        bytes.removeSubrange(start...)
+        bytes.append(contentsOf: ((try? TruceJSON.string(self)) ?? "").utf8)
+    }
 }
 
 extension SourceRecord {
@@ -28,7 +40,8 @@ extension SourceRecord {
 /// Writes Truce's model types as sorted-key JSON, matching Foundation's encoder output exactly. Members are
 /// written in sorted key order by hand; `nil` optionals are left out, as the synthesized `Codable` code does.
 struct JSONTextWriter {
-    private var bytes: [UInt8] = []
+    /// What was written; a caller may hand its own buffer in and take it back (``Incident/appendCanonicalJSON(to:)``).
+    var bytes: [UInt8] = []
     var text: String { String(decoding: bytes, as: UTF8.self) }
     /// Cleared when a value cannot be written exactly (a fractional-second instant, or one outside
     /// ``exactInstants``): the caller falls back to Foundation's encoder.
@@ -40,7 +53,7 @@ struct JSONTextWriter {
     /// One flag per open object or array: whether it has a member yet.
     private var hasMember: [Bool] = []
 
-    init() { bytes.reserveCapacity(2048) }
+    init(reserving capacity: Int = 2048) { bytes.reserveCapacity(capacity) }
 
     mutating func write(_ incident: Incident) {
         open("{")
@@ -206,34 +219,12 @@ struct JSONTextWriter {
     private mutating func integer(_ name: String, _ value: Int?) {
         guard let value else { return }
         member(name)
-        bytes.append(contentsOf: String(value).utf8)
+        JSONBytes.appendInteger(value, to: &bytes)
     }
 
-    private mutating func quoted(_ value: String) {
-        bytes.append(0x22)
-        for byte in value.utf8 {
-            switch byte {
-            case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x08: bytes.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-            case 0x0C: bytes.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(0x22)
-    }
+    private mutating func quoted(_ value: String) { JSONBytes.appendString(value, to: &bytes) }
 
-    private mutating func number(_ value: Double) {
-        var description = value.description
-        if description.hasSuffix(".0") { description.removeLast(2) }
-        bytes.append(contentsOf: description.utf8)
-    }
+    private mutating func number(_ value: Double) { JSONBytes.appendNumber(value, to: &bytes) }
 
     private mutating func instant(_ date: Date) {
         let seconds = date.timeIntervalSince1970

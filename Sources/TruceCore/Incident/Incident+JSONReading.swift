@@ -14,6 +14,19 @@ extension Incident {
     }
 }
 
+extension Array where Element == String {
+    /// Reads a JSON array of strings (``SourceRecord/valuesJSON``, ``SourceRecord/namesJSON``) without the generic
+    /// decoder. Returns `nil` for anything else, so that the caller can fall back to `JSONDecoder`.
+    public init?(canonicalJSONArray text: String) {
+        var text = text
+        guard let strings = text.withUTF8({ bytes -> [String]? in
+            var reader = JSONTextReader(bytes)
+            return try? reader.strings()
+        }) else { return nil }
+        self = strings
+    }
+}
+
 /// A reader for the JSON ``JSONTextWriter`` writes: objects read key by key into Truce's model types.
 struct JSONTextReader {
     struct Malformed: Error {}
@@ -77,6 +90,14 @@ struct JSONTextReader {
         return Incident(
             id: id, time: time, location: location, action: action, target: target, perpetrator: perpetrator,
             effects: effects, description: description, claims: claims, sources: sources)
+    }
+
+    /// A whole text that is an array of strings.
+    mutating func strings() throws -> [String] {
+        let strings = try array { try $0.string() }
+        skipSpace()
+        guard position == bytes.count else { throw Malformed() }
+        return strings
     }
 
     private mutating func claim() throws -> Claim {

@@ -24,6 +24,12 @@ public final class BufferedOutput {
         if buffer.count >= capacity { try flush() }
     }
 
+    /// Lets `body` append bytes to the buffer itself, without a string in between.
+    public func write(_ body: (inout [UInt8]) throws -> Void) throws {
+        try body(&buffer)
+        if buffer.count >= capacity { try flush() }
+    }
+
     /// Sends what the buffer holds.
     public func flush() throws {
         guard !buffer.isEmpty else { return }
@@ -39,13 +45,29 @@ public struct ExportLayout<Item> {
     public var header: String
     public var separator: String
     public var footer: String
-    public var render: (Item) throws -> String
+    /// Appends one item's text, as UTF-8, to the output's buffer.
+    public var append: (Item, inout [UInt8]) throws -> Void
 
-    public init(header: String = "", separator: String = "", footer: String = "", render: @escaping (Item) throws -> String) {
+    /// A layout whose items are written as bytes straight into the output's buffer.
+    public init(header: String = "", separator: String = "", footer: String = "", append: @escaping (Item, inout [UInt8]) throws -> Void) {
         self.header = header
         self.separator = separator
         self.footer = footer
-        self.render = render
+        self.append = append
+    }
+
+    /// A layout whose items are rendered as text.
+    public init(header: String = "", separator: String = "", footer: String = "", render: @escaping (Item) throws -> String) {
+        self.init(header: header, separator: separator, footer: footer) { item, bytes in
+            bytes.append(contentsOf: try render(item).utf8)
+        }
+    }
+
+    /// One item's text.
+    public func render(_ item: Item) throws -> String {
+        var bytes: [UInt8] = []
+        try append(item, &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The whole export of `items` as one text, for small exports and tests.
@@ -76,7 +98,7 @@ public struct ExportWriter<Item> {
     public mutating func write(_ items: some Sequence<Item>) throws {
         for item in items {
             if count > 0 { try output.write(layout.separator) }
-            try output.write(try layout.render(item))
+            try output.write { try layout.append(item, &$0) }
             count += 1
         }
     }

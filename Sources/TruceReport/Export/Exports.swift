@@ -12,8 +12,12 @@ extension ExportFormat {
         switch self {
         case .csv: return TruceCSVExport.layout
         // Canonical JSON is byte for byte what the generic encoder writes, and several times faster.
-        case .jsonl: return ExportLayout { $0.canonicalJSON + "\n" }
-        case .geojson: return GeoJSONExport.layout { ($0, GeoJSONExport.properties(of: $0)) }
+        case .jsonl:
+            return ExportLayout { incident, bytes in
+                incident.appendCanonicalJSON(to: &bytes)
+                bytes.append(UInt8(ascii: "\n"))
+            }
+        case .geojson: return GeoJSONExport.layout(GeoJSONExport.incidentProperties) { ($0, GeoJSONExport.incidentValues(of: $0)) }
         }
     }
 
@@ -22,14 +26,17 @@ extension ExportFormat {
         switch self {
         case .csv: return CSVLine.layout(header: ClaimRow.columns) { ClaimRow(incident: $0.incident.id, claim: $0.claim).fields }
         case .jsonl:
-            let rows = JSONLinesExport.layout(of: ClaimRow.self)
-            return ExportLayout { try rows.render(ClaimRow(incident: $0.incident.id, claim: $0.claim)) }
+            return ExportLayout { item, bytes in
+                ClaimRow(incident: item.incident.id, claim: item.claim).appendCanonicalJSON(to: &bytes)
+                bytes.append(UInt8(ascii: "\n"))
+            }
         case .geojson:
-            return GeoJSONExport.layout { item in
+            let properties = GeoJSONProperties(["incident", "claimant", "claimant_party", "accused", "source_url"])
+            return GeoJSONExport.layout(properties) { item in
                 let (incident, claim) = item
                 return (incident, [
-                    "incident": incident.id, "claimant": claim.claimant, "claimant_party": claim.claimantParty?.rawValue,
-                    "accused": claim.accused?.rawValue, "source_url": claim.source?.url,
+                    .string(incident.id), .string(claim.claimant), .string(claim.claimantParty?.rawValue),
+                    .string(claim.accused?.rawValue), .string(claim.source?.url),
                 ])
             }
         }
@@ -58,6 +65,34 @@ public struct ClaimRow: Hashable, Codable, Sendable {
     }
 
     public static let columns = ["incident", "claimant", "claimant_party", "accused", "source_url", "published"]
+
+    /// The row as canonical JSON, byte for byte what ``TruceJSON/encoder(pretty:)`` writes: sorted keys, `nil`
+    /// members left out.
+    public func appendCanonicalJSON(to bytes: inout [UInt8]) {
+        JSONBytes.appendRaw("{", to: &bytes)
+        if let accused {
+            JSONBytes.appendRaw(#""accused":"#, to: &bytes)
+            JSONBytes.appendString(accused.rawValue, to: &bytes)
+            bytes.append(UInt8(ascii: ","))
+        }
+        JSONBytes.appendRaw(#""claimant":"#, to: &bytes)
+        JSONBytes.appendString(claimant, to: &bytes)
+        if let claimantParty {
+            JSONBytes.appendRaw(#","claimantParty":"#, to: &bytes)
+            JSONBytes.appendString(claimantParty.rawValue, to: &bytes)
+        }
+        JSONBytes.appendRaw(#","incident":"#, to: &bytes)
+        JSONBytes.appendString(incident, to: &bytes)
+        if let published {
+            JSONBytes.appendRaw(#","published":"#, to: &bytes)
+            JSONBytes.appendString(published, to: &bytes)
+        }
+        if let sourceURL {
+            JSONBytes.appendRaw(#","sourceURL":"#, to: &bytes)
+            JSONBytes.appendString(sourceURL, to: &bytes)
+        }
+        JSONBytes.appendRaw("}", to: &bytes)
+    }
 
     var fields: [String] {
         [incident, claimant, claimantParty?.rawValue ?? "", accused?.rawValue ?? "", sourceURL ?? "", published ?? ""]

@@ -163,11 +163,16 @@ extension SQLiteStore {
         for row in rows {
             let ordinal: Int = row["ordinal"]
             guard incident.sources.indices.contains(ordinal) else { continue }
-            let names = try decoder.decode([String].self, from: Data((row["names"] as String).utf8))
-            let values = try decoder.decode([String].self, from: Data((row["field_values"] as String).utf8))
+            let names = try strings(row["names"], decoder: decoder)
+            let values = try strings(row["field_values"], decoder: decoder)
             incident.sources[ordinal].fields = zip(names, values).map { SourceRecord.Field(name: $0, value: $1) }
         }
         return incident
+    }
+
+    /// A JSON array of strings, read by the fast reader where it can.
+    private static func strings(_ text: String, decoder: JSONDecoder) throws -> [String] {
+        try [String](canonicalJSONArray: text) ?? decoder.decode([String].self, from: Data(text.utf8))
     }
 }
 
