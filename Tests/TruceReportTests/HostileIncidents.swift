@@ -1,13 +1,14 @@
 import Foundation
 import TruceCore
+import TruceTestSupport
 
 /// Seeded random incidents whose every text and number is one a JSON writer can get wrong: each control
 /// character, quotes, backslashes, slashes, `</script>`, U+2028 and U+2029, characters outside the BMP, and
 /// coordinates such as -0.0, 1e-7 and 179.99999999.
 struct HostileIncidents {
-    private var random: SplitMix64
+    private var random: SeededGenerator
 
-    init(seed: UInt64) { random = SplitMix64(seed: seed) }
+    init(seed: UInt64) { random = SeededGenerator(seed: seed) }
 
     /// Pieces of text hostile to JSON, HTML and terminals; random text is built from them and random scalars.
     static let pieces: [String] = (0..<0x20).map { String(Unicode.Scalar(UInt8($0))) } + [

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TruceCore
 import TruceReport
+import TruceTestSupport
 
 /// Python 3, the independent JSON reader, where it is installed.
 let pythonIsInstalled = (try? runPython(["-c", "pass"])) == 0
@@ -45,7 +46,7 @@ struct JSONExportBytesTests {
     @Test("verdicts GeoJSON: byte for byte what JSONSerialization writes, a verdict without evidence having no evidence property",
         arguments: seeds)
     func verdictsGeoJSON(seed: UInt64) throws {
-        var random = SplitMix64(seed: seed)
+        var random = SeededGenerator(seed: seed)
         let verdicts = Self.incidents(seed: seed).map { incident in
             let verdict = Verdict(
                 incident: incident.id, agreement: HostileIncidents.pieces.randomElement(using: &random)! + "-2025",
