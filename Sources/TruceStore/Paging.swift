@@ -38,12 +38,7 @@ extension Store {
     public func forEachPage(
         ofIncidentsMatching query: IncidentQuery, pageSize: Int = 1_000, _ body: ([Incident]) throws -> Void
     ) throws {
-        var position: PagePosition?
-        repeat {
-            let page = try incidents(matching: query, after: position, limit: pageSize)
-            if !page.items.isEmpty { try body(page.items) }
-            position = page.next
-        } while position != nil
+        try readPages({ try incidents(matching: query, after: $0, limit: pageSize) }, body)
     }
 }
 
@@ -53,11 +48,17 @@ extension VerdictStore {
     public func forEachPage(
         ofVerdictsMatching query: VerdictQuery, pageSize: Int = 1_000, _ body: ([StoredVerdict]) throws -> Void
     ) throws {
-        var position: PagePosition?
-        repeat {
-            let page = try verdicts(matching: query, after: position, limit: pageSize)
-            if !page.items.isEmpty { try body(page.items) }
-            position = page.next
-        } while position != nil
+        try readPages({ try verdicts(matching: query, after: $0, limit: pageSize) }, body)
     }
+}
+
+/// Reads page after page with `read`, from the start until a page says it is the last, handing each non-empty
+/// page's items to `body`.
+private func readPages<Item>(_ read: (PagePosition?) throws -> Page<Item>, _ body: ([Item]) throws -> Void) throws {
+    var position: PagePosition?
+    repeat {
+        let page = try read(position)
+        if !page.items.isEmpty { try body(page.items) }
+        position = page.next
+    } while position != nil
 }
