@@ -24,6 +24,12 @@ let package = Package(
     ],
     targets: [
         .target(name: "TruceCore", swiftSettings: strictSettings),
+        // The files Truce ships (actor table, country outlines) stay in data/ and travel with the binary as a
+        // resource bundle, so the installed `truce` finds them wherever it runs.
+        .target(
+            name: "TruceBundledData", path: "data", sources: ["BundledData.swift"],
+            resources: [.copy("actors.csv"), .copy("boundaries")], swiftSettings: strictSettings
+        ),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "TruceIngest",
@@ -42,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "truce",
             dependencies: [
-                "TruceCore", "TruceIngest", "TruceEngine", "TruceStore", "TruceReport",
+                "TruceCore", "TruceIngest", "TruceEngine", "TruceStore", "TruceReport", "TruceBundledData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

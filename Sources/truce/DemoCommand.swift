@@ -26,9 +26,9 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let catalogPath = try catalog ?? Bundled.path("agreements/2025")
-            let incidentsPath = try incidents ?? Bundled.path("examples/2025/incidents.csv")
-            let acledPath = try acled ?? Bundled.path("examples/2025/acled-format-sample.csv")
+            let catalogPath = try catalog ?? Bundled.path("agreements/2025", option: "--catalog DIR")
+            let incidentsPath = try incidents ?? Bundled.path("examples/2025/incidents.csv", option: "--incidents FILE")
+            let acledPath = try acled ?? Bundled.path("examples/2025/acled-format-sample.csv", option: "--acled FILE")
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             let databasePath = (dir as NSString).appendingPathComponent("truce.sqlite")
             let store = try StoreOptions(db: databasePath).open()
@@ -82,21 +82,5 @@ struct ViolationTable {
         let lines = table.rendered.split(separator: "\n").map { "    " + $0 }
         return "  violations alleged, by incident record (records linked as one event share their evidence level):\n"
             + lines.joined(separator: "\n")
-    }
-}
-
-/// Finds files shipped in the Truce checkout: relative to the working directory first, then to the
-/// executable (which SwiftPM builds under `.build/` in the checkout).
-enum Bundled {
-    static func path(_ relative: String) throws -> String {
-        let manager = FileManager.default
-        if manager.fileExists(atPath: relative) { return relative }
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<6 {
-            let candidate = directory.appendingPathComponent(relative).path
-            if manager.fileExists(atPath: candidate) { return candidate }
-            directory.deleteLastPathComponent()
-        }
-        throw Failure(message: "cannot find \(relative): run from the Truce checkout or pass its path", code: .invalidInput)
     }
 }

@@ -23,7 +23,7 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "Files to import (plain or gzip), or - for standard input.")
     var files: [String]
 
-    @Option(help: "Actor table mapping dataset actors to parties (default: data/actors.csv of the Truce checkout).")
+    @Option(help: "Actor table mapping dataset actors to parties (default: the bundled data/actors.csv).")
     var actors: String?
 
     @Flag(name: .long, help: "Read and normalise every row and print the counts, without writing to the database.")

@@ -74,7 +74,7 @@ struct QuarantineCommand: ParsableCommand {
         @Option(help: "Only this file, as it was named on import.")
         var file: String?
 
-        @Option(help: "Actor table (default: data/actors.csv of the Truce checkout).")
+        @Option(help: "Actor table (default: the bundled data/actors.csv).")
         var actors: String?
 
         @OptionGroup var store: StoreOptions
@@ -108,13 +108,15 @@ struct QuarantineCommand: ParsableCommand {
 /// Loads the actor table the importers map actors with.
 enum ActorTables {
     static func load(_ path: String?) throws -> ActorTable {
-        let path = try path ?? Bundled.path("data/actors.csv")
+        let given = path
+        let path = try given ?? Bundled.path("data/actors.csv", option: "--actors FILE")
         do {
             return try ActorTable(csv: try String(contentsOfFile: path, encoding: .utf8), file: path)
         } catch let diagnostic as Diagnostic {
             throw Failure(message: diagnostic.description, code: .invalidInput)
         } catch {
-            throw Failure(message: "\(path): cannot be read: \(error.localizedDescription)", code: .invalidInput)
+            let origin = given == nil ? "the bundled actor table" : "the actor table given with --actors"
+            throw Failure(message: "\(path) (\(origin)): cannot be read: \(error.localizedDescription)", code: .invalidInput)
         }
     }
 }

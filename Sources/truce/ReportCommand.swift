@@ -85,8 +85,10 @@ enum Reporting {
             } catch {
                 throw Failure(message: "\(boundaries): cannot be read: \(error.localizedDescription)", code: .invalidInput)
             }
-        } else if let bundled = try? Bundled.path("data/boundaries/countries.geojson") {
+        } else if let bundled = Bundled.find("data/boundaries/countries.geojson") {
             outlines = try? Outlines(geoJSON: Data(contentsOf: URL(fileURLWithPath: bundled)), file: bundled)
+        } else {
+            printError("note: the bundled country outlines (data/boundaries/countries.geojson) were not found, so the map has none; pass --boundaries FILE")
         }
         let text = try ReportRenderer.render(report, as: format, outlines: outlines)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -17,7 +17,9 @@ struct CLI {
         var errors: String
     }
 
-    static func run(_ arguments: [String], in directory: URL = repository, environment: [String: String] = [:]) throws -> Result {
+    static func run(
+        _ arguments: [String], in directory: URL = repository, environment: [String: String] = [:], executable: URL = executable
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

@@ -26,9 +26,11 @@ public struct ActorTable: Sendable {
     }
 
     /// Reads the table from CSV text (`pattern,party[,note]` with a header).
-    /// - Throws: a ``Diagnostic`` naming the line of the first bad row.
+    /// - Throws: a ``Diagnostic`` naming the line of the first bad row, including a pattern already listed on an
+    ///   earlier line (with the same party or another: either way one row would silently shadow the other).
     public init(csv text: String, file: String) throws {
         var entries: [Entry] = []
+        var firstLine: [String: (line: Int, party: String)] = [:]
         var reader = CSVReader(bytes: Array(text.utf8))
         _ = reader.next()  // header
         while let element = reader.next() {
@@ -42,7 +44,14 @@ public struct ActorTable: Sendable {
                 guard PartyID.isWellFormed(record.fields[1]) else {
                     throw Diagnostic(file: file, line: record.line, field: "party", message: "\"\(record.fields[1])\" is not a party id")
                 }
-                entries.append(Entry(pattern: record.fields[0], party: PartyID(record.fields[1])))
+                let pattern = record.fields[0], party = record.fields[1]
+                if let earlier = firstLine[pattern] {
+                    throw Diagnostic(
+                        file: file, line: record.line, field: "pattern",
+                        message: "\"\(pattern)\" is already listed on line \(earlier.line) (as \(earlier.party)): list each actor once")
+                }
+                firstLine[pattern] = (record.line, party)
+                entries.append(Entry(pattern: pattern, party: PartyID(party)))
             }
         }
         self.init(entries: entries)

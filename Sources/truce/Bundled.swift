@@ -1,0 +1,31 @@
+import Foundation
+import TruceBundledData
+
+/// Finds the files Truce ships: `data/` files in the resource bundle beside the executable; the demo catalogue
+/// relative to the working directory, the executable, or the checkout the executable was built from.
+enum Bundled {
+    /// The path of the shipped file `relative` (as laid out in the checkout, e.g. `data/actors.csv`).
+    /// - Throws: a ``Failure`` naming `option`, the way to give the file instead, when it cannot be found.
+    static func path(_ relative: String, option: String) throws -> String {
+        if let path = find(relative) { return path }
+        let whereShipped = relative.hasPrefix("data/")
+            ? "in \(BundledData.bundleName), which must sit beside the truce binary" : "in the Truce checkout"
+        throw Failure(message: "cannot find \(relative) (it ships \(whereShipped)): pass \(option)", code: .invalidInput)
+    }
+
+    /// The path of the shipped file `relative`, or `nil` when it is nowhere to be found.
+    static func find(_ relative: String) -> String? {
+        let dataFolder = "data/"
+        if relative.hasPrefix(dataFolder) { return BundledData.url(String(relative.dropFirst(dataFolder.count)))?.path }
+        let manager = FileManager.default
+        if manager.fileExists(atPath: relative) { return relative }
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            let candidate = directory.appendingPathComponent(relative).path
+            if manager.fileExists(atPath: candidate) { return candidate }
+            directory.deleteLastPathComponent()
+        }
+        let inCheckout = BundledData.checkout.appendingPathComponent(relative).path
+        return manager.fileExists(atPath: inCheckout) ? inCheckout : nil
+    }
+}
