@@ -1,4 +1,5 @@
 import ArgumentParser
+import TruceIngest
 
 /// A size given on the command line: a whole number of bytes, or with a unit (`KiB`, `MiB`, `GiB`; `K`, `M`, `G`
 /// mean the same), e.g. `1048576`, `512KiB`, `4MiB`.
@@ -25,4 +26,16 @@ struct ByteCount: ExpressibleByArgument, Sendable {
     }
 
     var defaultValueDescription: String { bytes % (1 << 20) == 0 ? "\(bytes >> 20)MiB" : "\(bytes)" }
+}
+
+/// `--max-record-size`, shared by the commands that read incident files.
+struct RecordSizeOption: ParsableArguments {
+    @Option(
+        name: .customLong("max-record-size"),
+        help: ArgumentHelp(
+            "The longest record read, in bytes or with a unit (512KiB, 4MiB); a longer one is quarantined and the import goes on.",
+            valueName: "size"))
+    var size = ByteCount(RecordStream.defaultMaxRecordBytes)
+
+    var bytes: Int { size.bytes }
 }

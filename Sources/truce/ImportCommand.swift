@@ -32,11 +32,7 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: "Exit 1 when any row is quarantined.")
     var strict = false
 
-    @Option(
-        help: ArgumentHelp(
-            "The longest record read, in bytes or with a unit (512KiB, 4MiB); a longer one is quarantined and the import goes on.",
-            valueName: "size"))
-    var maxRecordSize = ByteCount(RecordStream.defaultMaxRecordBytes)
+    @OptionGroup var recordSize: RecordSizeOption
 
     @OptionGroup var store: StoreOptions
 
@@ -54,7 +50,7 @@ struct ImportCommand: ParsableCommand {
             for (index, file) in files.enumerated() {
                 let summary: LoadSummary
                 do {
-                    summary = try Loading.incidents(from: file, format: reader, into: opened, maxRecordBytes: maxRecordSize.bytes)
+                    summary = try Loading.incidents(from: file, format: reader, into: opened, maxRecordBytes: recordSize.bytes)
                 } catch var failure as Failure where index + 1 < files.count {
                     failure.message += "\nnot imported: \(files[(index + 1)...].joined(separator: ", "))"
                     throw failure

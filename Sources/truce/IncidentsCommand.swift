@@ -23,6 +23,7 @@ struct IncidentsCommand: ParsableCommand {
         @Flag(name: .long, help: "Exit 1 when any row is quarantined.")
         var strict = false
 
+        @OptionGroup var recordSize: RecordSizeOption
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
@@ -32,7 +33,7 @@ struct IncidentsCommand: ParsableCommand {
                 var total = LoadSummary()
                 var results: [String: LoadSummary] = [:]
                 for file in files {
-                    let summary = try Loading.incidents(from: file, format: TruceCSVFormat(), into: opened)
+                    let summary = try Loading.incidents(from: file, format: TruceCSVFormat(), into: opened, maxRecordBytes: recordSize.bytes)
                     results[file] = summary
                     total = total + summary
                     if !output.json { print("\(file): \(summary)") }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite("truce import --max-record-size")
+@Suite("--max-record-size, on truce import and incidents load")
 struct RecordSizeCLITests {
     /// A Truce CSV with a short row, a row whose description is `length` bytes long, and another short row.
     static func fixture(longDescription length: Int) -> String {
@@ -26,7 +26,7 @@ struct RecordSizeCLITests {
         #expect(limited.errors.contains("long.csv:3: quarantined:"), "\(limited.errors)")
         #expect(limited.errors.contains("4096"), "\(limited.errors)")
 
-        let roomy = try CLI.run(["import", "truce", file.path, "--db", db, "--max-record-size", "1MiB"])
+        let roomy = try CLI.run(["incidents", "load", file.path, "--db", db, "--max-record-size", "1MiB"])
         #expect(roomy.output.contains("1 new, 0 updated, 2 unchanged, 0 quarantined"), "\(roomy.output)")
     }
 
