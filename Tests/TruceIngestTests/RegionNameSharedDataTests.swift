@@ -27,4 +27,21 @@ struct RegionNameSharedDataTests {
         if !unknown.isEmpty { print("\(name): admin1 names without a known region: \(unknown.sorted())") }
         #expect(unknown.isEmpty)
     }
+
+    @Test("every GDELT region name in a country whose regions Truce knows names one of them", arguments: [
+        "gdelt/20161013151500.export.CSV", "gdelt/20260611091500.translation.export.CSV",
+    ])
+    func everyGDELTRegionIsKnown(name: String) throws {
+        let path = SharedData.directory.appendingPathComponent(name).path
+        let covered = Set(Regions.codes.compactMap { $0.split(separator: "-").first.map(String.init) })
+        let locations = try GDELTFormat().read(file: path).incidents.map(\.location).filter {
+            // "Ukraine (general)" is GDELT's name for a whole country, not a region.
+            covered.contains($0.country ?? "") && $0.admin1 != nil && $0.admin1?.hasSuffix("(general)") == false
+        }
+        #expect(locations.count >= 10)
+        let unknown = Set(locations.filter { Regions.code(forName: $0.admin1!)?.hasPrefix("\($0.country!)-") != true }
+            .map { "\($0.country!) \($0.admin1!)" })
+        if !unknown.isEmpty { print("\(name): GDELT region names without a known region: \(unknown.sorted())") }
+        #expect(unknown.isEmpty)
+    }
 }

@@ -20,7 +20,7 @@ extension Regions {
         "AF-HEL": ["Helmand", "Hilmand"],
         "AF-HER": ["Herat", "Hirat"],
         "AF-JOW": ["Jowzjan", "Jawzjan", "Jozjan"],
-        "AF-KAB": ["Kabul"],
+        "AF-KAB": ["Kabul", "Kabol"],
         "AF-KAN": ["Kandahar", "Qandahar"],
         "AF-KAP": ["Kapisa"],
         "AF-KHO": ["Khost", "Khowst"],
@@ -48,7 +48,8 @@ extension Regions {
         "YE-AB": ["Abyan"],
         "YE-AD": ["Aden", "Adan"],
         "YE-AM": ["Amran"],
-        "YE-BA": ["Al Bayda", "Al Baydah", "Bayda"],
+        // "Al Bay?a'" is how GDELT files spell it, the "ḍ" lost.
+        "YE-BA": ["Al Bayda", "Al Baydah", "Al Bayda'", "Bayda", "Al Bay?a'"],
         "YE-DA": ["Ad Dali", "Al Dhale", "Dhale", "Ad Dhale"],
         "YE-DH": ["Dhamar"],
         "YE-HD": ["Hadramawt", "Hadramaut", "Hadhramaut"],

@@ -24,15 +24,16 @@ extension Regions {
         "UA-21": ["Zakarpattia", "Zakarpatska", "Transcarpathia", "Zakarpattya", "Закарпатська", "Закарпатская"],
         "UA-23": ["Zaporizhzhia", "Zaporizka", "Zaporizhia", "Zaporozhye", "Zaporizhzhya", "Запорізька", "Запорожская"],
         "UA-26": ["Ivano-Frankivsk", "Ivano-Frankivska", "Ivano-Frankovsk", "Івано-Франківська", "Ивано-Франковская"],
+        // GDELT names the city "Kyyiv, Misto" ("misto": city), so its region reads "Kyyiv".
         "UA-30": [
-            "Kyiv City", "Kiev City", "City of Kyiv", "Kyiv Special Republican City", "Kiev Special Republican City",
+            "Kyiv City", "Kyyiv", "Kyyiv Misto", "Kiev City", "City of Kyiv", "Kyiv Special Republican City", "Kiev Special Republican City",
             "місто Київ", "город Киев",
         ],
         // Bare "Kyiv" is the oblast, as ACLED's admin1 uses it ("Kyiv City" is the city).
-        "UA-32": ["Kyiv", "Kiev", "Kyivska", "Київська", "Киевская"],
+        "UA-32": ["Kyiv", "Kiev", "Kyivska", "Kyyivska", "Київська", "Киевская"],
         "UA-35": ["Kirovohrad", "Kirovohradska", "Kirovograd", "Kropyvnytskyi", "Кіровоградська", "Кировоградская"],
         "UA-40": [
-            "Sevastopol", "Sevastopol City", "City of Sevastopol", "Sevastopol Special Republican City",
+            "Sevastopol", "Sevastopol City", "Sevastopol Misto", "City of Sevastopol", "Sevastopol Special Republican City",
             "Севастополь", "місто Севастополь", "город Севастополь",
         ],
         "UA-43": [
@@ -40,7 +41,7 @@ extension Regions {
             "Автономна Республіка Крим", "Республика Крым", "Автономная Республика Крым",
         ],
         "UA-46": ["Lviv", "Lvivska", "Lvov", "Львівська", "Львовская"],
-        "UA-48": ["Mykolaiv", "Mykolaivska", "Nikolaev", "Nikolayev", "Миколаївська", "Николаевская"],
+        "UA-48": ["Mykolaiv", "Mykolaivska", "Mykolayivska", "Nikolaev", "Nikolayev", "Миколаївська", "Николаевская"],
         "UA-51": ["Odesa", "Odeska", "Odessa", "Одеська", "Одесская"],
         "UA-53": ["Poltava", "Poltavska", "Полтавська", "Полтавская"],
         "UA-56": ["Rivne", "Rivnenska", "Rovno", "Рівненська", "Ровенская"],

@@ -25,11 +25,13 @@ public enum Regions {
     }()
 
     /// Normalised names → code. Where two names meet once "Oblast" and the like are dropped ("Moscow Oblast",
-    /// "Moscow"), the name that had nothing to drop wins.
+    /// "Moscow"), the name that had nothing to drop wins (else the first code in order, so the index is the same on every run).
     private static let byNormalisedName: [String: String] = {
         var index: [String: String] = [:]
-        let all = names.flatMap { code, names in names.map { (code: code, name: $0) } }
-        for entry in all where normalised(entry.name) != folded(entry.name) { index[normalised(entry.name)] = entry.code }
+        let all = codes.flatMap { code in names[code, default: []].map { (code: code, name: $0) } }
+        for entry in all where normalised(entry.name) != folded(entry.name) && index[normalised(entry.name)] == nil {
+            index[normalised(entry.name)] = entry.code
+        }
         for entry in all where normalised(entry.name) == folded(entry.name) { index[normalised(entry.name)] = entry.code }
         return index
     }()
@@ -73,9 +75,11 @@ public enum Regions {
         return folded(name).split(separator: " ").filter { !dropped.contains(String($0)) }.joined(separator: " ")
     }
 
-    /// Lower case, without apostrophes, with hyphens, dashes and commas read as spaces, and "ё" as "е".
+    /// Lower case, without apostrophes (nor the marks transliterations use for them), with hyphens, dashes and commas read as spaces, and "ё" as "е".
     static func folded(_ name: String) -> String {
-        let apostrophes: Set<Character> = ["'", "’", "ʼ", "`"]
+        // Also the ayn and hamza of Arabic transliterations, and the C1 control U+0091 that GDELT files carry
+        // where a left quotation mark stood in Windows-1252 ("Ta\u{91}izz").
+        let apostrophes: Set<Character> = ["'", "’", "‘", "ʼ", "ʻ", "ʿ", "ʾ", "`", "\u{91}", "\u{92}"]
         let separators: Set<Character> = [" ", ",", "-", "–", "—"]
         let lower = name.lowercased().replacingOccurrences(of: "ё", with: "е").filter { !apostrophes.contains($0) }
         return lower.split(whereSeparator: { separators.contains($0) }).joined(separator: " ")
