@@ -14,7 +14,10 @@ extension Regions {
             "Luhansk People's Republic", "Lugansk People's Republic", "LPR", "LNR", "Luganskaya Narodnaya Respublika",
             "ЛНР", "Луганская Народная Республика", "Луганська Народна Республіка",
         ],
-        "UA-12": ["Dnipropetrovsk", "Dnipropetrovska", "Dnepropetrovsk", "Dnipro Oblast", "Дніпропетровська", "Днепропетровская"],
+        "UA-12": [
+            "Dnipropetrovsk", "Dnipropetrovska", "Dnepropetrovsk", "Dnipro Oblast", "Дніпропетровська",
+            "Днепропетровская",
+        ],
         "UA-14": [
             "Donetsk", "Donetska", "Донецька", "Донецкая",
             "Donetsk People's Republic", "DPR", "DNR", "Donetskaya Narodnaya Respublika",
