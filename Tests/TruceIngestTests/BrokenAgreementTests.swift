@@ -40,6 +40,12 @@ struct BrokenAgreementTests {
         Breakage(name: "bad country code", find: "      - country: UA", replace: "      - country: Ukraine", field: "scope.geography.include[0].country", message: "ISO 3166-1"),
         Breakage(name: "open polygon", find: "[37.5, 48.3], [37.5, 48.0]]", replace: "[37.5, 48.3], [37.6, 48.0]]", field: "scope.geography.include[3].polygon", message: "must equal its first"),
         Breakage(name: "unknown action", find: "actions: [artillery, drone_strike]", replace: "actions: [artillery, shelling]", field: "scope.actions[1]", message: "\"shelling\" is not one of"),
+        Breakage(name: "unknown sea", find: "      - sea: sea_of_azov\n        name: Sea of Azov", replace: "      - sea: nonsense_sea\n        name: Nonsense", field: "scope.geography.include[2].sea", message: "\"nonsense_sea\" is not a sea Truce knows; known: arabian_sea, bab_el_mandeb, baltic_sea, barents_sea, black_sea"),
+        Breakage(name: "misspelt sea", find: "      - sea: sea_of_azov", replace: "      - sea: sea_of_asov", field: "scope.geography.include[2].sea", message: "\"sea_of_asov\" is not a sea Truce knows (did you mean sea_of_azov?)"),
+        Breakage(name: "sea given by its name", find: "      - sea: sea_of_azov", replace: "      - sea: Azov Sea", field: "scope.geography.include[2].sea", message: "\"Azov Sea\" is not a sea Truce knows (did you mean sea_of_azov?)"),
+        Breakage(name: "unknown region", find: "      - region: UA-14", replace: "      - region: UA-15", field: "scope.geography.include[1].region", message: "\"UA-15\" is not a region Truce knows (did you mean UA-14, Donetsk?); Truce knows the regions of AF, PS, RU, UA, YE"),
+        Breakage(name: "region given by its name", find: "      - region: UA-14", replace: "      - region: DNR", field: "scope.geography.include[1].region", message: "\"DNR\" is not an ISO 3166-2 code such as UA-43 (did you mean UA-14, Donetsk?)"),
+        Breakage(name: "region of a country Truce has no regions for", find: "      - region: UA-14\n        name: Donetsk Oblast", replace: "      - region: SY-DI\n        name: Damascus", field: "scope.geography.include[1].region", message: "\"SY-DI\" is not a region Truce knows; Truce knows the regions of"),
         Breakage(name: "missing title", find: "title: Window of silence for repairs to the Example water line\n", replace: "", field: "title", message: "is required", line: 2),
     ]
 
@@ -71,6 +77,17 @@ struct BrokenAgreementTests {
         }
         let result = AgreementReader.read(yaml: text, file: "many.yaml")
         #expect(Set(result.diagnostics.filter(\.isError).map(\.field)) == ["window.start", "scope.actions[1]", "parties[2].role", "status[0].party"])
+    }
+
+    @Test("a region whose name is another known region's is a warning naming both")
+    func regionNameOfAnotherRegion() throws {
+        let text = try Fixtures.text("agreement-full.yaml")
+            .replacingOccurrences(of: "        name: Donetsk Oblast", with: "        name: Luhansk People's Republic")
+        let result = AgreementReader.read(yaml: text, file: "agreement-full.yaml")
+        #expect(result.agreement != nil)
+        #expect(result.diagnostics.map(\.description) == [
+            "agreement-full.yaml:42: warning: scope.geography.include[1].name: name \"Luhansk People's Republic\" is UA-09 (Luhansk), not UA-14",
+        ])
     }
 
     @Test("two files with the same id: the second is an error naming the first")

@@ -2,54 +2,53 @@ import Foundation
 
 /// First-order regions by ISO 3166-2 code, with the names sources use for them in English (with older
 /// transliterations), Ukrainian and Russian, so "Kharkiv Oblast", "Kharkov", "Харківська область" and
-/// "Харьковская область" all name `UA-63`.
+/// "Харьковская область" all name `UA-63`. Covers Ukraine, every federal subject of Russia, the Palestinian
+/// territories, Afghanistan and Yemen; geography follows internationally recognised borders (see `ukraine`).
 public enum Regions {
-    /// Code → names; matching ignores case, apostrophes and words such as "Oblast", "область", "Region".
-    static let names: [String: [String]] = [
-        "UA-05": ["Vinnytsia", "Vinnytska", "Vinnitsa", "Вінницька", "Винницкая"],
-        "UA-07": ["Volyn", "Volynska", "Volhynia", "Волинська", "Волынская"],
-        "UA-09": ["Luhansk", "Luhanska", "Lugansk", "Луганська", "Луганская"],
-        "UA-12": ["Dnipropetrovsk", "Dnipropetrovska", "Dnepropetrovsk", "Дніпропетровська", "Днепропетровская"],
-        "UA-14": ["Donetsk", "Donetska", "Донецька", "Донецкая"],
-        "UA-18": ["Zhytomyr", "Zhytomyrska", "Zhitomir", "Житомирська", "Житомирская"],
-        "UA-21": ["Zakarpattia", "Zakarpatska", "Transcarpathia", "Zakarpattya", "Закарпатська", "Закарпатская"],
-        "UA-23": ["Zaporizhzhia", "Zaporizka", "Zaporizhia", "Zaporozhye", "Запорізька", "Запорожская"],
-        "UA-26": ["Ivano-Frankivsk", "Ivano-Frankivska", "Ivano-Frankovsk", "Івано-Франківська", "Ивано-Франковская"],
-        "UA-30": ["Kyiv City", "Kiev City", "місто Київ", "город Киев"],
-        // Bare "Kyiv" is the oblast, as ACLED's admin1 uses it ("Kyiv City" is the city).
-        "UA-32": ["Kyiv", "Kiev", "Kyivska", "Київська", "Киевская"],
-        "UA-35": ["Kirovohrad", "Kirovohradska", "Kirovograd", "Kropyvnytskyi", "Кіровоградська", "Кировоградская"],
-        "UA-40": ["Sevastopol", "Севастополь"],
-        "UA-43": ["Crimea", "Autonomous Republic of Crimea", "Krym", "Крим", "Крым", "Автономна Республіка Крим", "Республика Крым"],
-        "UA-46": ["Lviv", "Lvivska", "Lvov", "Львівська", "Львовская"],
-        "UA-48": ["Mykolaiv", "Mykolaivska", "Nikolaev", "Nikolayev", "Миколаївська", "Николаевская"],
-        "UA-51": ["Odesa", "Odeska", "Odessa", "Одеська", "Одесская"],
-        "UA-53": ["Poltava", "Poltavska", "Полтавська", "Полтавская"],
-        "UA-56": ["Rivne", "Rivnenska", "Rovno", "Рівненська", "Ровенская"],
-        "UA-59": ["Sumy", "Sumska", "Сумська", "Сумская"],
-        "UA-61": ["Ternopil", "Ternopilska", "Ternopol", "Тернопільська", "Тернопольская"],
-        "UA-63": ["Kharkiv", "Kharkivska", "Kharkov", "Харківська", "Харьковская"],
-        "UA-65": ["Kherson", "Khersonska", "Херсонська", "Херсонская"],
-        "UA-68": ["Khmelnytskyi", "Khmelnytska", "Khmelnitsky", "Хмельницька", "Хмельницкая"],
-        "UA-71": ["Cherkasy", "Cherkaska", "Cherkassy", "Черкаська", "Черкасская"],
-        "UA-74": ["Chernihiv", "Chernihivska", "Chernigov", "Чернігівська", "Черниговская"],
-        "UA-77": ["Chernivtsi", "Chernivetska", "Chernovtsy", "Чернівецька", "Черновицкая"],
-        "PS-GZA": ["Gaza Strip", "Gaza", "قطاع غزة", "Сектор Газа"],
-        "PS-WBK": ["West Bank", "الضفة الغربية", "Западный берег"],
-        "RU-KRS": ["Kursk", "Kurskaya", "Курская", "Курська"],
-        "RU-BEL": ["Belgorod", "Belgorodskaya", "Белгородская", "Бєлгородська"],
-        "RU-BRY": ["Bryansk", "Bryanskaya", "Брянская", "Брянська"],
-        "RU-KDA": ["Krasnodar", "Krasnodarsky", "Краснодарский", "Краснодарський"],
-    ]
+    /// Code → names; matching ignores case, apostrophes, hyphens and words such as "Oblast", "область", "Region".
+    static let names: [String: [String]] = [ukraine, russia, palestine, afghanistan, yemen].reduce(into: [:]) {
+        $0.merge($1) { first, _ in first }
+    }
 
-    private static let byName: [String: String] = {
+    /// Every region code Truce knows, sorted.
+    public static let codes: [String] = names.keys.sorted()
+
+    /// Folded names as written (only case, apostrophes and separators ignored) → code: "Moscow Oblast" stays
+    /// apart from "Moscow".
+    private static let byFoldedName: [String: String] = {
         var index: [String: String] = [:]
-        for (code, names) in names { for name in names { index[normalised(name)] = code } }
+        for (code, names) in names {
+            index[folded(code)] = code
+            for name in names { index[folded(name)] = code }
+        }
         return index
     }()
 
-    /// The ISO 3166-2 code a region name stands for, if Truce knows it.
-    public static func code(forName name: String) -> String? { byName[normalised(name)] }
+    /// Normalised names → code. Where two names meet once "Oblast" and the like are dropped ("Moscow Oblast",
+    /// "Moscow"), the name that had nothing to drop wins (else the first code in order, so the index is the same on every run).
+    private static let byNormalisedName: [String: String] = {
+        var index: [String: String] = [:]
+        let all = codes.flatMap { code in names[code, default: []].map { (code: code, name: $0) } }
+        for entry in all where normalised(entry.name) != folded(entry.name) && index[normalised(entry.name)] == nil {
+            index[normalised(entry.name)] = entry.code
+        }
+        for entry in all where normalised(entry.name) == folded(entry.name) { index[normalised(entry.name)] = entry.code }
+        return index
+    }()
+
+    /// Whether Truce knows the region `code` (an ISO 3166-2 code such as `RU-KRS`).
+    public static func isKnown(_ code: String) -> Bool { names[code] != nil }
+
+    /// Every name Truce knows for the region `code`, its usual English name first.
+    public static func names(of code: String) -> [String] { names[code] ?? [] }
+
+    /// The region's usual English name, e.g. "Kursk" for `RU-KRS`.
+    public static func englishName(of code: String) -> String? { names[code]?.first }
+
+    /// The ISO 3166-2 code a region name (or the code itself) stands for, if Truce knows it.
+    public static func code(forName name: String) -> String? {
+        byFoldedName[folded(name)] ?? byNormalisedName[normalised(name)]
+    }
 
     /// Whether `name` names the region `code` (by one of its known names, or its own given name).
     public static func name(_ name: String, matches code: String, givenName: String? = nil) -> Bool {
@@ -67,10 +66,22 @@ public enum Regions {
         return normalised(admin1) == normalised(region)
     }
 
-    /// Lower case, without apostrophes, and without the words for "oblast", "region", "krai", "city".
+    /// Lower case, without apostrophes, hyphens or dashes, "ё" read as "е", and without the words for
+    /// "oblast", "region", "province", "governorate" and "krai".
     public static func normalised(_ name: String) -> String {
-        let folded = name.lowercased().replacingOccurrences(of: "'", with: "").replacingOccurrences(of: "’", with: "")
-        let dropped: Set<String> = ["oblast", "oblast.", "region", "province", "krai", "kray", "область", "обл.", "край", "oblast'"]
-        return folded.split(whereSeparator: { $0 == " " || $0 == "," }).filter { !dropped.contains(String($0)) }.joined(separator: " ")
+        let dropped: Set<String> = [
+            "oblast", "oblast.", "obl.", "region", "province", "governorate", "krai", "kray", "область", "обл.", "край",
+        ]
+        return folded(name).split(separator: " ").filter { !dropped.contains(String($0)) }.joined(separator: " ")
+    }
+
+    /// Lower case, without apostrophes (nor the marks transliterations use for them), with hyphens, dashes and commas read as spaces, and "ё" as "е".
+    static func folded(_ name: String) -> String {
+        // Also the ayn and hamza of Arabic transliterations, and the C1 control U+0091 that GDELT files carry
+        // where a left quotation mark stood in Windows-1252 ("Ta\u{91}izz").
+        let apostrophes: Set<Character> = ["'", "’", "‘", "ʼ", "ʻ", "ʿ", "ʾ", "`", "\u{91}", "\u{92}"]
+        let separators: Set<Character> = [" ", ",", "-", "–", "—"]
+        let lower = name.lowercased().replacingOccurrences(of: "ё", with: "е").filter { !apostrophes.contains($0) }
+        return lower.split(whereSeparator: { separators.contains($0) }).joined(separator: " ")
     }
 }

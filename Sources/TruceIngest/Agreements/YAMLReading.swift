@@ -32,7 +32,7 @@ struct YAMLReading {
             if allowed.contains(name) {
                 values[name] = value
             } else {
-                let hint = allowed.first { $0.lowercased() == name.lowercased() || editDistance($0, name) <= 2 }
+                let hint = closest(to: name, among: allowed)
                 error(
                     "unknown key '\(name)'" + (hint.map { " (did you mean '\($0)'?)" } ?? "")
                         + "; allowed: \(allowed.joined(separator: ", "))", at: key, field: join(field, name))
@@ -176,6 +176,14 @@ struct Fields {
 }
 
 func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+/// The candidate a mistyped `text` most likely meant, for "did you mean" hints: one that differs only in case,
+/// else the nearest within `maximumDistance` edits (the first in `candidates` on a tie).
+func closest(to text: String, among candidates: [String], maximumDistance: Int = 2) -> String? {
+    if let sameLetters = candidates.first(where: { $0.lowercased() == text.lowercased() }) { return sameLetters }
+    let scored = candidates.map { (candidate: $0, distance: editDistance($0.lowercased(), text.lowercased())) }
+    return scored.filter { $0.distance <= maximumDistance }.min { $0.distance < $1.distance }?.candidate
+}
 
 /// Levenshtein distance, for "did you mean" hints on short keys.
 func editDistance(_ lhs: String, _ rhs: String) -> Int {
