@@ -3,7 +3,8 @@ import TruceCore
 
 /// Finds what was struck in free text (English, Ukrainian, Russian): "substation" / "підстанція" /
 /// "подстанция", "refinery" / "НПЗ". A keyword matches at the start of a word (so "порт" does not match
-/// "транспорт"); the first, most specific match in the table wins.
+/// "транспорт"), and only in a sense that says it was struck (`TargetWordSense`); the first, most specific
+/// match in the table wins.
 public enum TargetKeywords {
     /// Keyword stems, lower-case, most specific first.
     static let table: [(stems: [String], category: TargetCategory, subtype: String?)] = [
@@ -59,10 +60,23 @@ public enum TargetKeywords {
         }
     }
 
-    /// The target `text` names, or `nil` when it names none of the known ones.
+    /// The target a report (a headline, a note) says was struck, or `nil` when it names none of the known ones.
     ///
+    /// A category word counts only where the text says something hostile happened to it ("hospital shelled",
+    /// "удар по лікарні"), not in "died in hospital" or "school-year truce": see `TargetWordSense`.
     /// Works on UTF-8 bytes (Latin and Cyrillic letters folded to lower case), as it runs on every imported row.
     public static func target(in text: String) -> Target? {
+        target(in: text, reading: .report)
+    }
+
+    /// The target a place description names ("a thermal power plant in the town of Shchastya"), where the
+    /// description is of the place the act happened, so no hostile-act word is needed; "near a dam" and
+    /// "the port city of Mariupol" still name none.
+    public static func target(atPlace description: String) -> Target? {
+        target(in: description, reading: .place)
+    }
+
+    private static func target(in text: String, reading: TargetWordSense.Reading) -> Target? {
         var bytes = lowercasedUTF8(text)
         bytes.append(0x20)
         var best = Int.max
@@ -73,7 +87,9 @@ public enum TargetKeywords {
                 let byte = buffer[position]
                 let isContinuation = byte & 0xC0 == 0x80
                 if !previousIsLetter, !isContinuation {
-                    for candidate in stemsByFirstByte[Int(byte)] where candidate.row < best && matches(candidate.stem, at: position, in: buffer) {
+                    for candidate in stemsByFirstByte[Int(byte)]
+                    where candidate.row < best && matches(candidate.stem, at: position, in: buffer)
+                        && TargetWordSense.counts(subtype: table[candidate.row].subtype, wordAt: position, in: buffer, reading: reading) {
                         best = candidate.row
                     }
                 }

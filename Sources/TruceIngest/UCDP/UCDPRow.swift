@@ -39,7 +39,7 @@ struct UCDPRow: CSVRowReading {
         case "3": description = "One-sided violence by \(sideA) against \(sideB)"
         default: description = "\(sideA) vs \(sideB)"
         }
-        let target = value("where_description").flatMap(TargetKeywords.target(in:))
+        let target = value("where_description").flatMap(TargetKeywords.target(atPlace:))
             ?? value("source_headline").flatMap(TargetKeywords.target(in:)) ?? Target(category: nil)
         let claimant = "UCDP GED" + (value("source_office").map { " (sources: \($0))" } ?? "")
         return Incident(
