@@ -47,9 +47,16 @@ struct IncidentsCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List stored incidents, filtered.")
+        static let configuration = CommandConfiguration(
+            abstract: "List stored incidents, filtered.",
+            discussion: """
+                With --agreement, --from and --to are days in the agreement's time zone (as its reports count days) \
+                and the table shows each start in that zone beside UTC; without it they are UTC days. A line under \
+                the table says which. JSON output is the list of incidents, with instants in UTC, unchanged.
+                """)
 
-        @Option(help: "Only incidents in this agreement's window and scope (including uncertain ones).")
+        @Option(
+            help: "Only incidents in this agreement's window and scope (including uncertain ones); --from and --to are then days in its time zone.")
         var agreement: String?
         @OptionGroup var filters: PartyAndDateFilters
         @Option(help: "Only this target category.")
@@ -65,13 +72,13 @@ struct IncidentsCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let opened = try store.openForReading()
+                let found = try agreement.map { try namedAgreement($0, in: opened) }
+                let zone = found?.timeZone
                 let query = IncidentQuery(
-                    perpetrator: filters.perpetrator, during: filters.span, category: category, country: country, limit: agreement == nil ? limit : nil)
+                    perpetrator: filters.perpetrator, during: filters.span(in: zone ?? .utc), category: category, country: country,
+                    limit: agreement == nil ? limit : nil)
                 var incidents = try opened.incidents(matching: query)
-                if let agreement {
-                    guard let found = try opened.agreement(id: agreement) else {
-                        throw Failure(message: "--agreement: no agreement with id \"\(agreement)\"", code: .invalidInput)
-                    }
+                if let found {
                     incidents = incidents.filter { ScopeScreen.screen($0, against: found) != .outOfScope }
                     if let limit { incidents = Array(incidents.prefix(limit)) }
                 }
@@ -79,18 +86,22 @@ struct IncidentsCommand: ParsableCommand {
                     print(try TruceJSON.string(incidents, pretty: true))
                     return
                 }
-                var table = Table("ID", "START (UTC)", "PREC", "WHERE", "ACTION", "TARGET", "ACCUSED", "CLAIMANT")
+                let starts = StartColumns(zone: zone)
+                var table = Table(["ID"] + starts.headers + ["PREC", "WHERE", "ACTION", "TARGET", "ACCUSED", "CLAIMANT"])
                 for incident in incidents {
                     let place = [incident.location.place, incident.location.admin1, incident.location.country].compactMap { $0 }.first ?? "?"
                     let target = [incident.target.category?.rawValue, incident.target.subtype].compactMap { $0 }.joined(separator: "/")
                     table.add(
-                        incident.id, TimeFormatting.utc(incident.time.span.start), incident.time.precision.rawValue,
-                        "\(place) (\(incident.location.country ?? "?"))", incident.action?.rawValue ?? "unknown",
-                        target.isEmpty ? "unknown" : target, incident.perpetrator?.party.rawValue ?? "-",
-                        incident.claims.map(\.claimant).joined(separator: "; "))
+                        [incident.id] + starts.cells(incident.time.span.start)
+                            + [
+                                incident.time.precision.rawValue, "\(place) (\(incident.location.country ?? "?"))", incident.action?.rawValue ?? "unknown",
+                                target.isEmpty ? "unknown" : target, incident.perpetrator?.party.rawValue ?? "-",
+                                incident.claims.map(\.claimant).joined(separator: "; "),
+                            ])
                 }
                 print(table.rendered)
                 print("\(incidents.count) incident\(incidents.count == 1 ? "" : "s")")
+                if let days = filters.daysStatement(agreementZone: zone) { print(days) }
             }
         }
     }

@@ -36,9 +36,6 @@ struct Day: ExpressibleByArgument, Hashable, Sendable, CustomStringConvertible {
     }
 
     var description: String { stated.description }
-
-    /// The day's first instant in UTC.
-    var startInUTC: Date { stated.instant(in: .utc) }
 }
 
 /// Why an option's value was refused; ArgumentParser prints it after naming the option and the value.

@@ -48,22 +48,53 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
-/// The filters that incidents and verdicts share: party and dates.
+/// The filters that incidents and verdicts share: party and dates. Days are UTC days, or the agreement's own local
+/// days when the command is given `--agreement` (its `time_zone`, the zone its reports count days in).
 struct PartyAndDateFilters: ParsableArguments {
     @Option(help: "Only incidents attributed to this party (e.g. RU).")
     var party: String?
-    @Option(help: ArgumentHelp("Only incidents on or after this day (UTC).", valueName: Day.form), transform: Day.init(validating:))
+    @Option(
+        help: ArgumentHelp("Only incidents on or after this day: a day in the agreement's time zone with --agreement, else in UTC.", valueName: Day.form),
+        transform: Day.init(validating:))
     var from: Day?
-    @Option(help: ArgumentHelp("Only incidents on or before this day (UTC).", valueName: Day.form), transform: Day.init(validating:))
+    @Option(
+        help: ArgumentHelp("Only incidents on or before this day: a day in the agreement's time zone with --agreement, else in UTC.", valueName: Day.form),
+        transform: Day.init(validating:))
     var to: Day?
 
     var perpetrator: PartyID? { party.map { PartyID($0) } }
 
-    /// The days from `--from` to `--to` inclusive, or `nil` when neither is given.
-    var span: TimeSpan? {
+    /// The UTC days from `--from` to `--to` inclusive, or `nil` when neither is given.
+    var span: TimeSpan? { span(in: .utc) }
+
+    /// The days from `--from` to `--to` inclusive as local days in `zone` (each from its local midnight, so a day
+    /// across a clock change is 23 or 25 hours long), or `nil` when neither is given.
+    func span(in zone: ZoneIdentifier) -> TimeSpan? {
         guard from != nil || to != nil else { return nil }
-        return TimeSpan(start: from?.startInUTC ?? .distantPast, end: to.map { $0.stated.adding(days: 1).instant(in: .utc) })
+        return TimeSpan(start: from?.stated.instant(in: zone) ?? .distantPast, end: to.map { $0.stated.adding(days: 1).instant(in: zone) })
     }
+
+    /// Says which days the filter means, e.g. `days are 2025-03-19 to 2025-03-25 in Europe/Moscow (the agreement's
+    /// zone)`; `nil` when neither `--from` nor `--to` is given.
+    func daysStatement(agreementZone zone: ZoneIdentifier?) -> String? {
+        let days: String
+        switch (from, to) {
+        case (nil, nil): return nil
+        case (let from?, let to?): days = "days are \(from) to \(to)"
+        case (let from?, nil): days = "days are from \(from)"
+        case (nil, let to?): days = "days are up to \(to)"
+        }
+        guard let zone else { return days + " in UTC" }
+        return days + " in \(zone.rawValue) (the agreement's zone)"
+    }
+}
+
+/// The agreement `--agreement` names, or an error saying the store has none with that id.
+func namedAgreement(_ id: String, in store: SQLiteStore) throws -> Agreement {
+    guard let found = try store.agreement(id: id) else {
+        throw Failure(message: "--agreement: no agreement with id \"\(id)\"", code: .invalidInput)
+    }
+    return found
 }
 
 /// Human tables by default, JSON for scripts.

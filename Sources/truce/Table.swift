@@ -10,8 +10,10 @@ struct Table {
     var rows: [[String]] = []
 
     init(_ headers: String...) { self.headers = headers }
+    init(_ headers: [String]) { self.headers = headers }
 
     mutating func add(_ cells: String...) { rows.append(cells) }
+    mutating func add(_ cells: [String]) { rows.append(cells) }
 
     var rendered: String {
         let all = ([headers] + rows).map { $0.map(DisplayText.singleLine) }

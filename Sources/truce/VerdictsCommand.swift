@@ -8,9 +8,15 @@ struct VerdictsCommand: ParsableCommand {
         commandName: "verdicts", abstract: "List stored verdicts.", subcommands: [List.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List stored verdicts (run `truce adjudicate` first), filtered.")
+        static let configuration = CommandConfiguration(
+            abstract: "List stored verdicts (run `truce adjudicate` first), filtered.",
+            discussion: """
+                With --agreement, --from and --to are days in the agreement's time zone (as its reports count days) \
+                and the table shows each start in that zone beside UTC; without it they are UTC days. A line under \
+                the table says which. JSON output is the list of verdicts, with instants in UTC, unchanged.
+                """)
 
-        @Option(help: "Only verdicts under this agreement.")
+        @Option(help: "Only verdicts under this agreement; --from and --to are then days in its time zone.")
         var agreement: String?
         @OptionGroup var filters: PartyAndDateFilters
         @Option(help: "Only this verdict.")
@@ -25,24 +31,31 @@ struct VerdictsCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
+                let opened = try store.openForReading()
+                let zone = try agreement.map { try namedAgreement($0, in: opened).timeZone }
                 let query = VerdictQuery(
-                    agreement: agreement, perpetrator: filters.perpetrator, kind: verdict, evidence: evidence, during: filters.span, region: region)
-                let verdicts = try store.openForReading().verdicts(matching: query)
+                    agreement: agreement, perpetrator: filters.perpetrator, kind: verdict, evidence: evidence,
+                    during: filters.span(in: zone ?? .utc), region: region)
+                let verdicts = try opened.verdicts(matching: query)
                 if output.json {
                     print(try TruceJSON.string(verdicts, pretty: true))
                     return
                 }
-                var table = Table("INCIDENT", "START (UTC)", "AGREEMENT", "VERDICT", "EVIDENCE", "ACCUSED", "WHERE", "UNDECIDED CLAUSES")
+                let starts = StartColumns(zone: zone)
+                var table = Table(["INCIDENT"] + starts.headers + ["AGREEMENT", "VERDICT", "EVIDENCE", "ACCUSED", "WHERE", "UNDECIDED CLAUSES"])
                 for stored in verdicts {
                     let open = stored.verdict.checks.filter { $0.outcome != .pass }
                         .map { "\($0.clause.rawValue) (\($0.uncertainty?.rawValue ?? $0.outcome.rawValue))" }.joined(separator: ", ")
                     table.add(
-                        stored.verdict.incident, TimeFormatting.utc(stored.start), stored.verdict.agreement, stored.verdict.kind.rawValue,
-                        stored.evidence?.rawValue ?? "-", stored.perpetrator?.rawValue ?? "-",
-                        [stored.admin1, stored.country].compactMap { $0 }.joined(separator: ", "), open.isEmpty ? "-" : open)
+                        [stored.verdict.incident] + starts.cells(stored.start)
+                            + [
+                                stored.verdict.agreement, stored.verdict.kind.rawValue, stored.evidence?.rawValue ?? "-", stored.perpetrator?.rawValue ?? "-",
+                                [stored.admin1, stored.country].compactMap { $0 }.joined(separator: ", "), open.isEmpty ? "-" : open,
+                            ])
                 }
                 print(table.rendered)
                 print("\(verdicts.count) verdict\(verdicts.count == 1 ? "" : "s")")
+                if let days = filters.daysStatement(agreementZone: zone) { print(days) }
             }
         }
     }
