@@ -97,7 +97,7 @@ struct GDELTFormatTests {
 
     @Test("CAMEO event codes map to actions only where the code is clear", arguments: [
         ("195", ActionType?.some(.airStrike)), ("194", .artillery), ("193", .groundAssault), ("183", .other), ("1832", .other),
-        ("196", .other), ("190", nil), ("192", nil), ("175", nil), ("202", nil), ("0871", .noHostileAct), ("010", .noHostileAct),
+        ("196", .other), ("190", nil), ("192", nil), ("175", nil), ("1712", nil), ("202", nil), ("173", .noHostileAct), ("0871", .noHostileAct), ("010", .noHostileAct),
         ("042", .noHostileAct), ("145", .noHostileAct), ("150", .noHostileAct), ("172", .noHostileAct),
     ])
     func cameoActions(code: String, action: ActionType?) throws {

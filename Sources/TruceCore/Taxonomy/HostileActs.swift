@@ -2,15 +2,15 @@
 /// development — is judged `out_of_scope` before any clause of an agreement is looked at.
 ///
 /// - GDELT: CAMEO roots 18 (assault), 19 (fight) and 20 (unconventional mass violence) are hostile acts, and so
-///   is 175 (violent repression). 15 (force posture) uses no force; 17 (coerce) is otherwise arrests,
-///   sanctions and seizures; 145 (violent protest, riot) is civil unrest, not an act of a belligerent.
+///   are 1712 (destroy property) and 175 (violent repression). 15 (force posture) uses no force; 17 (coerce) is
+///   otherwise arrests, sanctions and seizures; 145 (violent protest, riot) is civil unrest, not an act of a belligerent.
 /// - ACLED: `Battles`, `Explosions/Remote violence` and `Violence against civilians` are hostile acts, and so is
 ///   the strategic development `Disrupted weapons use` (an intercepted or defused attack); other strategic
 ///   developments, `Protests` and `Riots` (unorganised crowds, not the armed groups a ceasefire binds) are not.
 public enum HostileActs {
     /// Whether a CAMEO event code (`0871`, `193`) reports a hostile act.
     public static func isHostile(cameo code: String) -> Bool {
-        code.hasPrefix("18") || code.hasPrefix("19") || code.hasPrefix("20") || code.hasPrefix("175")
+        code.hasPrefix("18") || code.hasPrefix("19") || code.hasPrefix("20") || code.hasPrefix("175") || code == "1712"
     }
 
     /// Whether an ACLED event and sub-event type report a hostile act.
@@ -52,6 +52,7 @@ public enum HostileActs {
         "010": "make statement", "036": "express intent to meet or negotiate", "040": "consult",
         "042": "make a visit", "043": "host a visit", "046": "engage in negotiation", "051": "praise or endorse",
         "057": "sign formal agreement", "0871": "declare truce or ceasefire", "107": "demand ceasefire",
-        "145": "protest violently, riot", "175": "use tactics of violent repression",
+        "145": "protest violently, riot", "1712": "destroy property", "173": "arrest, detain, or charge with legal action",
+        "175": "use tactics of violent repression",
     ]
 }
