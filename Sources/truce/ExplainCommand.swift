@@ -60,7 +60,7 @@ struct ExplainCommand: ParsableCommand {
         let place = [incident.location.place, incident.location.admin1, incident.location.country].compactMap { $0 }.joined(separator: ", ")
         let point = incident.location.coordinate.map { " at \($0.latitude), \($0.longitude)" } ?? ""
         lines.append("  where:   \(place.isEmpty ? "not stated" : place)\(point) (precision \(incident.location.precision.rawValue))")
-        lines.append("  what:    \(incident.action?.rawValue ?? "action not stated") on \(incident.target.category?.rawValue ?? "unstated target")\(incident.target.subtype.map { "/\($0)" } ?? "")\(incident.target.name.map { " (\($0))" } ?? "")")
+        lines.append("  what:    \(incident.action == .noHostileAct ? "no hostile act (none)" : incident.action?.rawValue ?? "action not stated") on \(incident.target.category?.rawValue ?? "unstated target")\(incident.target.subtype.map { "/\($0)" } ?? "")\(incident.target.name.map { " (\($0))" } ?? "")")
         lines.append("  accused: \(incident.perpetrator.map { "\($0.party), as attributed by \($0.attributedBy)" } ?? "nobody named")")
         for claim in incident.claims {
             lines.append("  claim:   \(claim.claimant)\(claim.claimantParty.map { " (for \($0))" } ?? "") blames \(claim.accused?.rawValue ?? "nobody")\(claim.source.map { " — \($0.url)" } ?? "")")

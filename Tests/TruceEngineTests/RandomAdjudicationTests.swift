@@ -34,7 +34,8 @@ struct RandomWorld {
         if geography < 3 {
             scope.include = (["UA", "RU", "PS"].prefix(1 + next(3))).map { GeoArea(kind: .country, code: $0) }
         } else if geography == 3 {
-            scope.include = [GeoArea(kind: .region, code: "UA-63", name: "Kharkiv Oblast")]
+            let ring = [Coordinate(latitude: 49, longitude: 35), Coordinate(latitude: 49, longitude: 37.5), Coordinate(latitude: 51, longitude: 37.5), Coordinate(latitude: 51, longitude: 35)]
+            scope.include = [GeoArea(kind: .region, code: "UA-63", name: "Kharkiv Oblast", ring: next(2) == 0 ? ring : [])]
         }
         if next(2) == 0 { scope.targets = [TargetScope(category: .energy, subtypes: next(2) == 0 ? [] : ["substation", "refinery"])] }
         if next(2) == 0 { scope.targets.append(TargetScope(category: .civilian, subtypes: ["hospital"])) }
@@ -56,8 +57,8 @@ struct RandomWorld {
             id: "i\(number)", time: IncidentTime.implied(by: time(day: next(100)), precision: precision, in: .utc),
             location: IncidentLocation(
                 country: country, admin1: next(2) == 0 ? "Kharkiv Oblast" : "Sumy Oblast",
-                coordinate: next(2) == 0 ? Coordinate(latitude: 50, longitude: 36) : nil, precision: .locality),
-            action: [nil, .droneStrike, .artillery, .airStrike][next(4)], target: Target(category: category, subtype: subtype),
+                coordinate: [Coordinate(latitude: 50, longitude: 36), Coordinate(latitude: 46.5, longitude: 30.7), nil][next(3)], precision: .locality),
+            action: [nil, .droneStrike, .artillery, .airStrike, .noHostileAct][next(5)], target: Target(category: category, subtype: subtype),
             perpetrator: party.map { Attribution(party: $0, attributedBy: "test") }, description: "")
     }
 }

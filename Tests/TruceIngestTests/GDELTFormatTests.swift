@@ -75,7 +75,7 @@ struct GDELTFormatTests {
         #expect(incidents[2].action == .artillery && incidents[2].perpetrator?.party == "UA")
         let truce = incidents[3]
         #expect(truce.description == "RUSSIA → UKRAINE: CAMEO 0871 declare truce or ceasefire (1 source, 4 articles)")
-        #expect(truce.action == nil && truce.perpetrator == nil && truce.claims[0].accused == nil)
+        #expect(truce.action == .noHostileAct && truce.perpetrator == nil && truce.claims[0].accused == nil)
         #expect(truce.location.precision == .country && truce.location.country == "UA")
     }
 
@@ -97,7 +97,8 @@ struct GDELTFormatTests {
 
     @Test("CAMEO event codes map to actions only where the code is clear", arguments: [
         ("195", ActionType?.some(.airStrike)), ("194", .artillery), ("193", .groundAssault), ("183", .other), ("1832", .other),
-        ("196", .other), ("190", nil), ("192", nil), ("0871", nil), ("010", nil),
+        ("196", .other), ("190", nil), ("192", nil), ("175", nil), ("1712", nil), ("202", nil), ("173", .noHostileAct), ("0871", .noHostileAct), ("010", .noHostileAct),
+        ("042", .noHostileAct), ("145", .noHostileAct), ("150", .noHostileAct), ("172", .noHostileAct),
     ])
     func cameoActions(code: String, action: ActionType?) throws {
         #expect(try single(["EventCode": code]).action == action)

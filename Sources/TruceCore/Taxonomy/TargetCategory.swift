@@ -44,6 +44,9 @@ public enum ActionType: String, CaseIterable, Hashable, Codable, Sendable {
     case sabotage
     case blockade
     case other
+    /// No force was used: the record reports no hostile act (a statement, a visit, a protest), so no
+    /// agreement can be violated by it. See ``HostileActs``.
+    case noHostileAct = "none"
 }
 
 extension String {

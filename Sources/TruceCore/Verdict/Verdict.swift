@@ -15,6 +15,8 @@ public enum VerdictKind: String, CaseIterable, Hashable, Codable, Sendable {
 
 /// The clauses a verdict is decided by.
 public enum ClauseKind: String, CaseIterable, Hashable, Codable, Sendable {
+    /// Whether the record reports a hostile act at all; present only when it does not.
+    case relevance
     case time, place, party, target, action, exceptions
 }
 
@@ -73,7 +75,7 @@ public struct Verdict: Hashable, Codable, Sendable {
     /// - otherwise a clause left open by imprecision or dispute → `possible_violation`;
     /// - otherwise → `violation`.
     public static func kind(for checks: [ClauseCheck]) -> VerdictKind {
-        let scope: Set<ClauseKind> = [.time, .place, .party]
+        let scope: Set<ClauseKind> = [.relevance, .time, .place, .party]
         if checks.contains(where: { $0.outcome == .fail && scope.contains($0.clause) }) { return .outOfScope }
         if checks.contains(where: { $0.outcome == .fail }) { return .notAViolation }
         if checks.contains(where: { $0.outcome == .unknown && $0.uncertainty == .missing }) { return .insufficientInformation }

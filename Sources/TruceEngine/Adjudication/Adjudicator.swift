@@ -11,14 +11,15 @@ import TruceCore
 /// ```
 public struct Adjudicator: Sendable {
     /// Changes whenever a rule changes, so stored verdicts can be told apart and recomputed.
-    public static let rulesVersion = "2026.11-1"
+    public static let rulesVersion = "2026.12-1"
 
     public init() {}
 
     /// The clause outcomes and verdict of one pair, without reasons and without allocating: the scope clauses
-    /// (party, place, time) go first, and the first that fails ends the judgement as `out_of_scope`.
+    /// (relevance, party, place, time) go first, and the first that fails ends the judgement as `out_of_scope`.
     func outcomes(for incident: Incident, under prepared: PreparedAgreement) -> (VerdictKind, ClauseOutcomes) {
         var outcomes = ClauseOutcomes()
+        if incident.action == .noHostileAct { return (.outOfScope, outcomes) }
         let scope = prepared.agreement.scope
         outcomes.party = PartyClause.check(incident, prepared, explain: false)
         if outcomes.party.outcome == .fail { return (.outOfScope, outcomes) }
@@ -41,6 +42,12 @@ public struct Adjudicator: Sendable {
     /// only, no reasons: the same verdict, computed fast for bulk runs; `truce explain` recomputes the reasons.
     public func verdict(for incident: Incident, under prepared: PreparedAgreement, explain: Bool) -> Verdict {
         let agreement = prepared.agreement
+        if incident.action == .noHostileAct {
+            let reason = explain ? "not a hostile act: \(HostileActs.reason(for: incident.sources))" : ""
+            return Verdict(
+                incident: incident.id, agreement: agreement.id, kind: .outOfScope, checks: [ClauseCheck(.relevance, .fail, reason)],
+                rulesVersion: Self.rulesVersion)
+        }
         var checks = [
             TimeClause.check(incident, prepared, explain: explain), PlaceClause.check(incident, agreement.scope, explain: explain),
             PartyClause.check(incident, prepared, explain: explain), TargetClause.check(incident, agreement.scope, explain: explain),

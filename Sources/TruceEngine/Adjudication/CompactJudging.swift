@@ -70,6 +70,8 @@ struct CompactAgreement: Sendable {
     let allActions: Bool
     let prohibited: [Bool]
     let hasExceptions: Bool
+    /// The compact code of ``ActionType/noHostileAct``.
+    static let noHostileAct = Int8(ActionType.allCases.firstIndex(of: .noHostileAct)!)
 
     /// `nil` when the agreement's geography needs the full place check.
     init?(_ prepared: PreparedAgreement, codes: CodeBook) {
@@ -107,6 +109,8 @@ struct CompactAgreement: Sendable {
     /// countries (`countryKnown`) or of unknown country.
     func outcomes(_ incident: CompactIncident, countryKnown: Bool) -> (VerdictKind, ClauseOutcomes) {
         var outcomes = ClauseOutcomes()
+        // Relevance: a record of no hostile act is out of scope before any clause.
+        if incident.action == Self.noHostileAct { return (.outOfScope, outcomes) }
         // Party.
         var perpetrator: Party?
         if incident.party < 0 {

@@ -33,7 +33,11 @@ enum PlaceClause {
             guard let country = location.country else { return .unknown }
             return country == area.code ? .pass : .fail
         case .region:
-            guard let country = location.country else { return .unknown }
+            guard let country = location.country else {
+                // No country code: an exact point is judged by the region's outline, where there is one.
+                guard let coordinate = location.coordinate, location.precision <= .locality, !area.ring.isEmpty else { return .unknown }
+                return contains(area.ring, coordinate) ? .pass : .fail
+            }
             guard country == area.countryCode else { return .fail }
             if let admin1 = location.admin1 {
                 return Regions.name(admin1, matches: area.code, givenName: area.name) ? .pass : .fail

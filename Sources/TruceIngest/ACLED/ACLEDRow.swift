@@ -42,7 +42,8 @@ struct ACLEDRow: CSVRowReading {
         }
         let fields = verbatimFields
         return Incident(
-            id: "acled:\(key)", time: time, location: location, action: Self.action(subEventType: value("sub_event_type"), notes: notes),
+            id: "acled:\(key)", time: time, location: location, action: HostileActs.isHostile(acledEventType: value("event_type"), subEventType: value("sub_event_type"))
+                ? Self.action(subEventType: value("sub_event_type"), notes: notes) : .noHostileAct,
             target: target, perpetrator: party.map { Attribution(party: $0, attributedBy: "ACLED") },
             effects: Effects(fatalities: fatalities),
             description: [value("event_type"), value("sub_event_type"), perpetratorActor.isEmpty ? nil : "by \(perpetratorActor)"]

@@ -17,8 +17,11 @@ enum ScopeReader {
             exclude = reading.sequence(geography, "exclude").compactMap { GeographyReader.readArea($0.node, field: $0.field, reading: &reading) }
         }
         let targets = reading.sequence(scope, "targets").compactMap { readTarget($0.node, field: $0.field, reading: &reading) }
-        let actions = reading.strings(scope, "actions").compactMap {
-            reading.parse($0.text, as: ActionType.self, at: $0.node, field: $0.field)
+        let actions = reading.strings(scope, "actions").compactMap { item -> ActionType? in
+            let action = reading.parse(item.text, as: ActionType.self, at: item.node, field: item.field)
+            guard action == .noHostileAct else { return action }
+            reading.error("\"none\" is not a use of force: records of no hostile act are out of scope of every agreement", at: item.node, field: item.field)
+            return nil
         }
         let exceptions = reading.sequence(scope, "exceptions").compactMap { item -> ScopeException? in
             guard let entry = reading.mapping(item.node, field: item.field, allowed: ["text", "source"]),

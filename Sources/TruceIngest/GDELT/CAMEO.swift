@@ -17,8 +17,10 @@ enum CAMEO {
 
     /// The action an event code states clearly: 193 small arms → `ground_assault`, 194 artillery and tanks →
     /// `artillery`, 195 aerial weapons → `air_strike`, 183x bombings and 196 violate ceasefire → `other`;
-    /// `nil` for every other code, 190 ("conventional military force, not specified") included.
+    /// `none` for a code that reports no hostile act (see ``HostileActs``), `nil` for every other code, 190
+    /// ("conventional military force, not specified") included.
     static func action(eventCode code: String) -> ActionType? {
+        if !HostileActs.isHostile(cameo: code) { return .noHostileAct }
         switch code {
         case "193": return .groundAssault
         case "194": return .artillery

@@ -44,7 +44,7 @@ struct GDELTRow: CSVRowReading {
         let actor1 = value("Actor1Name") ?? value("Actor1Code") ?? "unnamed actor"
         let actor2 = value("Actor2Name") ?? value("Actor2Code") ?? "unnamed actor"
         var text = "\(actor1) → \(actor2): CAMEO \(eventCode)"
-        if let label = CAMEO.labels[eventCode] { text += " \(label)" }
+        if let label = CAMEO.labels[eventCode] ?? HostileActs.cameoLabel(eventCode) { text += " \(label)" }
         if let sources = value("NumSources"), let articles = value("NumArticles") {
             text += " (\(sources) source\(sources == "1" ? "" : "s"), \(articles) article\(articles == "1" ? "" : "s"))"
         }
