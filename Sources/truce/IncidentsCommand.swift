@@ -49,11 +49,7 @@ struct IncidentsCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List stored incidents, filtered.",
-            discussion: """
-                With --agreement, --from and --to are days in the agreement's time zone (as its reports count days) \
-                and the table shows each start in that zone beside UTC; without it they are UTC days. A line under \
-                the table says which. JSON output is the list of incidents, with instants in UTC, unchanged.
-                """)
+            discussion: PartyAndDateFilters.localDaysDiscussion(listing: "incidents"))
 
         @Option(
             help: "Only incidents in this agreement's window and scope (including uncertain ones); --from and --to are then days in its time zone.")

@@ -51,6 +51,15 @@ struct StoreOptions: ParsableArguments {
 /// The filters that incidents and verdicts share: party and dates. Days are UTC days, or the agreement's own local
 /// days when the command is given `--agreement` (its `time_zone`, the zone its reports count days in).
 struct PartyAndDateFilters: ParsableArguments {
+    /// The `--help` discussion of a listing whose days follow `--agreement`'s zone.
+    static func localDaysDiscussion(listing: String) -> String {
+        """
+        With --agreement, --from and --to are days in the agreement's time zone (as its reports count days) \
+        and the table shows each start in that zone beside UTC; without it they are UTC days. A line under \
+        the table says which. JSON output is the list of \(listing), with instants in UTC, unchanged.
+        """
+    }
+
     @Option(help: "Only incidents attributed to this party (e.g. RU).")
     var party: String?
     @Option(

@@ -10,11 +10,7 @@ struct VerdictsCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List stored verdicts (run `truce adjudicate` first), filtered.",
-            discussion: """
-                With --agreement, --from and --to are days in the agreement's time zone (as its reports count days) \
-                and the table shows each start in that zone beside UTC; without it they are UTC days. A line under \
-                the table says which. JSON output is the list of verdicts, with instants in UTC, unchanged.
-                """)
+            discussion: PartyAndDateFilters.localDaysDiscussion(listing: "verdicts"))
 
         @Option(help: "Only verdicts under this agreement; --from and --to are then days in its time zone.")
         var agreement: String?

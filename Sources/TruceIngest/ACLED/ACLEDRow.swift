@@ -17,10 +17,6 @@ struct ACLEDRow: CSVRowReading {
             problem("event_id_cnty", "is required")
             return nil
         }
-        guard IncidentIDRule.accepts(key) else {
-            problem("event_id_cnty", "\(key.debugDescription) cannot be an id: an id \(IncidentIDRule.statement)")
-            return nil
-        }
         let country = value("iso").flatMap(Int.init).flatMap { Countries.alpha2(numeric: $0) }
         let time = readTime(zone: Countries.zone(alpha2: country))
         let location = readLocation(country: country)

@@ -179,6 +179,11 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
                     case .record(let record):
                         if opensFile && index == 0 && format.isAnnotation(record, columns: columns) { continue }
                         switch format.incident(from: record, columns: columns, file: file, sourceFile: sourceFile) {
+                        case .success(let incident) where !IncidentIDRule.accepts(incident.id):
+                            // Whatever the format, an id that could not be exported and read back is refused here.
+                            let message = "\(incident.id.debugDescription) cannot be an id: an id \(IncidentIDRule.statement)"
+                            let problem = Diagnostic(file: file, line: line, field: format.keyColumn, message: message)
+                            results.value[index] = .failure(RowProblems([problem]), line: line, raw: record.raw)
                         case .success(let incident):
                             results.value[index] = .incident(
                                 incident, prepare(incident), line: line, rawHash: Self.hash(record.rawBytes), raw: record.rawBytes)

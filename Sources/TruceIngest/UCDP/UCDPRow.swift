@@ -17,10 +17,6 @@ struct UCDPRow: CSVRowReading {
             problem("id", "is required")
             return nil
         }
-        guard IncidentIDRule.accepts(key) else {
-            problem("id", "\(key.debugDescription) cannot be an id: an id \(IncidentIDRule.statement)")
-            return nil
-        }
         let country = value("iso3").flatMap(Countries.alpha2(alpha3:)) ?? value("country").flatMap(Countries.alpha2(ucdpName:))
         let time = readTime(zone: Countries.zone(alpha2: country))
         let location = readLocation(country: country)

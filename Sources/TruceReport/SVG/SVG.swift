@@ -37,13 +37,7 @@ struct SVG {
     static func escape(_ text: String) -> String {
         var result = ""
         for character in DisplayText.keepingLines(text) {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
-            }
+            if let entity = HTMLEntities.entity(for: character) { result += entity } else { result.append(character) }
         }
         return result
     }

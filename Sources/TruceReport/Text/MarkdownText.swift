@@ -12,12 +12,9 @@ enum MarkdownText {
     static func inline(_ text: String) -> String {
         var result = ""
         for character in DisplayText.singleLine(text) {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default:
+            if let entity = HTMLEntities.entity(for: character) {
+                result += entity
+            } else {
                 if markup.contains(character) { result.append("\\") }
                 result.append(character)
             }

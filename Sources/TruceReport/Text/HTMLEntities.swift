@@ -1,0 +1,13 @@
+/// HTML's four significant characters as entities, shared by every writer of HTML, SVG and Markdown text.
+enum HTMLEntities {
+    /// The entity for `character` (`&amp;`, `&lt;`, `&gt;`, `&quot;`), or `nil` when it is written as it is.
+    static func entity(for character: Character) -> String? {
+        switch character {
+        case "&": "&amp;"
+        case "<": "&lt;"
+        case ">": "&gt;"
+        case "\"": "&quot;"
+        default: nil
+        }
+    }
+}
