@@ -1,7 +1,6 @@
 import Foundation
 import TruceCore
 import TruceIngest
-import TruceReport
 import TruceStore
 
 /// The load steps shared by `agreements load`, `incidents load`, `import` and `demo`: read, report problems
@@ -30,7 +29,7 @@ enum Loading {
                 for record in quarantined {
                     onQuarantine(record)
                     bar?.clear()
-                    printError(DisplayText.singleLine("\(record.file):\(record.line): quarantined: \(record.reason)"))
+                    printError("\(record.file):\(record.line): quarantined: \(record.reason)")
                 }
             }
             let importer = StreamingImport(format: format, maxRecordBytes: maxRecordBytes)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TruceCore
+import TruceReport
 import TruceStore
 
 /// Where the database lives.
@@ -154,6 +155,9 @@ func reportingFailures(_ body: () throws -> Void) throws {
     }
 }
 
+/// Writes `message` on standard error, line by line, with no character that could act on the terminal (file
+/// names and quoted values come from input; see ``DisplayText/singleLine(_:)``).
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map { DisplayText.singleLine(String($0)) }
+    FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
 }
