@@ -113,6 +113,8 @@ public struct AdjudicationBasis: Sendable {
 public struct StoredVerdict: Hashable, Codable, Sendable {
     public var verdict: Verdict
     public var evidence: EvidenceLevel?
+    /// The event the incident belongs to (its linked group's id); `nil` before the first adjudication.
+    public var event: IncidentID?
     public var perpetrator: PartyID?
     public var start: Date
     public var country: String?

@@ -1,16 +1,27 @@
 import ArgumentParser
 import Foundation
 import TruceCore
+import TruceEngine
 import TruceStore
 
 struct VerdictsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verdicts", abstract: "List stored verdicts.", subcommands: [List.self])
 
+    /// What one row of the listing stands for.
+    enum Unit: String, CaseIterable, ExpressibleByArgument {
+        /// An event (the records linked as one happening), per accused party.
+        case event
+        /// A single record.
+        case record
+    }
+
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List stored verdicts (run `truce adjudicate` first), filtered.",
-            discussion: PartyAndDateFilters.localDaysDiscussion(listing: "verdicts"))
+            abstract: "List stored verdicts (run `truce adjudicate` first), filtered: one row per event and accused party.",
+            discussion: PartyAndDateFilters.localDaysDiscussion(listing: "verdicts")
+                + " Filters select records; each event row shows the strongest verdict of its matching records, the number of "
+                + "records beside it, and the clauses its deciding record left open. --by record lists each record's own verdict.")
 
         @Option(help: "Only verdicts under this agreement; --from and --to are then days in its time zone.")
         var agreement: String?
@@ -21,6 +32,8 @@ struct VerdictsCommand: ParsableCommand {
         var evidence: EvidenceLevel?
         @Option(help: "Only this region (any of its names, e.g. Kharkiv, Харківська) or country code (UA).")
         var region: String?
+        @Option(help: "One row per event (per accused party) or per record.")
+        var by: Unit = .event
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -33,26 +46,101 @@ struct VerdictsCommand: ParsableCommand {
                     agreement: agreement, perpetrator: filters.perpetrator, kind: verdict, evidence: evidence,
                     during: filters.span(in: zone ?? .utc), region: region)
                 let verdicts = try opened.verdicts(matching: query)
-                if output.json {
-                    print(try TruceJSON.string(verdicts, pretty: true))
-                    return
+                switch by {
+                case .record: try printRecords(verdicts, zone: zone)
+                case .event: try printEvents(verdicts, zone: zone)
                 }
-                let starts = StartColumns(zone: zone)
-                var table = Table(["INCIDENT"] + starts.headers + ["AGREEMENT", "VERDICT", "EVIDENCE", "ACCUSED", "WHERE", "UNDECIDED CLAUSES"])
-                for stored in verdicts {
-                    let open = stored.verdict.checks.filter { $0.outcome != .pass }
-                        .map { "\($0.clause.rawValue) (\($0.uncertainty?.rawValue ?? $0.outcome.rawValue))" }.joined(separator: ", ")
-                    table.add(
-                        [stored.verdict.incident] + starts.cells(stored.start)
-                            + [
-                                stored.verdict.agreement, stored.verdict.kind.rawValue, stored.evidence?.rawValue ?? "-", stored.perpetrator?.rawValue ?? "-",
-                                [stored.admin1, stored.country].compactMap { $0 }.joined(separator: ", "), open.isEmpty ? "-" : open,
-                            ])
-                }
-                print(table.rendered)
-                print("\(verdicts.count) verdict\(verdicts.count == 1 ? "" : "s")")
-                if let days = filters.daysStatement(agreementZone: zone) { print(days) }
+                if !output.json, let days = filters.daysStatement(agreementZone: zone) { print(days) }
             }
+        }
+
+        private func printRecords(_ verdicts: [StoredVerdict], zone: ZoneIdentifier?) throws {
+            if output.json {
+                print(try TruceJSON.string(verdicts, pretty: true))
+                return
+            }
+            let starts = StartColumns(zone: zone)
+            var table = Table(["INCIDENT"] + starts.headers + ["AGREEMENT", "VERDICT", "EVIDENCE", "EVENT", "ACCUSED", "WHERE", "UNDECIDED CLAUSES"])
+            for stored in verdicts {
+                table.add(
+                    [stored.verdict.incident] + starts.cells(stored.start)
+                        + [
+                            stored.verdict.agreement, stored.verdict.kind.rawValue, stored.evidence?.rawValue ?? "-", stored.event ?? "-",
+                            stored.perpetrator?.rawValue ?? "-", Self.place(stored), Self.undecided(stored.verdict),
+                        ])
+            }
+            print(table.rendered)
+            print("\(verdicts.count) record verdict\(verdicts.count == 1 ? "" : "s")")
+        }
+
+        private func printEvents(_ verdicts: [StoredVerdict], zone: ZoneIdentifier?) throws {
+            let listed = EventListing(verdicts)
+            if output.json {
+                print(try TruceJSON.string(listed.rows, pretty: true))
+                return
+            }
+            let starts = StartColumns(zone: zone)
+            var table = Table(["EVENT"] + starts.headers + ["AGREEMENT", "VERDICT", "EVIDENCE", "ACCUSED", "RECORDS", "WHERE", "UNDECIDED CLAUSES"])
+            for row in listed.rows {
+                let decider = row.verdicts.first { $0.verdict.incident == row.decidedBy } ?? row.verdicts[0]
+                table.add(
+                    [row.event] + starts.cells(row.start)
+                        + [
+                            row.agreement, row.kind.rawValue, row.evidence.rawValue, row.accused?.rawValue ?? "unattributed",
+                            String(row.verdicts.count), Self.place(decider), Self.undecided(decider.verdict),
+                        ])
+            }
+            print(table.rendered)
+            let events = Set(listed.rows.map(\.event)).count
+            print("\(listed.rows.count) event verdict\(listed.rows.count == 1 ? "" : "s") on \(events) event\(events == 1 ? "" : "s") (\(verdicts.count) record verdict\(verdicts.count == 1 ? "" : "s"))")
+        }
+
+        static func place(_ stored: StoredVerdict) -> String { [stored.admin1, stored.country].compactMap { $0 }.joined(separator: ", ") }
+
+        static func undecided(_ verdict: Verdict) -> String {
+            let open = verdict.checks.filter { $0.outcome != .pass }
+                .map { "\($0.clause.rawValue) (\($0.uncertainty?.rawValue ?? $0.outcome.rawValue))" }.joined(separator: ", ")
+            return open.isEmpty ? "-" : open
+        }
+    }
+}
+
+/// Stored record verdicts grouped into event verdicts, as `verdicts list` prints them.
+struct EventListing {
+    /// One event's verdict for one accused party, with the stored verdicts of its records.
+    struct Row: Encodable {
+        var event: IncidentID
+        var agreement: AgreementID
+        var accused: PartyID?
+        var kind: VerdictKind
+        var evidence: EvidenceLevel
+        var start: Date
+        var decidedBy: IncidentID
+        var verdicts: [StoredVerdict]
+    }
+
+    let rows: [Row]
+
+    init(_ verdicts: [StoredVerdict]) {
+        var evidence: [IncidentID: EvidenceRecord] = [:]
+        var stored: [String: StoredVerdict] = [:]
+        for verdict in verdicts {
+            let id = verdict.verdict.incident
+            if let event = verdict.event, let level = verdict.evidence {
+                evidence[id] = EvidenceRecord(incident: id, group: event, level: level)
+            }
+            stored[id + "\u{0}" + verdict.verdict.agreement] = verdict
+        }
+        let grouped = EventVerdicts.group(
+            verdicts.map {
+                RecordVerdict(incident: $0.verdict.incident, agreement: $0.verdict.agreement, kind: $0.verdict.kind, accused: $0.perpetrator, start: $0.start)
+            },
+            evidence: evidence)
+        rows = grouped.map { event in
+            Row(
+                event: event.event, agreement: event.agreement, accused: event.accused, kind: event.kind, evidence: event.evidence,
+                start: event.start, decidedBy: event.decidedBy,
+                verdicts: event.records.compactMap { stored[$0 + "\u{0}" + event.agreement] })
         }
     }
 }

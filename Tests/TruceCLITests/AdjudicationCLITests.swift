@@ -35,12 +35,12 @@ struct AdjudicationCLITests {
         let db = try loadedDatabase()
         _ = try CLI.run(["adjudicate", "--db", db])
         let listed = try CLI.run([
-            "verdicts", "list", "--db", db, "--agreement", "energy-moratorium-2025", "--party", "RU", "--verdict", "violation", "--json",
+            "verdicts", "list", "--db", db, "--agreement", "energy-moratorium-2025", "--party", "RU", "--verdict", "violation", "--json", "--by", "record",
         ])
         let verdicts = try #require(try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]])
         #expect(!verdicts.isEmpty)
         #expect(verdicts.allSatisfy { ($0["perpetrator"] as? String) == "RU" && (($0["verdict"] as? [String: Any])?["kind"] as? String) == "violation" })
-        let kursk = try CLI.run(["verdicts", "list", "--db", db, "--region", "Курська", "--json"])
+        let kursk = try CLI.run(["verdicts", "list", "--db", db, "--region", "Курська", "--json", "--by", "record"])
         let inKursk = try #require(try JSONSerialization.jsonObject(with: Data(kursk.output.utf8)) as? [[String: Any]])
         #expect(!inKursk.isEmpty && inKursk.allSatisfy { ($0["admin1"] as? String)?.hasPrefix("Kursk") == true })
         #expect(try CLI.run(["verdicts", "list", "--db", db, "--evidence", "sure"]).status == 64)

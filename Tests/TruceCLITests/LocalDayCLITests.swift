@@ -45,7 +45,7 @@ struct LocalDayCLITests {
         let header = try #require(local.output.split(separator: "\n").first)
         let localColumn = try #require(header.range(of: "START (Europe/Moscow)"))
         let utcColumn = try #require(header.range(of: "START (UTC)"))
-        #expect(header.hasPrefix("INCIDENT ") && localColumn.upperBound < utcColumn.lowerBound)
+        #expect(header.hasPrefix("EVENT ") && localColumn.upperBound < utcColumn.lowerBound)
         #expect(local.output.contains("2025-03-19 01:30 +03:00  2025-03-18 22:30Z"))
         #expect(local.output.hasSuffix("days are 2025-03-19 to 2025-03-19 in Europe/Moscow (the agreement's zone)\n"))
 
@@ -56,7 +56,7 @@ struct LocalDayCLITests {
         #expect(utc.output.hasSuffix("days are 2025-03-19 to 2025-03-19 in UTC\n"))
 
         let json = try CLI.run([
-            "verdicts", "list", "--db", db, "--agreement", "energy-moratorium-2025", "--from", "2025-03-19", "--to", "2025-03-19", "--json",
+            "verdicts", "list", "--db", db, "--agreement", "energy-moratorium-2025", "--from", "2025-03-19", "--to", "2025-03-19", "--json", "--by", "record",
         ])
         let verdicts = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]])
         #expect(verdicts.contains { ($0["verdict"] as? [String: Any])?["incident"] as? String == "ld-late-utc" })

@@ -115,7 +115,7 @@ extension SQLiteStore {
     /// Verdicts matching `filter`, by incident start, incident and agreement, at most `limit`.
     func readVerdicts(_ filter: SQLFilter, limit: Int? = nil) throws -> [StoredVerdict] {
         let sql = """
-            SELECT v.incident_id, v.agreement_id, v.kind, v.checks, v.rules_version, e.level, i.perpetrator, i.start_unix,
+            SELECT v.incident_id, v.agreement_id, v.kind, v.checks, v.rules_version, e.level, e.link_group, i.perpetrator, i.start_unix,
                 i.country, i.admin1
             FROM verdict v JOIN incident i ON i.id = v.incident_id LEFT JOIN evidence e ON e.incident_id = v.incident_id
             \(filter.whereClause)
@@ -131,7 +131,7 @@ extension SQLiteStore {
                         kind: VerdictKind(rawValue: row["kind"]) ?? .insufficientInformation, checks: checks,
                         rulesVersion: row["rules_version"])
                     return StoredVerdict(
-                        verdict: verdict, evidence: (row["level"] as String?).flatMap(EvidenceLevel.init(rawValue:)),
+                        verdict: verdict, evidence: (row["level"] as String?).flatMap(EvidenceLevel.init(rawValue:)), event: row["link_group"],
                         perpetrator: (row["perpetrator"] as String?).map(PartyID.init(rawValue:)),
                         start: Date(timeIntervalSince1970: TimeInterval(row["start_unix"] as Int64)), country: row["country"],
                         admin1: row["admin1"])
