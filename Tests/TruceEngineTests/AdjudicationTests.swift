@@ -131,10 +131,27 @@ struct AdjudicationTests {
         #expect(verdict.kind == .outOfScope && verdict.check(.place)?.outcome == .fail)
     }
 
-    @Test("missing target or perpetrator gives insufficient information, never a guess")
+    @Test("a missing target gives insufficient information, never a guess")
     func missingInformation() {
         #expect(judge.verdict(for: report("t", at: "2025-03-20T03:15", category: nil, subtype: nil), under: Catalogue.moratorium).kind == .insufficientInformation)
-        #expect(judge.verdict(for: report("p", at: "2025-03-20T03:15", by: nil), under: Catalogue.moratorium).kind == .insufficientInformation)
+    }
+
+    @Test("an unattributed strike when only Russia was bound (20 March) is a possible violation, naming who was bound")
+    func unattributedWhenSomeBound() throws {
+        let verdict = judge.verdict(for: report("p", at: "2025-03-20T03:15", by: nil), under: Catalogue.moratorium)
+        #expect(verdict.kind == .possibleViolation)
+        let party = try #require(verdict.check(.party))
+        #expect(party.outcome == .unknown && party.uncertainty == .unattributed)
+        #expect(party.reason.contains("only RU of RU, UA was bound"))
+    }
+
+    @Test("an unattributed strike when every party was bound (2 April) is a violation by an unknown party")
+    func unattributedWhenEveryoneBound() throws {
+        let verdict = judge.verdict(for: report("p", at: "2025-04-02T03:15", by: nil), under: Catalogue.moratorium)
+        #expect(verdict.kind == .violation)
+        #expect(try #require(verdict.check(.party)).reason.contains("a violation by an unknown party"))
+        let compact = Adjudication.verdicts(incidents: [report("p", at: "2025-04-02T03:15", by: nil)], agreements: [Catalogue.moratorium], explain: false)
+        #expect(compact.map(\.kind) == [.violation])
     }
 }
 

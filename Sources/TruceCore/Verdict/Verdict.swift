@@ -32,6 +32,9 @@ public struct ClauseCheck: Hashable, Codable, Sendable {
         case disputed
         /// The sources do not say.
         case missing
+        /// No source names a perpetrator, and not every belligerent was bound then: the act may have been
+        /// a bound party's, or not.
+        case unattributed
     }
 
     public var clause: ClauseKind

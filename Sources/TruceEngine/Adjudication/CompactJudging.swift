@@ -61,6 +61,8 @@ struct CompactAgreement: Sendable {
 
     let parties: [Party]
     let belligerents: [Int32]
+    /// Each belligerent's binding periods, in seconds, for judging an act nobody is said to have done.
+    let belligerentSpans: [[(start: Double, end: Double)]]
     let unilateral: Bool
     let general: (start: Double, end: Double)?
     let allTargets: Bool
@@ -87,6 +89,7 @@ struct CompactAgreement: Sendable {
                 ownWindow: prepared.ownWindows[party.id] != nil, rejected: prepared.rejected.contains(party.id))
         }
         belligerents = prepared.belligerents.map { codes.parties[$0] ?? -2 }
+        belligerentSpans = prepared.belligerents.map { prepared.bindingSpans(for: $0).map(seconds) }
         unilateral = agreement.kind == .unilateral
         general = prepared.general.map(seconds)
         allTargets = scope.targets.isEmpty
@@ -114,7 +117,11 @@ struct CompactAgreement: Sendable {
         // Party.
         var perpetrator: Party?
         if incident.party < 0 {
-            outcomes.party = ClauseCheck(.party, .unknown, uncertainty: .missing, "")
+            // Unattributed: bound whoever did it when every belligerent was bound throughout its time.
+            let everyoneBound = !belligerentSpans.isEmpty && belligerentSpans.allSatisfy { spans in
+                spans.contains { incident.start >= $0.start && incident.end <= $0.end }
+            }
+            if !everyoneBound { outcomes.party = ClauseCheck(.party, .unknown, uncertainty: .unattributed, "") }
         } else {
             for party in parties where party.code == incident.party { perpetrator = party }
             let bound: Bool

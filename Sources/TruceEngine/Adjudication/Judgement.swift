@@ -51,8 +51,9 @@ struct ClauseOutcomes {
         return .violation
     }
 
+    /// Five bits a clause (two for the outcome, three for the uncertainty), the exceptions flag above them.
     var packed: UInt32 {
-        var bits: UInt32 = hasExceptions ? 1 << 20 : 0
+        var bits: UInt32 = hasExceptions ? 1 << 25 : 0
         for (index, check) in [time, place, party, target, action].enumerated() {
             let outcome: UInt32 = check.outcome == .pass ? 0 : check.outcome == .fail ? 1 : 2
             let uncertainty: UInt32 = switch check.uncertainty {
@@ -60,20 +61,21 @@ struct ClauseOutcomes {
             case .imprecise?: 1
             case .disputed?: 2
             case .missing?: 3
+            case .unattributed?: 4
             }
-            bits |= (outcome | uncertainty << 2) << UInt32(index * 4)
+            bits |= (outcome | uncertainty << 2) << UInt32(index * 5)
         }
         return bits
     }
 
     init(packed: UInt32) {
-        hasExceptions = packed & (1 << 20) != 0
+        hasExceptions = packed & (1 << 25) != 0
         let clauses: [ClauseKind] = [.time, .place, .party, .target, .action]
         var decoded: [ClauseCheck] = []
         for (index, clause) in clauses.enumerated() {
-            let nibble = (packed >> UInt32(index * 4)) & 0xF
-            let outcome: ClauseCheck.Outcome = [.pass, .fail, .unknown][Int(nibble & 3)]
-            let uncertainty: ClauseCheck.Uncertainty? = [nil, .imprecise, .disputed, .missing][Int(nibble >> 2)]
+            let field = (packed >> UInt32(index * 5)) & 0x1F
+            let outcome: ClauseCheck.Outcome = [.pass, .fail, .unknown][Int(field & 3)]
+            let uncertainty: ClauseCheck.Uncertainty? = [nil, .imprecise, .disputed, .missing, .unattributed][Int(field >> 2)]
             decoded.append(ClauseCheck(clause, outcome, uncertainty: uncertainty, ""))
         }
         (time, place, party, target, action) = (decoded[0], decoded[1], decoded[2], decoded[3], decoded[4])

@@ -1,11 +1,13 @@
 import TruceCore
 
 /// The party clause: is the perpetrator, as attributed, bound by the agreement at all?
+///
+/// A hostile act no source attributes is still counted, as monitors count every violation whether or not they
+/// can attribute it: when every belligerent was bound throughout the incident's time, whoever did it was bound
+/// (a violation by an unknown party); when only some were, it may have been one of them (a possible violation).
 enum PartyClause {
     static func check(_ incident: Incident, _ prepared: PreparedAgreement, explain: Bool) -> ClauseCheck {
-        guard let attribution = incident.perpetrator else {
-            return ClauseCheck(.party, .unknown, uncertainty: .missing, explain ? "no source names a perpetrator" : "")
-        }
+        guard let attribution = incident.perpetrator else { return unattributed(incident, prepared, explain: explain) }
         let agreement = prepared.agreement
         let party = attribution.party
         var by: String { "\(party) (as attributed by \(attribution.attributedBy))" }
@@ -29,6 +31,28 @@ enum PartyClause {
             return ClauseCheck(.party, .fail, explain ? "\(by) is a \(role.rawValue), not a belligerent bound by the agreement" : "")
         }
     }
+}
+
+extension PartyClause {
+    static func unattributed(_ incident: Incident, _ prepared: PreparedAgreement, explain: Bool) -> ClauseCheck {
+        let span = incident.time.span
+        let belligerents = prepared.belligerents
+        let bound = belligerents.filter { party in prepared.bindingSpans(for: party).contains { $0.encloses(span) } }
+        if !belligerents.isEmpty && bound.count == belligerents.count {
+            return ClauseCheck(
+                .party, .pass,
+                explain
+                    ? "no source names a perpetrator, and every belligerent (\(names(bound))) was bound throughout the incident's time: "
+                        + "a violation by an unknown party" : "")
+        }
+        guard explain else { return ClauseCheck(.party, .unknown, uncertainty: .unattributed, "") }
+        let reason = bound.isEmpty
+            ? "no source names a perpetrator, and no belligerent was bound throughout the incident's time"
+            : "no source names a perpetrator, and only \(names(bound)) of \(names(belligerents)) was bound then: it may have been another party"
+        return ClauseCheck(.party, .unknown, uncertainty: .unattributed, reason)
+    }
+
+    private static func names(_ parties: [PartyID]) -> String { parties.map(\.rawValue).joined(separator: ", ") }
 }
 
 /// The target clause: is what was struck among the covered targets?
