@@ -87,9 +87,9 @@ struct GDELTFormatTests {
         #expect(event.action == nil && event.perpetrator == nil)
     }
 
-    @Test("FIPS 10-4 geography codes map to ISO alpha-2", arguments: [
+    @Test("FIPS 10-4 geography codes map to ISO alpha-2 for every country, not only the conflicts listed with a zone", arguments: [
         ("UP", "UA"), ("RS", "RU"), ("IS", "IL"), ("GZ", "PS"), ("WE", "PS"), ("AF", "AF"), ("US", "US"), ("SY", "SY"),
-        ("IZ", "IQ"), ("LE", "LB"), ("NI", "NG"), ("NG", "NE"), ("UK", nil),
+        ("IZ", "IQ"), ("LE", "LB"), ("NI", "NG"), ("NG", "NE"), ("UK", "GB"), ("SF", "ZA"), ("ZZ", nil),
     ])
     func fipsCodes(fips: String, alpha2: String?) throws {
         #expect(try single(["ActionGeo_Type": "1", "ActionGeo_CountryCode": fips]).location.country == alpha2)

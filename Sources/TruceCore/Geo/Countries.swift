@@ -1,8 +1,9 @@
 /// Countries Truce can name from datasets' codes (ISO numeric, ISO alpha-3, FIPS 10-4, UCDP names), with the
 /// zone their local dates are read in.
 ///
-/// Covers the countries of current conflict datasets; a code not listed leaves the incident's country unset
-/// (the dataset's own country name stays in the verbatim source record).
+/// Every country's codes are known (``codes``, generated from the GeoNames country table); the countries of
+/// current conflict datasets are listed here with their zone and UCDP name. A country not listed reads local
+/// dates in UTC.
 public enum Countries {
     /// One country under each coding scheme datasets use.
     public struct Country: Sendable {
@@ -63,20 +64,25 @@ public enum Countries {
     ]
 
     private static let byAlpha2 = Dictionary(all.map { ($0.alpha2, $0) }, uniquingKeysWith: { first, _ in first })
-    private static let alpha2ByNumeric = Dictionary(all.map { ($0.numeric, $0.alpha2) }, uniquingKeysWith: { first, _ in first })
-    private static let alpha2ByAlpha3 = Dictionary(all.map { ($0.alpha3, $0.alpha2) }, uniquingKeysWith: { first, _ in first })
-    private static let alpha2ByFIPS = Dictionary(all.flatMap { country in country.fips.map { ($0, country.alpha2) } }, uniquingKeysWith: { first, _ in first })
+    // The listed countries first, then every other country of the generated table (``codes``).
+    private static let alpha2ByNumeric = Dictionary(
+        all.map { ($0.numeric, $0.alpha2) } + codes.filter { $0.numeric > 0 }.map { ($0.numeric, $0.alpha2) }, uniquingKeysWith: { first, _ in first })
+    private static let alpha2ByAlpha3 = Dictionary(
+        all.map { ($0.alpha3, $0.alpha2) } + codes.map { ($0.alpha3, $0.alpha2) }, uniquingKeysWith: { first, _ in first })
+    private static let alpha2ByFIPS = Dictionary(
+        all.flatMap { country in country.fips.map { ($0, country.alpha2) } } + codes.filter { !$0.fips.isEmpty }.map { ($0.fips, $0.alpha2) },
+        uniquingKeysWith: { first, _ in first })
     /// Zones resolved once, as the lookup runs on every imported row.
     private static let zonesByAlpha2: [String: ZoneIdentifier] = Dictionary(
         all.compactMap { country in ZoneIdentifier(country.zone).map { (country.alpha2, $0) } }, uniquingKeysWith: { first, _ in first })
 
-    /// The alpha-2 code for an ISO numeric code (ACLED's `iso`), if listed.
+    /// The alpha-2 code for an ISO numeric code (ACLED's `iso`), if it is a country's.
     public static func alpha2(numeric code: Int) -> String? { alpha2ByNumeric[code] }
 
-    /// The alpha-2 code for an ISO alpha-3 code (UCDP's `iso3`, CAMEO actor country codes), if listed.
+    /// The alpha-2 code for an ISO alpha-3 code (UCDP's `iso3`, CAMEO actor country codes), if it is a country's.
     public static func alpha2(alpha3 code: String) -> String? { alpha2ByAlpha3[code.uppercased()] }
 
-    /// The alpha-2 code for a FIPS 10-4 code (GDELT's geography), if listed.
+    /// The alpha-2 code for a FIPS 10-4 code (GDELT's geography), if it is a country's.
     public static func alpha2(fips code: String) -> String? { alpha2ByFIPS[code] }
 
     /// The alpha-2 code for a UCDP country name such as `Ukraine` or `Russia (Soviet Union)`, if listed.
