@@ -191,3 +191,24 @@ struct SeaOutlineReadingTests {
         #expect(sea.isFar(from: Coordinate(latitude: -1, longitude: 1), by: 100))
     }
 }
+
+@Suite("Seas: the indexed outline answers as the plain measures do")
+struct SeaOutlineIndexTests {
+    @Test("on random points around the shipped Black Sea and Sea of Azov, the banded ray cast and the distance grid agree with every edge measured", arguments: [1, 2])
+    func indexesMatchPlainMeasures(seed: UInt64) {
+        var world = RandomWorld(state: seed)
+        for sea in ["black_sea", "sea_of_azov"] {
+            let outline = ShippedSeas.outlines[sea]!
+            var atSea = 0
+            for _ in 0..<400 {
+                let point = Coordinate(latitude: 38 + Double(world.next(14_000)) / 1_000, longitude: 24 + Double(world.next(22_000)) / 1_000)
+                let plain = outline.rings.filter { Rings.contains($0, point) }.count % 2 == 1
+                #expect(outline.contains(point) == plain, "\(sea) \(point)")
+                if plain { atSea += 1 }
+                let distance = outline.distanceToEdge(from: point)
+                for reach in [25.0, 60, 300] { #expect(outline.isEdge(within: reach, of: point) == (distance <= reach), "\(sea) \(point) \(reach)") }
+            }
+            #expect(atSea > 2)
+        }
+    }
+}

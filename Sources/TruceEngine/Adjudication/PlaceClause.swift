@@ -66,7 +66,7 @@ enum PlaceClause {
         if let coordinate = location.coordinate, let reach = reach(of: location.precision) {
             if reach == 0 { return outline.contains(coordinate) ? .pass : .fail }
             if outline.isFar(from: coordinate, by: reach) { return .fail }
-            if outline.distanceToEdge(from: coordinate) > reach { return outline.contains(coordinate) ? .pass : .fail }
+            if !outline.isEdge(within: reach, of: coordinate) { return outline.contains(coordinate) ? .pass : .fail }
         }
         if let country = location.country, !outline.coasts.isEmpty, !outline.coasts.contains(country) { return .fail }
         return .unknown
