@@ -56,7 +56,7 @@ public struct SeaOutline: Hashable, Sendable {
     /// Degrees of latitude per band of edges.
     private static let bandHeight = 0.05
     /// The farthest reach the distance grid answers quickly, in kilometres; farther questions are measured.
-    public static let gridReach = 300.0
+    static let gridReach = 300.0
 
     public init(rings: [[Coordinate]], coasts: Set<String> = []) {
         self.rings = rings
