@@ -84,6 +84,9 @@ if Context.environment["TRUCE_BENCHMARKS"] != nil {
         .executableTarget(
             name: "adjudication-benchmark", dependencies: ["TruceCore", "TruceEngine"], path: "Benchmarks/AdjudicationBenchmark",
             swiftSettings: strictSettings))
+    // scripts/bench-seas: placing points in the shipped sea outlines.
+    package.targets.append(
+        .executableTarget(name: "sea-benchmark", dependencies: ["TruceCore"], path: "Benchmarks/SeaBenchmark", swiftSettings: strictSettings))
 }
 
 // Fuzz targets build only when asked for, instrumented for libFuzzer (see scripts/fuzz):

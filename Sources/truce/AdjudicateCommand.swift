@@ -38,11 +38,12 @@ enum Adjudicating {
         let (incidents, agreements) = (input.incidents, input.agreements)
         let (changedIncidents, changedAgreements) = (input.awaitingIncidents, input.awaitingAgreements)
 
+        let judge = Bundled.judge
         var verdicts = Adjudication.verdicts(
-            incidents: incidents.filter { changedIncidents.contains($0.id) }, agreements: agreements)
+            incidents: incidents.filter { changedIncidents.contains($0.id) }, agreements: agreements, judge: judge)
         let unchanged = incidents.filter { !changedIncidents.contains($0.id) }
         verdicts += Adjudication.verdicts(
-            incidents: unchanged, agreements: agreements.filter { changedAgreements.contains($0.id) })
+            incidents: unchanged, agreements: agreements.filter { changedAgreements.contains($0.id) }, judge: judge)
         let stale = try store.save(
             AdjudicationRun(
                 incidents: Array(changedIncidents), agreements: Array(changedAgreements), verdicts: verdicts, rulesVersion: rules,

@@ -1,5 +1,7 @@
 import Foundation
 import TruceBundledData
+import TruceCore
+import TruceEngine
 
 /// Finds the files Truce ships: `data/` files in the resource bundle beside the executable; the demo catalogue
 /// relative to the working directory, the executable, or the checkout the executable was built from.
@@ -28,4 +30,25 @@ enum Bundled {
         let inCheckout = BundledData.checkout.appendingPathComponent(relative).path
         return manager.fileExists(atPath: inCheckout) ? inCheckout : nil
     }
+}
+
+extension Bundled {
+    /// The bundled sea outlines (`data/boundaries/seas.geojson`), read once; without them (with a note on
+    /// standard error) a `sea:` scope cannot place a point and judges it `unknown`.
+    static let seaOutlines: SeaOutlines = {
+        let relative = "data/boundaries/seas.geojson"
+        guard let path = find(relative) else {
+            printError("note: the bundled sea outlines (\(relative)) were not found, so a sea: scope cannot place a point")
+            return SeaOutlines()
+        }
+        do {
+            return try SeaOutlines(geoJSON: Data(contentsOf: URL(fileURLWithPath: path)), file: path)
+        } catch {
+            printError("note: the bundled sea outlines cannot be read (\(error)), so a sea: scope cannot place a point")
+            return SeaOutlines()
+        }
+    }()
+
+    /// The adjudicator with the bundled sea outlines: every command judges with it.
+    static var judge: Adjudicator { Adjudicator(seas: seaOutlines) }
 }

@@ -33,7 +33,7 @@ struct ExplainCommand: ParsableCommand {
                     throw Failure(message: "--agreement: no agreement with id \"\(agreement)\"", code: .invalidInput)
                 }
             }
-            let judge = Adjudicator()
+            let judge = Bundled.judge
             let verdicts = agreements.map { judge.verdict(for: found, under: $0) }
             let linked = Adjudication.evidence(for: incidents)
             let evidence = linked.first { $0.incident == found.id }

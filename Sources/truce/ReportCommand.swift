@@ -75,7 +75,8 @@ enum Reporting {
         let ids = Set(linked.map(\.id))
         let incidents = linked + baseline.filter { !ids.contains($0.id) }
         let evidence = Dictionary(linking.value.map { ($0.incident, $0.level) }, uniquingKeysWith: { first, _ in first })
-        let report = MonitoringReport.build(agreement: agreement, incidents: incidents, evidence: evidence, period: period, asOf: min(end, now))
+        let report = MonitoringReport.build(
+            agreement: agreement, incidents: incidents, evidence: evidence, period: period, asOf: min(end, now), judge: Bundled.judge)
         var outlines: Outlines?
         if let boundaries {
             do {

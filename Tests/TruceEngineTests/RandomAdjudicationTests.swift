@@ -8,6 +8,9 @@ import TruceCore
 struct RandomWorld {
     var state: UInt64
 
+    /// The sea outlines the random world judges by: a Black Sea of one square, no Sea of Azov.
+    static let seas = SeaPrecisionTests.square
+
     mutating func next(_ bound: Int) -> Int {
         state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         return Int((state >> 33) % UInt64(bound))
@@ -30,13 +33,18 @@ struct RandomWorld {
         var partyWindows: [PartyWindow] = []
         if next(3) == 0 { partyWindows.append(PartyWindow(party: "BB", start: time(day: start + next(7)))) }
         var scope = Scope()
-        let geography = next(5)
+        let geography = next(6)
         if geography < 3 {
             scope.include = (["UA", "RU", "PS"].prefix(1 + next(3))).map { GeoArea(kind: .country, code: $0) }
         } else if geography == 3 {
             let ring = [Coordinate(latitude: 49, longitude: 35), Coordinate(latitude: 49, longitude: 37.5), Coordinate(latitude: 51, longitude: 37.5), Coordinate(latitude: 51, longitude: 35)]
             scope.include = [GeoArea(kind: .region, code: "UA-63", name: "Kharkiv Oblast", ring: next(2) == 0 ? ring : [])]
+        } else if geography == 4 {
+            // A sea with an outline (see `seas`), one without, or a sea beside a country.
+            scope.include = [GeoArea(kind: .sea, code: next(3) == 0 ? "sea_of_azov" : "black_sea")]
+            if next(2) == 0 { scope.include.append(GeoArea(kind: .country, code: "UA")) }
         }
+        if next(6) == 0 { scope.exclude = [GeoArea(kind: .sea, code: "black_sea")] }
         if next(2) == 0 { scope.targets = [TargetScope(category: .energy, subtypes: next(2) == 0 ? [] : ["substation", "refinery"])] }
         if next(2) == 0 { scope.targets.append(TargetScope(category: .civilian, subtypes: ["hospital"])) }
         if next(2) == 0 { scope.actions = [.droneStrike, .artillery] }
@@ -57,7 +65,11 @@ struct RandomWorld {
             id: "i\(number)", time: IncidentTime.implied(by: time(day: next(100)), precision: precision, in: .utc),
             location: IncidentLocation(
                 country: country, admin1: next(2) == 0 ? "Kharkiv Oblast" : "Sumy Oblast",
-                coordinate: [Coordinate(latitude: 50, longitude: 36), Coordinate(latitude: 46.5, longitude: 30.7), nil][next(3)], precision: .locality),
+                coordinate: [
+                    Coordinate(latitude: 50, longitude: 36), Coordinate(latitude: 46.5, longitude: 30.7), Coordinate(latitude: 44.5, longitude: 31.7),
+                    Coordinate(latitude: 45.1, longitude: 31.7), nil,
+                ][next(5)],
+                precision: [.locality, .exact, .nearby, .district, .region, .country][next(6)]),
             action: [nil, .droneStrike, .artillery, .airStrike, .noHostileAct][next(5)], target: Target(category: category, subtype: subtype),
             perpetrator: party.map { Attribution(party: $0, attributedBy: "test") }, description: "")
     }
@@ -78,7 +90,7 @@ struct RandomAdjudicationTests {
         var world = RandomWorld(state: UInt64(seed))
         let agreements = (0..<40).map { world.agreement($0) }
         let incidents = (0..<600).map { world.incident($0) }
-        let judge = Adjudicator()
+        let judge = Adjudicator(seas: RandomWorld.seas)
         var expected: [String] = []
         for (a, agreement) in agreements.enumerated() {
             for (i, incident) in incidents.enumerated() {
@@ -88,12 +100,15 @@ struct RandomAdjudicationTests {
                 }
             }
         }
-        let bulk = Adjudication.judgements(incidents: incidents, agreements: agreements).map { judgement in
+        let bulk = Adjudication.judgements(incidents: incidents, agreements: agreements, judge: judge).map { judgement in
             "\(judgement.agreement) \(judgement.incident) \(judgement.kind) \(judgement.checks.map { "\($0.outcome)\($0.uncertainty.map { "/\($0)" } ?? "")" })"
         }
         #expect(Set(bulk) == Set(expected))
         #expect(bulk.count == expected.count)
         #expect(expected.count > 100)
+        // Seas are judged both ways: points placed in the sea and points placed outside it.
+        let seaAgreements = Set(agreements.indices.filter { agreements[$0].scope.include.contains { $0.kind == .sea } })
+        #expect(bulk.contains { seaAgreements.contains(Int($0.split(separator: " ")[0])!) })
     }
 }
 

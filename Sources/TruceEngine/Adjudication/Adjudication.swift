@@ -24,7 +24,7 @@ public enum Adjudication {
         }
         var prepared: [Int32: PreparedAgreement] = [:]
         return judgements.map { judgement in
-            let agreement = prepared[judgement.agreement] ?? PreparedAgreement(agreements[Int(judgement.agreement)])
+            let agreement = prepared[judgement.agreement] ?? PreparedAgreement(agreements[Int(judgement.agreement)], seas: judge.seas)
             prepared[judgement.agreement] = agreement
             return judge.verdict(for: incidents[Int(judgement.incident)], under: agreement, explain: true)
         }
@@ -33,7 +33,7 @@ public enum Adjudication {
     /// Every pair of `incidents` and `agreements` that is not out of scope, as compact judgements (positions
     /// in the given arrays), in agreement order then incident start order.
     public static func judgements(incidents: [Incident], agreements: [Agreement], judge: Adjudicator = Adjudicator()) -> [Judgement] {
-        let prepared = agreements.map(PreparedAgreement.init)
+        let prepared = agreements.map { PreparedAgreement($0, seas: judge.seas) }
         let index = IncidentIndex(incidents, everywhere: prepared.contains { $0.countries == nil })
         var results = [[Judgement]](repeating: [], count: prepared.count)
         let workers = prepared.count < 4 ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, 8)

@@ -13,7 +13,12 @@ public struct Adjudicator: Sendable {
     /// Changes whenever a rule changes, so stored verdicts can be told apart and recomputed.
     public static let rulesVersion = "2026.12-2"
 
-    public init() {}
+    /// The outlines that place a point in a sea an agreement names (`sea: black_sea`).
+    public let seas: SeaOutlines
+
+    /// - Parameter seas: the sea outlines, read by the caller (Truce ships them in
+    ///   `data/boundaries/seas.geojson`); without them a `sea:` area cannot place a point, and judges its place `unknown`.
+    public init(seas: SeaOutlines = SeaOutlines()) { self.seas = seas }
 
     /// The clause outcomes and verdict of one pair, without reasons and without allocating: the scope clauses
     /// (relevance, party, place, time) go first, and the first that fails ends the judgement as `out_of_scope`.
@@ -23,7 +28,7 @@ public struct Adjudicator: Sendable {
         let scope = prepared.agreement.scope
         outcomes.party = PartyClause.check(incident, prepared, explain: false)
         if outcomes.party.outcome == .fail { return (.outOfScope, outcomes) }
-        outcomes.place = PlaceClause.check(incident, scope, explain: false)
+        outcomes.place = PlaceClause.check(incident, prepared, explain: false)
         if outcomes.place.outcome == .fail { return (.outOfScope, outcomes) }
         outcomes.time = TimeClause.check(incident, prepared, explain: false)
         if outcomes.time.outcome == .fail { return (.outOfScope, outcomes) }
@@ -35,7 +40,7 @@ public struct Adjudicator: Sendable {
 
     /// The verdict on `incident` under `agreement`, with every clause check and its explanation.
     public func verdict(for incident: Incident, under agreement: Agreement) -> Verdict {
-        verdict(for: incident, under: PreparedAgreement(agreement), explain: true)
+        verdict(for: incident, under: PreparedAgreement(agreement, seas: seas), explain: true)
     }
 
     /// The verdict on `incident` under a prepared agreement. Without `explain` the checks carry outcomes
@@ -49,7 +54,7 @@ public struct Adjudicator: Sendable {
                 rulesVersion: Self.rulesVersion)
         }
         var checks = [
-            TimeClause.check(incident, prepared, explain: explain), PlaceClause.check(incident, agreement.scope, explain: explain),
+            TimeClause.check(incident, prepared, explain: explain), PlaceClause.check(incident, prepared, explain: explain),
             PartyClause.check(incident, prepared, explain: explain), TargetClause.check(incident, agreement.scope, explain: explain),
             ActionClause.check(incident, agreement.scope, explain: explain),
         ]

@@ -2,16 +2,17 @@ import TruceCore
 
 /// The place clause: is the incident inside the agreement's geography (and outside its exclusions)?
 enum PlaceClause {
-    static func check(_ incident: Incident, _ scope: Scope, explain: Bool) -> ClauseCheck {
+    static func check(_ incident: Incident, _ prepared: PreparedAgreement, explain: Bool) -> ClauseCheck {
         let location = incident.location
+        let (scope, seas) = (prepared.agreement.scope, prepared.seas)
         var place: String { describe(location) }
-        for area in scope.exclude where match(location, area) == .pass {
+        for area in scope.exclude where match(location, area, seas) == .pass {
             return ClauseCheck(.place, .fail, explain ? "\(place) lies in \(label(area)), which the agreement excludes" : "")
         }
         guard !scope.include.isEmpty else { return ClauseCheck(.place, .pass, explain ? "the agreement covers every place" : "") }
         var open = false
         for area in scope.include {
-            switch match(location, area) {
+            switch match(location, area, seas) {
             case .pass: return ClauseCheck(.place, .pass, explain ? "\(place) lies in \(label(area))" : "")
             case .unknown: open = true
             case .fail: break
@@ -20,14 +21,18 @@ enum PlaceClause {
         var areas: String { scope.include.map(label).joined(separator: ", ") }
         if open {
             let missing = location.country == nil && location.coordinate == nil
+            var unmapped: String {
+                let seasWithoutOutline = scope.include.filter { $0.kind == .sea && seas[$0.code] == nil }.map(\.code)
+                return seasWithoutOutline.isEmpty ? "" : "; no outline of \(seasWithoutOutline.joined(separator: ", ")) is loaded"
+            }
             return ClauseCheck(
                 .place, .unknown, uncertainty: missing ? .missing : .imprecise,
-                explain ? "\(place): cannot tell whether it lies in \(areas) (precision: \(location.precision.rawValue))" : "")
+                explain ? "\(place): cannot tell whether it lies in \(areas) (precision: \(location.precision.rawValue))\(unmapped)" : "")
         }
         return ClauseCheck(.place, .fail, explain ? "\(place) lies outside \(areas)" : "")
     }
 
-    private static func match(_ location: IncidentLocation, _ area: GeoArea) -> ClauseCheck.Outcome {
+    private static func match(_ location: IncidentLocation, _ area: GeoArea, _ seas: SeaOutlines) -> ClauseCheck.Outcome {
         switch area.kind {
         case .country:
             guard let country = location.country else { return .unknown }
@@ -36,45 +41,58 @@ enum PlaceClause {
             guard let country = location.country else {
                 // No country code: an exact point is judged by the region's outline, where there is one.
                 guard let coordinate = location.coordinate, location.precision <= .locality, !area.ring.isEmpty else { return .unknown }
-                return contains(area.ring, coordinate) ? .pass : .fail
+                return Rings.contains(area.ring, coordinate) ? .pass : .fail
             }
             guard country == area.countryCode else { return .fail }
             if let admin1 = location.admin1 {
                 return Regions.name(admin1, matches: area.code, givenName: area.name) ? .pass : .fail
             }
-            if let coordinate = location.coordinate, !area.ring.isEmpty { return contains(area.ring, coordinate) ? .pass : .fail }
+            if let coordinate = location.coordinate, !area.ring.isEmpty { return Rings.contains(area.ring, coordinate) ? .pass : .fail }
             return .unknown
         case .polygon:
             guard let coordinate = location.coordinate else { return .unknown }
             guard location.precision <= .locality else { return .unknown }
-            return contains(area.ring, coordinate) ? .pass : .fail
+            return Rings.contains(area.ring, coordinate) ? .pass : .fail
         case .sea:
-            return .unknown  // maritime zones need an outline; none is bundled yet
+            guard let outline = seas[area.code] else { return .unknown }
+            return match(location, outline)
         }
     }
 
-    /// Ray casting: whether `point` lies inside the ring.
-    static func contains(_ ring: [Coordinate], _ point: Coordinate) -> Bool {
-        var inside = false
-        var previous = ring.count - 1
-        for index in ring.indices {
-            let (a, b) = (ring[index], ring[previous])
-            if (a.latitude > point.latitude) != (b.latitude > point.latitude),
-                point.longitude < (b.longitude - a.longitude) * (point.latitude - a.latitude) / (b.latitude - a.latitude) + a.longitude
-            {
-                inside.toggle()
-            }
-            previous = index
+    /// A point known to its locality or better is at sea when the outline holds it. A coarser point is
+    /// placed only when it lies farther from the sea's edge than a place of its precision can be from its
+    /// point; otherwise a place in a country with no coast on the sea is outside it, and any other is open.
+    private static func match(_ location: IncidentLocation, _ outline: SeaOutline) -> ClauseCheck.Outcome {
+        if let coordinate = location.coordinate, let reach = reach(of: location.precision) {
+            if reach == 0 { return outline.contains(coordinate) ? .pass : .fail }
+            if outline.isFar(from: coordinate, by: reach) { return .fail }
+            if !outline.isEdge(within: reach, of: coordinate) { return outline.contains(coordinate) ? .pass : .fail }
         }
-        return inside
+        if let country = location.country, !outline.coasts.isEmpty, !outline.coasts.contains(country) { return .fail }
+        return .unknown
+    }
+
+    /// Kilometres a place of `precision` may lie from its stated point: none for a locality or better (the
+    /// point is the place), about 25 km near a named place, 60 km in a district, 300 km in a region (the
+    /// largest coastal regions, such as Rostov or Krasnodar, reach their coast within that of their middle);
+    /// `nil` for a country or an unstated precision, which a point cannot place.
+    static func reach(of precision: GeoPrecision) -> Double? {
+        switch precision {
+        case .exact, .locality: return 0
+        case .nearby: return 25
+        case .district: return 60
+        case .region: return 300
+        case .country, .unknown: return nil
+        }
     }
 
     private static func describe(_ location: IncidentLocation) -> String {
         let named = [location.place, location.admin1, location.country].compactMap { $0 }.joined(separator: ", ")
-        return named.isEmpty ? "an unstated place" : named
+        guard named.isEmpty else { return named }
+        return location.coordinate.map { "the point \($0.latitude), \($0.longitude)" } ?? "an unstated place"
     }
 
     private static func label(_ area: GeoArea) -> String {
-        area.name.map { "\($0) (\(area.code.isEmpty ? area.kind.rawValue : area.code))" } ?? (area.code.isEmpty ? "the \(area.kind.rawValue)" : area.code)
+        (area.name ?? (area.kind == .sea ? Seas.englishName(of: area.code) : nil)).map { "\($0) (\(area.code.isEmpty ? area.kind.rawValue : area.code))" } ?? (area.code.isEmpty ? "the \(area.kind.rawValue)" : area.code)
     }
 }

@@ -19,9 +19,14 @@ public struct PreparedAgreement: Sendable {
     /// The countries the included areas lie in, or `nil` when some area (a sea, a polygon) or no area at all
     /// leaves the place open.
     public let countries: Set<String>?
+    /// The outlines that place a point in the seas the geography names.
+    public let seas: SeaOutlines
 
-    public init(_ agreement: Agreement) {
+    /// - Parameter seas: the outlines of the seas (see ``Adjudicator/seas``); without them a `sea:` area
+    ///   cannot place a point.
+    public init(_ agreement: Agreement, seas: SeaOutlines = SeaOutlines()) {
         self.agreement = agreement
+        self.seas = seas
         outer = agreement.outerSpan
         general = agreement.span
         belligerents = agreement.belligerents.map(\.id)

@@ -53,13 +53,14 @@ public enum ComplianceAnalytics {
     ///   - period: the days to count (default: the agreement's window up to `asOf`).
     ///   - asOf: the report's moment: rates and status use what happened before it.
     ///   - baselineDays: the baseline's length before the window (default: the window's length, at most 30 days).
+    ///   - judge: the adjudicator (with the sea outlines it places points by).
     public static func analyse(
         agreement: Agreement, incidents: [Incident], evidence: [IncidentID: EvidenceLevel], period: TimeSpan? = nil,
-        asOf: Date, baselineDays: Int? = nil, rule: StatusRule = .standard
+        asOf: Date, baselineDays: Int? = nil, rule: StatusRule = .standard, judge: Adjudicator = Adjudicator()
     ) -> AgreementAnalytics {
-        let prepared = PreparedAgreement(agreement)
+        let prepared = PreparedAgreement(agreement, seas: judge.seas)
         let zone = agreement.timeZone
-        let judgements = Adjudication.judgements(incidents: incidents, agreements: [agreement])
+        let judgements = Adjudication.judgements(incidents: incidents, agreements: [agreement], judge: judge)
         let verdicts = judgements.map { (incident: incidents[Int($0.incident)], kind: $0.kind, checks: $0.checks) }
         let window = prepared.outer
         let elapsed = window.flatMap { $0.intersection(TimeSpan(start: .distantPast, end: asOf)) }
@@ -124,7 +125,7 @@ public enum ComplianceAnalytics {
     static func wouldBeCovered(_ incident: Incident, _ prepared: PreparedAgreement) -> Bool {
         guard let party = incident.perpetrator?.party, prepared.belligerents.contains(party) else { return false }
         let scope = prepared.agreement.scope
-        return PlaceClause.check(incident, scope, explain: false).outcome == .pass
+        return PlaceClause.check(incident, prepared, explain: false).outcome == .pass
             && TargetClause.check(incident, scope, explain: false).outcome == .pass
             && ActionClause.check(incident, scope, explain: false).outcome == .pass
     }

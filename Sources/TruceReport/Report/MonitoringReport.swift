@@ -75,16 +75,17 @@ public struct MonitoringReport: Codable, Sendable {
 
 extension MonitoringReport {
     /// Builds the report on `agreement` for the local days `period` covers, from `incidents` (those of the
-    /// period and of the baseline before the window suffice) and their evidence levels.
+    /// period and of the baseline before the window suffice) and their evidence levels, judged by `judge`
+    /// (with the sea outlines it places points by).
     public static func build(
         agreement: Agreement, incidents: [Incident], evidence: [IncidentID: EvidenceLevel], period: TimeSpan, asOf: Date,
-        rule: StatusRule = .standard, notableLimit: Int = 12
+        rule: StatusRule = .standard, notableLimit: Int = 12, judge: Adjudicator = Adjudicator()
     ) -> MonitoringReport {
         let zone = agreement.timeZone
         let analytics = ComplianceAnalytics.analyse(
-            agreement: agreement, incidents: incidents, evidence: evidence, period: period, asOf: asOf, rule: rule)
+            agreement: agreement, incidents: incidents, evidence: evidence, period: period, asOf: asOf, rule: rule, judge: judge)
         let inPeriod = incidents.filter { period.contains($0.time.span.start) }
-        let judged = Adjudication.judgements(incidents: inPeriod, agreements: [agreement])
+        let judged = Adjudication.judgements(incidents: inPeriod, agreements: [agreement], judge: judge)
             .map { (incident: inPeriod[Int($0.incident)], kind: $0.kind) }
         let counted = judged.filter { $0.kind == .violation || $0.kind == .possibleViolation }
 
@@ -104,8 +105,7 @@ extension MonitoringReport {
             }
         }
 
-        let judge = Adjudicator()
-        let prepared = PreparedAgreement(agreement)
+        let prepared = PreparedAgreement(agreement, seas: judge.seas)
         let notable = counted
             .sorted {
                 let (a, b) = (evidence[$0.incident.id] ?? .singleClaim, evidence[$1.incident.id] ?? .singleClaim)

@@ -17,36 +17,15 @@ public struct Outlines: Sendable {
     /// Reads Polygon and MultiPolygon features; other geometries are skipped.
     /// - Throws: an error naming the file when it is not GeoJSON.
     public init(geoJSON data: Data, file: String) throws {
-        guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw OutlineError(file: file, reason: "not a GeoJSON object")
-        }
-        let features = root["features"] as? [[String: Any]] ?? (root["type"] as? String == "Feature" ? [root] : [])
-        var shapes: [Shape] = []
-        for feature in features {
-            guard let geometry = feature["geometry"] as? [String: Any], let type = geometry["type"] as? String else { continue }
-            let properties = feature["properties"] as? [String: Any]
-            let name = (properties?["shapeName"] ?? properties?["name"] ?? properties?["NAME"]) as? String
-            func ring(_ value: Any) -> [(Double, Double)] {
-                (value as? [[Double]] ?? []).compactMap { $0.count >= 2 ? ($0[0], $0[1]) : nil }
-            }
-            switch type {
-            case "Polygon": shapes.append(Shape(name: name, rings: (geometry["coordinates"] as? [Any] ?? []).map(ring)))
-            case "MultiPolygon":
-                for polygon in geometry["coordinates"] as? [Any] ?? [] {
-                    shapes.append(Shape(name: name, rings: (polygon as? [Any] ?? []).map(ring)))
-                }
-            default: continue
+        shapes = try GeoJSONPolygons(data: data, file: file).features.flatMap { feature in
+            let name = feature.properties["shapeName"] ?? feature.properties["name"] ?? feature.properties["NAME"]
+            return feature.polygons.map { polygon in
+                Shape(name: name, rings: polygon.map { ring in ring.map { ($0.longitude, $0.latitude) } })
             }
         }
-        guard !shapes.isEmpty else { throw OutlineError(file: file, reason: "no Polygon or MultiPolygon features") }
-        self.shapes = shapes
     }
 
-    public struct OutlineError: Error, CustomStringConvertible, Sendable {
-        public var file: String
-        public var reason: String
-        public var description: String { "\(file): \(reason)" }
-    }
+    public typealias OutlineError = GeoJSONError
 }
 
 /// Incidents on a map: a dot per incident with a point, coloured by verdict and sized by evidence level,
