@@ -49,6 +49,22 @@ extension Bundled {
         }
     }()
 
-    /// The adjudicator with the bundled sea outlines: every command judges with it.
-    static var judge: Adjudicator { Adjudicator(seas: seaOutlines) }
+    /// The bundled country outlines (`data/boundaries/countries.geojson`), read once; without them (with a note
+    /// on standard error) a point whose country no source states stays open for a country or region area.
+    static let countryOutlines: CountryOutlines = {
+        let relative = "data/boundaries/countries.geojson"
+        guard let path = find(relative) else {
+            printError("note: the bundled country outlines (\(relative)) were not found, so a point of unknown country cannot be placed")
+            return CountryOutlines()
+        }
+        do {
+            return try CountryOutlines(geoJSON: Data(contentsOf: URL(fileURLWithPath: path)), file: path)
+        } catch {
+            printError("note: the bundled country outlines cannot be read (\(error)), so a point of unknown country cannot be placed")
+            return CountryOutlines()
+        }
+    }()
+
+    /// The adjudicator with the bundled sea and country outlines: every command judges with it.
+    static var judge: Adjudicator { Adjudicator(seas: seaOutlines, countries: countryOutlines) }
 }

@@ -58,7 +58,9 @@ public struct SeaOutline: Hashable, Sendable {
     /// The farthest reach the distance grid answers quickly, in kilometres; farther questions are measured.
     static let gridReach = 300.0
 
-    public init(rings: [[Coordinate]], coasts: Set<String> = []) {
+    /// - Parameter indexDistances: whether to build the grid that answers distance questions quickly (needed
+    ///   for coarse points near a sea; an outline asked only whether it holds a point can do without).
+    public init(rings: [[Coordinate]], coasts: Set<String> = [], indexDistances: Bool = true) {
         self.rings = rings
         self.coasts = coasts
         let points = rings.joined()
@@ -78,7 +80,7 @@ public struct SeaOutline: Hashable, Sendable {
             for band in max(low, 0)...min(high, bands.count - 1) { bands[band].append(Int32(number)) }
         }
         self.bands = bands
-        cells = Grid(rings: rings, south: south, north: north, west: west, east: east, reach: Self.gridReach)
+        cells = Grid(rings: indexDistances ? rings : [], south: south, north: north, west: west, east: east, reach: Self.gridReach)
     }
 
     /// Whether `point` lies in the sea.

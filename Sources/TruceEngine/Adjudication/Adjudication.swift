@@ -24,7 +24,7 @@ public enum Adjudication {
         }
         var prepared: [Int32: PreparedAgreement] = [:]
         return judgements.map { judgement in
-            let agreement = prepared[judgement.agreement] ?? PreparedAgreement(agreements[Int(judgement.agreement)], seas: judge.seas)
+            let agreement = prepared[judgement.agreement] ?? judge.prepare(agreements[Int(judgement.agreement)])
             prepared[judgement.agreement] = agreement
             return judge.verdict(for: incidents[Int(judgement.incident)], under: agreement, explain: true)
         }
@@ -33,7 +33,7 @@ public enum Adjudication {
     /// Every pair of `incidents` and `agreements` that is not out of scope, as compact judgements (positions
     /// in the given arrays), in agreement order then incident start order.
     public static func judgements(incidents: [Incident], agreements: [Agreement], judge: Adjudicator = Adjudicator()) -> [Judgement] {
-        let prepared = agreements.map { PreparedAgreement($0, seas: judge.seas) }
+        let prepared = agreements.map(judge.prepare)
         let index = IncidentIndex(incidents, everywhere: prepared.contains { $0.countries == nil })
         var results = [[Judgement]](repeating: [], count: prepared.count)
         let workers = prepared.count < 4 ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, 8)
@@ -56,9 +56,14 @@ public enum Adjudication {
             let windowEnd = window.end?.timeIntervalSinceReferenceDate ?? .infinity
             for list in index.lists(for: agreement.countries) {
                 let range = list.candidateRange(overlapping: window)
+                // Records of unknown country are few, and the country outlines place their points: the full check.
+                let full = !list.countryKnown && !agreement.countryOutlines.codes.isEmpty
                 list.records.withUnsafeBufferPointer { records in
                     for offset in range where records[offset].start < windowEnd && windowStart < records[offset].end {
-                        let (kind, outcomes) = compact.outcomes(records[offset], countryKnown: list.countryKnown)
+                        let (kind, outcomes) =
+                            full
+                            ? judge.outcomes(for: index.incidents[list.positions[offset]], under: agreement)
+                            : compact.outcomes(records[offset], countryKnown: list.countryKnown)
                         if kind != .outOfScope {
                             found.append(Judgement(incident: list.positions[offset], agreement: position, kind: kind, checks: outcomes))
                         }

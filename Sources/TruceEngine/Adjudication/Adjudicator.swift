@@ -16,9 +16,21 @@ public struct Adjudicator: Sendable {
     /// The outlines that place a point in a sea an agreement names (`sea: black_sea`).
     public let seas: SeaOutlines
 
-    /// - Parameter seas: the sea outlines, read by the caller (Truce ships them in
-    ///   `data/boundaries/seas.geojson`); without them a `sea:` area cannot place a point, and judges its place `unknown`.
-    public init(seas: SeaOutlines = SeaOutlines()) { self.seas = seas }
+    /// The outlines that place a point whose country no source states in a country an agreement names.
+    public let countries: CountryOutlines
+
+    /// - Parameters:
+    ///   - seas: the sea outlines, read by the caller (Truce ships them in `data/boundaries/seas.geojson`);
+    ///     without them a `sea:` area cannot place a point, and judges its place `unknown`.
+    ///   - countries: country outlines (Truce ships them in `data/boundaries/countries.geojson`); without them
+    ///     a point of unknown country is `unknown` for a country or region area.
+    public init(seas: SeaOutlines = SeaOutlines(), countries: CountryOutlines = CountryOutlines()) {
+        self.seas = seas
+        self.countries = countries
+    }
+
+    /// `agreement` prepared with these outlines.
+    public func prepare(_ agreement: Agreement) -> PreparedAgreement { PreparedAgreement(agreement, seas: seas, countries: countries) }
 
     /// The clause outcomes and verdict of one pair, without reasons and without allocating: the scope clauses
     /// (relevance, party, place, time) go first, and the first that fails ends the judgement as `out_of_scope`.
@@ -40,7 +52,7 @@ public struct Adjudicator: Sendable {
 
     /// The verdict on `incident` under `agreement`, with every clause check and its explanation.
     public func verdict(for incident: Incident, under agreement: Agreement) -> Verdict {
-        verdict(for: incident, under: PreparedAgreement(agreement, seas: seas), explain: true)
+        verdict(for: incident, under: prepare(agreement), explain: true)
     }
 
     /// The verdict on `incident` under a prepared agreement. Without `explain` the checks carry outcomes

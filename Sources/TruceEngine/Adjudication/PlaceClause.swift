@@ -4,15 +4,16 @@ import TruceCore
 enum PlaceClause {
     static func check(_ incident: Incident, _ prepared: PreparedAgreement, explain: Bool) -> ClauseCheck {
         let location = incident.location
-        let (scope, seas) = (prepared.agreement.scope, prepared.seas)
+        let scope = prepared.agreement.scope
+        let outlines = (seas: prepared.seas, countries: prepared.countryOutlines)
         var place: String { describe(location) }
-        for area in scope.exclude where match(location, area, seas) == .pass {
+        for area in scope.exclude where match(location, area, outlines) == .pass {
             return ClauseCheck(.place, .fail, explain ? "\(place) lies in \(label(area)), which the agreement excludes" : "")
         }
         guard !scope.include.isEmpty else { return ClauseCheck(.place, .pass, explain ? "the agreement covers every place" : "") }
         var open = false
         for area in scope.include {
-            switch match(location, area, seas) {
+            switch match(location, area, outlines) {
             case .pass: return ClauseCheck(.place, .pass, explain ? "\(place) lies in \(label(area))" : "")
             case .unknown: open = true
             case .fail: break
@@ -22,7 +23,7 @@ enum PlaceClause {
         if open {
             let missing = location.country == nil && location.coordinate == nil
             var unmapped: String {
-                let seasWithoutOutline = scope.include.filter { $0.kind == .sea && seas[$0.code] == nil }.map(\.code)
+                let seasWithoutOutline = scope.include.filter { $0.kind == .sea && outlines.seas[$0.code] == nil }.map(\.code)
                 return seasWithoutOutline.isEmpty ? "" : "; no outline of \(seasWithoutOutline.joined(separator: ", ")) is loaded"
             }
             return ClauseCheck(
@@ -32,16 +33,22 @@ enum PlaceClause {
         return ClauseCheck(.place, .fail, explain ? "\(place) lies outside \(areas)" : "")
     }
 
-    private static func match(_ location: IncidentLocation, _ area: GeoArea, _ seas: SeaOutlines) -> ClauseCheck.Outcome {
+    private static func match(
+        _ location: IncidentLocation, _ area: GeoArea, _ outlines: (seas: SeaOutlines, countries: CountryOutlines)
+    ) -> ClauseCheck.Outcome {
         switch area.kind {
         case .country:
-            guard let country = location.country else { return .unknown }
+            guard let country = location.country else { return placed(location, inCountry: area.code, outlines.countries) }
             return country == area.code ? .pass : .fail
         case .region:
             guard let country = location.country else {
-                // No country code: an exact point is judged by the region's outline, where there is one.
-                guard let coordinate = location.coordinate, location.precision <= .locality, !area.ring.isEmpty else { return .unknown }
-                return Rings.contains(area.ring, coordinate) ? .pass : .fail
+                // No country code: a point is judged by the region's outline, where there is one, and is
+                // outside the region when it is outside the region's country.
+                if let coordinate = location.coordinate, location.precision <= .locality, !area.ring.isEmpty {
+                    return Rings.contains(area.ring, coordinate) ? .pass : .fail
+                }
+                guard let code = area.countryCode else { return .unknown }
+                return placed(location, inCountry: code, outlines.countries) == .fail ? .fail : .unknown
             }
             guard country == area.countryCode else { return .fail }
             if let admin1 = location.admin1 {
@@ -54,9 +61,16 @@ enum PlaceClause {
             guard location.precision <= .locality else { return .unknown }
             return Rings.contains(area.ring, coordinate) ? .pass : .fail
         case .sea:
-            guard let outline = seas[area.code] else { return .unknown }
+            guard let outline = outlines.seas[area.code] else { return .unknown }
             return match(location, outline)
         }
+    }
+
+    /// A point known to its locality or better, with no country stated, is in the country whose outline holds
+    /// it; a coarser point, or a country without an outline, stays open.
+    private static func placed(_ location: IncidentLocation, inCountry code: String, _ countries: CountryOutlines) -> ClauseCheck.Outcome {
+        guard let coordinate = location.coordinate, location.precision <= .locality, let outline = countries[country: code] else { return .unknown }
+        return outline.contains(coordinate) ? .pass : .fail
     }
 
     /// A point known to its locality or better is at sea when the outline holds it. A coarser point is

@@ -21,12 +21,18 @@ public struct PreparedAgreement: Sendable {
     public let countries: Set<String>?
     /// The outlines that place a point in the seas the geography names.
     public let seas: SeaOutlines
+    /// The outlines that place a point of unknown country (see ``Adjudicator/countries``).
+    public let countryOutlines: CountryOutlines
 
-    /// - Parameter seas: the outlines of the seas (see ``Adjudicator/seas``); without them a `sea:` area
-    ///   cannot place a point.
-    public init(_ agreement: Agreement, seas: SeaOutlines = SeaOutlines()) {
+    /// - Parameters:
+    ///   - seas: the outlines of the seas (see ``Adjudicator/seas``); without them a `sea:` area cannot
+    ///     place a point.
+    ///   - countries: country outlines (see ``Adjudicator/countries``); without them a point of unknown
+    ///     country stays open for a country or region area.
+    public init(_ agreement: Agreement, seas: SeaOutlines = SeaOutlines(), countries: CountryOutlines = CountryOutlines()) {
         self.agreement = agreement
         self.seas = seas
+        countryOutlines = countries
         outer = agreement.outerSpan
         general = agreement.span
         belligerents = agreement.belligerents.map(\.id)
@@ -41,7 +47,7 @@ public struct PreparedAgreement: Sendable {
         rejected = agreement.statusHistory.filter { $0.status == .rejected }.compactMap(\.party)
         let areas = agreement.scope.include
         let codes = areas.compactMap(\.countryCode)
-        countries = !areas.isEmpty && codes.count == areas.count ? Set(codes) : nil
+        self.countries = !areas.isEmpty && codes.count == areas.count ? Set(codes) : nil
     }
 
     /// The binding periods of `party`.

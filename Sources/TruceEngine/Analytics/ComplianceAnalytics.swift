@@ -58,7 +58,7 @@ public enum ComplianceAnalytics {
         agreement: Agreement, incidents: [Incident], evidence: [IncidentID: EvidenceLevel], period: TimeSpan? = nil,
         asOf: Date, baselineDays: Int? = nil, rule: StatusRule = .standard, judge: Adjudicator = Adjudicator()
     ) -> AgreementAnalytics {
-        let prepared = PreparedAgreement(agreement, seas: judge.seas)
+        let prepared = judge.prepare(agreement)
         let zone = agreement.timeZone
         let judgements = Adjudication.judgements(incidents: incidents, agreements: [agreement], judge: judge)
         let verdicts = judgements.map { (incident: incidents[Int($0.incident)], kind: $0.kind, checks: $0.checks) }

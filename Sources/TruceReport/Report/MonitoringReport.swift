@@ -105,7 +105,7 @@ extension MonitoringReport {
             }
         }
 
-        let prepared = PreparedAgreement(agreement, seas: judge.seas)
+        let prepared = judge.prepare(agreement)
         let notable = counted
             .sorted {
                 let (a, b) = (evidence[$0.incident.id] ?? .singleClaim, evidence[$1.incident.id] ?? .singleClaim)
