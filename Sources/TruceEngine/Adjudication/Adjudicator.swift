@@ -11,7 +11,7 @@ import TruceCore
 /// ```
 public struct Adjudicator: Sendable {
     /// Changes whenever a rule changes, so stored verdicts can be told apart and recomputed.
-    public static let rulesVersion = "2026.12-1"
+    public static let rulesVersion = "2026.12-2"
 
     public init() {}
 
