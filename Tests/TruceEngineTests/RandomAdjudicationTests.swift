@@ -37,9 +37,15 @@ struct RandomWorld {
             let ring = [Coordinate(latitude: 49, longitude: 35), Coordinate(latitude: 49, longitude: 37.5), Coordinate(latitude: 51, longitude: 37.5), Coordinate(latitude: 51, longitude: 35)]
             scope.include = [GeoArea(kind: .region, code: "UA-63", name: "Kharkiv Oblast", ring: next(2) == 0 ? ring : [])]
         }
-        if next(2) == 0 { scope.targets = [TargetScope(category: .energy, subtypes: next(2) == 0 ? [] : ["substation", "refinery"])] }
+        if next(2) == 0 {
+            scope.targets = [[
+                TargetScope(category: .energy), TargetScope(category: .energy, subtypes: ["substation", "refinery"]),
+                TargetScope(category: .energy, including: ["refinery", "grid"]),
+            ][next(3)]]
+        }
         if next(2) == 0 { scope.targets.append(TargetScope(category: .civilian, subtypes: ["hospital"])) }
-        if next(2) == 0 { scope.actions = [.droneStrike, .artillery] }
+        if next(2) == 0 { scope.actions = [[.droneStrike, .artillery], [.strike], [.airStrike, .missileStrike, .droneStrike]][next(3)] }
+        scope.attempts = AttemptRule.allCases[next(3)]
         if next(5) == 0 { scope.exceptions = [ScopeException(text: "self-defence")] }
         return Agreement(
             id: "a\(number)", title: "A", kind: kind, timeZone: .utc, parties: roles,
@@ -48,17 +54,21 @@ struct RandomWorld {
     }
 
     mutating func incident(_ number: Int) -> Incident {
-        let precision: TimePrecision = [.minute, .day, .day, .week, .month][next(5)]
+        let precision: TimePrecision = [.minute, .day, .day, .week, .month, .unstated][next(6)]
         let party: PartyID? = [nil, "AA", "BB", "CC", "DD"][next(5)]
         let country: String? = [nil, "UA", "RU", "PS", "IL"][next(5)]
         let category: TargetCategory? = [nil, .energy, .civilian, .military][next(4)]
         let subtype: String? = category == nil ? nil : [nil, "substation", "refinery", "hospital", "school"][next(5)]
+        var countries: [String] = []
+        if let country, next(4) == 0, case let other = ["UA", "RU", "PL"][next(3)], other != country { countries = [country, other] }
         return Incident(
             id: "i\(number)", time: IncidentTime.implied(by: time(day: next(100)), precision: precision, in: .utc),
             location: IncidentLocation(
                 country: country, admin1: next(2) == 0 ? "Kharkiv Oblast" : "Sumy Oblast",
-                coordinate: [Coordinate(latitude: 50, longitude: 36), Coordinate(latitude: 46.5, longitude: 30.7), nil][next(3)], precision: .locality),
-            action: [nil, .droneStrike, .artillery, .airStrike, .noHostileAct][next(5)], target: Target(category: category, subtype: subtype),
+                coordinate: [Coordinate(latitude: 50, longitude: 36), Coordinate(latitude: 46.5, longitude: 30.7), nil][next(3)], precision: .locality,
+                countries: countries),
+            action: [nil, .droneStrike, .artillery, .airStrike, .strike, .noHostileAct][next(6)], outcome: [nil, .hit, .intercepted, .attempted, .unknown][next(5)],
+            target: Target(category: category, subtype: subtype),
             perpetrator: party.map { Attribution(party: $0, attributedBy: "test") }, description: "")
     }
 }

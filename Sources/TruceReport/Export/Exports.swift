@@ -36,7 +36,7 @@ extension ExportFormat {
                 let (incident, claim) = item
                 return (incident, [
                     .string(incident.id), .string(claim.claimant), .string(claim.claimantParty?.rawValue),
-                    .string(claim.accused?.rawValue), .string(claim.source?.url), .string(claim.stance.rawValue),
+                    .string(claim.accused?.rawValue), .string(claim.source?.url), .string(ClaimRow(incident: incident.id, claim: claim).stance?.rawValue),
                 ])
             }
         }
