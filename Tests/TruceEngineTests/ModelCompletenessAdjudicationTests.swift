@@ -123,7 +123,7 @@ struct ModelCompletenessAdjudicationTests {
         let facility = report("e", at: "2025-03-20T03:15", subtype: nil)
         let verdict = judge.verdict(for: facility, under: Catalogue.moratorium)
         #expect(verdict.kind == .violation)
-        #expect(verdict.check(.target)?.reason.contains("energy (all, including refinery)") == true)
+        #expect(verdict.check(.target)?.reason.contains("is covered: energy (all, including refinery, oil_pipeline, gas_pipeline") == true)
     }
 
     @Test("grid, distribution and gas sites are covered by the moratorium; a fuel station is not energy")

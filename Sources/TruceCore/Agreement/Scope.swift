@@ -50,6 +50,9 @@ public struct Scope: Hashable, Codable, Sendable {
         let listed = ActionType.strikeKinds.filter(actions.contains).count
         return listed == ActionType.strikeKinds.count ? true : listed > 0 ? nil : false
     }
+
+    /// Whether the scope surely prohibits `action` (``prohibition(of:)`` is `true`).
+    public func prohibits(_ action: ActionType) -> Bool { prohibition(of: action) == true }
 }
 
 extension Scope {

@@ -43,7 +43,7 @@ enum TargetClause {
             case nil: return ClauseCheck(.target, .unknown, uncertainty: .missing, "")
             }
         }
-        let covered = scope.targets.map(describe).joined(separator: "; ")
+        let covered = describe(scope.targets)
         guard let category = incident.target.category else {
             return ClauseCheck(.target, .unknown, uncertainty: .missing, "the target is not reported; covered: \(covered)")
         }
@@ -55,11 +55,23 @@ enum TargetClause {
         }
     }
 
-    /// `energy (refinery, dam)`, `energy (all, including refinery, dam)` or `energy`.
-    private static func describe(_ target: TargetScope) -> String {
-        if !target.subtypes.isEmpty { return "\(target.category.rawValue) (\(target.subtypes.joined(separator: ", ")))" }
-        if !target.including.isEmpty { return "\(target.category.rawValue) (all, including \(target.including.joined(separator: ", ")))" }
-        return target.category.rawValue
+    /// `energy (refinery, dam)`, `energy (all, including refinery, dam)` or `energy`: the entries of one whole
+    /// category told once, with every subtype they name.
+    private static func describe(_ targets: [TargetScope]) -> String {
+        var parts: [String] = []
+        var whole: [TargetCategory: [String]] = [:]
+        for target in targets {
+            guard target.isWholeCategory else {
+                parts.append("\(target.category.rawValue) (\(target.subtypes.joined(separator: ", ")))")
+                continue
+            }
+            if whole[target.category] == nil { parts.append(target.category.rawValue) }
+            whole[target.category, default: []] += target.including.filter { !(whole[target.category] ?? []).contains($0) }
+        }
+        return parts.map { part in
+            guard let category = TargetCategory(rawValue: part), let named = whole[category], !named.isEmpty else { return part }
+            return "\(part) (all, including \(named.joined(separator: ", ")))"
+        }.joined(separator: "; ")
     }
 }
 
