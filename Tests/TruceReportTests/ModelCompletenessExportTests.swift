@@ -25,6 +25,7 @@ struct ModelCompletenessExportTests {
             #expect(read.claims.map(\.stance) == original.claims.map(\.stance) && read.claims.map(\.accused) == original.claims.map(\.accused))
         }
         #expect(csv.contains(",19,") && csv.contains("RU;UA") && csv.contains(",unstated,"))
+        #expect(TruceCSVExport.columns == TruceCSVFormat.columns)
     }
 
     @Test("a denial exported as a claim says denial, so it is never read as an accusation")
