@@ -125,12 +125,6 @@ public struct IncidentLocation: Hashable, Codable, Sendable {
         self.countries = countries
     }
 
-    /// The countries the incident concerns: ``countries`` when it names several, else ``country`` (none when unknown).
-    public var allCountries: [String] {
-        if countries.count > 1 { return countries }
-        return country.map { [$0] } ?? countries
-    }
-
     /// Whether the incident concerns more than one country.
     public var spansSeveralCountries: Bool { countries.count > 1 }
 }
