@@ -87,6 +87,6 @@ struct AgreementStatusTests {
         #expect(energy.covers(category: .energy, subtype: nil) == nil)
         #expect(energy.covers(category: .civilian, subtype: "residential") == false)
         #expect(Scope().covers(category: .civilian, subtype: nil) == true)
-        #expect(energy.prohibits(.droneStrike) && !energy.prohibits(.artillery))
+        #expect(energy.prohibition(of: .droneStrike) == true && energy.prohibition(of: .artillery) == false)
     }
 }

@@ -45,9 +45,15 @@ struct RandomWorld {
             if next(2) == 0 { scope.include.append(GeoArea(kind: .country, code: "UA")) }
         }
         if next(6) == 0 { scope.exclude = [GeoArea(kind: .sea, code: "black_sea")] }
-        if next(2) == 0 { scope.targets = [TargetScope(category: .energy, subtypes: next(2) == 0 ? [] : ["substation", "refinery"])] }
+        if next(2) == 0 {
+            scope.targets = [[
+                TargetScope(category: .energy), TargetScope(category: .energy, subtypes: ["substation", "refinery"]),
+                TargetScope(category: .energy, including: ["refinery", "grid"]),
+            ][next(3)]]
+        }
         if next(2) == 0 { scope.targets.append(TargetScope(category: .civilian, subtypes: ["hospital"])) }
-        if next(2) == 0 { scope.actions = [.droneStrike, .artillery] }
+        if next(2) == 0 { scope.actions = [[.droneStrike, .artillery], [.strike], [.airStrike, .missileStrike, .droneStrike]][next(3)] }
+        scope.attempts = AttemptRule.allCases[next(3)]
         if next(5) == 0 { scope.exceptions = [ScopeException(text: "self-defence")] }
         return Agreement(
             id: "a\(number)", title: "A", kind: kind, timeZone: .utc, parties: roles,
@@ -56,11 +62,13 @@ struct RandomWorld {
     }
 
     mutating func incident(_ number: Int) -> Incident {
-        let precision: TimePrecision = [.minute, .day, .day, .week, .month][next(5)]
+        let precision: TimePrecision = [.minute, .day, .day, .week, .month, .unstated][next(6)]
         let party: PartyID? = [nil, "AA", "BB", "CC", "DD"][next(5)]
         let country: String? = [nil, "UA", "RU", "PS", "IL"][next(5)]
         let category: TargetCategory? = [nil, .energy, .civilian, .military][next(4)]
         let subtype: String? = category == nil ? nil : [nil, "substation", "refinery", "hospital", "school"][next(5)]
+        var countries: [String] = []
+        if let country, next(4) == 0, case let other = ["UA", "RU", "PL"][next(3)], other != country { countries = [country, other] }
         return Incident(
             id: "i\(number)", time: IncidentTime.implied(by: time(day: next(100)), precision: precision, in: .utc),
             location: IncidentLocation(
@@ -69,8 +77,9 @@ struct RandomWorld {
                     Coordinate(latitude: 50, longitude: 36), Coordinate(latitude: 46.5, longitude: 30.7), Coordinate(latitude: 44.5, longitude: 31.7),
                     Coordinate(latitude: 45.1, longitude: 31.7), nil,
                 ][next(5)],
-                precision: [.locality, .exact, .nearby, .district, .region, .country][next(6)]),
-            action: [nil, .droneStrike, .artillery, .airStrike, .noHostileAct][next(5)], target: Target(category: category, subtype: subtype),
+                precision: [.locality, .exact, .nearby, .district, .region, .country][next(6)], countries: countries),
+            action: [nil, .droneStrike, .artillery, .airStrike, .strike, .noHostileAct][next(6)], outcome: [nil, .hit, .intercepted, .attempted, .unknown][next(5)],
+            target: Target(category: category, subtype: subtype),
             perpetrator: party.map { Attribution(party: $0, attributedBy: "test") }, description: "")
     }
 }

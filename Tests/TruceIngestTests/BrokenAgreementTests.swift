@@ -111,7 +111,7 @@ struct BrokenAgreementTests {
             .replacingOccurrences(of: "    party: AA\n    source: {url: \"https://example.org/aa\"}\n", with: "    party: AA\n")
         let result = AgreementReader.read(yaml: text, file: "agreement-full.yaml")
         #expect(result.agreement != nil)
-        #expect(result.diagnostics.map(\.description) == ["agreement-full.yaml:65: warning: status[1]: status event has no source"])
+        #expect(result.diagnostics.map(\.description) == ["agreement-full.yaml:68: warning: status[1]: status event has no source"])
     }
 
     @Test("a file that is not there, or not YAML at all, is a diagnostic, never a crash")

@@ -7,6 +7,7 @@ import TruceIngest
 struct CanonicalJSONTests {
     static func incidents() throws -> [Incident] {
         var all = try TruceCSVFormat().read(file: Fixtures.path("incidents.csv")).incidents
+        all += try TruceCSVFormat().read(file: Fixtures.path("model-completeness.csv")).incidents
         all += try TruceCSVFormat().read(file: Fixtures.repository.appendingPathComponent("examples/2025/incidents.csv").path).incidents
         all += try ACLEDFormat(actors: ActorTable(entries: [])).read(file: Fixtures.path("acled.csv")).incidents
         all += try UCDPFormat(actors: ActorTable(entries: [])).read(file: Fixtures.path("ucdp.csv")).incidents

@@ -39,13 +39,13 @@ struct GDELTFormatTests {
         #expect(reasons[5] == "EventCode: is required")
     }
 
-    @Test("an air strike: the UTC day of SQLDATE, DATEADDED as publication, Actor1's country as machine-coded perpetrator")
+    @Test("aerial weapons (CAMEO 195), a strike of unstated weapon: the UTC day of SQLDATE, DATEADDED as publication, Actor1's country as machine-coded perpetrator")
     func airStrike() throws {
         let event = try batch().incidents[0]
         #expect(event.time == IncidentTime(
             span: TimeSpan(start: try #require(ISO8601DateFormatter().date(from: "2025-03-19T00:00:00Z")), end: ISO8601DateFormatter().date(from: "2025-03-20T00:00:00Z")),
             precision: .day, timeZone: .utc))
-        #expect(event.action == .airStrike && event.target == Target(category: nil))
+        #expect(event.action == .strike && event.target == Target(category: nil))
         #expect(event.perpetrator == Attribution(party: "RU", attributedBy: "GDELT (machine-coded)"))
         #expect(event.location == IncidentLocation(
             country: "UA", admin1: "Kharkivs'ka Oblast'", place: "Kharkiv", coordinate: Coordinate(latitude: 49.9808, longitude: 36.2527),
@@ -96,7 +96,7 @@ struct GDELTFormatTests {
     }
 
     @Test("CAMEO event codes map to actions only where the code is clear", arguments: [
-        ("195", ActionType?.some(.airStrike)), ("194", .artillery), ("193", .groundAssault), ("183", .other), ("1832", .other),
+        ("195", ActionType?.some(.strike)), ("194", .artillery), ("193", .groundAssault), ("183", .other), ("1832", .other),
         ("196", .other), ("190", nil), ("192", nil), ("175", nil), ("1712", nil), ("202", nil), ("173", .noHostileAct), ("0871", .noHostileAct), ("010", .noHostileAct),
         ("042", .noHostileAct), ("145", .noHostileAct), ("150", .noHostileAct), ("172", .noHostileAct),
     ])

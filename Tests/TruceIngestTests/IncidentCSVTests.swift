@@ -23,7 +23,7 @@ struct IncidentCSVTests {
         #expect(found == [
             "7 start: \"2025-04-31\" is not a date or date-time (YYYY-MM-DD or YYYY-MM-DDTHH:MM)",
             "8 latitude: \"123\" is not a latitude between -90 and 90",
-            "9 target_subtype: \"school\" is not a subtype of energy (known: power_plant, substation, transformer, transmission_line, refinery, oil_storage, oil_pipeline, gas_pipeline, gas_facility, pumping_station, dam)",
+            "9 target_subtype: \"school\" is not a subtype of energy (known: power_plant, substation, transformer, transmission_line, distribution_network, grid, refinery, oil_storage, oil_pipeline, gas_pipeline, gas_facility, gas_metering_station, gas_storage, gas_distribution, pumping_station, dam)",
             "10 : has 4 fields, the header has 24",
             "11 id: \"fx-001\" is already on line 2 with different content",
             "12 : field 17: text after a closing quote",

@@ -33,7 +33,8 @@ enum FoundationExports {
             "target_category": incident.target.category?.rawValue, "target_subtype": incident.target.subtype,
             "target_name": incident.target.name, "perpetrator": incident.perpetrator?.party.rawValue,
             "attributed_by": incident.perpetrator?.attributedBy, "fatalities": incident.effects.fatalities,
-            "description": incident.description,
+            "description": incident.description, "outcome": incident.outcome?.rawValue, "acts": incident.acts,
+            "countries": incident.location.countries.isEmpty ? nil : incident.location.countries.joined(separator: ";"),
         ]
     }
 
@@ -50,7 +51,7 @@ enum FoundationExports {
     static func properties(of claim: Claim, in incident: Incident) -> [String: Any?] {
         [
             "incident": incident.id, "claimant": claim.claimant, "claimant_party": claim.claimantParty?.rawValue,
-            "accused": claim.accused?.rawValue, "source_url": claim.source?.url,
+            "accused": claim.accused?.rawValue, "source_url": claim.source?.url, "stance": claim.isDenial ? "denial" : nil,
         ]
     }
 

@@ -7,19 +7,24 @@ public struct Scope: Hashable, Codable, Sendable {
     public var targets: [TargetScope]
     public var actions: [ActionType]
     public var exceptions: [ScopeException]
+    /// Whether an attempt (an intercepted or failed attack) violates the agreement; ``AttemptRule/violate`` by default.
+    public var attempts: AttemptRule
 
     public init(
         include: [GeoArea] = [], exclude: [GeoArea] = [], targets: [TargetScope] = [], actions: [ActionType] = [],
-        exceptions: [ScopeException] = []
+        exceptions: [ScopeException] = [], attempts: AttemptRule = .violate
     ) {
         self.include = include
         self.exclude = exclude
         self.targets = targets
         self.actions = actions
         self.exceptions = exceptions
+        self.attempts = attempts
     }
 
-    /// Whether the scope covers a target of `category` and, if known, `subtype`.
+    /// Whether the scope covers a target of `category` and, if known, `subtype`. A whole category covers every
+    /// subtype and a target whose subtype is not known, whether or not it lists the subtypes it names
+    /// (``TargetScope/including``).
     ///
     /// Returns `nil` when the answer depends on a subtype that is not known.
     public func covers(category: TargetCategory, subtype: String?) -> Bool? {
@@ -35,21 +40,88 @@ public struct Scope: Hashable, Codable, Sendable {
         return subtype == nil ? nil : subtypeListed
     }
 
-    /// Whether the scope prohibits `action` (every action when the list is empty).
-    public func prohibits(_ action: ActionType) -> Bool { actions.isEmpty || actions.contains(action) }
+    /// Whether the scope prohibits `action` (every action when the list is empty). A prohibited ``ActionType/strike``
+    /// prohibits every strike kind; a ``ActionType/strike`` of unstated weapon is prohibited when every strike kind
+    /// is, and `nil` (it may be) when only some are.
+    public func prohibition(of action: ActionType) -> Bool? {
+        if actions.isEmpty || actions.contains(action) { return true }
+        if action.isStrikeKind { return actions.contains(.strike) }
+        guard action == .strike else { return false }
+        let listed = ActionType.strikeKinds.filter(actions.contains).count
+        return listed == ActionType.strikeKinds.count ? true : listed > 0 ? nil : false
+    }
+
+    /// Whether the scope surely prohibits `action` (``prohibition(of:)`` is `true`).
+    public func prohibits(_ action: ActionType) -> Bool { prohibition(of: action) == true }
 }
 
-/// A covered target category, whole or restricted to some subtypes.
+extension Scope {
+    private enum CodingKeys: String, CodingKey { case include, exclude, targets, actions, exceptions, attempts }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            include: try container.decode([GeoArea].self, forKey: .include),
+            exclude: try container.decode([GeoArea].self, forKey: .exclude),
+            targets: try container.decode([TargetScope].self, forKey: .targets),
+            actions: try container.decode([ActionType].self, forKey: .actions),
+            exceptions: try container.decode([ScopeException].self, forKey: .exceptions),
+            attempts: try container.decodeIfPresent(AttemptRule.self, forKey: .attempts) ?? .violate)
+    }
+
+    /// `attempts` is written only when it is not the default, so agreements keep the JSON they had before it existed.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(include, forKey: .include)
+        try container.encode(exclude, forKey: .exclude)
+        try container.encode(targets, forKey: .targets)
+        try container.encode(actions, forKey: .actions)
+        try container.encode(exceptions, forKey: .exceptions)
+        if attempts != .violate { try container.encode(attempts, forKey: .attempts) }
+    }
+}
+
+/// A covered target category: restricted to some subtypes, or whole, optionally naming the subtypes its text
+/// says it includes ("energy infrastructure, including refineries, pipelines …").
 public struct TargetScope: Hashable, Codable, Sendable {
     public var category: TargetCategory
-    /// Empty means the whole category.
+    /// The only subtypes covered; empty means the whole category.
     public var subtypes: [String]
+    /// For a whole category, the subtypes the text names as included. They restrict nothing: every subtype of
+    /// the category is covered, and so is a target known only by its category.
+    public var including: [String]
     public var source: SourceReference?
 
-    public init(category: TargetCategory, subtypes: [String] = [], source: SourceReference? = nil) {
+    public init(category: TargetCategory, subtypes: [String] = [], including: [String] = [], source: SourceReference? = nil) {
         self.category = category
         self.subtypes = subtypes
+        self.including = including
         self.source = source
+    }
+
+    /// Whether the whole category is covered.
+    public var isWholeCategory: Bool { subtypes.isEmpty }
+}
+
+extension TargetScope {
+    private enum CodingKeys: String, CodingKey { case category, subtypes, including, source }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            category: try container.decode(TargetCategory.self, forKey: .category),
+            subtypes: try container.decode([String].self, forKey: .subtypes),
+            including: try container.decodeIfPresent([String].self, forKey: .including) ?? [],
+            source: try container.decodeIfPresent(SourceReference.self, forKey: .source))
+    }
+
+    /// `including` is written only when it names some, so agreements keep the JSON they had before it existed.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(category, forKey: .category)
+        try container.encode(subtypes, forKey: .subtypes)
+        if !including.isEmpty { try container.encode(including, forKey: .including) }
+        try container.encodeIfPresent(source, forKey: .source)
     }
 }
 

@@ -1,19 +1,64 @@
-/// A statement by someone that an incident happened, and whom they blame. Truce stores it as that
-/// claimant's claim, never as fact.
+/// A statement by someone that an incident happened, and whom they blame — or a denial. Truce stores it as
+/// that claimant's claim, never as fact.
 public struct Claim: Hashable, Codable, Sendable {
     /// Who says so: a ministry, an outlet, a monitor.
     public var claimant: String
     /// The party the claimant speaks for, if it is an organ of a party.
     public var claimantParty: PartyID?
-    /// The party the claim blames, if any.
+    /// The party the claim blames, if any; for a denial, the party said not to have done it.
     public var accused: PartyID?
     public var source: SourceReference?
+    /// Whether the claim asserts the act or denies it.
+    public var stance: Stance
 
-    public init(claimant: String, claimantParty: PartyID? = nil, accused: PartyID? = nil, source: SourceReference? = nil) {
+    /// What a claim says of the act.
+    public enum Stance: String, CaseIterable, Hashable, Codable, Sendable {
+        /// It happened, done by ``Claim/accused`` (when named).
+        case assertion
+        /// ``Claim/accused`` did not do it ("Ukraine's General Staff denies involvement"). A counter-claim, that
+        /// someone else did it, is an assertion of its own by the same claimant.
+        case denial
+    }
+
+    public init(
+        claimant: String, claimantParty: PartyID? = nil, accused: PartyID? = nil, source: SourceReference? = nil,
+        stance: Stance = .assertion
+    ) {
         self.claimant = claimant
         self.claimantParty = claimantParty
         self.accused = accused
         self.source = source
+        self.stance = stance
+    }
+
+    /// Whether the claim denies the act.
+    public var isDenial: Bool { stance == .denial }
+
+    /// The party this claim blames: its accused, unless it is a denial.
+    public var blamed: PartyID? { stance == .assertion ? accused : nil }
+}
+
+extension Claim {
+    private enum CodingKeys: String, CodingKey { case claimant, claimantParty, accused, source, stance }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            claimant: try container.decode(String.self, forKey: .claimant),
+            claimantParty: try container.decodeIfPresent(PartyID.self, forKey: .claimantParty),
+            accused: try container.decodeIfPresent(PartyID.self, forKey: .accused),
+            source: try container.decodeIfPresent(SourceReference.self, forKey: .source),
+            stance: try container.decodeIfPresent(Stance.self, forKey: .stance) ?? .assertion)
+    }
+
+    /// `stance` is written only for a denial, so that assertions keep the JSON they had before it existed.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(claimant, forKey: .claimant)
+        try container.encodeIfPresent(claimantParty, forKey: .claimantParty)
+        try container.encodeIfPresent(accused, forKey: .accused)
+        try container.encodeIfPresent(source, forKey: .source)
+        if stance != .assertion { try container.encode(stance, forKey: .stance) }
     }
 }
 

@@ -58,6 +58,7 @@ struct JSONTextWriter {
     mutating func write(_ incident: Incident) {
         open("{")
         string("action", incident.action?.rawValue)
+        integer("acts", incident.acts)
         member("claims")
         open("[")
         for claim in incident.claims {
@@ -70,6 +71,7 @@ struct JSONTextWriter {
                 member("source")
                 write(source)
             }
+            if claim.stance != .assertion { string("stance", claim.stance.rawValue) }
             close("}")
         }
         close("]")
@@ -82,6 +84,7 @@ struct JSONTextWriter {
         string("id", incident.id)
         member("location")
         write(incident.location)
+        string("outcome", incident.outcome?.rawValue)
         if let perpetrator = incident.perpetrator {
             member("perpetrator")
             open("{")
@@ -130,6 +133,15 @@ struct JSONTextWriter {
             member("longitude")
             number(coordinate.longitude)
             close("}")
+        }
+        if !location.countries.isEmpty {
+            member("countries")
+            open("[")
+            for country in location.countries {
+                element()
+                quoted(country)
+            }
+            close("]")
         }
         string("country", location.country)
         string("place", location.place)

@@ -39,6 +39,8 @@ struct JSONTextReader {
     mutating func incident() throws -> Incident {
         var id = "", description = ""
         var action: ActionType?
+        var outcome: Outcome?
+        var acts: Int?
         var claims: [Claim] = []
         var effects = Effects()
         var location = IncidentLocation(country: nil, precision: .unknown)
@@ -49,6 +51,7 @@ struct JSONTextReader {
         try object { key, reader in
             switch key {
             case "action": action = try reader.enumeration()
+            case "acts": acts = try reader.integer()
             case "claims": claims = try reader.array { try $0.claim() }
             case "description": description = try reader.string()
             case "effects":
@@ -61,6 +64,7 @@ struct JSONTextReader {
                 }
             case "id": id = try reader.string()
             case "location": location = try reader.location()
+            case "outcome": outcome = try reader.enumeration()
             case "perpetrator":
                 var party = "", by = ""
                 try reader.object { key, reader in
@@ -88,7 +92,7 @@ struct JSONTextReader {
         skipSpace()
         guard position == bytes.count, let time else { throw Malformed() }
         return Incident(
-            id: id, time: time, location: location, action: action, target: target, perpetrator: perpetrator,
+            id: id, time: time, location: location, action: action, outcome: outcome, acts: acts, target: target, perpetrator: perpetrator,
             effects: effects, description: description, claims: claims, sources: sources)
     }
 
@@ -108,6 +112,7 @@ struct JSONTextReader {
             case "claimant": claim.claimant = try reader.string()
             case "claimantParty": claim.claimantParty = PartyID(try reader.string())
             case "source": claim.source = try reader.sourceReference()
+            case "stance": claim.stance = try reader.enumeration()
             default: throw Malformed()
             }
         }
@@ -171,6 +176,7 @@ struct JSONTextReader {
                     }
                 }
                 location.coordinate = Coordinate(latitude: latitude, longitude: longitude)
+            case "countries": location.countries = try reader.array { try $0.string() }
             case "country": location.country = try reader.string()
             case "place": location.place = try reader.string()
             case "precision": location.precision = try reader.enumeration()

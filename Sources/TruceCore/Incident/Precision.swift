@@ -1,6 +1,10 @@
 /// How precisely an incident's time is known.
 public enum TimePrecision: String, CaseIterable, Hashable, Codable, Sendable, Comparable {
     case minute, hour, day, week, month, year
+    /// The source states no time at all. The incident's span is then when it was reported (the publication
+    /// day, or the span a report covers), and the incident happened at an unstated time before that span ends:
+    /// the span bounds it from above only. See ``IncidentTime/isStated``.
+    case unstated
 
     private var rank: Int { Self.allCases.firstIndex(of: self)! }
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }

@@ -15,8 +15,8 @@ public enum EvidenceLevel: String, CaseIterable, Hashable, Codable, Sendable, Co
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
 
     /// The level that follows from `claims`:
-    /// - claims blaming different parties → `contested`;
-    /// - otherwise two or more independent sources → `corroborated`;
+    /// - claims blaming different parties, or a denial that a party another claim blames did it → `contested`;
+    /// - otherwise two or more independent sources asserting it → `corroborated` (a denial corroborates nothing);
     /// - otherwise → `single_claim`.
     ///
     /// Sources are independent when they are different organisations. Every organ of one party counts as one
@@ -25,9 +25,10 @@ public enum EvidenceLevel: String, CaseIterable, Hashable, Codable, Sendable, Co
     /// they share the party they speak for or the name of the source they rest on.
     public static func level(for claims: [Claim]) -> EvidenceLevel {
         guard claims.count > 1 else { return .singleClaim }  // one claim can neither contest nor corroborate
-        let accused = Set(claims.compactMap(\.accused))
+        let accused = Set(claims.compactMap(\.blamed))
         if accused.count > 1 { return .contested }
-        return independentSources(claims) >= 2 ? .corroborated : .singleClaim
+        if claims.contains(where: { $0.isDenial && $0.accused.map(accused.contains) == true }) { return .contested }
+        return independentSources(claims.filter { !$0.isDenial }) >= 2 ? .corroborated : .singleClaim
     }
 
     /// How many independent sources the claims rest on: groups of claims linked by a shared identity.

@@ -26,9 +26,11 @@ public struct ClauseCheck: Hashable, Codable, Sendable {
 
     /// Why a clause could not be decided.
     public enum Uncertainty: String, Hashable, Codable, Sendable {
-        /// The incident's time or place is too coarse: it straddles the boundary.
+        /// The incident's time or place is too coarse (it straddles the boundary), or a strike's weapon is not stated
+        /// where only some are prohibited.
         case imprecise
-        /// The parties disagree (e.g. on when the agreement started).
+        /// The parties disagree (e.g. on when the agreement started), or the agreement leaves the question open
+        /// (`attempts: possible`: whether an intercepted attack violates it).
         case disputed
         /// The sources do not say.
         case missing

@@ -5,8 +5,9 @@ import TruceCore
 ///
 /// Incidents are indexed by country and sorted by start. Each agreement looks only at the incidents in the
 /// countries its geography names (all of them when it names a sea or a polygon, plus those whose country is
-/// unknown) that can overlap the time anyone was bound by it: a pair outside that time is out of scope by
-/// the time clause alone. Agreements are judged in parallel across the machine's cores.
+/// unknown and those in several countries) that can overlap the time anyone was bound by it: a pair outside
+/// that time is out of scope by the time clause alone. An incident whose time is not stated can overlap any
+/// time before it was reported. Agreements are judged in parallel across the machine's cores.
 public enum Adjudication {
     /// The verdicts for every pair of `incidents` and `agreements` that is not out of scope, in agreement
     /// order then incident start order.
@@ -59,9 +60,9 @@ public enum Adjudication {
                 // Records of unknown country are few, and the country outlines place their points: the full check.
                 let full = !list.countryKnown && !agreement.countryOutlines.codes.isEmpty
                 list.records.withUnsafeBufferPointer { records in
-                    for offset in range where records[offset].start < windowEnd && windowStart < records[offset].end {
+                    for offset in range where (list.unstated || records[offset].start < windowEnd) && windowStart < records[offset].end {
                         let (kind, outcomes) =
-                            full
+                            full || list.severalCountries
                             ? judge.outcomes(for: index.incidents[list.positions[offset]], under: agreement)
                             : compact.outcomes(records[offset], countryKnown: list.countryKnown)
                         if kind != .outOfScope {
@@ -75,7 +76,7 @@ public enum Adjudication {
         index.incidents.withUnsafeBufferPointer { incidents in
             for list in index.lists(for: agreement.countries) {
                 for candidate in list.candidates(overlapping: window)
-                where incidents[candidate].time.span.overlaps(window) {
+                where list.mayOverlap(incidents[candidate].time, window) {
                     let (kind, outcomes) = judge.outcomes(for: incidents[candidate], under: agreement)
                     if kind != .outOfScope {
                         found.append(Judgement(incident: candidate, agreement: position, kind: kind, checks: outcomes))
@@ -101,9 +102,10 @@ public enum Adjudication {
     }
 }
 
-/// Incidents sorted by start, in lists per country (and one for incidents whose country is unknown) and per
-/// length of span: incidents known to the day or better, to the week, and coarser are kept apart, so that a
-/// month-long span does not widen the search for the many short ones.
+/// Incidents sorted by start, in lists per country (and one for incidents whose country is unknown, one for
+/// those in several countries) and per length of span: incidents known to the day or better, to the week, and
+/// coarser are kept apart, so that a month-long span does not widen the search for the many short ones; those
+/// whose time is not stated are kept apart too, as they may lie at any time before they were reported.
 struct IncidentIndex: Sendable {
     /// A run of incidents, by start time, with the longest of their spans and their compact records.
     struct List: Sendable {
@@ -113,15 +115,26 @@ struct IncidentIndex: Sendable {
         var longest: TimeInterval
         /// Whether the incidents' country is known (false for the list of incidents without one).
         var countryKnown: Bool
+        /// Whether the incidents lie in several countries: they are judged in full, not in compact form.
+        var severalCountries = false
+        /// Whether the incidents' time is not stated: each may lie at any time before its span ends.
+        var unstated = false
 
         /// The positions whose incidents start before the window ends and no earlier than the longest
         /// incident before its start.
         func candidates(overlapping window: TimeSpan) -> ArraySlice<Int> { positions[candidateRange(overlapping: window)] }
 
+        /// Whether an incident of this list can lie in `window`: its span overlaps it, or, when its time is not
+        /// stated, it was reported after the window opened.
+        func mayOverlap(_ time: IncidentTime, _ window: TimeSpan) -> Bool {
+            guard unstated else { return time.span.overlaps(window) }
+            return time.latestEnd.map { window.start < $0 } ?? true
+        }
+
         /// The offsets in this list of those candidates.
         func candidateRange(overlapping window: TimeSpan) -> Range<Int> {
             let first = lowerBound(window.start.addingTimeInterval(-longest))
-            let last = window.end.map(lowerBound) ?? starts.count
+            let last = unstated ? starts.count : window.end.map(lowerBound) ?? starts.count
             return first < last ? first..<last : 0..<0
         }
 
@@ -142,6 +155,8 @@ struct IncidentIndex: Sendable {
     let starts: [Date]
     let byCountry: [String: [List]]
     let unknownCountry: [List]
+    /// The incidents in several countries, for every agreement that names countries.
+    let severalCountries: [List]
     /// Every incident, for agreements whose geography names no country; empty unless asked for.
     let all: [List]
     /// The codes of the parties and subtypes the incidents name.
@@ -156,6 +171,7 @@ struct IncidentIndex: Sendable {
         var codes = CodeBook()
         var groups: [String: [Int]] = [:]
         var unknown: [Int] = []
+        var several: [Int] = []
         starts.reserveCapacity(incidents.count)
         lengths.reserveCapacity(incidents.count)
         compact.reserveCapacity(incidents.count)
@@ -164,14 +180,20 @@ struct IncidentIndex: Sendable {
                 compact.append(CompactIncident(buffer[position], codes: &codes))
                 starts.append(buffer[position].time.span.start)
                 lengths.append(buffer[position].time.span.duration ?? 0)
-                if let country = buffer[position].location.country { groups[country, default: []].append(position) } else { unknown.append(position) }
+                if buffer[position].location.spansSeveralCountries {
+                    several.append(position)
+                } else if let country = buffer[position].location.country {
+                    groups[country, default: []].append(position)
+                } else {
+                    unknown.append(position)
+                }
             }
         }
         self.starts = starts
 
         // Each country's incidents sorted by start (ties by position), countries in parallel.
         let keys = groups.keys.sorted()
-        var members = keys.map { groups[$0]! } + [unknown] + [everywhere ? Array(incidents.indices) : []]
+        var members = keys.map { groups[$0]! } + [unknown, several] + [everywhere ? Array(incidents.indices) : []]
         members.withUnsafeMutableBufferPointer { buffer in
             let shared = UncheckedSendable(buffer)
             let frozen = starts
@@ -179,21 +201,25 @@ struct IncidentIndex: Sendable {
                 shared.value[group].sort { frozen[$0] < frozen[$1] || (frozen[$0] == frozen[$1] && $0 < $1) }
             }
         }
-        func bucket(_ position: Int) -> Int { lengths[position] <= 90_000 ? 0 : lengths[position] <= 691_200 ? 1 : 2 }
-        func lists(_ positions: [Int], countryKnown: Bool) -> [List] {
-            var buckets = [[Int]](repeating: [], count: 3)
+        func bucket(_ position: Int) -> Int {
+            compact[position].unstated ? 3 : lengths[position] <= 90_000 ? 0 : lengths[position] <= 691_200 ? 1 : 2
+        }
+        func lists(_ positions: [Int], countryKnown: Bool, severalCountries: Bool = false) -> [List] {
+            var buckets = [[Int]](repeating: [], count: 4)
             for position in positions { buckets[bucket(position)].append(position) }
-            return buckets.filter { !$0.isEmpty }.map { members in
+            return buckets.enumerated().filter { !$0.element.isEmpty }.map { number, members in
                 List(
                     positions: members, starts: members.map { starts[$0] }, records: members.map { compact[$0] },
-                    longest: members.map { lengths[$0] }.max() ?? 0, countryKnown: countryKnown)
+                    longest: members.map { lengths[$0] }.max() ?? 0, countryKnown: countryKnown,
+                    severalCountries: severalCountries, unstated: number == 3)
             }
         }
         var byCountry: [String: [List]] = [:]
         for (offset, key) in keys.enumerated() { byCountry[key] = lists(members[offset], countryKnown: true) }
         self.byCountry = byCountry
         unknownCountry = lists(members[keys.count], countryKnown: false)
-        all = lists(members[keys.count + 1], countryKnown: true)
+        severalCountries = lists(members[keys.count + 1], countryKnown: true, severalCountries: true)
+        all = lists(members[keys.count + 2], countryKnown: true)
         self.codes = codes
     }
 
@@ -203,6 +229,6 @@ struct IncidentIndex: Sendable {
     /// The lists to search for an agreement naming `countries` (every incident when `nil`).
     func lists(for countries: Set<String>?) -> [List] {
         guard let countries else { return all }
-        return countries.sorted().flatMap { byCountry[$0] ?? [] } + unknownCountry
+        return countries.sorted().flatMap { byCountry[$0] ?? [] } + unknownCountry + severalCountries
     }
 }

@@ -14,7 +14,11 @@ struct CompactIncident: Sendable {
     var category: Int8
     /// Index in `ActionType.allCases`, or -1.
     var action: Int8
+    /// Index in `Outcome.allCases`, or -1.
+    var outcome: Int8
     var hasCoordinate: Bool
+    /// Whether the source states no time: the span is when it was reported.
+    var unstated: Bool
 
     init(_ incident: Incident, codes: inout CodeBook) {
         start = incident.time.span.start.timeIntervalSinceReferenceDate
@@ -23,7 +27,9 @@ struct CompactIncident: Sendable {
         subtype = incident.target.subtype.map { codes.subtype($0) } ?? -1
         category = incident.target.category.map { Int8(TargetCategory.allCases.firstIndex(of: $0)!) } ?? -1
         action = incident.action.map { Int8(ActionType.allCases.firstIndex(of: $0)!) } ?? -1
+        outcome = incident.outcome.map { Int8(Outcome.allCases.firstIndex(of: $0)!) } ?? -1
         hasCoordinate = incident.location.coordinate != nil
+        unstated = !incident.time.isStated
     }
 }
 
@@ -49,7 +55,8 @@ struct CodeBook: Sendable {
 
 /// An agreement's terms in the codes of a ``CodeBook``, for judging compact incidents by exactly the rules of
 /// the clause checks. Only agreements whose geography is a list of countries with no exclusions take this
-/// path (the index already picks incidents by country); the others are judged in full.
+/// path (the index already picks incidents by country); the others, and incidents in several countries, are
+/// judged in full.
 struct CompactAgreement: Sendable {
     struct Party: Sendable {
         var code: Int32
@@ -70,7 +77,9 @@ struct CompactAgreement: Sendable {
     let categoryListed: [Bool]
     let subtypes: [Set<Int32>]
     let allActions: Bool
-    let prohibited: [Bool]
+    /// Per action, ``Scope/prohibition(of:)``: 1 prohibited, 0 not, -1 it may be.
+    let prohibited: [Int8]
+    let attempts: AttemptRule
     let hasExceptions: Bool
     /// The compact code of ``ActionType/noHostileAct``.
     static let noHostileAct = Int8(ActionType.allCases.firstIndex(of: .noHostileAct)!)
@@ -104,7 +113,8 @@ struct CompactAgreement: Sendable {
         }
         (wholeCategory, categoryListed, self.subtypes) = (whole, listed, subtypes)
         allActions = scope.actions.isEmpty
-        prohibited = ActionType.allCases.map { scope.actions.contains($0) }
+        prohibited = ActionType.allCases.map { action in scope.prohibition(of: action).map { $0 ? 1 : 0 } ?? -1 }
+        attempts = scope.attempts
         hasExceptions = !scope.exceptions.isEmpty
     }
 
@@ -159,19 +169,57 @@ struct CompactAgreement: Sendable {
                 }
             }
         }
-        // Action.
-        if !allActions {
-            if incident.action < 0 {
-                outcomes.action = ClauseCheck(.action, .unknown, uncertainty: .missing, "")
-            } else if !prohibited[Int(incident.action)] {
-                outcomes.action = ClauseCheck(.action, .fail, "")
-            }
-        }
+        outcomes.action = action(incident)
         outcomes.hasExceptions = hasExceptions
         return (outcomes.kind, outcomes)
     }
 
+    /// The action clause as ``ActionClause`` decides it: the kind of force, then the outcome where attempts
+    /// do not simply violate.
+    private func action(_ incident: CompactIncident) -> ClauseCheck {
+        var kind = ClauseCheck(.action, .pass, "")
+        if !allActions {
+            if incident.action < 0 {
+                kind = ClauseCheck(.action, .unknown, uncertainty: .missing, "")
+            } else {
+                switch prohibited[Int(incident.action)] {
+                case 0: return ClauseCheck(.action, .fail, "")
+                case -1: kind = ClauseCheck(.action, .unknown, uncertainty: .imprecise, "")
+                default: break
+                }
+            }
+        }
+        guard attempts != .violate else { return kind }
+        let result: ClauseCheck
+        if incident.outcome == Self.hit {
+            result = ClauseCheck(.action, .pass, "")
+        } else if incident.outcome == Self.intercepted || incident.outcome == Self.attempted {
+            if attempts == .permitted { return ClauseCheck(.action, .fail, "") }
+            result = ClauseCheck(.action, .unknown, uncertainty: .disputed, "")
+        } else {
+            result = ClauseCheck(.action, .unknown, uncertainty: .missing, "")
+        }
+        if kind.uncertainty == .missing { return kind }
+        if result.uncertainty == .missing { return result }
+        return kind.outcome == .unknown ? kind : result
+    }
+
+    private static let hit = Int8(Outcome.allCases.firstIndex(of: .hit)!)
+    private static let intercepted = Int8(Outcome.allCases.firstIndex(of: .intercepted)!)
+    private static let attempted = Int8(Outcome.allCases.firstIndex(of: .attempted)!)
+
     private func time(_ incident: CompactIncident, perpetrator: Party?) -> ClauseCheck {
+        if incident.unstated {
+            // Reported by its end: it may lie in any binding period that began before.
+            func reaches(_ party: Party) -> Bool { party.spans.contains { $0.start < incident.end } }
+            var reached = false
+            if let perpetrator {
+                reached = reaches(perpetrator)
+            } else if incident.party < 0 {
+                for code in belligerents { for party in parties where party.code == code && reaches(party) { reached = true } }
+            }
+            return reached ? ClauseCheck(.time, .unknown, uncertainty: .missing, "") : ClauseCheck(.time, .fail, "")
+        }
         var straddled = false
         func scan(_ party: Party) -> Bool {
             for span in party.spans {

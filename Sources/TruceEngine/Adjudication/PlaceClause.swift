@@ -3,7 +3,29 @@ import TruceCore
 /// The place clause: is the incident inside the agreement's geography (and outside its exclusions)?
 enum PlaceClause {
     static func check(_ incident: Incident, _ prepared: PreparedAgreement, explain: Bool) -> ClauseCheck {
-        let location = incident.location
+        guard incident.location.spansSeveralCountries else { return check(incident.location, prepared, explain: explain) }
+        return severalCountries(incident.location, prepared, explain: explain)
+    }
+
+    /// An incident in several countries lies in the agreement's geography when each of them does, and outside
+    /// it when none does; when only some do, or some cannot be told, the clause is left open as imprecise.
+    /// The named region and point belong to the first country; the others are known as whole countries.
+    private static func severalCountries(_ location: IncidentLocation, _ prepared: PreparedAgreement, explain: Bool) -> ClauseCheck {
+        let checks = location.countries.map { country -> ClauseCheck in
+            let primary = country == location.country
+            let part = IncidentLocation(
+                country: country, admin1: primary ? location.admin1 : nil, place: primary ? location.place : nil,
+                coordinate: primary ? location.coordinate : nil, precision: primary ? location.precision : .country)
+            return check(part, prepared, explain: explain)
+        }
+        var reasons: String { zip(location.countries, checks).map { "\($0): \($1.reason)" }.joined(separator: "; ") }
+        if checks.allSatisfy({ $0.outcome == .pass }) { return ClauseCheck(.place, .pass, explain ? "every country lies in scope: \(reasons)" : "") }
+        if checks.allSatisfy({ $0.outcome == .fail }) { return ClauseCheck(.place, .fail, explain ? "no country lies in scope: \(reasons)" : "") }
+        return ClauseCheck(
+            .place, .unknown, uncertainty: .imprecise, explain ? "the incident spans several countries, not all of them in scope: \(reasons)" : "")
+    }
+
+    private static func check(_ location: IncidentLocation, _ prepared: PreparedAgreement, explain: Bool) -> ClauseCheck {
         let scope = prepared.agreement.scope
         let outlines = (seas: prepared.seas, countries: prepared.countryOutlines)
         var place: String { describe(location) }

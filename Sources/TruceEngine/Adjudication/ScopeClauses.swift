@@ -67,8 +67,7 @@ enum TargetClause {
             case nil: return ClauseCheck(.target, .unknown, uncertainty: .missing, "")
             }
         }
-        let covered = scope.targets.map { $0.subtypes.isEmpty ? $0.category.rawValue : "\($0.category.rawValue) (\($0.subtypes.joined(separator: ", ")))" }
-            .joined(separator: "; ")
+        let covered = describe(scope.targets)
         guard let category = incident.target.category else {
             return ClauseCheck(.target, .unknown, uncertainty: .missing, "the target is not reported; covered: \(covered)")
         }
@@ -79,19 +78,79 @@ enum TargetClause {
         case nil: return ClauseCheck(.target, .unknown, uncertainty: .missing, "\(target): the kind of facility is not reported; covered: \(covered)")
         }
     }
+
+    /// `energy (refinery, dam)`, `energy (all, including refinery, dam)` or `energy`: the entries of one whole
+    /// category told once, with every subtype they name.
+    private static func describe(_ targets: [TargetScope]) -> String {
+        var parts: [String] = []
+        var whole: [TargetCategory: [String]] = [:]
+        for target in targets {
+            guard target.isWholeCategory else {
+                parts.append("\(target.category.rawValue) (\(target.subtypes.joined(separator: ", ")))")
+                continue
+            }
+            if whole[target.category] == nil { parts.append(target.category.rawValue) }
+            whole[target.category, default: []] += target.including.filter { !(whole[target.category] ?? []).contains($0) }
+        }
+        return parts.map { part in
+            guard let category = TargetCategory(rawValue: part), let named = whole[category], !named.isEmpty else { return part }
+            return "\(part) (all, including \(named.joined(separator: ", ")))"
+        }.joined(separator: "; ")
+    }
 }
 
-/// The action clause: was the force used of a prohibited kind?
+/// The action clause: was the force used of a prohibited kind, and, where the agreement says an attempt does not
+/// simply violate it, did it strike?
+///
+/// The kind of force gives pass, fail, unknown (`missing`: not reported) or unknown (`imprecise`: a strike of
+/// unstated weapon where only some strike kinds are prohibited). Under `attempts: possible` or `permitted` the
+/// outcome then counts: a hit passes; an intercepted or failed attempt is unknown (`disputed`) or fails; an
+/// outcome not reported is unknown (`missing`). The two combine as: a failure, else missing, else imprecise,
+/// else disputed, else pass.
 enum ActionClause {
     static func check(_ incident: Incident, _ scope: Scope, explain: Bool) -> ClauseCheck {
+        let kind = kindCheck(incident, scope, explain: explain)
+        guard scope.attempts != .violate, kind.outcome != .fail else { return kind }
+        let result = outcomeCheck(incident, scope, explain: explain)
+        if result.outcome == .fail { return result }
+        if kind.uncertainty == .missing || result.uncertainty == .missing {
+            return kind.uncertainty == .missing ? kind : result
+        }
+        if kind.outcome == .unknown { return kind }
+        if result.outcome == .unknown { return result }
+        return explain ? ClauseCheck(.action, .pass, "\(kind.reason); \(result.reason)") : kind
+    }
+
+    private static func kindCheck(_ incident: Incident, _ scope: Scope, explain: Bool) -> ClauseCheck {
         guard !scope.actions.isEmpty else { return ClauseCheck(.action, .pass, explain ? "the agreement prohibits every use of force" : "") }
         let prohibited = explain ? scope.actions.map(\.rawValue).joined(separator: ", ") : ""
         guard let action = incident.action else {
             return ClauseCheck(.action, .unknown, uncertainty: .missing, explain ? "how force was used is not reported; prohibited: \(prohibited)" : "")
         }
-        guard explain else { return ClauseCheck(.action, scope.prohibits(action) ? .pass : .fail, "") }
-        return scope.prohibits(action)
-            ? ClauseCheck(.action, .pass, "\(action.rawValue) is prohibited")
-            : ClauseCheck(.action, .fail, "\(action.rawValue) is not among the prohibited actions: \(prohibited)")
+        switch scope.prohibition(of: action) {
+        case true?:
+            return ClauseCheck(.action, .pass, explain ? "\(action.rawValue) is prohibited" + (scope.actions.contains(action) ? "" : " (prohibited: \(prohibited))") : "")
+        case false?:
+            return ClauseCheck(.action, .fail, explain ? "\(action.rawValue) is not among the prohibited actions: \(prohibited)" : "")
+        case nil:
+            return ClauseCheck(
+                .action, .unknown, uncertainty: .imprecise,
+                explain ? "a strike whose weapon is not stated may be of a prohibited kind or not (prohibited: \(prohibited))" : "")
+        }
+    }
+
+    private static func outcomeCheck(_ incident: Incident, _ scope: Scope, explain: Bool) -> ClauseCheck {
+        let rule = "the agreement holds attempts \(scope.attempts == .permitted ? "permitted" : "possible violations")"
+        switch incident.outcome {
+        case .hit?:
+            return ClauseCheck(.action, .pass, explain ? "it struck its target (\(rule))" : "")
+        case let attempt? where attempt.isAttempt:
+            if scope.attempts == .permitted {
+                return ClauseCheck(.action, .fail, explain ? "it was \(attempt.rawValue), not a hit, and \(rule)" : "")
+            }
+            return ClauseCheck(.action, .unknown, uncertainty: .disputed, explain ? "it was \(attempt.rawValue), not a hit, and \(rule)" : "")
+        default:
+            return ClauseCheck(.action, .unknown, uncertainty: .missing, explain ? "whether it struck its target is not reported, and \(rule)" : "")
+        }
     }
 }

@@ -11,6 +11,7 @@ enum TimeClause {
         var when: String { Explain.span(span, in: zone) + " (precision: \(incident.time.precision.rawValue))" }
         let parties = incident.perpetrator.map { [$0.party] } ?? prepared.belligerents
         let who = incident.perpetrator.map { $0.party.rawValue } ?? "any party"
+        guard incident.time.isStated else { return unstated(incident, parties: parties, who: who, prepared: prepared, explain: explain) }
 
         var straddled: TimeSpan?
         for party in parties {
@@ -30,6 +31,23 @@ enum TimeClause {
             return ClauseCheck(.time, .unknown, uncertainty: .disputed, explain ? "\(when): \(dispute(holder: holder, party: party, prepared: prepared))" : "")
         }
         return ClauseCheck(.time, .fail, explain ? "\(when): \(outside(span, parties: parties, prepared: prepared))" : "")
+    }
+
+    /// A time the source does not state: it happened before the report's span ended. Out of scope when every
+    /// period in which the parties were bound began later; otherwise the time the verdict needs is missing.
+    private static func unstated(_ incident: Incident, parties: [PartyID], who: String, prepared: PreparedAgreement, explain: Bool) -> ClauseCheck {
+        let bound = incident.time.latestEnd
+        let zone = prepared.agreement.timeZone
+        var reported: String { "no time is stated; reported by " + (bound.map { Explain.time($0, in: zone) } ?? "an open date") }
+        let periods = parties.flatMap { prepared.bindingSpans(for: $0) }
+        if let period = periods.first(where: { period in bound.map { period.start < $0 } ?? true }) {
+            return ClauseCheck(
+                .time, .unknown, uncertainty: .missing,
+                explain ? "\(reported), so it may lie in the period \(who) is bound (\(Explain.span(period, in: zone))) or outside it" : "")
+        }
+        guard explain else { return ClauseCheck(.time, .fail, "") }
+        let first = periods.map(\.start).min().map { "; the first binding period began \(Explain.time($0, in: zone))" } ?? ""
+        return ClauseCheck(.time, .fail, "\(reported): it happened before \(who) was ever bound\(first)")
     }
 
     /// When the perpetrator holds its own window that excludes the incident but another party holds the

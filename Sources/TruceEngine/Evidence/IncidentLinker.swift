@@ -9,7 +9,7 @@ import TruceCore
 ///   10 km, nearby 25 km, district 60 km, region 250 km), or the same region or country named when a
 ///   coordinate is missing;
 /// - their target categories agree (or one is unknown), and so do their subtypes;
-/// - their actions agree (or one is unknown).
+/// - their actions agree (or one is unknown, or one is a strike of unstated weapon and the other a strike).
 /// Links are transitive: a group is every incident reachable through links.
 public struct IncidentLinker: Sendable {
     public init() {}
@@ -65,7 +65,7 @@ public struct IncidentLinker: Sendable {
         guard a.time.span.overlaps(b.time.span) else { return false }
         if let x = a.target.category, let y = b.target.category, x != y { return false }
         if let x = a.target.subtype, let y = b.target.subtype, x != y { return false }
-        if let x = a.action, let y = b.action, x != y { return false }
+        if let x = a.action, let y = b.action, !x.mayBeSame(as: y) { return false }
         return near(a.location, b.location)
     }
 
@@ -136,7 +136,7 @@ struct LinkKey {
         guard start < other.end && other.start < end else { return false }
         if let x = category, let y = other.category, x != y { return false }
         if let x = subtype, let y = other.subtype, x != y { return false }
-        if let x = action, let y = other.action, x != y { return false }
+        if let x = action, let y = other.action, !x.mayBeSame(as: y) { return false }
         if let x = country, let y = other.country, x != y { return false }
         if let x = coordinate, let y = other.coordinate {
             let reach = radius + other.radius

@@ -23,16 +23,24 @@ public enum ScopeScreen {
         return .inScope
     }
 
-    /// Whether the incident's span overlaps the agreement's window; `nil` when it straddles an edge.
+    /// Whether the incident's span overlaps the agreement's window; `nil` when it straddles an edge, or when its
+    /// time is not stated and it was reported after the window opened.
     static func time(_ incident: Incident, _ agreement: Agreement) -> Bool? {
         guard let window = agreement.outerSpan else { return false }
         let span = incident.time.span
+        guard incident.time.isStated else { return span.end.map { window.start < $0 } ?? true ? nil : false }
         if window.encloses(span) { return true }
         return window.overlaps(span) ? nil : false
     }
 
+    /// An incident in several countries is in scope when each is, out of scope when none is.
     static func place(_ incident: Incident, _ scope: Scope) -> Bool? {
-        let location = incident.location
+        guard incident.location.spansSeveralCountries else { return place(incident.location, scope) }
+        let answers = incident.location.countries.map { place(IncidentLocation(country: $0, precision: .country), scope) }
+        return answers.allSatisfy { $0 == true } ? true : answers.allSatisfy { $0 == false } ? false : nil
+    }
+
+    private static func place(_ location: IncidentLocation, _ scope: Scope) -> Bool? {
         if scope.exclude.contains(where: { matches(location, $0) == true }) { return false }
         guard !scope.include.isEmpty else { return true }
         let answers = scope.include.map { matches(location, $0) }
@@ -66,7 +74,7 @@ public enum ScopeScreen {
 
     static func action(_ incident: Incident, _ scope: Scope) -> Bool? {
         guard let action = incident.action else { return scope.actions.isEmpty ? true : nil }
-        return scope.prohibits(action)
+        return scope.prohibition(of: action)
     }
 }
 

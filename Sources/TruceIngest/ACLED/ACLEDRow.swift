@@ -37,9 +37,11 @@ struct ACLEDRow: CSVRowReading {
             target = Target(category: .civilian)
         }
         let fields = verbatimFields
+        let hostile = HostileActs.isHostile(acledEventType: value("event_type"), subEventType: value("sub_event_type"))
         return Incident(
-            id: "acled:\(key)", time: time, location: location, action: HostileActs.isHostile(acledEventType: value("event_type"), subEventType: value("sub_event_type"))
-                ? Self.action(subEventType: value("sub_event_type"), notes: notes) : .noHostileAct,
+            id: "acled:\(key)", time: time, location: location,
+            action: hostile ? Self.action(subEventType: value("sub_event_type"), notes: notes, target: target) : .noHostileAct,
+            outcome: Self.outcome(subEventType: value("sub_event_type"), notes: notes),
             target: target, perpetrator: party.map { Attribution(party: $0, attributedBy: "ACLED") },
             effects: Effects(fatalities: fatalities),
             description: [value("event_type"), value("sub_event_type"), perpetratorActor.isEmpty ? nil : "by \(perpetratorActor)"]
@@ -118,17 +120,55 @@ struct ACLEDRow: CSVRowReading {
         return StatedTime(year: year, month: month + 1, day: day)
     }
 
-    /// The action from ACLED's `sub_event_type`, refined by the notes where they name drones or missiles.
-    static func action(subEventType: String?, notes: String) -> ActionType? {
+    /// The action from ACLED's `sub_event_type`, refined by the notes:
+    /// - `Air/drone strike`: `drone_strike` when the notes name drones, `missile_strike` missiles, `air_strike`
+    ///   aircraft or an airstrike; otherwise `strike` (ACLED's type does not say which);
+    /// - `Shelling/artillery/missile attack`: `missile_strike` when the notes name missiles, else `artillery`;
+    /// - `Remote explosive/landmine/IED`: `sabotage` when it struck infrastructure (energy, transport, a port,
+    ///   industry) or the notes say sabotage, else `other`;
+    /// - `Disrupted weapons use` (an intercepted or failed attack): the weapon the notes name, else none.
+    static func action(subEventType: String?, notes: String, target: Target) -> ActionType? {
         switch subEventType {
         case "Air/drone strike":
-            return TargetKeywords.mentions(["drone", "uav", "shahed", "дрон", "бпла", "беспилот", "безпілот"], in: notes) ? .droneStrike : .airStrike
+            return namedStrike(in: notes) ?? .strike
         case "Shelling/artillery/missile attack":
-            return TargetKeywords.mentions(["missile", "ракет"], in: notes) ? .missileStrike : .artillery
+            return TargetKeywords.mentions(missileWords, in: notes) ? .missileStrike : .artillery
         case "Armed clash", "Government regains territory", "Non-state actor overtakes territory": return .groundAssault
-        case "Remote explosive/landmine/IED", "Grenade", "Suicide bomb": return .other
+        case "Remote explosive/landmine/IED":
+            let infrastructure: [TargetCategory] = [.energy, .transport, .port, .industrial]
+            let struckInfrastructure = target.category.map(infrastructure.contains) ?? false
+            return struckInfrastructure || TargetKeywords.mentions(sabotageWords, in: notes) ? .sabotage : .other
+        case "Grenade", "Suicide bomb": return .other
         case "Attack", "Abduction/forced disappearance", "Sexual violence": return .other
+        case "Disrupted weapons use": return namedStrike(in: notes)
         default: return nil
         }
     }
+
+    /// The outcome ACLED states: a `Disrupted weapons use` is an attack that did not strike, `intercepted` when the
+    /// notes say it was shot down or intercepted, else `attempted` (defused, or detonated early). Other events
+    /// state none.
+    static func outcome(subEventType: String?, notes: String) -> Outcome? {
+        guard subEventType == "Disrupted weapons use" else { return nil }
+        return TargetKeywords.mentions(interceptionWords, in: notes) ? .intercepted : .attempted
+    }
+
+    /// The strike kind the notes name: drones first, then missiles, then aircraft.
+    private static func namedStrike(in notes: String) -> ActionType? {
+        if TargetKeywords.mentions(droneWords, in: notes) { return .droneStrike }
+        if TargetKeywords.mentions(missileWords, in: notes) { return .missileStrike }
+        if TargetKeywords.mentions(aircraftWords, in: notes) { return .airStrike }
+        return nil
+    }
+
+    static let droneWords = ["drone", "uav", "shahed", "дрон", "бпла", "беспилот", "безпілот"]
+    static let missileWords = ["missile", "ракет"]
+    static let aircraftWords = [
+        "airstrike", "air strike", "air raid", "aircraft", "warplane", "jet", "helicopter", "bomber", "guided bomb", "aerial bomb",
+        "glide bomb", "авіаудар", "авиаудар", "авіабомб", "авиабомб", "літак", "самолет", "самолёт", "вертол",
+    ]
+    static let sabotageWords = ["sabotage", "saboteur", "диверс"]
+    static let interceptionWords = [
+        "intercept", "shot down", "downed", "jammed", "air defen", "перехоп", "перехват", "збит", "збили", "сбит", "сбили", "ппо",
+    ]
 }

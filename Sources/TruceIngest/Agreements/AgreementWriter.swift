@@ -92,6 +92,7 @@ public enum AgreementWriter {
                 mapping([
                     ("category", text(target.category.rawValue)),
                     ("subtypes", target.subtypes.isEmpty ? nil : Node(target.subtypes.map { Node($0) }, .implicit, .flow)),
+                    ("including", target.including.isEmpty ? nil : Node(target.including.map { Node($0) }, .implicit, .flow)),
                     ("source", source(target.source)),
                 ])
             })))
@@ -99,6 +100,7 @@ public enum AgreementWriter {
         if !scope.actions.isEmpty {
             pairs.append(("actions", Node(scope.actions.map { Node($0.rawValue) }, .implicit, .flow)))
         }
+        if scope.attempts != .violate { pairs.append(("attempts", text(scope.attempts.rawValue))) }
         if !scope.exceptions.isEmpty {
             pairs.append(("exceptions", list(scope.exceptions.map { mapping([("text", text($0.text)), ("source", source($0.source))]) })))
         }

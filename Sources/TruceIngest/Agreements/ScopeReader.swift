@@ -6,7 +6,7 @@ import Yams
 enum ScopeReader {
     static func read(_ fields: Fields, reading: inout YAMLReading) -> Scope {
         guard let node = fields.values["scope"] else { return Scope() }
-        let keys = ["geography", "targets", "actions", "exceptions"]
+        let keys = ["geography", "targets", "actions", "attempts", "exceptions"]
         guard let scope = reading.mapping(node, field: "scope", allowed: keys) else { return Scope() }
         var include: [GeoArea] = []
         var exclude: [GeoArea] = []
@@ -29,14 +29,29 @@ enum ScopeReader {
             else { return nil }
             return ScopeException(text: text, source: reading.source(entry, "source"))
         }
-        return Scope(include: include, exclude: exclude, targets: targets, actions: actions, exceptions: exceptions)
+        let attempts = reading.value(scope, "attempts", as: AttemptRule.self) ?? .violate
+        return Scope(include: include, exclude: exclude, targets: targets, actions: actions, exceptions: exceptions, attempts: attempts)
     }
 
+    /// A target entry: `category`, and either `subtypes` (the only ones covered) or `including` (the subtypes the
+    /// text names within a whole category), never both.
     private static func readTarget(_ node: Node, field: String, reading: inout YAMLReading) -> TargetScope? {
-        guard let entry = reading.mapping(node, field: field, allowed: ["category", "subtypes", "source"]) else { return nil }
+        guard let entry = reading.mapping(node, field: field, allowed: ["category", "subtypes", "including", "source"]) else { return nil }
         let category = reading.value(entry, "category", as: TargetCategory.self, required: true)
+        let subtypes = readSubtypes(entry, "subtypes", category: category, reading: &reading)
+        let including = readSubtypes(entry, "including", category: category, reading: &reading)
+        if !subtypes.isEmpty, !including.isEmpty {
+            reading.error(
+                "give either subtypes (the only ones covered) or including (named within the whole category), not both",
+                at: entry.values["including"], field: "\(field).including")
+        }
+        guard let category else { return nil }
+        return TargetScope(category: category, subtypes: subtypes, including: including, source: reading.source(entry, "source"))
+    }
+
+    private static func readSubtypes(_ entry: Fields, _ key: String, category: TargetCategory?, reading: inout YAMLReading) -> [String] {
         var subtypes: [String] = []
-        for item in reading.strings(entry, "subtypes") {
+        for item in reading.strings(entry, key) {
             if let category, !category.accepts(subtype: item.text) {
                 let known = category.knownSubtypes.joined(separator: ", ")
                 reading.error("\"\(item.text)\" is not a subtype of \(category.rawValue) (known: \(known))", at: item.node, field: item.field)
@@ -44,7 +59,6 @@ enum ScopeReader {
                 subtypes.append(item.text)
             }
         }
-        guard let category else { return nil }
-        return TargetScope(category: category, subtypes: subtypes, source: reading.source(entry, "source"))
+        return subtypes
     }
 }

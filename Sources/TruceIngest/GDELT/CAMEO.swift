@@ -16,15 +16,16 @@ enum CAMEO {
     ]
 
     /// The action an event code states clearly: 193 small arms → `ground_assault`, 194 artillery and tanks →
-    /// `artillery`, 195 aerial weapons → `air_strike`, 183x bombings and 196 violate ceasefire → `other`;
-    /// `none` for a code that reports no hostile act (see ``HostileActs``), `nil` for every other code, 190
-    /// ("conventional military force, not specified") included.
+    /// `artillery`, 195 aerial weapons → `strike` (aircraft, missiles and drones alike: the code does not say
+    /// which), 183x bombings and 196 violate ceasefire → `other`; `none` for a code that reports no hostile act
+    /// (see ``HostileActs``), `nil` for every other code, 190 ("conventional military force, not specified")
+    /// included. CAMEO has no code for sabotage (1822 is torture, 1833 a roadside bombing), so GDELT yields none.
     static func action(eventCode code: String) -> ActionType? {
         if !HostileActs.isHostile(cameo: code) { return .noHostileAct }
         switch code {
         case "193": return .groundAssault
         case "194": return .artillery
-        case "195": return .airStrike
+        case "195": return .strike
         case "196": return .other
         default: return code.hasPrefix("183") ? .other : nil
         }

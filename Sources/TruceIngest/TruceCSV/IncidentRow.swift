@@ -63,10 +63,16 @@ struct IncidentRow: CSVRowReading {
             }
         }
         let perpetrator = party("perpetrator")
+        let denied = party("denies")
+        if let denied, denied == perpetrator {
+            problem("denies", "\(denied) is both blamed (perpetrator) and denied in one row")
+        }
         let claimant = required("claimant")
         let claimantParty = party("claimant_party")
         let fatalities = people("fatalities")
         let injured = people("injured")
+        let outcome = readOutcome()
+        let acts = readActs()
         let url = value("source_url")  // may be empty for records without a web source (exports of dataset rows)
         if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
             problem("source_url", "\"\(url)\" is not a web address (http:// or https://)")
@@ -82,17 +88,50 @@ struct IncidentRow: CSVRowReading {
         guard problems.isEmpty, let id, let time, let location, let claimant else { return nil }
         let source = url.map { SourceReference(url: $0, published: published) }
         let fields = verbatimFields
+        // A denial alone attributes the act to nobody; with a perpetrator it comes with that counter-claim.
+        var claims: [Claim] = []
+        if perpetrator != nil || denied == nil {
+            claims.append(Claim(claimant: claimant, claimantParty: claimantParty, accused: perpetrator, source: source))
+        }
+        if let denied {
+            claims.append(Claim(claimant: claimant, claimantParty: claimantParty, accused: denied, source: source, stance: .denial))
+        }
         return Incident(
-            id: id, time: time, location: location, action: action,
+            id: id, time: time, location: location, action: action, outcome: outcome, acts: acts,
             target: Target(category: category, subtype: subtype, name: value("target_name")),
             perpetrator: perpetrator.map { Attribution(party: $0, attributedBy: claimant) },
             effects: Effects(fatalities: fatalities, injured: injured), description: value("description") ?? "",
-            claims: [Claim(claimant: claimant, claimantParty: claimantParty, accused: perpetrator, source: source)],
+            claims: claims,
             sources: [SourceRecord(dataset: "truce-csv", file: sourceFile, line: record.line, key: id, fields: fields)])
     }
 
+    /// `outcome`: `hit`, `intercepted`, `attempted` or `unknown` (kept as stated, not read as "not stated").
+    private mutating func readOutcome() -> Outcome? {
+        guard let text = value("outcome") else { return nil }
+        guard let outcome = Outcome(rawValue: text) else {
+            problem("outcome", "\"\(text)\" is not one of: \(Outcome.allCases.map(\.rawValue).joined(separator: ", "))")
+            return nil
+        }
+        return outcome
+    }
+
+    /// `acts`: how many acts an aggregate reports, a whole number from 1 to ``FieldLimits/people``.
+    private mutating func readActs() -> Int? {
+        guard let text = value("acts") else { return nil }
+        guard let number = Self.wholeNumber(text), (1...FieldLimits.people).contains(number) else {
+            problem("acts", "\"\(text)\" is not a whole number from 1 to \(FieldLimits.people)")
+            return nil
+        }
+        return number
+    }
+
     private mutating func readTime() -> IncidentTime? {
-        guard let startText = required("start") else { return nil }
+        // A time not stated is bounded by publication: `start` may then be left empty for `source_published`.
+        let unstated = value("time_precision") == TimePrecision.unstated.rawValue
+        guard let startText = value("start") ?? (unstated ? value("source_published") : nil) else {
+            problem("start", unstated ? "is required, or source_published, when time_precision is unstated" : "is required")
+            return nil
+        }
         guard let parsedStart = StatedTime(parsing: startText) else {
             problem("start", "\"\(startText)\" is not a date or date-time (YYYY-MM-DD or YYYY-MM-DDTHH:MM)")
             return nil
@@ -129,9 +168,19 @@ struct IncidentRow: CSVRowReading {
     }
 
     private mutating func readLocation() -> IncidentLocation? {
-        let country = value("country")
-        if let country, !(country.count == 2 && country.allSatisfy { $0.isASCII && $0.isUppercase }) {
+        var country = value("country")
+        if let country, !Self.isCountryCode(country) {
             problem("country", "\"\(country)\" is not an ISO 3166-1 alpha-2 code (e.g. UA)")
+        }
+        var countries = readCountries()
+        if let first = countries.first {
+            if let country, !countries.contains(country) {
+                problem("countries", "\"\(value("countries") ?? "")\" does not name the country \(country)")
+            }
+            let primary = country ?? first
+            countries = [primary] + countries.filter { $0 != primary }
+            country = primary
+            if countries.count == 1 { countries = [] }
         }
         var coordinate: Coordinate?
         switch (value("latitude"), value("longitude")) {
@@ -153,6 +202,22 @@ struct IncidentRow: CSVRowReading {
         let defaultPrecision: GeoPrecision =
             place != nil ? .locality : admin1 != nil ? .region : country != nil ? .country : .unknown
         let precision = parse("geo_precision", as: GeoPrecision.self) ?? defaultPrecision
-        return IncidentLocation(country: country, admin1: admin1, place: place, coordinate: coordinate, precision: precision)
+        return IncidentLocation(country: country, admin1: admin1, place: place, coordinate: coordinate, precision: precision, countries: countries)
     }
+
+    /// `countries`: alpha-2 codes separated by `;`, `,` or spaces (`RU;UA`), each once.
+    private mutating func readCountries() -> [String] {
+        guard let text = value("countries") else { return [] }
+        var codes: [String] = []
+        for code in text.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == " " }).map(String.init) {
+            guard Self.isCountryCode(code) else {
+                problem("countries", "\"\(code)\" is not an ISO 3166-1 alpha-2 code (e.g. UA)")
+                continue
+            }
+            if !codes.contains(code) { codes.append(code) }
+        }
+        return codes
+    }
+
+    private static func isCountryCode(_ text: String) -> Bool { text.count == 2 && text.allSatisfy { $0.isASCII && $0.isUppercase } }
 }

@@ -13,7 +13,8 @@ public struct TruceCSVFormat: DatasetFormat {
     public static let columns = [
         "id", "start", "end", "time_zone", "time_precision", "country", "admin1", "place", "latitude", "longitude",
         "geo_precision", "action", "target_category", "target_subtype", "target_name", "perpetrator", "claimant",
-        "claimant_party", "fatalities", "injured", "description", "source_url", "source_published",
+        "claimant_party", "fatalities", "injured", "description", "source_url", "source_published", "outcome", "acts",
+        "countries", "denies",
     ]
 
     /// Columns the header must name.

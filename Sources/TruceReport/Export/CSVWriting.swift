@@ -26,15 +26,18 @@ public enum TruceCSVExport {
     public static let columns = [
         "id", "start", "end", "time_zone", "time_precision", "country", "admin1", "place", "latitude", "longitude",
         "geo_precision", "action", "target_category", "target_subtype", "target_name", "perpetrator", "claimant",
-        "claimant_party", "fatalities", "injured", "description", "source_url", "source_published",
+        "claimant_party", "fatalities", "injured", "description", "source_url", "source_published", "outcome", "acts",
+        "countries", "denies",
     ]
 
     /// Incidents as Truce CSV. Times are written in UTC with their span, so they read back exactly; the first
-    /// claim stands for the row's claimant and source.
+    /// assertion (else the first claim) stands for the row's claimant and source, and a denial by the same
+    /// claimant is written in `denies`.
     public static var layout: ExportLayout<Incident> { CSVLine.layout(header: columns, fields: fields) }
 
     static func fields(_ incident: Incident) -> [String] {
-        let claim = incident.claims.first
+        let claim = incident.claims.first { !$0.isDenial } ?? incident.claims.first
+        let denial = incident.claims.first { $0.isDenial && $0.claimant == claim?.claimant }
         let location = incident.location
         return [
             incident.id, utc(incident.time.span.start), incident.time.span.end.map(utc) ?? "",
@@ -46,7 +49,8 @@ public enum TruceCSVExport {
             claim?.claimant ?? incident.perpetrator?.attributedBy ?? incident.sources.first?.dataset ?? "",
             claim?.claimantParty?.rawValue ?? "", incident.effects.fatalities.map(String.init) ?? "",
             incident.effects.injured.map(String.init) ?? "", incident.description, claim?.source?.url ?? "",
-            claim?.source?.published ?? "",
+            claim?.source?.published ?? "", incident.outcome?.rawValue ?? "", incident.acts.map(String.init) ?? "",
+            location.countries.joined(separator: ";"), denial?.accused?.rawValue ?? "",
         ]
     }
 

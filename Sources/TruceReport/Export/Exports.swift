@@ -31,12 +31,12 @@ extension ExportFormat {
                 bytes.append(UInt8(ascii: "\n"))
             }
         case .geojson:
-            let properties = GeoJSONProperties(["incident", "claimant", "claimant_party", "accused", "source_url"])
+            let properties = GeoJSONProperties(["incident", "claimant", "claimant_party", "accused", "source_url", "stance"])
             return GeoJSONExport.layout(properties) { item in
                 let (incident, claim) = item
                 return (incident, [
                     .string(incident.id), .string(claim.claimant), .string(claim.claimantParty?.rawValue),
-                    .string(claim.accused?.rawValue), .string(claim.source?.url),
+                    .string(claim.accused?.rawValue), .string(claim.source?.url), .string(ClaimRow(incident: incident.id, claim: claim).stance?.rawValue),
                 ])
             }
         }
@@ -54,6 +54,9 @@ public struct ClaimRow: Hashable, Codable, Sendable {
     public var accused: PartyID?
     public var sourceURL: String?
     public var published: String?
+    /// ``Claim/Stance/denial`` for a denial (`accused` is then the party said not to have done it); `nil` for an
+    /// assertion.
+    public var stance: Claim.Stance?
 
     public init(incident: IncidentID, claim: Claim) {
         self.incident = incident
@@ -62,9 +65,10 @@ public struct ClaimRow: Hashable, Codable, Sendable {
         accused = claim.accused
         sourceURL = claim.source?.url
         published = claim.source?.published
+        stance = claim.isDenial ? .denial : nil
     }
 
-    public static let columns = ["incident", "claimant", "claimant_party", "accused", "source_url", "published"]
+    public static let columns = ["incident", "claimant", "claimant_party", "accused", "source_url", "published", "stance"]
 
     /// The row as canonical JSON, byte for byte what ``TruceJSON/encoder(pretty:)`` writes: sorted keys, `nil`
     /// members left out.
@@ -91,10 +95,14 @@ public struct ClaimRow: Hashable, Codable, Sendable {
             JSONBytes.appendRaw(#","sourceURL":"#, to: &bytes)
             JSONBytes.appendString(sourceURL, to: &bytes)
         }
+        if let stance {
+            JSONBytes.appendRaw(#","stance":"#, to: &bytes)
+            JSONBytes.appendString(stance.rawValue, to: &bytes)
+        }
         JSONBytes.appendRaw("}", to: &bytes)
     }
 
     var fields: [String] {
-        [incident, claimant, claimantParty?.rawValue ?? "", accused?.rawValue ?? "", sourceURL ?? "", published ?? ""]
+        [incident, claimant, claimantParty?.rawValue ?? "", accused?.rawValue ?? "", sourceURL ?? "", published ?? "", stance?.rawValue ?? ""]
     }
 }

@@ -23,7 +23,8 @@ public enum GeoJSONExport {
     /// The properties Truce writes for an incident: ``incidentValues(of:)`` gives their values.
     public static let incidentProperties = GeoJSONProperties([
         "start", "end", "time_precision", "country", "admin1", "place", "geo_precision", "action", "target_category",
-        "target_subtype", "target_name", "perpetrator", "attributed_by", "fatalities", "description",
+        "target_subtype", "target_name", "perpetrator", "attributed_by", "fatalities", "description", "outcome", "acts",
+        "countries",
     ])
 
     /// The values of ``incidentProperties``, in their order.
@@ -34,7 +35,8 @@ public enum GeoJSONExport {
             .string(incident.location.place), .string(incident.location.precision.rawValue), .string(incident.action?.rawValue),
             .string(incident.target.category?.rawValue), .string(incident.target.subtype), .string(incident.target.name),
             .string(incident.perpetrator?.party.rawValue), .string(incident.perpetrator?.attributedBy),
-            .integer(incident.effects.fatalities), .string(incident.description),
+            .integer(incident.effects.fatalities), .string(incident.description), .string(incident.outcome?.rawValue),
+            .integer(incident.acts), .string(incident.location.countries.isEmpty ? nil : incident.location.countries.joined(separator: ";")),
         ]
     }
 

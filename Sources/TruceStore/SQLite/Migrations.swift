@@ -184,6 +184,20 @@ enum Migrations {
             // check looks records up by dataset and line.
             try db.execute(sql: "CREATE INDEX quarantine_by_line ON quarantine(dataset, line)")
         }
+        migrator.registerMigration("v9-outcome-acts-countries") { db in
+            // What a summary needs to judge and count incidents: whether the act struck, how many acts an
+            // aggregate reports, and every country of an incident in several (codes separated by spaces, NULL for one).
+            // Bodies written before these fields existed hold none of them, so there is nothing to copy. The
+            // partial index keeps a country filter on the indexes (a multi-index OR with incident_by_country):
+            // without it, finding incidents in several countries scans every row.
+            try db.execute(
+                sql: """
+                    ALTER TABLE incident ADD COLUMN outcome TEXT;
+                    ALTER TABLE incident ADD COLUMN acts INTEGER;
+                    ALTER TABLE incident ADD COLUMN countries TEXT;
+                    CREATE INDEX incident_in_several_countries ON incident(countries) WHERE countries IS NOT NULL;
+                    """)
+        }
         return migrator
     }
 

@@ -83,8 +83,9 @@ extension SQLiteStore {
         try db.run(
             """
             INSERT INTO incident (id, start_unix, end_unix, time_precision, country, admin1, place, latitude, longitude,
-                geo_precision, action, target_category, target_subtype, perpetrator, fatalities, body, release)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                geo_precision, action, target_category, target_subtype, perpetrator, fatalities, body, release, outcome, acts,
+                countries)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO NOTHING
             """,
             arguments: [
@@ -93,6 +94,8 @@ extension SQLiteStore {
                 incident.location.place, incident.location.coordinate?.latitude, incident.location.coordinate?.longitude,
                 incident.location.precision.rawValue, incident.action?.rawValue, incident.target.category?.rawValue,
                 incident.target.subtype, incident.perpetrator?.party.rawValue, incident.effects.fatalities, stored.body, release,
+                incident.outcome?.rawValue, incident.acts,
+                incident.location.countries.isEmpty ? nil : incident.location.countries.joined(separator: " "),
             ])
         guard db.changesCount == 1 else { return false }
         for (ordinal, record) in incident.sources.enumerated() {

@@ -52,7 +52,13 @@ extension SQLiteStore {
         if let party = query.perpetrator { filter.add("\(prefix)perpetrator = ?", [party.rawValue]) }
         if let span = query.during { filter.add(overlapping: span, prefix: prefix) }
         if let category = query.category { filter.add("\(prefix)target_category = ?", [category.rawValue]) }
-        if let country = query.country { filter.add("\(prefix)country = ?", [country]) }
+        if let country = query.country {
+            // An incident in several countries is found under each of them.
+            // (`countries IS NOT NULL` lets SQLite read the partial index of such incidents instead of every row.)
+            filter.add(
+                "(\(prefix)country = ? OR (\(prefix)countries IS NOT NULL AND instr(' ' || \(prefix)countries || ' ', ?) > 0))",
+                [country, " \(country) "])
+        }
         return filter
     }
 
@@ -73,7 +79,7 @@ extension SQLiteStore {
 
     static let summaryColumns = """
         id, start_unix, end_unix, time_precision, country, admin1, place, latitude, longitude, geo_precision, action,
-        target_category, target_subtype, perpetrator, fatalities
+        target_category, target_subtype, perpetrator, fatalities, outcome, acts, countries
         """
 
     /// Incidents read with `detail` by `SELECT … ` + `tail` (`FROM incident …`), and the sort key of the last.

@@ -137,8 +137,10 @@ public final class SQLiteStore: VerdictStore {
             location: IncidentLocation(
                 country: row["country"], admin1: row["admin1"], place: row["place"],
                 coordinate: latitude.flatMap { lat in longitude.map { Coordinate(latitude: lat, longitude: $0) } },
-                precision: GeoPrecision(rawValue: row["geo_precision"]) ?? .unknown),
+                precision: GeoPrecision(rawValue: row["geo_precision"]) ?? .unknown,
+                countries: (row["countries"] as String?).map { $0.split(separator: " ").map(String.init) } ?? []),
             action: (row["action"] as String?).flatMap(ActionType.init(rawValue:)),
+            outcome: (row["outcome"] as String?).flatMap(Outcome.init(rawValue:)), acts: row["acts"],
             target: Target(category: (row["target_category"] as String?).flatMap(TargetCategory.init(rawValue:)), subtype: row["target_subtype"]),
             perpetrator: (row["perpetrator"] as String?).map { Attribution(party: PartyID($0), attributedBy: "") },
             effects: Effects(fatalities: row["fatalities"]), description: "")
