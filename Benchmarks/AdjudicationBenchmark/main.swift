@@ -5,14 +5,14 @@ import TruceEngine
 // Adjudication benchmark: a full run of N incidents against M agreements, an incremental run for K new
 // incidents, and the data written out for the same rules as a DuckDB join (scripts/bench-adjudicate).
 
-var options = ["incidents": 1_000_000, "agreements": 1_000, "new": 10_000]
+var options = ["incidents": 1_000_000, "agreements": 1_000, "new": 10_000, "linking": 0]
 var output = "/tmp/truce-bench-adjudication"
 var arguments = CommandLine.arguments.dropFirst()
 while let flag = arguments.popFirst() {
     let name = flag.replacingOccurrences(of: "--", with: "")
     guard let value = arguments.popFirst() else { fatalError("\(flag) needs a value") }
     if name == "out" { output = value } else if options[name] != nil, let number = Int(value) { options[name] = number } else {
-        fatalError("usage: adjudication-benchmark [--incidents N] [--agreements M] [--new K] [--out DIR]")
+        fatalError("usage: adjudication-benchmark [--incidents N] [--agreements M] [--new K] [--out DIR] | --linking N")
     }
 }
 try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
@@ -26,6 +26,20 @@ func measure<T>(_ body: () -> T) -> (T, Double) {
     var result: T?
     let elapsed = clock.measure { result = body() }
     return (result!, seconds(elapsed))
+}
+
+// Linking alone: N generated records linked into events, timed twice, with the distribution of event sizes.
+if let count = options["linking"], count > 0 {
+    var linking = LinkingGenerator(random: SplitMix(state: 2025))
+    let (records, generateSeconds) = measure { linking.records(count) }
+    let (evidence, linkSeconds) = measure { Adjudication.evidence(for: records) }
+    let (_, againSeconds) = measure { Adjudication.evidence(for: records) }
+    let sizes = Dictionary(grouping: evidence, by: \.group).values.map(\.count)
+    let histogram = Dictionary(grouping: sizes) { min($0, 10) }.mapValues(\.count).sorted { $0.key < $1.key }
+    print("linking benchmark: \(records.count) records generated in \(String(format: "%.2f", generateSeconds)) s")
+    print("  linked into \(sizes.count) events in \(String(format: "%.2f", linkSeconds)) s (again: \(String(format: "%.2f", againSeconds)) s)")
+    print("  largest event: \(sizes.max() ?? 0) records; events by size: " + histogram.map { "\($0.key == 10 ? "10+" : "\($0.key)"): \($0.value)" }.joined(separator: ", "))
+    exit(0)
 }
 
 var generator = Generator(random: SplitMix(state: 2025))
