@@ -184,6 +184,11 @@ enum Migrations {
             // check looks records up by dataset and line.
             try db.execute(sql: "CREATE INDEX quarantine_by_line ON quarantine(dataset, line)")
         }
+        migrator.registerMigration("v10-evidence-may-describe") { db in
+            // A record too vague to be placed in one event keeps the ids of the events it may describe, as a JSON
+            // array; evidence stored before names none.
+            try db.execute(sql: "ALTER TABLE evidence ADD COLUMN may_describe TEXT NOT NULL DEFAULT '[]'")
+        }
         return migrator
     }
 
