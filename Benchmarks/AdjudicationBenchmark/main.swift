@@ -5,14 +5,14 @@ import TruceEngine
 // Adjudication benchmark: a full run of N incidents against M agreements, an incremental run for K new
 // incidents, and the data written out for the same rules as a DuckDB join (scripts/bench-adjudicate).
 
-var options = ["incidents": 1_000_000, "agreements": 1_000, "new": 10_000]
+var options = ["incidents": 1_000_000, "agreements": 1_000, "new": 10_000, "linking": 0]
 var output = "/tmp/truce-bench-adjudication"
 var arguments = CommandLine.arguments.dropFirst()
 while let flag = arguments.popFirst() {
     let name = flag.replacingOccurrences(of: "--", with: "")
     guard let value = arguments.popFirst() else { fatalError("\(flag) needs a value") }
     if name == "out" { output = value } else if options[name] != nil, let number = Int(value) { options[name] = number } else {
-        fatalError("usage: adjudication-benchmark [--incidents N] [--agreements M] [--new K] [--out DIR]")
+        fatalError("usage: adjudication-benchmark [--incidents N] [--agreements M] [--new K] [--out DIR] | --linking N")
     }
 }
 try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
@@ -26,6 +26,36 @@ func measure<T>(_ body: () -> T) -> (T, Double) {
     var result: T?
     let elapsed = clock.measure { result = body() }
     return (result!, seconds(elapsed))
+}
+
+/// The CPU time this process has used (user and system), in seconds: linking runs on one core, so on a busy
+/// machine this varies less than the wall-clock time.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
+// Linking alone: N generated records linked into events, timed twice, with the distribution of event sizes.
+if let count = options["linking"], count > 0 {
+    var linking = LinkingGenerator(random: SplitMix(state: 2025))
+    func timed<T>(_ body: () -> T) -> (T, String) {
+        let cpu = cpuSeconds()
+        let (result, wall) = measure(body)
+        return (result, String(format: "%.2f s (CPU %.2f s)", wall, cpuSeconds() - cpu))
+    }
+    let (records, generateSeconds) = timed { linking.records(count) }
+    let (events, linkerSeconds) = timed { IncidentLinker().events(records) }
+    let (evidence, linkSeconds) = timed { Adjudication.evidence(for: records) }
+    let (_, againSeconds) = timed { Adjudication.evidence(for: records) }
+    let sizes = Dictionary(grouping: evidence, by: \.group).values.map(\.count)
+    let histogram = Dictionary(grouping: sizes) { min($0, 10) }.mapValues(\.count).sorted { $0.key < $1.key }
+    print("linking benchmark: \(records.count) records generated in \(generateSeconds)")
+    print("  linker alone: \(events.count) events in \(linkerSeconds)")
+    print("  evidence (linking, then levels): \(sizes.count) events in \(linkSeconds); again: \(againSeconds)")
+    print("  largest event: \(sizes.max() ?? 0) records; events by size: " + histogram.map { "\($0.key == 10 ? "10+" : "\($0.key)"): \($0.value)" }.joined(separator: ", "))
+    exit(0)
 }
 
 var generator = Generator(random: SplitMix(state: 2025))

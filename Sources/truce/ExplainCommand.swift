@@ -82,6 +82,12 @@ struct ExplainCommand: ParsableCommand {
             let group = linked.filter { $0.group == evidence.group }.map(\.incident)
             let others = group.filter { $0 != incident.id }
             lines.append("  evidence: \(evidence.level.rawValue)" + (others.isEmpty ? " (no other record linked)" : " (linked with \(others.joined(separator: ", ")))"))
+            if !evidence.mayDescribe.isEmpty {
+                // Too vague to be placed in one event: it may describe several, and is counted in none of them.
+                let shown = evidence.mayDescribe.prefix(10).joined(separator: ", ")
+                let more = evidence.mayDescribe.count > 10 ? " and \(evidence.mayDescribe.count - 10) more" : ""
+                lines.append("  too vague to place in one event; may describe: \(shown)\(more)")
+            }
         }
         return lines
     }

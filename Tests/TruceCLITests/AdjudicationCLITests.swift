@@ -56,6 +56,8 @@ struct AdjudicationCLITests {
         }
         #expect(explained.output.contains("source:  truce-csv incidents.csv:"))
         #expect(explained.output.contains("energy-moratorium-2025: violation"))
+        // Russia says Ukraine blew the Sudzha station up, Ukraine says Russia shelled it: one contested event.
+        #expect(explained.output.contains("evidence: contested (linked with ex-2025-028)"), "\(explained.output)")
         let everywhere = try CLI.run(["explain", "ex-2025-029", "--db", db])
         #expect(everywhere.output.contains("gaza-ceasefire-2025: out_of_scope"))
         #expect(try CLI.run(["explain", "nope", "--db", db]).status == 1)

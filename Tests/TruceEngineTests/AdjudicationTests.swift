@@ -21,11 +21,11 @@ func report(
     _ id: String, at local: String, zone: String = "Europe/Kyiv", precision: TimePrecision = .minute, country: String = "UA",
     admin1: String? = nil, by party: PartyID? = "RU", claimant: String = "Ministry of Energy of Ukraine", claimantParty: PartyID? = "UA",
     category: TargetCategory? = .energy, subtype: String? = "substation", action: ActionType? = .droneStrike,
-    coordinate: Coordinate? = Coordinate(latitude: 47.91, longitude: 33.39)
+    geo: GeoPrecision = .locality, coordinate: Coordinate? = Coordinate(latitude: 47.91, longitude: 33.39)
 ) -> Incident {
     let time = IncidentTime.implied(by: StatedTime(parsing: local)!, precision: precision, in: ZoneIdentifier(zone)!)
     return Incident(
-        id: id, time: time, location: IncidentLocation(country: country, admin1: admin1, coordinate: coordinate, precision: .locality),
+        id: id, time: time, location: IncidentLocation(country: country, admin1: admin1, coordinate: coordinate, precision: geo),
         action: action, target: Target(category: category, subtype: subtype),
         perpetrator: party.map { Attribution(party: $0, attributedBy: claimant) }, description: "",
         claims: [Claim(claimant: claimant, claimantParty: claimantParty, accused: party)])

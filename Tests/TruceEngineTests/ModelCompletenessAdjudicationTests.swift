@@ -153,11 +153,13 @@ struct ModelCompletenessAdjudicationTests {
         #expect(EvidenceLevel.level(for: [accusation, otherDenial]) == .singleClaim)
     }
 
-    @Test("a strike of unstated weapon and a drone strike at one time and place may be one event; artillery may not")
+    @Test("a strike of unstated weapon and a drone strike at one time and place may be one event; artillery may not, on a target not named in full")
     func strikeLinksWithStrikeKinds() {
-        let strike = report("a", at: "2025-03-20T03:15", action: .strike)
-        let drone = report("b", at: "2025-03-20T03:15", claimant: "Reuters", claimantParty: nil, action: .droneStrike)
-        let shelling = report("c", at: "2025-03-20T03:15", claimant: "AP", claimantParty: nil, action: .artillery)
+        // Without a subtype or name the target is not named in full, so different actions are different acts, not
+        // competing claims about one.
+        let strike = report("a", at: "2025-03-20T03:15", subtype: nil, action: .strike)
+        let drone = report("b", at: "2025-03-20T03:15", claimant: "Reuters", claimantParty: nil, subtype: nil, action: .droneStrike)
+        let shelling = report("c", at: "2025-03-20T03:15", claimant: "AP", claimantParty: nil, subtype: nil, action: .artillery)
         #expect(IncidentLinker.describeSameEvent(strike, drone))
         #expect(!IncidentLinker.describeSameEvent(strike, shelling))
     }

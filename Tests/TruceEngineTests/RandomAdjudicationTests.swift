@@ -121,12 +121,36 @@ struct RandomAdjudicationTests {
     }
 }
 
+extension RandomWorld {
+    /// A record for linking: dense in time and place, of every precision, some vague, some naming their
+    /// target, some reporting no hostile act.
+    mutating func linkingRecord(_ number: Int) -> Incident {
+        var time = IncidentTime.implied(
+            by: time(day: next(12)), precision: [.minute, .hour, .day, .day, .week, .month][next(6)], in: .utc)
+        if next(8) == 0 { time.span.end = time.span.start.addingTimeInterval(Double([2, 3][next(2)]) * 86_400) }
+        let category: TargetCategory? = [nil, .energy, .energy, .civilian][next(4)]
+        return Incident(
+            id: "r\(number)", time: time,
+            location: IncidentLocation(
+                country: [nil, "UA", "UA", "RU"][next(4)], admin1: [nil, "Kharkiv Oblast", "Kharkiv", "Sumy Oblast"][next(4)],
+                place: [nil, "Kharkiv", "Izium", "Sumy"][next(4)],
+                coordinate: [nil, Coordinate(latitude: 50, longitude: 36.2), Coordinate(latitude: 50.1, longitude: 36.3),
+                             Coordinate(latitude: 50.3, longitude: 36.6), Coordinate(latitude: 49.2, longitude: 37.3)][next(5)],
+                precision: [.exact, .locality, .locality, .nearby, .district, .region, .country, .unknown][next(8)]),
+            action: [nil, .droneStrike, .droneStrike, .artillery, .noHostileAct][next(5)],
+            target: Target(
+                category: category, subtype: category == .energy ? [nil, "substation", "refinery"][next(3)] : nil,
+                name: [nil, nil, "Kharkiv substation", "substation", "Izium substation"][next(5)]),
+            perpetrator: nil, description: "", claims: [Claim(claimant: "source \(next(3))", accused: [nil, "RU", "UA"][next(3)])])
+    }
+}
+
 @Suite("Linking keys")
 struct LinkKeyTests {
     @Test("the fast linking keys decide every pair exactly as the rules on incidents", arguments: [7, 8, 9])
     func keysMatchReference(seed: Int) {
         var world = RandomWorld(state: UInt64(seed))
-        let incidents = (0..<300).map { world.incident($0) }
+        let incidents = (0..<300).map { world.linkingRecord($0) }
         var linked = 0
         for a in incidents {
             for b in incidents {
@@ -139,23 +163,42 @@ struct LinkKeyTests {
     }
 }
 
-@Suite("Linking groups")
-struct LinkGroupTests {
-    @Test("the bucketed sweep finds the same groups as linking every pair", arguments: [11, 12])
-    func sweepMatchesEveryPair(seed: Int) {
+@Suite("Linking events")
+struct LinkEventTests {
+    @Test("the indexed placement finds exactly the events of comparing each record with every event", arguments: [11, 12, 13])
+    func indexMatchesReference(seed: Int) {
         var world = RandomWorld(state: UInt64(seed))
-        let incidents = (0..<250).map { world.incident($0) }
-        var parent = Array(incidents.indices)
-        func root(_ i: Int) -> Int { parent[i] == i ? i : root(parent[i]) }
-        for a in incidents.indices {
-            for b in incidents.indices where a < b && IncidentLinker.referenceDescribeSameEvent(incidents[a], incidents[b]) {
-                let (x, y) = (root(a), root(b))
-                if x != y { parent[x] = y }
-            }
+        let incidents = (0..<400).map { world.linkingRecord($0) }
+        let events = IncidentLinker().events(incidents)
+        #expect(events == IncidentLinker.referenceEvents(incidents))
+        #expect(events.contains { $0.records.count > 2 })
+        #expect(events.contains { !$0.mayDescribe.isEmpty })
+    }
+
+    @Test("events do not depend on the order records are given in", arguments: [21, 22])
+    func orderDoesNotMatter(seed: Int) {
+        var world = RandomWorld(state: UInt64(seed))
+        let incidents = (0..<400).map { world.linkingRecord($0) }
+        let events = IncidentLinker().events(incidents)
+        for _ in 0..<3 {
+            var shuffled = incidents
+            for position in shuffled.indices.reversed() { shuffled.swapAt(position, world.next(position + 1)) }
+            #expect(IncidentLinker().events(shuffled) == events)
         }
-        let expected = Set(Dictionary(grouping: incidents.indices) { root($0) }.values.map { Set($0.map { incidents[$0].id }) })
-        let found = Set(IncidentLinker().groups(incidents).map(Set.init))
-        #expect(found == expected)
-        #expect(found.count < incidents.count)
+    }
+
+    @Test("every record is in one event; in an event of several, every two records fit and none is vague or of no hostile act", arguments: [31, 32])
+    func eventsAreWhole(seed: Int) {
+        var world = RandomWorld(state: UInt64(seed))
+        let incidents = (0..<400).map { world.linkingRecord($0) }
+        let byID = Dictionary(uniqueKeysWithValues: incidents.map { ($0.id, $0) })
+        let events = IncidentLinker().events(incidents)
+        #expect(events.flatMap(\.records).sorted() == incidents.map(\.id).sorted())
+        for event in events where event.records.count > 1 {
+            let members = event.records.map { byID[$0]! }
+            #expect(members.allSatisfy { $0.action != .noHostileAct && !IncidentLinker.referenceIsVague($0) })
+            for a in members { for b in members { #expect(IncidentLinker.referenceDescribeSameEvent(a, b)) } }
+            #expect(event.mayDescribe.isEmpty)
+        }
     }
 }

@@ -43,7 +43,7 @@ struct MigrationTests {
         try queue.close()
 
         let store = try SQLiteStore(path: path)
-        #expect(try store.appliedMigrations().last == "v9-outcome-acts-countries")
+        #expect(try store.appliedMigrations().last == "v10-evidence-may-describe")
         #expect(Set(try store.incidents(matching: .all)) == Set(incidents))
         #expect(try store.save(incidents: incidents, quarantined: []) == LoadSummary(unchanged: incidents.count))
     }

@@ -89,16 +89,32 @@ public struct Verdict: Hashable, Codable, Sendable {
     }
 }
 
-/// An incident's evidence, from the linked group of records that describe the same event.
+/// An incident's evidence, from the event (the linked group of records) it belongs to.
 public struct EvidenceRecord: Hashable, Codable, Sendable {
     public var incident: IncidentID
-    /// The first id of the incident's linked group: records with the same group describe one event.
+    /// The id of the incident's event: the first id of its linked group, by start then id. Records with the
+    /// same group describe one event.
     public var group: IncidentID
     public var level: EvidenceLevel
+    /// For a record too vague to be placed in one event (it stays an event of its own): the ids of the events
+    /// it may describe. Empty otherwise.
+    public var mayDescribe: [IncidentID]
 
-    public init(incident: IncidentID, group: IncidentID, level: EvidenceLevel) {
+    public init(incident: IncidentID, group: IncidentID, level: EvidenceLevel, mayDescribe: [IncidentID] = []) {
         self.incident = incident
         self.group = group
         self.level = level
+        self.mayDescribe = mayDescribe
+    }
+
+    private enum CodingKeys: String, CodingKey { case incident, group, level, mayDescribe }
+
+    /// Reads evidence written before `mayDescribe` existed as describing nothing more.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        incident = try container.decode(IncidentID.self, forKey: .incident)
+        group = try container.decode(IncidentID.self, forKey: .group)
+        level = try container.decode(EvidenceLevel.self, forKey: .level)
+        mayDescribe = try container.decodeIfPresent([IncidentID].self, forKey: .mayDescribe) ?? []
     }
 }

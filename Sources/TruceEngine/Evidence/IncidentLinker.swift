@@ -3,81 +3,96 @@ import TruceCore
 
 /// Links records from different sources that describe the same event, so their claims count together.
 ///
-/// Two incidents are linked when:
+/// Two records **fit** when:
 /// - their time spans overlap;
-/// - they are close enough for both precisions: the sum of each record's radius (exact 1 km, locality
-///   10 km, nearby 25 km, district 60 km, region 250 km), or the same region or country named when a
-///   coordinate is missing;
-/// - their target categories agree (or one is unknown), and so do their subtypes;
-/// - their actions agree (or one is unknown, or one is a strike of unstated weapon and the other a strike).
-/// Links are transitive: a group is every incident reachable through links.
+/// - they are close enough for both precisions: their points at most the sum of their radii apart (exact 1 km,
+///   locality 10 km, nearby 25 km, district 60 km, region 250 km, country 1,000 km); without both points, the
+///   same locality (and region, where both name one); a record known only to its region or country fits the
+///   records in it;
+/// - their target categories agree (or one is unknown), and so do their subtypes, and their targets' names
+///   (where both are named, the words of one include the other's: "Sudzha station", "Sudzha gas metering station");
+/// - their actions agree (or one is unknown, or one is a `strike` of unstated weapon and the other an air,
+///   missile or drone strike), unless both name the target in full (category and subtype, or
+///   name): then they are competing claims about one event, whose evidence is `contested`.
+///
+/// An **event** is a set of records that all fit one another: a record joins an event only when it fits every
+/// record already in it, so events never chain through a record that fits two of them. Records are placed
+/// most precise first (shortest span, smallest radius, then start and id), each in the first event it fits
+/// (in the order events were begun), so the events do not depend on the order records are given in.
+///
+/// Some records are never placed in an event with others:
+/// - a record of no hostile act (``ActionType/noHostileAct``): it is an event of its own;
+/// - a **vague** record, one that could describe many events: a span longer than
+///   ``longestPlaceableSpan`` (two days), a place known only to the region or country (or not at all), no
+///   point and no locality, an aggregate (`acts` above 1), a time not stated, or several countries. It is an event of its own that *may describe* the events it fits as a whole.
 public struct IncidentLinker: Sendable {
+    /// The longest span of a record placed in an event with others: two days. A longer one is vague.
+    public static let longestPlaceableSpan: TimeInterval = 2 * 86_400
+
     public init() {}
 
-    /// Groups of linked incident ids; every incident is in exactly one group (alone if nothing links to it).
-    public func groups(_ incidents: [Incident]) -> [[IncidentID]] {
+    /// Groups of linked incident ids, each by start then id; every incident is in exactly one group (alone if
+    /// nothing links to it). Groups are sorted by their first id.
+    public func groups(_ incidents: [Incident]) -> [[IncidentID]] { events(incidents).map(\.records) }
+
+    /// The events the records describe, sorted by id: every record is in exactly one.
+    public func events(_ incidents: [Incident]) -> [LinkedEvent] {
         var regions: [String: String] = [:]  // region keys by admin1 name: few names, many incidents
-        let keys = incidents.map { incident in  // read once: the sweep compares keys, not whole incidents
+        let keys = incidents.map { incident in
             LinkKey(incident, region: incident.location.admin1.map { name in
                 if let known = regions[name] { return known }
-                let key = Regions.code(forName: name) ?? Regions.normalised(name)
+                let key = LinkKey.regionKey(name)
                 regions[name] = key
                 return key
             })
         }
-        var parent = Array(incidents.indices)
-        func root(_ index: Int) -> Int {
-            var index = index
-            while parent[index] != index {
-                parent[index] = parent[parent[index]]
-                index = parent[index]
-            }
-            return index
-        }
-        // A sweep over start times: only incidents whose spans can still overlap are compared, and only within
-        // buckets of the same country and target category (a record missing either is compared with every
-        // bucket it could match).
-        let order = incidents.indices.sorted { keys[$0].start < keys[$1].start || (keys[$0].start == keys[$1].start && $0 < $1) }
-        var buckets: [BucketKey: [Int]] = [:]
-        for index in order {
-            let key = keys[index]
-            for bucket in Array(buckets.keys) where bucket.couldMatch(key) {
-                buckets[bucket]!.removeAll { keys[$0].end <= key.start }
-                for other in buckets[bucket]! where key.describesSameEvent(as: keys[other]) {
-                    let (a, b) = (root(index), root(other))
-                    if a != b { parent[a] = b }
+        var placement = Placement(count: incidents.count)
+        var index = LinkIndex()
+        var mayDescribe: [Int32: [Int32]] = [:]  // by vague record: the events it fits as a whole
+        let order = placingOrder(keys, incidents)
+        keys.withUnsafeBufferPointer { keys in
+            var stamp = [Int32](repeating: -1, count: keys.count)  // the last record that looked at each event
+            var found: [Int32] = []
+            /// The events in which some record fits the record at `position`, each once, in `found`.
+            func collectEvents(fitting position: Int) {
+                found.removeAll(keepingCapacity: true)
+                index.forEachCandidate(of: keys[position]) { other in
+                    let event = placement.event[Int(other)]
+                    if stamp[Int(event)] != Int32(position), keys[position].fits(keys[Int(other)]) {
+                        stamp[Int(event)] = Int32(position)
+                        found.append(event)
+                    }
                 }
             }
-            buckets[BucketKey(key), default: []].append(index)
+            for position in order {
+                collectEvents(fitting: position)
+                found.sort()
+                let event = found.first { event in placement.allMembers(of: event) { keys[position].fits(keys[Int($0)]) } }
+                placement.place(Int32(position), in: event)
+                index.insert(Int32(position), keys[position])
+            }
+            for position in keys.indices where keys[position].role == .vague {
+                collectEvents(fitting: position)
+                let described = found.filter { event in placement.allMembers(of: event) { keys[position].fits(keys[Int($0)]) } }
+                if !described.isEmpty { mayDescribe[Int32(position)] = described }
+            }
         }
-        var groups: [Int: [IncidentID]] = [:]
-        for index in order { groups[root(index), default: []].append(incidents[index].id) }
-        return groups.values.sorted { $0[0] < $1[0] }
+        return placement.events(incidents, keys: keys, mayDescribe: mayDescribe)
+    }
+
+    /// The positions of the records to place in events (not the vague or apart ones), most precise first,
+    /// then by start and id.
+    private func placingOrder(_ keys: [LinkKey], _ incidents: [Incident]) -> [Int] {
+        keys.indices.filter { keys[$0].role == .member }.sorted { a, b in
+            if keys[a].isPlacedBefore(keys[b]) { return true }
+            if keys[b].isPlacedBefore(keys[a]) { return false }
+            return incidents[a].id < incidents[b].id || (incidents[a].id == incidents[b].id && a < b)
+        }
     }
 
     /// Whether two records plausibly describe the same event.
     public static func describeSameEvent(_ a: Incident, _ b: Incident) -> Bool {
-        LinkKey(a).describesSameEvent(as: LinkKey(b))
-    }
-
-    /// The rules spelled out on incidents, kept as the reference the fast keys are checked against.
-    static func referenceDescribeSameEvent(_ a: Incident, _ b: Incident) -> Bool {
-        guard a.time.span.overlaps(b.time.span) else { return false }
-        if let x = a.target.category, let y = b.target.category, x != y { return false }
-        if let x = a.target.subtype, let y = b.target.subtype, x != y { return false }
-        if let x = a.action, let y = b.action, !x.mayBeSame(as: y) { return false }
-        return near(a.location, b.location)
-    }
-
-    static func near(_ a: IncidentLocation, _ b: IncidentLocation) -> Bool {
-        if let x = a.country, let y = b.country, x != y { return false }
-        if let x = a.coordinate, let y = b.coordinate {
-            return distanceKilometres(x, y) <= radius(a.precision) + radius(b.precision)
-        }
-        if let x = a.admin1, let y = b.admin1 {
-            return Regions.normalised(x) == Regions.normalised(y) || Regions.code(forName: x).map { $0 == Regions.code(forName: y) } == true
-        }
-        return a.country != nil && a.country == b.country && (a.precision >= .region || b.precision >= .region)
+        LinkKey(a).fits(LinkKey(b))
     }
 
     static func radius(_ precision: GeoPrecision) -> Double {
@@ -101,66 +116,84 @@ public struct IncidentLinker: Sendable {
     }
 }
 
-/// What linking reads of an incident, worked out once.
-struct LinkKey {
-    var start: Double
-    var end: Double
-    var category: TargetCategory?
-    var subtype: String?
-    var action: ActionType?
-    var country: String?
-    var coordinate: Coordinate?
-    var radius: Double
-    var precision: GeoPrecision
-    /// The region's code when known, else its normalised name.
-    var region: String?
+/// An event: the records that describe one happening.
+public struct LinkedEvent: Hashable, Sendable {
+    /// The event's id: the id of its first record by start, then id.
+    public var id: IncidentID
+    /// Its records, by start then id.
+    public var records: [IncidentID]
+    /// For a record too vague to be placed in one event: the ids of the events it may describe, sorted.
+    public var mayDescribe: [IncidentID]
 
-    init(_ incident: Incident) {
-        self.init(incident, region: incident.location.admin1.map { Regions.code(forName: $0) ?? Regions.normalised($0) })
-    }
-
-    init(_ incident: Incident, region: String?) {
-        self.region = region
-        start = incident.time.span.start.timeIntervalSinceReferenceDate
-        end = incident.time.span.end?.timeIntervalSinceReferenceDate ?? .infinity
-        category = incident.target.category
-        subtype = incident.target.subtype
-        action = incident.action
-        country = incident.location.country
-        coordinate = incident.location.coordinate
-        precision = incident.location.precision
-        radius = IncidentLinker.radius(precision)
-    }
-
-    func describesSameEvent(as other: LinkKey) -> Bool {
-        guard start < other.end && other.start < end else { return false }
-        if let x = category, let y = other.category, x != y { return false }
-        if let x = subtype, let y = other.subtype, x != y { return false }
-        if let x = action, let y = other.action, !x.mayBeSame(as: y) { return false }
-        if let x = country, let y = other.country, x != y { return false }
-        if let x = coordinate, let y = other.coordinate {
-            let reach = radius + other.radius
-            // A degree of latitude is at least 110 km: most pairs are ruled out before the exact distance.
-            if abs(x.latitude - y.latitude) * 110.0 > reach { return false }
-            return IncidentLinker.distanceKilometres(x, y) <= reach
-        }
-        if let x = region, let y = other.region { return x == y }
-        return country != nil && country == other.country && (precision >= .region || other.precision >= .region)
+    public init(id: IncidentID, records: [IncidentID], mayDescribe: [IncidentID] = []) {
+        self.id = id
+        self.records = records
+        self.mayDescribe = mayDescribe
     }
 }
 
-/// A bucket of the linking sweep: a country and a target category, either possibly unknown.
-struct BucketKey: Hashable {
-    var country: String?
-    var category: TargetCategory?
+/// Which event each record is in, with each event's members as a linked list (events are small).
+struct Placement {
+    /// The event of each record, by position; -1 until placed.
+    private(set) var event: [Int32]
+    /// The next member of the same event, by position; -1 at the end.
+    private var next: [Int32]
+    /// The first member of each event, by event number.
+    private var first: [Int32] = []
 
-    init(_ key: LinkKey) {
-        country = key.country
-        category = key.category
+    init(count: Int) {
+        event = [Int32](repeating: -1, count: count)
+        next = [Int32](repeating: -1, count: count)
     }
 
-    /// Whether records in this bucket could be linked to `key`: unknowns match anything.
-    func couldMatch(_ key: LinkKey) -> Bool {
-        (country == nil || key.country == nil || country == key.country) && (category == nil || key.category == nil || category == key.category)
+    /// Places the record at `position` in `existing`, or in a new event.
+    mutating func place(_ position: Int32, in existing: Int32?) {
+        if let existing {
+            next[Int(position)] = first[Int(existing)]
+            first[Int(existing)] = position
+            event[Int(position)] = existing
+        } else {
+            event[Int(position)] = Int32(first.count)
+            first.append(position)
+        }
+    }
+
+    /// Whether every member of event `number` satisfies `condition`.
+    func allMembers(of number: Int32, _ condition: (Int32) -> Bool) -> Bool {
+        var member = first[Int(number)]
+        while member != -1 {
+            if !condition(member) { return false }
+            member = next[Int(member)]
+        }
+        return true
+    }
+
+    /// The members of event `number`.
+    func members(of number: Int32) -> [Int32] {
+        var members: [Int32] = []
+        var member = first[Int(number)]
+        while member != -1 {
+            members.append(member)
+            member = next[Int(member)]
+        }
+        return members
+    }
+
+    /// Every event: those placed, and each record left unplaced alone, with what it may describe.
+    func events(_ incidents: [Incident], keys: [LinkKey], mayDescribe: [Int32: [Int32]]) -> [LinkedEvent] {
+        func ordered(_ positions: [Int32]) -> [IncidentID] {
+            positions.sorted { a, b in
+                keys[Int(a)].start < keys[Int(b)].start || (keys[Int(a)].start == keys[Int(b)].start && incidents[Int(a)].id < incidents[Int(b)].id)
+            }.map { incidents[Int($0)].id }
+        }
+        var events = first.indices.map { number in
+            let records = ordered(members(of: Int32(number)))
+            return LinkedEvent(id: records[0], records: records)
+        }
+        for position in incidents.indices where event[position] == -1 {
+            let described = mayDescribe[Int32(position)].map { $0.map { events[Int($0)].id }.sorted() } ?? []
+            events.append(LinkedEvent(id: incidents[position].id, records: [incidents[position].id], mayDescribe: described))
+        }
+        return events.sorted { $0.id < $1.id }
     }
 }

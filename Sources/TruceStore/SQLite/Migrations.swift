@@ -198,6 +198,11 @@ enum Migrations {
                     CREATE INDEX incident_in_several_countries ON incident(countries) WHERE countries IS NOT NULL;
                     """)
         }
+        migrator.registerMigration("v10-evidence-may-describe") { db in
+            // A record too vague to be placed in one event keeps the ids of the events it may describe, as a JSON
+            // array; evidence stored before names none.
+            try db.execute(sql: "ALTER TABLE evidence ADD COLUMN may_describe TEXT NOT NULL DEFAULT '[]'")
+        }
         return migrator
     }
 

@@ -37,8 +37,11 @@ extension SQLiteStore {
         try db.execute(sql: "DELETE FROM evidence")
         for record in evidence {
             try db.run(
-                "INSERT INTO evidence (incident_id, link_group, level) VALUES (?, ?, ?)",
-                arguments: [record.incident, record.group, record.level.rawValue])
+                "INSERT INTO evidence (incident_id, link_group, level, may_describe) VALUES (?, ?, ?, ?)",
+                arguments: [
+                    record.incident, record.group, record.level.rawValue,
+                    record.mayDescribe.isEmpty ? "[]" : try TruceJSON.string(record.mayDescribe),
+                ])
         }
     }
 
