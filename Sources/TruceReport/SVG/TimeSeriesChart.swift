@@ -52,19 +52,27 @@ public struct TimeSeriesChart: Sendable {
         if days.contains(where: { $0.possibleViolations > 0 }) {
             svg.add("polyline", [("class", "possible"), ("points", points.joined(separator: " ")), ("fill", "none"), ("stroke", Palette.blue), ("stroke-width", "2"), ("stroke-dasharray", "4 2")])
         }
+        // Status labels: each on the first row where it clears the labels before it, and kept inside the chart.
+        var rowEnds: [Double] = []
         for marker in markers {
             guard let position = index[marker.day] else { continue }
             let at = x(position) + slot / 2
             svg.add("line", [("class", "status-change"), ("x1", format(at)), ("x2", format(at)), ("y1", format(top)), ("y2", format(top + plotHeight)), ("stroke", "#333333"), ("stroke-dasharray", "2 2")])
-            svg.add("text", [("x", format(at + 3)), ("y", format(top + 10)), ("font-size", "10")], text: marker.label)
+            let labelWidth = Self.textWidth(marker.label, fontSize: 10)
+            let startX = min(at + 3, width - right - labelWidth)
+            let row = rowEnds.firstIndex { $0 + 10 <= startX } ?? rowEnds.count
+            if row == rowEnds.count { rowEnds.append(0) }
+            rowEnds[row] = startX + labelWidth
+            svg.add("text", [("class", "marker-label"), ("x", format(startX)), ("y", format(top + 10 + Double(row) * 12)), ("font-size", "10")], text: marker.label)
         }
-        let labelEvery = max(1, days.count / 10)
+        // Day labels: as many as fit without touching, on a regular step.
+        let labelEvery = Self.labelStep(slot: slot, labelWidth: Self.textWidth("03-31", fontSize: 10), gap: 6)
         for (position, day) in days.enumerated() where position % labelEvery == 0 {
-            svg.add("text", [("x", format(x(position) + slot / 2)), ("y", format(top + plotHeight + 14)), ("text-anchor", "middle"), ("font-size", "10")], text: String(day.date.dropFirst(5)))
+            svg.add("text", [("class", "tick-label"), ("x", format(x(position) + slot / 2)), ("y", format(top + plotHeight + 14)), ("text-anchor", "middle"), ("font-size", "10")], text: String(day.date.dropFirst(5)))
         }
         svg.add("line", [("x1", format(left)), ("x2", format(width - right)), ("y1", format(top + plotHeight)), ("y2", format(top + plotHeight)), ("stroke", "#333333")])
         svg.add("text", [("x", format(left + plotWidth / 2)), ("y", format(height - 26)), ("text-anchor", "middle")], text: "day (agreement's local time)")
-        svg.add("text", [("x", "12"), ("y", format(top + plotHeight / 2)), ("transform", "rotate(-90 12 \(format(top + plotHeight / 2)))"), ("text-anchor", "middle")], text: "violations per day")
+        svg.add("text", [("x", "12"), ("y", format(top + plotHeight / 2)), ("transform", "rotate(-90 12 \(format(top + plotHeight / 2)))"), ("text-anchor", "middle")], text: "events per day")
         var legendX = left
         for level in EvidenceLevel.allCases {
             svg.add("rect", [("x", format(legendX)), ("y", format(height - 14)), ("width", "10"), ("height", "10"), ("fill", Palette.evidence[level.rawValue]!)])
@@ -77,6 +85,18 @@ public struct TimeSeriesChart: Sendable {
     }
 }
 
+extension TimeSeriesChart {
+    /// A generous estimate of a label's width in a sans-serif font: digits and most letters are narrower
+    /// than 0.62 em.
+    static func textWidth(_ text: String, fontSize: Double) -> Double { Double(text.count) * fontSize * 0.62 }
+
+    /// Every how many day slots a label fits with `gap` to spare: 1, 2, 7, 14, 28 or more days.
+    static func labelStep(slot: Double, labelWidth: Double, gap: Double) -> Int {
+        let needed = Int(((labelWidth + gap) / max(slot, 0.01)).rounded(.up))
+        return [1, 2, 7, 14, 28].first { $0 >= needed } ?? needed
+    }
+}
+
 /// A round step for axis ticks: 1, 2 or 5 times a power of ten, giving about five ticks.
 func niceStep(_ maximum: Double) -> Double {
     let raw = max(maximum / 5, 1)
@@ -85,15 +105,31 @@ func niceStep(_ maximum: Double) -> Double {
     return 10 * power
 }
 
-/// Horizontal bars with labels and counts: violations per party or per target category.
+/// Horizontal bars with labels and counts: violation events per party or per target category.
 public struct BarChart: Sendable {
-    public var bars: [(label: String, value: Int)]
+    /// One bar: its label, its length, and a note after the value (e.g. `7 records`).
+    public struct Bar: Sendable {
+        public var label: String
+        public var value: Int
+        public var note: String?
+
+        public init(label: String, value: Int, note: String? = nil) {
+            self.label = label
+            self.value = value
+            self.note = note
+        }
+    }
+
+    public var bars: [Bar]
     public var unit: String
 
-    public init(bars: [(label: String, value: Int)], unit: String) {
+    public init(bars: [Bar], unit: String) {
         self.bars = bars
         self.unit = unit
     }
+
+    /// The longest label drawn whole; longer ones end in an ellipsis (the full text is in the bar's title).
+    static let longestLabel = 22
 
     public func svg(title: String) -> String {
         let rowHeight = 22.0, left = 150.0, width = 480.0
@@ -102,13 +138,17 @@ public struct BarChart: Sendable {
         let maximum = Double(max(1, bars.map(\.value).max() ?? 1))
         for (position, bar) in bars.enumerated() {
             let y = 8 + Double(position) * rowHeight
-            svg.add("text", [("x", format(left - 8)), ("y", format(y + 14)), ("text-anchor", "end")], text: bar.label)
-            let length = Double(bar.value) / maximum * (width - left - 60)
-            svg.add("rect", [("class", "bar"), ("x", format(left)), ("y", format(y + 3)), ("width", format(max(length, 1))), ("height", "14"), ("fill", Palette.blue)])
-            svg.add("text", [("x", format(left + length + 6)), ("y", format(y + 14))], text: String(bar.value))
+            let label = bar.label.count > Self.longestLabel ? String(bar.label.prefix(Self.longestLabel - 1)) + "…" : bar.label
+            svg.add("text", [("x", format(left - 8)), ("y", format(y + 14)), ("text-anchor", "end")], text: label)
+            let value = bar.note.map { "\(bar.value) (\($0))" } ?? String(bar.value)
+            let length = Double(bar.value) / maximum * (width - left - 10 - TimeSeriesChart.textWidth(value, fontSize: 11))
+            svg.raw(
+                "<rect class=\"bar\" x=\"\(format(left))\" y=\"\(format(y + 3))\" width=\"\(format(max(length, 1)))\" height=\"14\" fill=\"\(Palette.blue)\">"
+                    + "<title>\(SVG.escape(bar.label)): \(SVG.escape(value))</title></rect>\n")
+            svg.add("text", [("x", format(left + length + 6)), ("y", format(y + 14))], text: value)
         }
         if bars.isEmpty { svg.add("text", [("x", format(left)), ("y", "22")], text: "none") }
-        svg.add("text", [("x", format(left)), ("y", format(height - 8))], text: unit)
+        svg.add("text", [("x", "8"), ("y", format(height - 8))], text: unit)
         return svg.document(title: title, cssClass: "chart bars")
     }
 }
