@@ -32,7 +32,8 @@ public enum ReportRenderer {
             ? "over its whole window (\(day(span.start, zone)) to \(through); the agreement had ended by the report's end)"
             : "over the last days before the report's moment (\(day(span.start, zone)) to \(through))"
         var lines = [
-            "Compliance \(over): \(analytics.status.rawValue.uppercased()). Rule: \(analytics.statusRule).",
+            "Compliance \(over): \(analytics.status.rawValue.uppercased()).",
+            "Status rule: \(analytics.statusRule).",
             "The agreement's status at the end of the period: \(report.agreementStatus).",
         ]
         let days = analytics.days

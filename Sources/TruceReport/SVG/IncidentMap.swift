@@ -74,6 +74,14 @@ public struct IncidentMap: Sendable {
         var members: [Dot]
         var x: Double
         var y: Double
+
+        /// Takes `other`'s members; the centre moves to the mean of all members.
+        mutating func join(_ other: Cluster) {
+            let (m, n) = (Double(members.count), Double(other.members.count))
+            x = (x * m + other.x * n) / (m + n)
+            y = (y * m + other.y * n) / (m + n)
+            members += other.members
+        }
     }
 
     public var dots: [Dot]
@@ -158,19 +166,34 @@ public struct IncidentMap: Sendable {
         return svg.document(title: title, cssClass: "map")
     }
 
-    /// Greedy clustering in screen space: each dot joins the first cluster whose centre lies within
-    /// ``clusterDistance`` pixels, and the centre moves to its members' mean.
+    /// Clustering in screen space: dots first gather by grid cell (``clusterDistance`` pixels wide), then
+    /// clusters whose centres lie within ``clusterDistance`` of each other merge, the centre moving to their
+    /// members' mean, pass after pass until no two are that close.
     static func clusters(_ placed: [(dot: Dot, at: (Double, Double))]) -> [Cluster] {
-        var clusters: [Cluster] = []
+        var cells: [Int: Cluster] = [:]
+        var order: [Int] = []
         for (dot, at) in placed {
-            if let index = clusters.firstIndex(where: { hypot($0.x - at.0, $0.y - at.1) < clusterDistance }) {
-                let count = Double(clusters[index].members.count)
-                clusters[index].x = (clusters[index].x * count + at.0) / (count + 1)
-                clusters[index].y = (clusters[index].y * count + at.1) / (count + 1)
-                clusters[index].members.append(dot)
-            } else {
-                clusters.append(Cluster(members: [dot], x: at.0, y: at.1))
+            let cell = Int((at.1 / clusterDistance).rounded(.down)) * 100_000 + Int((at.0 / clusterDistance).rounded(.down))
+            if cells[cell] == nil {
+                order.append(cell)
+                cells[cell] = Cluster(members: [], x: 0, y: 0)
             }
+            cells[cell]!.join(Cluster(members: [dot], x: at.0, y: at.1))
+        }
+        var clusters = order.map { cells[$0]! }
+        var merged = true
+        while merged {
+            merged = false
+            var next: [Cluster] = []
+            for cluster in clusters {
+                if let index = next.firstIndex(where: { hypot($0.x - cluster.x, $0.y - cluster.y) < clusterDistance }) {
+                    next[index].join(cluster)
+                    merged = true
+                } else {
+                    next.append(cluster)
+                }
+            }
+            clusters = next
         }
         return clusters
     }

@@ -18,17 +18,20 @@ public struct TimeSeriesChart: Sendable {
     }
 
     public func svg(title: String) -> String {
-        let width = 720.0, height = 300.0
-        let left = 48.0, right = 16.0, top = 24.0, bottom = 58.0
+        let width = 720.0, left = 48.0, right = 16.0, bottom = 58.0, plotHeight = 218.0
+        let plotWidth = width - left - right
+        let slot = plotWidth / Double(max(days.count, 1))
+        func x(_ index: Int) -> Double { left + Double(index) * slot }
+        let index = Dictionary(days.enumerated().map { ($1.date, $0) }, uniquingKeysWith: { first, _ in first })
+        // Status labels go above the plot, in as many rows as they need, so they cross no bar.
+        let labels = statusLabels(at: { index[$0].map { x($0) + slot / 2 } }, right: width - right)
+        let top = 14 + Double(labels.map(\.row).max().map { $0 + 1 } ?? 1) * 12
+        let height = top + plotHeight + bottom
         var svg = SVG(width: width, height: height)
-        let plotWidth = width - left - right, plotHeight = height - top - bottom
         let maximum = max(1, days.map { max($0.totalViolations, $0.possibleViolations) }.max() ?? 1)
         let step = niceStep(Double(maximum))
         let top_ = (Double(maximum) / step).rounded(.up) * step
-        let slot = plotWidth / Double(max(days.count, 1))
-        func x(_ index: Int) -> Double { left + Double(index) * slot }
         func y(_ value: Double) -> Double { top + plotHeight - value / top_ * plotHeight }
-        let index = Dictionary(days.enumerated().map { ($1.date, $0) }, uniquingKeysWith: { first, _ in first })
 
         if let window, let first = index[window.first], let last = index[window.last] {
             svg.add("rect", [("class", "window"), ("x", format(x(first))), ("y", format(top)), ("width", format(Double(last - first + 1) * slot)), ("height", format(plotHeight)), ("fill", "#F0E442"), ("fill-opacity", "0.25")])
@@ -52,18 +55,13 @@ public struct TimeSeriesChart: Sendable {
         if days.contains(where: { $0.possibleViolations > 0 }) {
             svg.add("polyline", [("class", "possible"), ("points", points.joined(separator: " ")), ("fill", "none"), ("stroke", Palette.blue), ("stroke-width", "2"), ("stroke-dasharray", "4 2")])
         }
-        // Status labels: each on the first row where it clears the labels before it, and kept inside the chart.
-        var rowEnds: [Double] = []
         for marker in markers {
             guard let position = index[marker.day] else { continue }
             let at = x(position) + slot / 2
-            svg.add("line", [("class", "status-change"), ("x1", format(at)), ("x2", format(at)), ("y1", format(top)), ("y2", format(top + plotHeight)), ("stroke", "#333333"), ("stroke-dasharray", "2 2")])
-            let labelWidth = Self.textWidth(marker.label, fontSize: 10)
-            let startX = min(at + 3, width - right - labelWidth)
-            let row = rowEnds.firstIndex { $0 + 10 <= startX } ?? rowEnds.count
-            if row == rowEnds.count { rowEnds.append(0) }
-            rowEnds[row] = startX + labelWidth
-            svg.add("text", [("class", "marker-label"), ("x", format(startX)), ("y", format(top + 10 + Double(row) * 12)), ("font-size", "10")], text: marker.label)
+            svg.add("line", [("class", "status-change"), ("x1", format(at)), ("x2", format(at)), ("y1", format(top - 4)), ("y2", format(top + plotHeight)), ("stroke", "#333333"), ("stroke-dasharray", "2 2")])
+        }
+        for label in labels {
+            svg.add("text", [("class", "marker-label"), ("x", format(label.x)), ("y", format(12 + Double(label.row) * 12)), ("font-size", "10")], text: label.text)
         }
         // Day labels: as many as fit without touching, on a regular step.
         let labelEvery = Self.labelStep(slot: slot, labelWidth: Self.textWidth("03-31", fontSize: 10), gap: 6)
@@ -86,6 +84,27 @@ public struct TimeSeriesChart: Sendable {
 }
 
 extension TimeSeriesChart {
+    /// The status labels, one status to a line: each starts at its marker (or ends at `right`) on the first row,
+    /// below its marker's earlier lines, where it clears the labels before it by 10 px.
+    func statusLabels(at position: (String) -> Double?, right: Double) -> [(text: String, x: Double, row: Int)] {
+        var rowEnds: [Double] = []
+        var labels: [(text: String, x: Double, row: Int)] = []
+        for marker in markers {
+            guard let at = position(marker.day) else { continue }
+            var row = 0
+            for part in marker.label.components(separatedBy: ", ") {
+                let width = Self.textWidth(part, fontSize: 10)
+                let startX = min(at + 3, right - width)
+                while row < rowEnds.count && rowEnds[row] + 10 > startX { row += 1 }
+                if row == rowEnds.count { rowEnds.append(0) }
+                rowEnds[row] = startX + width
+                labels.append((part, startX, row))
+                row += 1
+            }
+        }
+        return labels
+    }
+
     /// A generous estimate of a label's width in a sans-serif font: digits and most letters are narrower
     /// than 0.62 em.
     static func textWidth(_ text: String, fontSize: Double) -> Double { Double(text.count) * fontSize * 0.62 }
