@@ -184,6 +184,19 @@ enum Migrations {
             // check looks records up by dataset and line.
             try db.execute(sql: "CREATE INDEX quarantine_by_line ON quarantine(dataset, line)")
         }
+        migrator.registerMigration("v9-dataset-coverage") { db in
+            // Each dataset's records, earliest and latest start, kept up to date by every import, so that reports
+            // can state what their data cover without scanning every incident.
+            for (figure, aggregate) in [("records", "COUNT(*)"), ("earliest", "MIN(i.start_unix)"), ("latest", "MAX(i.start_unix)")] {
+                try db.execute(
+                    sql: """
+                        INSERT INTO store_meta (key, value)
+                            SELECT '\(SQLiteStore.coveragePrefix)' || s.dataset || ':\(figure)', \(aggregate)
+                            FROM incident i JOIN source_record s ON s.incident_id = i.id AND s.ordinal = 0
+                            GROUP BY s.dataset
+                        """)
+            }
+        }
         return migrator
     }
 
