@@ -17,10 +17,11 @@ public enum ReportRenderer {
 
     // MARK: Figures in words
 
-    /// The status badge's words: the status, and what it was judged over.
+    /// The status badge's words: the status, and, for an agreement that ended without collapsing, that it
+    /// describes the whole window.
     static func badge(_ report: MonitoringReport) -> String {
         let analytics = report.analytics
-        return analytics.ended ? "ended · \(analytics.status.rawValue) over its window" : analytics.status.rawValue
+        return analytics.ended && analytics.status != .collapsed ? "ended · \(analytics.status.rawValue) over its window" : analytics.status.rawValue
     }
 
     static func summaryLines(_ report: MonitoringReport) -> [String] {
