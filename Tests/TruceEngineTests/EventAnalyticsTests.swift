@@ -97,4 +97,20 @@ struct EventAnalyticsTests {
             agreement: Fixture.ceasefire, incidents: Fixture.incidents, evidence: [], asOf: Self.asOf, coverage: coverage(from: "2025-01-01"))
         #expect(covered.overall.rate != nil && covered.coverage.rateWithheld == nil && covered.coverage.firstViolationWithheld == nil)
     }
+
+    @Test("defect: an event whose earliest record starts before the window went uncounted, though the record that decides it lies inside")
+    func eventCountedOnItsDecidingRecord() {
+        var noon = Fixture.ceasefire
+        noon.window = AgreementWindow(start: StatedTime(parsing: "2025-03-25T12:00"), end: .after(CalendarDuration(days: 10)))
+        noon.statusHistory = [StatusEvent(at: StatedTime(parsing: "2025-03-25T12:00")!, status: .inForce)]
+        // A report known to the day (straddling noon) and a precise one at 15:00 describe one strike.
+        let incidents = [
+            Fixture.incident("day-long", "2025-03-25", by: "AA", precision: .day), Fixture.incident("precise", "2025-03-25T15:00", by: "AA"),
+        ]
+        let analytics = ComplianceAnalytics.analyse(
+            agreement: noon, incidents: incidents, evidence: Self.group(["day-long", "precise"], .corroborated), asOf: Self.asOf)
+        #expect(analytics.overall.violations == 1 && analytics.overall.violationRecords == 2)
+        #expect(analytics.overall.untilFirstAlleged == TimeInterval(3 * 3600))
+        #expect(analytics.days.first?.violations["corroborated"] == 1)
+    }
 }

@@ -89,6 +89,9 @@ struct EventReportTests {
             #expect(!text.contains("Violations: "), "\(format)")
         }
         #expect(report.byParty.first?.violations == 2 && report.byParty.first?.violationRecords == 3)
+        // The tables, the map and the summary count the same events and records.
+        #expect(report.byRegion.map(\.violations).reduce(0, +) == report.analytics.overall.violations)
+        #expect(report.points.filter { $0.verdict == .violation }.map(\.records.count).reduce(0, +) == report.analytics.overall.violationRecords)
     }
 
     @Test("an ended agreement's badge gives its state over its window, not the quiet after it")

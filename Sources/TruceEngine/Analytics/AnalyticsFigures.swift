@@ -59,8 +59,6 @@ public struct DayCount: Hashable, Codable, Sendable {
     public var possibleViolationRecords: Int
 
     public var totalViolations: Int { violations.values.reduce(0, +) }
-    /// Violation events that rest on claims: all but the verified ones.
-    public var allegedViolations: Int { totalViolations - (violations[EvidenceLevel.verified.rawValue] ?? 0) }
 }
 
 /// One party's (or everyone's) figures, in events, with their records.
@@ -83,7 +81,4 @@ public struct PartyFigures: Hashable, Codable, Sendable {
     public var untilFirstAlleged: TimeInterval?
     public var untilFirstCorroborated: TimeInterval?
     public var untilFirstVerified: TimeInterval?
-
-    /// Violation events that rest on claims: all but the verified ones.
-    public var allegedViolations: Int { violations - verifiedViolations }
 }

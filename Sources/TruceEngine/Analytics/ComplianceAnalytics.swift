@@ -14,14 +14,15 @@ public enum ComplianceAnalytics {
     ///   - coverage: what each dataset in the store covers (``DatasetCoverage``); `nil` takes it from
     ///     `incidents` themselves. A rate ratio needs every dataset the figures rest on to reach back to the
     ///     baseline's start, and a time to first violation to the window's start.
+    ///   - judged: `incidents` already judged under `agreement` with `evidence`, to reuse; `nil` judges them.
     public static func analyse(
         agreement: Agreement, incidents: [Incident], evidence: [EvidenceRecord], period: TimeSpan? = nil, asOf: Date,
-        baselineDays: Int? = nil, rule: StatusRule = .standard, coverage: [DatasetCoverage]? = nil
+        baselineDays: Int? = nil, rule: StatusRule = .standard, coverage: [DatasetCoverage]? = nil, judged: JudgedEvents? = nil
     ) -> AgreementAnalytics {
         let prepared = PreparedAgreement(agreement)
         let zone = agreement.timeZone
         let groups = Dictionary(evidence.map { ($0.incident, $0) }, uniquingKeysWith: { first, _ in first })
-        let judged = JudgedEvents(agreement: agreement, incidents: incidents, evidence: groups)
+        let judged = judged ?? JudgedEvents(agreement: agreement, incidents: incidents, evidence: groups)
         let window = prepared.outer
         let elapsed = window.flatMap { $0.intersection(TimeSpan(start: .distantPast, end: asOf)) }
         let shown = period ?? elapsed ?? TimeSpan(start: asOf.addingTimeInterval(-86_400), end: asOf)
@@ -43,7 +44,7 @@ public enum ComplianceAnalytics {
 
         func figures(for party: PartyID?) -> PartyFigures {
             let mine = party == nil ? inWindow : inWindow.filter { $0.accused == party }
-            let events = EventOutcome.of(mine)
+            let events = judged.outcomes(mine)
             let violations = events.filter { $0.kind == .violation }
             let possible = events.filter { $0.kind == .possibleViolation }
             var rate: RateRatio?
@@ -64,7 +65,7 @@ public enum ComplianceAnalytics {
         }
 
         let overall = figures(for: nil)
-        let periodEvents = EventOutcome.of(judged.verdicts(startingIn: shown))
+        let periodEvents = judged.outcomes(judged.verdicts(startingIn: shown))
         let imprecise = periodEvents.filter { event in
             judged.records[event.decidedBy]?.checks.contains { $0.outcome == .unknown && $0.uncertainty == .imprecise } ?? false
         }
@@ -73,9 +74,9 @@ public enum ComplianceAnalytics {
         let statuses = agreement.belligerents.map { agreement.status(of: $0.id, at: asOf) }
         let ended = (window?.end.map { $0 <= asOf } ?? false) || (!statuses.isEmpty && statuses.allSatisfy { $0 == .expired })
         let moment = min(asOf, window?.end ?? asOf)
-        let statusSpan = ended && elapsed != nil
-            ? elapsed! : TimeSpan(start: moment.addingTimeInterval(-Double(rule.recentDays) * 86_400), end: moment)
-        let counted = EventOutcome.of(judged.verdicts(startingIn: statusSpan)).filter { $0.kind == .violation }
+        let statusSpan = (ended ? elapsed : nil)
+            ?? TimeSpan(start: moment.addingTimeInterval(-Double(rule.recentDays) * 86_400), end: moment)
+        let counted = judged.outcomes(judged.verdicts(startingIn: statusSpan)).filter { $0.kind == .violation }
         let stopped: Set<AgreementStatus> = [.collapsed, .suspended, .superseded]
         let status = rule.status(
             collapsed: !statuses.isEmpty && statuses.allSatisfy { $0.map(stopped.contains) ?? false }, count: counted.count,

@@ -33,8 +33,15 @@ public struct JudgedEvents: Sendable {
         verdicts = EventVerdicts.group(recordVerdicts, evidence: evidence)
     }
 
-    /// The event verdicts that start in `span`.
-    public func verdicts(startingIn span: TimeSpan) -> [EventVerdict] { verdicts.filter { span.contains($0.start) } }
+    /// When an event verdict is counted: the start of the record that decided it (an earlier record of the
+    /// event, such as a day-long report of a strike later that day, does not move it before a window's start).
+    public func start(of verdict: EventVerdict) -> Date { records[verdict.decidedBy]?.incident.time.span.start ?? verdict.start }
+
+    /// The event verdicts counted in `span`.
+    public func verdicts(startingIn span: TimeSpan) -> [EventVerdict] { verdicts.filter { span.contains(start(of: $0)) } }
+
+    /// One outcome per event of `verdicts`, by start then event.
+    public func outcomes(_ verdicts: [EventVerdict]) -> [EventOutcome] { EventOutcome.of(verdicts, start: start(of:)) }
 }
 
 /// An event as counted once, whoever is accused: its strongest verdict over every accused party.
@@ -42,7 +49,7 @@ public struct EventOutcome: Hashable, Sendable {
     public var event: IncidentID
     public var kind: VerdictKind
     public var evidence: EvidenceLevel
-    /// The earliest start among its verdicts' records: the day it is counted on.
+    /// When it is counted: the start of the record that decided its verdict.
     public var start: Date
     /// The records behind its verdicts of the strongest kind.
     public var records: [IncidentID]
@@ -51,8 +58,8 @@ public struct EventOutcome: Hashable, Sendable {
     /// The record whose verdict decided it.
     public var decidedBy: IncidentID
 
-    /// One outcome per event of `verdicts`, by start then event.
-    public static func of(_ verdicts: [EventVerdict]) -> [EventOutcome] {
+    /// One outcome per event of `verdicts`, by start then event; `start` says when a verdict is counted.
+    static func of(_ verdicts: [EventVerdict], start: (EventVerdict) -> Date) -> [EventOutcome] {
         var order: [IncidentID] = []
         var byEvent: [IncidentID: [EventVerdict]] = [:]
         for verdict in verdicts {
@@ -63,11 +70,12 @@ public struct EventOutcome: Hashable, Sendable {
             let all = byEvent[event]!
             let strength = all.map(\.kind.strength).max()!
             let strongest = all.filter { $0.kind.strength == strength }
-            var records: [IncidentID] = []
-            for id in strongest.flatMap(\.records) where !records.contains(id) { records.append(id) }
+            var seen = Set<IncidentID>()
+            let records = strongest.flatMap(\.records).filter { seen.insert($0).inserted }
+            let decider = strongest.min { (start($0), $0.decidedBy) < (start($1), $1.decidedBy) }!
             return EventOutcome(
-                event: event, kind: strongest[0].kind, evidence: all[0].evidence, start: all.map(\.start).min()!, records: records,
-                accused: strongest.map(\.accused), decidedBy: strongest.min { ($0.start, $0.decidedBy) < ($1.start, $1.decidedBy) }!.decidedBy)
+                event: event, kind: strongest[0].kind, evidence: all[0].evidence, start: start(decider), records: records,
+                accused: strongest.map(\.accused), decidedBy: decider.decidedBy)
         }.sorted { ($0.start, $0.event) < ($1.start, $1.event) }
     }
 }

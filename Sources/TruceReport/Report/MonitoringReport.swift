@@ -114,13 +114,15 @@ extension MonitoringReport {
         rule: StatusRule = .standard, notableLimit: Int = 12, coverage: [DatasetCoverage]? = nil
     ) -> MonitoringReport {
         let zone = agreement.timeZone
-        let analytics = ComplianceAnalytics.analyse(
-            agreement: agreement, incidents: incidents, evidence: evidence, period: period, asOf: asOf, rule: rule, coverage: coverage)
         let groups = Dictionary(evidence.map { ($0.incident, $0) }, uniquingKeysWith: { first, _ in first })
+        // One judgement of every record serves the analytics and the tables, so their counts agree.
+        let judged = JudgedEvents(agreement: agreement, incidents: incidents, evidence: groups)
+        let analytics = ComplianceAnalytics.analyse(
+            agreement: agreement, incidents: incidents, evidence: evidence, period: period, asOf: asOf, rule: rule, coverage: coverage,
+            judged: judged)
         let inPeriod = incidents.filter { period.contains($0.time.span.start) }
-        let judged = JudgedEvents(agreement: agreement, incidents: inPeriod, evidence: groups)
         let verdicts = judged.verdicts(startingIn: period)
-        let events = EventOutcome.of(verdicts)
+        let events = judged.outcomes(verdicts)
         let counted = events.filter { $0.kind == .violation || $0.kind == .possibleViolation }
         // Every record of each event, whoever it accuses, for the event's summary.
         var members: [IncidentID: [Incident]] = [:]
@@ -140,7 +142,7 @@ extension MonitoringReport {
                 parties: agreement.parties, statusChanges: markers(agreement, days: analytics.days)),
             from: analytics.days.first?.date ?? "", to: analytics.days.last?.date ?? "", asOf: asOf, analytics: analytics,
             agreementStatus: agreement.statusSummary(at: asOf),
-            byParty: partyCounts(verdicts),
+            byParty: partyCounts(verdicts, judged: judged),
             byRegion: counts(counted) { event in
                 let location = summaries[event.event]!.location
                 return [location.admin1, location.country].compactMap { $0 }.first ?? "unstated"
@@ -164,9 +166,9 @@ extension MonitoringReport {
 
     /// Counts per accused party: an event counts for each party accused of it (`unattributed` when no
     /// record names one).
-    static func partyCounts(_ verdicts: [EventVerdict]) -> [Count] {
+    static func partyCounts(_ verdicts: [EventVerdict], judged: JudgedEvents) -> [Count] {
         Dictionary(grouping: verdicts) { $0.accused?.rawValue ?? "unattributed" }
-            .map { key, rows in count(key, EventOutcome.of(rows)) }
+            .map { key, rows in count(key, judged.outcomes(rows)) }
             .filter { $0.violations + $0.possibleViolations > 0 }
             .sorted(by: Self.order)
     }
