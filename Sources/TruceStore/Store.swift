@@ -51,6 +51,9 @@ public protocol Store: Sendable {
 
     /// Removes quarantined records, e.g. once a retry has read them.
     func removeQuarantine(ids: [Int64]) throws
+
+    /// What each dataset in the store covers (records, earliest and latest start, last import), by dataset.
+    func coverage() throws -> [DatasetCoverage]
 }
 
 /// A quarantined record as stored, with the id `truce quarantine show` takes.

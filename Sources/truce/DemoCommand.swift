@@ -64,23 +64,24 @@ struct DemoCommand: ParsableCommand {
     }
 }
 
-/// Violations and possible violations of one agreement, by accused party and evidence level.
+/// Violation and possible-violation events of one agreement, by accused party and evidence level, with their
+/// records: an event reported by several sources counts once.
 struct ViolationTable {
     var verdicts: [StoredVerdict]
 
     var text: String {
-        let counted = verdicts.filter { $0.verdict.kind == .violation || $0.verdict.kind == .possibleViolation }
+        let counted = EventListing(verdicts).rows.filter { $0.kind == .violation || $0.kind == .possibleViolation }
         guard !counted.isEmpty else { return "  violations: none alleged" }
-        var table = Table("ACCUSED", "KIND", "SINGLE CLAIM", "CONTESTED", "CORROBORATED", "VERIFIED")
-        let keys = Set(counted.map { "\($0.perpetrator?.rawValue ?? "?")\t\($0.verdict.kind.rawValue)" }).sorted()
+        var table = Table("ACCUSED", "KIND", "SINGLE CLAIM", "CONTESTED", "CORROBORATED", "VERIFIED", "RECORDS")
+        let keys = Set(counted.map { "\($0.accused?.rawValue ?? "unattributed")\t\($0.kind.rawValue)" }).sorted()
         for key in keys {
             let parts = key.split(separator: "\t").map(String.init)
-            let rows = counted.filter { "\($0.perpetrator?.rawValue ?? "?")\t\($0.verdict.kind.rawValue)" == key }
+            let rows = counted.filter { "\($0.accused?.rawValue ?? "unattributed")\t\($0.kind.rawValue)" == key }
             let cells = EvidenceLevel.allCases.map { level in String(rows.filter { $0.evidence == level }.count) }
-            table.add(parts[0], parts[1], cells[0], cells[1], cells[2], cells[3])
+            table.add(parts[0], parts[1], cells[0], cells[1], cells[2], cells[3], String(rows.map(\.verdicts.count).reduce(0, +)))
         }
         let lines = table.rendered.split(separator: "\n").map { "    " + $0 }
-        return "  violations alleged, by incident record (records linked as one event share their evidence level):\n"
+        return "  events alleged, by accused party and evidence level (an event reported by several records counts once):\n"
             + lines.joined(separator: "\n")
     }
 }

@@ -12,8 +12,9 @@ struct ReportCommand: ParsableCommand {
         abstract: "Write a daily or period monitoring report on one agreement: HTML (self-contained), Markdown or JSON.",
         discussion: """
             Days are the agreement's local days. Without --date or --from/--to the report covers the agreement's \
-            window (up to today when it is open-ended). The status rule, the baseline and the rate-ratio method are \
-            stated in the report; see docs/reports.md.
+            window (up to today when it is open-ended). Every figure counts events (records linked as one happening \
+            count once) with their records beside it; violations are alleged unless verified. The status rule, the \
+            baseline, the rate-ratio method and the data the figures rest on are stated in the report; see docs/reports.md.
             """)
 
     @Option(help: "The agreement's id.")
@@ -73,10 +74,13 @@ enum Reporting {
         let linking = Background { Adjudication.evidence(for: linked) }
         let baseline = try store.incidents(matching: IncidentQuery(during: TimeSpan(start: earliest, end: counted.start), detail: .summary))
         let ids = Set(linked.map(\.id))
-        let incidents = linked + baseline.filter { !ids.contains($0.id) }
-        let evidence = Dictionary(linking.value.map { ($0.incident, $0.level) }, uniquingKeysWith: { first, _ in first })
+        let before = baseline.filter { !ids.contains($0.id) }
+        let incidents = linked + before
+        // Baseline records are linked among themselves, so that would-be violations count by event too.
+        let evidence = linking.value + Adjudication.evidence(for: before)
         let report = MonitoringReport.build(
-            agreement: agreement, incidents: incidents, evidence: evidence, period: period, asOf: min(end, now), judge: Bundled.judge)
+            agreement: agreement, incidents: incidents, evidence: evidence, period: period, asOf: min(end, now), coverage: try store.coverage(),
+            judge: Bundled.judge)
         var outlines: Outlines?
         if let boundaries {
             do {

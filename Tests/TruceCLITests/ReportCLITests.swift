@@ -23,7 +23,7 @@ struct ReportCLITests {
         let md = try CLI.run(["report", "--agreement", "energy-moratorium-2025", "--from", "2025-03-18", "--to", "2025-03-31", "--format", "md", "--out", out, "--db", db])
         #expect(md.status == 0, "\(md.errors)")
         let markdown = try String(contentsOfFile: md.output.trimmingCharacters(in: .whitespacesAndNewlines), encoding: .utf8)
-        for heading in ["## Summary", "## Violations by day", "## By party", "## By region", "## By target", "## Claims and who made them", "## Notable incidents"] {
+        for heading in ["## Summary", "## Alleged violations by day (events)", "## By party", "## By region", "## By target", "## Casualties as claimed", "## Claims and who made them", "## Notable events"] {
             #expect(markdown.contains(heading), "\(heading)")
         }
         #expect(markdown.contains("| 2025-03-18 |") && markdown.contains("| 2025-03-31 |") && !markdown.contains("| 2025-04-01 |"))

@@ -40,7 +40,7 @@ struct AnalyticsTests {
     static let asOf = StatedTime(parsing: "2025-04-10")!.instant(in: kyiv)
 
     var analytics: AgreementAnalytics {
-        ComplianceAnalytics.analyse(agreement: Self.ceasefire, incidents: Self.incidents, evidence: ["w3": .corroborated], asOf: Self.asOf)
+        ComplianceAnalytics.analyse(agreement: Self.ceasefire, incidents: Self.incidents, evidence: [EvidenceRecord(incident: "w3", group: "w3", level: .corroborated)], asOf: Self.asOf)
     }
 
     @Test("daily counts are by local day across the DST change, violations by evidence level")
@@ -86,7 +86,7 @@ struct AnalyticsTests {
 
     @Test("an agreement with no incidents: zero counts, no ratio, holding")
     func noIncidents() {
-        let empty = ComplianceAnalytics.analyse(agreement: Self.ceasefire, incidents: [], evidence: [:], asOf: Self.asOf)
+        let empty = ComplianceAnalytics.analyse(agreement: Self.ceasefire, incidents: [], evidence: [], asOf: Self.asOf)
         #expect(empty.days.count == 10 && empty.days.allSatisfy { $0.totalViolations == 0 && $0.possibleViolations == 0 })
         #expect(empty.overall.violations == 0 && empty.overall.rate?.ratio == nil && empty.overall.rate?.upper == nil)
         #expect(empty.overall.untilFirstAlleged == nil && empty.uncertainShare == nil)
@@ -97,9 +97,11 @@ struct AnalyticsTests {
     func collapsedAndCollapsing() {
         var collapsed = Self.ceasefire
         collapsed.statusHistory.append(StatusEvent(at: StatedTime(parsing: "2025-03-29")!, status: .collapsed))
-        #expect(ComplianceAnalytics.analyse(agreement: collapsed, incidents: Self.incidents, evidence: [:], asOf: Self.asOf).status == .collapsed)
+        #expect(ComplianceAnalytics.analyse(agreement: collapsed, incidents: Self.incidents, evidence: [], asOf: Self.asOf).status == .collapsed)
+        // Judged while the window runs (once it has ended, the whole window counts): 4 events in the last 3 days.
         let heavy = Self.incidents + (1...3).map { Self.incident("late\($0)", "2025-04-03T0\($0):00", by: "BB") }
-        #expect(ComplianceAnalytics.analyse(agreement: Self.ceasefire, incidents: heavy, evidence: [:], asOf: Self.asOf).status == .collapsing)
+        let running = StatedTime(parsing: "2025-04-03T12:00")!.instant(in: Self.kyiv)
+        #expect(ComplianceAnalytics.analyse(agreement: Self.ceasefire, incidents: heavy, evidence: [], asOf: running).status == .collapsing)
     }
 
     @Test("the exact interval matches known Clopper–Pearson values")

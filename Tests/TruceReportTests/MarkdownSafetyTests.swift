@@ -24,7 +24,7 @@ struct ReportTextSafetyTests {
         #expect(batch.quarantined.isEmpty, "\(batch.quarantined.map(\.reason))")
         let start = try #require(StatedTime(parsing: "2025-03-18")).instant(in: agreement.timeZone)
         let period = TimeSpan(start: start, end: start.addingTimeInterval(14 * 86_400))
-        return MonitoringReport.build(agreement: agreement, incidents: batch.incidents, evidence: [:], period: period, asOf: period.end!)
+        return MonitoringReport.build(agreement: agreement, incidents: batch.incidents, evidence: [], period: period, asOf: period.end!)
     }
 
     /// Scalars other than line feed (and tab, where kept) that no report may carry.

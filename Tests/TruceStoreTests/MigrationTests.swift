@@ -43,8 +43,12 @@ struct MigrationTests {
         try queue.close()
 
         let store = try SQLiteStore(path: path)
-        #expect(try store.appliedMigrations().last == "v10-evidence-may-describe")
+        #expect(try store.appliedMigrations().last == "v11-dataset-coverage")
         #expect(Set(try store.incidents(matching: .all)) == Set(incidents))
+        // The coverage kept from now on starts from what the file held.
+        let coverage = try store.coverage()
+        #expect(coverage.map(\.records).reduce(0, +) == incidents.count && coverage.allSatisfy { $0.lastImport == nil })
+        #expect(coverage.map(\.earliest).min() == incidents.map { Date(timeIntervalSince1970: $0.time.span.start.timeIntervalSince1970.rounded(.down)) }.min())
         #expect(try store.save(incidents: incidents, quarantined: []) == LoadSummary(unchanged: incidents.count))
     }
 }

@@ -1,72 +1,36 @@
 import Foundation
 import TruceCore
 
-/// The figures a monitoring report stands on, for one agreement and each of its belligerents.
-public struct AgreementAnalytics: Hashable, Codable, Sendable {
-    public var agreement: AgreementID
-    /// The period the daily counts cover.
-    public var period: TimeSpan
-    /// The agreement's zone: days are its local days.
-    public var timeZone: ZoneIdentifier
-    public var days: [DayCount]
-    public var overall: PartyFigures
-    public var parties: [PartyFigures]
-    /// Verdicts left open because an incident's time or place is too coarse, as a share of all verdicts in the
-    /// period that are not out of scope; `nil` when there are none.
-    public var uncertainShare: Double?
-    public var outstandingConditions: [Condition]
-    public var status: ComplianceStatus
-    /// The rule that gave the status, in words.
-    public var statusRule: String
-}
-
-/// Violations on one local day.
-public struct DayCount: Hashable, Codable, Sendable {
-    /// `YYYY-MM-DD` in the agreement's zone.
-    public var date: String
-    /// Violations by evidence level (`single_claim`, `contested`, `corroborated`, `verified`).
-    public var violations: [String: Int]
-    public var possibleViolations: Int
-
-    public var totalViolations: Int { violations.values.reduce(0, +) }
-}
-
-/// One party's (or everyone's) figures.
-public struct PartyFigures: Hashable, Codable, Sendable {
-    /// `nil` for all parties together.
-    public var party: PartyID?
-    public var violations: Int
-    public var possibleViolations: Int
-    /// Violations per day in the elapsed window against would-be violations per day before it.
-    public var rate: RateRatio?
-    /// Seconds from the window's start to the first violation alleged, corroborated and verified.
-    public var untilFirstAlleged: TimeInterval?
-    public var untilFirstCorroborated: TimeInterval?
-    public var untilFirstVerified: TimeInterval?
-}
-
-/// Compliance analytics: rates against a baseline, first violations, daily counts, uncertainty and status.
+/// Compliance analytics: rates against a baseline, first violations, daily counts, uncertainty and status,
+/// all counted by event.
 public enum ComplianceAnalytics {
     /// Analyses `agreement` over `incidents`.
     /// - Parameters:
-    ///   - evidence: each incident's evidence level (from ``Adjudication/evidence(for:linker:)``).
+    ///   - evidence: each incident's evidence (from ``Adjudication/evidence(for:linker:)``): its event and level.
+    ///     A record without evidence is an event of its own.
     ///   - period: the days to count (default: the agreement's window up to `asOf`).
     ///   - asOf: the report's moment: rates and status use what happened before it.
     ///   - baselineDays: the baseline's length before the window (default: the window's length, at most 30 days).
-    ///   - judge: the adjudicator (with the sea outlines it places points by).
+    ///   - coverage: what each dataset in the store covers (``DatasetCoverage``); `nil` takes it from
+    ///     `incidents` themselves. A rate ratio needs every dataset the figures rest on to reach back to the
+    ///     baseline's start, and a time to first violation to the window's start.
+    ///   - judged: `incidents` already judged under `agreement` with `evidence`, to reuse; `nil` judges them.
+    ///   - judge: the adjudicator (with the sea and country outlines it places points by).
     public static func analyse(
-        agreement: Agreement, incidents: [Incident], evidence: [IncidentID: EvidenceLevel], period: TimeSpan? = nil,
-        asOf: Date, baselineDays: Int? = nil, rule: StatusRule = .standard, judge: Adjudicator = Adjudicator()
+        agreement: Agreement, incidents: [Incident], evidence: [EvidenceRecord], period: TimeSpan? = nil, asOf: Date,
+        baselineDays: Int? = nil, rule: StatusRule = .standard, coverage: [DatasetCoverage]? = nil, judged: JudgedEvents? = nil,
+        judge: Adjudicator = Adjudicator()
     ) -> AgreementAnalytics {
         let prepared = judge.prepare(agreement)
         let zone = agreement.timeZone
-        let judgements = Adjudication.judgements(incidents: incidents, agreements: [agreement], judge: judge)
-        let verdicts = judgements.map { (incident: incidents[Int($0.incident)], kind: $0.kind, checks: $0.checks) }
+        let groups = Dictionary(evidence.map { ($0.incident, $0) }, uniquingKeysWith: { first, _ in first })
+        let judged = judged ?? JudgedEvents(agreement: agreement, incidents: incidents, evidence: groups, judge: judge)
         let window = prepared.outer
         let elapsed = window.flatMap { $0.intersection(TimeSpan(start: .distantPast, end: asOf)) }
         let shown = period ?? elapsed ?? TimeSpan(start: asOf.addingTimeInterval(-86_400), end: asOf)
+        let inWindow = elapsed.map { judged.verdicts(startingIn: $0) } ?? []
 
-        // The baseline: the days before the window, counting incidents the agreement would have covered.
+        // The baseline: the days before the window, counting events the agreement would have covered.
         var baseline: TimeSpan?
         if let window {
             let length = min(Double(baselineDays ?? 30), (window.duration ?? 30 * 86_400) / 86_400)
@@ -76,69 +40,77 @@ public enum ComplianceAnalytics {
         let covered = baseline.map { span in
             incidents.filter { span.contains($0.time.span.start) && wouldBeCovered($0, prepared) }
         } ?? []
+        let statement = coverageStatement(
+            coverage ?? Self.coverage(of: incidents), restingOn: judged.records.values.map(\.incident), baseline: baseline,
+            start: window?.start, zone: zone)
 
         func figures(for party: PartyID?) -> PartyFigures {
-            let mine = verdicts.filter { party == nil || $0.incident.perpetrator?.party == party }
-            let inWindow = mine.filter { elapsed?.contains($0.incident.time.span.start) ?? false }
-            let violations = inWindow.filter { $0.kind == .violation }
+            let mine = party == nil ? inWindow : inWindow.filter { $0.accused == party }
+            let events = judged.outcomes(mine)
+            let violations = events.filter { $0.kind == .violation }
+            let possible = events.filter { $0.kind == .possibleViolation }
             var rate: RateRatio?
-            if let elapsed, let baseline, let days = elapsed.duration.map({ $0 / 86_400 }), days > 0 {
-                let before = covered.filter { party == nil || $0.perpetrator?.party == party }.count
-                rate = RateRatio(count: violations.count, days: days, baselineCount: before, baselineDays: (baseline.duration ?? 0) / 86_400)
+            if statement.coversBaseline, let elapsed, let baseline, let days = elapsed.duration.map({ $0 / 86_400 }), days > 0 {
+                let before = Set(covered.filter { party == nil || $0.perpetrator?.party == party }.map { groups[$0.id]?.group ?? $0.id })
+                rate = RateRatio(count: violations.count, days: days, baselineCount: before.count, baselineDays: (baseline.duration ?? 0) / 86_400)
             }
-            func until(_ level: EvidenceLevel?) -> TimeInterval? {
-                guard let start = window?.start else { return nil }
-                let first = violations.filter { level == nil || (evidence[$0.incident.id] ?? .singleClaim) >= level! }
-                    .map(\.incident.time.span.start).min()
+            func until(_ level: EvidenceLevel) -> TimeInterval? {
+                guard statement.coversStart, let start = window?.start else { return nil }
+                let first = violations.filter { $0.evidence >= level }.map(\.start).min()
                 return first.map { max(0, $0.timeIntervalSince(start)) }
             }
             return PartyFigures(
-                party: party, violations: violations.count, possibleViolations: inWindow.filter { $0.kind == .possibleViolation }.count,
-                rate: rate, untilFirstAlleged: until(nil), untilFirstCorroborated: until(.corroborated), untilFirstVerified: until(.verified))
+                party: party, violations: violations.count, violationRecords: violations.map(\.records.count).reduce(0, +),
+                verifiedViolations: violations.filter { $0.evidence == .verified }.count, possibleViolations: possible.count,
+                possibleViolationRecords: possible.map(\.records.count).reduce(0, +), rate: rate, untilFirstAlleged: until(.singleClaim),
+                untilFirstCorroborated: until(.corroborated), untilFirstVerified: until(.verified))
         }
 
         let overall = figures(for: nil)
-        let inPeriod = verdicts.filter { shown.contains($0.incident.time.span.start) }
-        let imprecise = inPeriod.filter { entry in entry.checks.contains { $0.outcome == .unknown && $0.uncertainty == .imprecise } }
+        let periodEvents = judged.outcomes(judged.verdicts(startingIn: shown))
+        let imprecise = periodEvents.filter { event in
+            judged.records[event.decidedBy]?.checks.contains { $0.outcome == .unknown && $0.uncertainty == .imprecise } ?? false
+        }
 
-        // Status, from the last days before the report's moment (or the window's end, if earlier).
-        let moment = min(asOf, window?.end ?? asOf)
-        let recentSpan = TimeSpan(start: moment.addingTimeInterval(-Double(rule.recentDays) * 86_400), end: moment)
-        let recent = verdicts.filter { $0.kind == .violation && recentSpan.contains($0.incident.time.span.start) }
-        let recentCorroborated = recent.filter { (evidence[$0.incident.id] ?? .singleClaim) >= .corroborated }.count
-        let ended: Set<AgreementStatus> = [.collapsed, .suspended, .superseded]
+        // Status: over the last days before the report's moment, or over the whole window once it has ended.
         let statuses = agreement.belligerents.map { agreement.status(of: $0.id, at: asOf) }
-        let collapsed = !statuses.isEmpty && statuses.allSatisfy { $0.map(ended.contains) ?? false }
+        let ended = (window?.end.map { $0 <= asOf } ?? false) || (!statuses.isEmpty && statuses.allSatisfy { $0 == .expired })
+        let moment = min(asOf, window?.end ?? asOf)
+        let statusSpan = (ended ? elapsed : nil)
+            ?? TimeSpan(start: moment.addingTimeInterval(-Double(rule.recentDays) * 86_400), end: moment)
+        let counted = judged.outcomes(judged.verdicts(startingIn: statusSpan)).filter { $0.kind == .violation }
+        let stopped: Set<AgreementStatus> = [.collapsed, .suspended, .superseded]
         let status = rule.status(
-            collapsed: collapsed, recent: recent.count, recentCorroborated: recentCorroborated,
-            baselineRate: overall.rate?.baselineRate ?? 0)
+            collapsed: !statuses.isEmpty && statuses.allSatisfy { $0.map(stopped.contains) ?? false }, count: counted.count,
+            corroborated: counted.filter { $0.evidence >= .corroborated }.count, verified: counted.filter { $0.evidence == .verified }.count,
+            days: (statusSpan.duration ?? 86_400) / 86_400, baselineRate: overall.rate?.baselineRate)
 
         return AgreementAnalytics(
-            agreement: agreement.id, period: shown, timeZone: zone, days: dayCounts(inPeriod, evidence: evidence, over: shown, zone: zone),
+            agreement: agreement.id, period: shown, timeZone: zone, days: dayCounts(periodEvents, over: shown, zone: zone),
             overall: overall, parties: agreement.belligerents.map { figures(for: $0.id) },
-            uncertainShare: inPeriod.isEmpty ? nil : Double(imprecise.count) / Double(inPeriod.count),
-            outstandingConditions: agreement.outstandingConditions, status: status, statusRule: rule.description)
+            uncertainShare: periodEvents.isEmpty ? nil : Double(imprecise.count) / Double(periodEvents.count),
+            outstandingConditions: agreement.outstandingConditions, status: status, statusRule: rule.description, ended: ended,
+            statusSpan: statusSpan, coverage: statement)
     }
 
-    /// Whether the agreement would have covered the incident had it been in force: a belligerent accused, and
-    /// the place, target and action clauses pass.
+    /// Whether the agreement would have covered the incident had it been in force: a belligerent accused (or
+    /// nobody, when every belligerent is a party the agreement binds, as unattributed acts then count in the
+    /// window too), and the place, target and action clauses pass.
     static func wouldBeCovered(_ incident: Incident, _ prepared: PreparedAgreement) -> Bool {
-        guard let party = incident.perpetrator?.party, prepared.belligerents.contains(party) else { return false }
+        if let party = incident.perpetrator?.party {
+            guard prepared.belligerents.contains(party) else { return false }
+        } else {
+            guard incident.action != .noHostileAct, prepared.agreement.belligerents.allSatisfy({ $0.role == .party }) else { return false }
+        }
         let scope = prepared.agreement.scope
         return PlaceClause.check(incident, prepared, explain: false).outcome == .pass
             && TargetClause.check(incident, scope, explain: false).outcome == .pass
             && ActionClause.check(incident, scope, explain: false).outcome == .pass
     }
 
-    /// Every local day of `span`, with its violations by evidence level and its possible violations.
-    static func dayCounts(
-        _ verdicts: [(incident: Incident, kind: VerdictKind, checks: [ClauseCheck])], evidence: [IncidentID: EvidenceLevel],
-        over span: TimeSpan, zone: ZoneIdentifier
-    ) -> [DayCount] {
-        func key(_ date: Date) -> String {
-            let clock = zone.wallClock(at: date)
-            return StatedTime(year: clock.year, month: clock.month, day: clock.day).description
-        }
+    /// Every local day of `span`, with its violation events by evidence level and its possible-violation
+    /// events, each event on the day of its earliest record.
+    static func dayCounts(_ events: [EventOutcome], over span: TimeSpan, zone: ZoneIdentifier) -> [DayCount] {
         var days: [String: DayCount] = [:]
         var order: [String] = []
         let first = zone.wallClock(at: span.start)
@@ -148,18 +120,26 @@ public enum ComplianceAnalytics {
             order.append(day.description)
             days[day.description] = DayCount(
                 date: day.description, violations: Dictionary(uniqueKeysWithValues: EvidenceLevel.allCases.map { ($0.rawValue, 0) }),
-                possibleViolations: 0)
+                possibleViolations: 0, violationRecords: 0, possibleViolationRecords: 0)
             day = day.adding(days: 1)
         }
-        for verdict in verdicts {
-            let date = key(verdict.incident.time.span.start)
+        for event in events {
+            let date = localDay(event.start, in: zone)
             guard days[date] != nil else { continue }
-            if verdict.kind == .violation {
-                days[date]!.violations[(evidence[verdict.incident.id] ?? .singleClaim).rawValue, default: 0] += 1
-            } else if verdict.kind == .possibleViolation {
+            if event.kind == .violation {
+                days[date]!.violations[event.evidence.rawValue, default: 0] += 1
+                days[date]!.violationRecords += event.records.count
+            } else if event.kind == .possibleViolation {
                 days[date]!.possibleViolations += 1
+                days[date]!.possibleViolationRecords += event.records.count
             }
         }
         return order.compactMap { days[$0] }
+    }
+
+    /// The local day of `date` in `zone`, `YYYY-MM-DD`.
+    public static func localDay(_ date: Date, in zone: ZoneIdentifier) -> String {
+        let clock = zone.wallClock(at: date)
+        return StatedTime(year: clock.year, month: clock.month, day: clock.day).description
     }
 }

@@ -203,6 +203,19 @@ enum Migrations {
             // array; evidence stored before names none.
             try db.execute(sql: "ALTER TABLE evidence ADD COLUMN may_describe TEXT NOT NULL DEFAULT '[]'")
         }
+        migrator.registerMigration("v11-dataset-coverage") { db in
+            // Each dataset's records, earliest and latest start, kept up to date by every import, so that reports
+            // can state what their data cover without scanning every incident.
+            for (figure, aggregate) in [("records", "COUNT(*)"), ("earliest", "MIN(i.start_unix)"), ("latest", "MAX(i.start_unix)")] {
+                try db.execute(
+                    sql: """
+                        INSERT INTO store_meta (key, value)
+                            SELECT '\(SQLiteStore.coveragePrefix)' || s.dataset || ':\(figure)', \(aggregate)
+                            FROM incident i JOIN source_record s ON s.incident_id = i.id AND s.ordinal = 0
+                            GROUP BY s.dataset
+                        """)
+            }
+        }
         return migrator
     }
 

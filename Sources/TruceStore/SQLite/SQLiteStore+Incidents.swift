@@ -19,12 +19,14 @@ extension SQLiteStore {
             try immediateWrite { db in
                 var summary = LoadSummary()
                 var headers = HeaderCache()
+                var written: [String: CoverageChange] = [:]  // what this import added or changed, by dataset
                 try db.run("UPDATE store_meta SET value = MAX(value, ?) WHERE key = 'longest_span'", arguments: [longest])
                 for prepared in incidents {
                     let (incident, stored) = (prepared.incident, prepared.stored)
                     let release = incident.sources.first?.release
                     if try insert(incident, stored, release: release, headers: &headers, db: db) {
                         summary.new += 1
+                        if let dataset = incident.sources.first?.dataset { written[dataset, default: CoverageChange()].saw(incident, isNew: true) }
                         continue
                     }
                     guard let existing = try Row.fetchOne(
@@ -43,6 +45,7 @@ extension SQLiteStore {
                         continue
                     }
                     summary.updated += 1
+                    if let dataset = incident.sources.first?.dataset { written[dataset, default: CoverageChange()].saw(incident, isNew: false) }
                     let previous = try Self.assemble(body: storedBody, id: incident.id, db: db)
                     try Self.addToHistory(previous, release: storedRelease, db: db)
                     try db.run("DELETE FROM incident WHERE id = ?", arguments: [incident.id])
@@ -64,6 +67,7 @@ extension SQLiteStore {
                         ])
                     summary.quarantined += 1
                 }
+                try Self.noteImport(written, db: db)
                 return summary
             }
         }

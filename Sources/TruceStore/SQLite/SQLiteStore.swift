@@ -190,7 +190,9 @@ public final class SQLiteStore: VerdictStore {
                 let tables = try String.fetchAll(
                     db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name")
                 for table in tables {
-                    let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2")
+                    // Import times say when, not what: they are left out of the content.
+                    let only = table == "store_meta" ? " WHERE key NOT LIKE '\(Self.importTimePrefix)%'" : ""
+                    let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table)\(only) ORDER BY 1, 2")
                     dump[table] = rows.map { $0.description }
                 }
                 return dump
