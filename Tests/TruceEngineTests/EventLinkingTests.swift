@@ -194,3 +194,26 @@ struct SourceOriginTests {
         #expect(EvidenceLevel.level(for: claims, actions: [.droneStrike, .droneStrike]) == .corroborated)
     }
 }
+
+@Suite("Events: rows of a dataset that codes events")
+struct EventCodedDatasetTests {
+    func row(_ id: String, dataset: String, action: ActionType, category: TargetCategory?, subtype: String?, claimant: String) -> Incident {
+        var incident = report(id, at: "2025-03-15T00:00", zone: "Asia/Gaza", precision: .day, country: "PS", by: "IL", claimant: claimant, claimantParty: nil,
+            category: category, subtype: subtype, action: action, coordinate: Coordinate(latitude: 31.5464, longitude: 34.4951))
+        incident.sources = [SourceRecord(dataset: dataset, file: "f.csv", line: 2, key: id, fields: [])]
+        return incident
+    }
+
+    @Test("two ACLED rows are two events however alike, and each joins the example record that repeats it (the demo's Beit Lahia strikes)")
+    func twoACLEDRowsAreTwoEvents() {
+        let car = row("acled:TRC0007", dataset: "acled", action: .strike, category: nil, subtype: nil, claimant: "ACLED (sources: Gaza Health Ministry)")
+        let team = row("acled:TRC0008", dataset: "acled", action: .strike, category: nil, subtype: nil, claimant: "ACLED (sources: Israel Defense Forces)")
+        let carReport = row("ex-014", dataset: "truce-csv", action: .airStrike, category: .civilian, subtype: nil, claimant: "Gaza Health Ministry")
+        let teamReport = row("ex-015", dataset: "truce-csv", action: .airStrike, category: .military, subtype: "personnel", claimant: "Israel Defense Forces")
+        let evidence = LinkingFixtures.evidence([car, team, carReport, teamReport])
+        #expect(evidence["acled:TRC0007"]?.group != evidence["acled:TRC0008"]?.group)
+        #expect(evidence["ex-014"]?.group == evidence["acled:TRC0007"]?.group)
+        #expect(evidence["ex-015"]?.group == evidence["acled:TRC0008"]?.group)
+        #expect(Set([car, team, carReport, teamReport].map { evidence[$0.id]!.group }).count == 2)
+    }
+}

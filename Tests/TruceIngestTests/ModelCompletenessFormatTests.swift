@@ -122,6 +122,8 @@ struct ModelCompletenessFormatTests {
         ("ACT4", nil, .attempted),
         ("ACT5", .sabotage, nil),
         ("ACT6", .other, nil),
+        // A drone that was the target names no weapon; drones that struck a drone site do.
+        ("ACT7", .strike, nil), ("ACT8", .droneStrike, nil), ("ACT9", .strike, nil),
     ])
     func acledActionsAndOutcomes(id: String, action: ActionType?, outcome: Outcome?) throws {
         let batch = try ACLEDFormat(actors: ActorTable(entries: [])).read(file: Fixtures.path("acled-actions.csv"))

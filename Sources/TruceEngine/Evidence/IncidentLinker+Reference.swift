@@ -7,6 +7,7 @@ extension IncidentLinker {
     /// Whether two records fit (the rules of ``IncidentLinker``), read from the incidents themselves.
     static func referenceDescribeSameEvent(_ a: Incident, _ b: Incident) -> Bool {
         guard a.time.span.overlaps(b.time.span) else { return false }
+        if let dataset = LinkKey.eventCodedDataset(of: a), dataset == LinkKey.eventCodedDataset(of: b) { return false }
         if let x = a.target.category, let y = b.target.category, x != y { return false }
         if let x = a.target.subtype, let y = b.target.subtype, x != y { return false }
         let (nameA, nameB) = (a.target.name.map(LinkKey.words), b.target.name.map(LinkKey.words))
@@ -14,7 +15,9 @@ extension IncidentLinker {
         if let x = a.action, let y = b.action, !x.mayBeSame(as: y) {
             let fullTargets = a.target.category != nil && a.target.subtype != nil && b.target.category != nil && b.target.subtype != nil
             let named = nameA?.isEmpty == false && nameB?.isEmpty == false
-            if !fullTargets && !named { return false }
+            let aerial = (x.isStrikeKind || x == .strike) && (y.isStrikeKind || y == .strike) && a.target.category != nil
+                && a.target.category == b.target.category
+            if !fullTargets && !named && !aerial { return false }
         }
         return referenceNear(a.location, b.location)
     }

@@ -4,7 +4,7 @@ import TruceCore
 /// Links records from different sources that describe the same event, so their claims count together.
 ///
 /// Two records **fit** when:
-/// - their time spans overlap;
+/// - their time spans overlap, and they are not two rows of a dataset that codes one row per event (ACLED);
 /// - they are close enough for both precisions: their points at most the sum of their radii apart (exact 1 km,
 ///   locality 10 km, nearby 25 km, district 60 km, region 250 km, country 1,000 km); without both points, the
 ///   same locality (and region, where both name one); a record known only to its region or country fits the
@@ -12,7 +12,8 @@ import TruceCore
 /// - their target categories agree (or one is unknown), and so do their subtypes, and their targets' names
 ///   (where both are named, the words of one include the other's: "Sudzha station", "Sudzha gas metering station");
 /// - their actions agree (or one is unknown, or one is a `strike` of unstated weapon and the other an air,
-///   missile or drone strike), unless both name the target in full (category and subtype, or
+///   missile or drone strike), unless both name the target in full, or both report a strike from the air on a
+///   target of the same category (claims disagreeing on the weapon) (category and subtype, or
 ///   name): then they are competing claims about one event, whose evidence is `contested`.
 ///
 /// An **event** is a set of records that all fit one another: a record joins an event only when it fits every

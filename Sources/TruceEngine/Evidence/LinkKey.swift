@@ -28,6 +28,8 @@ struct LinkKey: Sendable {
     var region: String?
     /// The locality's normalised name.
     var place: String?
+    /// Set for a record of a dataset that codes one row per event (ACLED): two such rows are never one event.
+    var eventCodedDataset: String?
     var role: Role
 
     init(_ incident: Incident) {
@@ -47,6 +49,7 @@ struct LinkKey: Sendable {
         precision = incident.location.precision
         radius = IncidentLinker.radius(precision)
         place = incident.location.place.map(Regions.normalised).flatMap { $0.isEmpty ? nil : $0 }
+        eventCodedDataset = Self.eventCodedDataset(of: incident)
         if action == .noHostileAct {
             role = .apart
         } else if end - start > IncidentLinker.longestPlaceableSpan || precision >= .region || (coordinate == nil && place == nil)
@@ -64,6 +67,15 @@ struct LinkKey: Sendable {
         (incident.acts ?? 1) > 1 || !incident.time.isStated || incident.location.spansSeveralCountries
     }
 
+    /// Datasets whose coders already make one row of each event (ACLED: one row per day, place, actors and type of
+    /// event), so that two of their rows are two events however alike they look.
+    static let eventCodedDatasets: Set<String> = ["acled"]
+
+    /// The event-coded dataset a record comes from, if any (read from its first source record).
+    static func eventCodedDataset(of incident: Incident) -> String? {
+        incident.sources.first.map(\.dataset).flatMap { eventCodedDatasets.contains($0) ? $0 : nil }
+    }
+
     static func regionKey(_ name: String) -> String { Regions.code(forName: name) ?? Regions.normalised(name) }
 
     /// Words that do not tell one facility from another.
@@ -77,11 +89,19 @@ struct LinkKey: Sendable {
     /// Whether two records plausibly describe the same event (the rules of ``IncidentLinker``).
     func fits(_ other: LinkKey) -> Bool {
         guard start < other.end && other.start < end else { return false }
+        if let dataset = eventCodedDataset, dataset == other.eventCodedDataset { return false }
         if let x = category, let y = other.category, x != y { return false }
         if let x = subtype, let y = other.subtype, x != y { return false }
         if let x = targetWords, let y = other.targetWords, !(x.count <= y.count ? x.isSubset(of: y) : y.isSubset(of: x)) { return false }
-        if let x = action, let y = other.action, !x.mayBeSame(as: y), !namesSameTarget(other) { return false }
+        if let x = action, let y = other.action, !x.mayBeSame(as: y), !namesSameTarget(other), !aerialStrikesOnOneTarget(x, y, other) { return false }
         return near(other)
+    }
+
+    /// Whether both records report a strike from the air (of any weapon) on a target of the same known
+    /// category: claims that disagree on the weapon ("an air raid", "a drone attack" on a city's power supply
+    /// one night) rather than two acts.
+    func aerialStrikesOnOneTarget(_ a: ActionType, _ b: ActionType, _ other: LinkKey) -> Bool {
+        (a.isStrikeKind || a == .strike) && (b.isStrikeKind || b == .strike) && category != nil && category == other.category
     }
 
     /// Whether both records name the target in full, so that claims of different actions on it compete:

@@ -153,9 +153,12 @@ struct ACLEDRow: CSVRowReading {
         return TargetKeywords.mentions(interceptionWords, in: notes) ? .intercepted : .attempted
     }
 
-    /// The strike kind the notes name: drones first, then missiles, then aircraft.
+    /// The strike kind the notes name as the weapon: drones first, then missiles, then aircraft. A drone that was
+    /// the target ("struck militants operating a drone") names no weapon (see `WeaponWordSense`).
     private static func namedStrike(in notes: String) -> ActionType? {
-        if TargetKeywords.mentions(droneWords, in: notes) { return .droneStrike }
+        if TargetKeywords.mentions(droneWords, in: notes), TargetKeywords.mentions(droneWords, in: WeaponWordSense.weaponText(notes)) {
+            return .droneStrike
+        }
         if TargetKeywords.mentions(missileWords, in: notes) { return .missileStrike }
         if TargetKeywords.mentions(aircraftWords, in: notes) { return .airStrike }
         return nil
