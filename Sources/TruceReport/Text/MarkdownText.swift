@@ -1,8 +1,9 @@
 import TruceCore
 
 /// Text written into Markdown so that it shows exactly as written and adds no markup: on one line, without
-/// hidden characters (see ``DisplayText``), with HTML's `&`, `<`, `>` and `"` as entities, and with the
-/// characters Markdown reads as markup behind a backslash.
+/// hidden characters (see ``DisplayText``), with HTML's `&`, `<` and `>` as entities (a `"` stays as it is:
+/// with `<` escaped no tag can open, so it can start no attribute), and with the characters Markdown reads as
+/// markup behind a backslash.
 enum MarkdownText {
     /// The characters escaped with a backslash: emphasis, code, links and images, table cells, headings and
     /// strikethrough.
@@ -12,7 +13,7 @@ enum MarkdownText {
     static func inline(_ text: String) -> String {
         var result = ""
         for character in DisplayText.singleLine(text) {
-            if let entity = HTMLEntities.entity(for: character) {
+            if character != "\"", let entity = HTMLEntities.entity(for: character) {
                 result += entity
             } else {
                 if markup.contains(character) { result.append("\\") }
