@@ -84,4 +84,51 @@ struct RealDataRegressionTests {
         let johannesburg = listed.filter { (($0["verdict"] as? [String: Any])?["incident"] as? String) == "gdelt:588604916" }
         #expect(johannesburg.isEmpty)
     }
+
+    @Test("the July 2020 ceasefire to the end of 2020: 24 alleged violation events from 25 UCDP records, all unattributed, against 12 in the 30 days before")
+    func july2020CeasefireReport() throws {
+        let report = try RealData.report("tcg-ceasefire-2020", ["--from", "2020-07-27", "--to", "2020-12-31"])
+        let analytics = try #require(report["analytics"] as? [String: Any])
+        let overall = try #require(analytics["overall"] as? [String: Any])
+        #expect(overall["violations"] as? Int == 24 && overall["violationRecords"] as? Int == 25)
+        #expect(overall["possibleViolations"] as? Int == 4)
+        let rate = try #require(overall["rate"] as? [String: Any])
+        #expect(rate["baselineCount"] as? Int == 12 && rate["count"] as? Int == 24)
+        #expect(abs((rate["ratio"] as? Double ?? 0) - 0.38) < 0.01)
+        // No violation in the last three days of December: the badge follows from the events, not the history.
+        #expect(analytics["status"] as? String == "holding")
+        let parties = try #require(report["byParty"] as? [[String: Any]])
+        #expect(parties.map { $0["key"] as? String } == ["unattributed"])
+    }
+
+    @Test("over its whole window the July 2020 ceasefire is collapsed (24 February 2022), with 164 alleged violation events from 167 records")
+    func july2020CeasefireWholeWindow() throws {
+        let report = try RealData.report("tcg-ceasefire-2020")
+        let analytics = try #require(report["analytics"] as? [String: Any])
+        let overall = try #require(analytics["overall"] as? [String: Any])
+        #expect(overall["violations"] as? Int == 164 && overall["violationRecords"] as? Int == 167)
+        #expect(analytics["status"] as? String == "collapsed")
+    }
+
+    @Test("the Markdown report's title keeps its quotation marks")
+    func markdownTitle() throws {
+        let db = try RealData.store.get().db
+        let out = try CLI.temporaryDirectory().path
+        let written = try CLI.run(["report", "--agreement", "tcg-ceasefire-2020", "--format", "md", "--out", out, "--db", db])
+        let text = try String(contentsOfFile: written.output.trimmingCharacters(in: .whitespacesAndNewlines), encoding: .utf8)
+        #expect(text.hasPrefix("# Donbas \"full and comprehensive\" ceasefire"))
+    }
+
+    @Test("Minsk II's first four weeks: 34 alleged violation events from 55 UCDP records, against 90 events in the 30 days before (the Debaltseve battle), rate ratio 0.40")
+    func minskIIFirstFourWeeks() throws {
+        let report = try RealData.report("minsk-ii-ceasefire-2015", ["--from", "2015-02-15", "--to", "2015-03-14"])
+        let analytics = try #require(report["analytics"] as? [String: Any])
+        let overall = try #require(analytics["overall"] as? [String: Any])
+        #expect(overall["violations"] as? Int == 34 && overall["violationRecords"] as? Int == 55)
+        let rate = try #require(overall["rate"] as? [String: Any])
+        #expect(rate["baselineCount"] as? Int == 90)
+        #expect(abs((rate["ratio"] as? Double ?? 0) - 0.40) < 0.01)
+        // Fighting went on at Debaltseve on the first day.
+        #expect(overall["untilFirstAlleged"] as? Int == 0)
+    }
 }

@@ -41,7 +41,9 @@ public enum ComplianceAnalytics {
             incidents.filter { span.contains($0.time.span.start) && wouldBeCovered($0, prepared) }
         } ?? []
         let statement = coverageStatement(
-            coverage ?? Self.coverage(of: incidents), restingOn: judged.records.values.map(\.incident), baseline: baseline,
+            coverage ?? Self.coverage(of: incidents),
+            // The figures rest on the records counted: those judged in the elapsed window and those of the baseline.
+            restingOn: judged.records.values.map(\.incident).filter { elapsed?.contains($0.time.span.start) ?? false } + covered, baseline: baseline,
             start: window?.start, zone: zone)
 
         func figures(for party: PartyID?) -> PartyFigures {
