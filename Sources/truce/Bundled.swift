@@ -35,36 +35,33 @@ enum Bundled {
 extension Bundled {
     /// The bundled sea outlines (`data/boundaries/seas.geojson`), read once; without them (with a note on
     /// standard error) a `sea:` scope cannot place a point and judges it `unknown`.
-    static let seaOutlines: SeaOutlines = {
-        let relative = "data/boundaries/seas.geojson"
-        guard let path = find(relative) else {
-            printError("note: the bundled sea outlines (\(relative)) were not found, so a sea: scope cannot place a point")
-            return SeaOutlines()
-        }
-        do {
-            return try SeaOutlines(geoJSON: Data(contentsOf: URL(fileURLWithPath: path)), file: path)
-        } catch {
-            printError("note: the bundled sea outlines cannot be read (\(error)), so a sea: scope cannot place a point")
-            return SeaOutlines()
-        }
-    }()
+    static let seaOutlines = outlines(
+        "data/boundaries/seas.geojson", named: "sea outlines", without: "a sea: scope cannot place a point", empty: SeaOutlines(),
+        read: SeaOutlines.init(geoJSON:file:))
 
     /// The bundled country outlines (`data/boundaries/countries.geojson`), read once; without them (with a note
     /// on standard error) a point whose country no source states stays open for a country or region area.
-    static let countryOutlines: CountryOutlines = {
-        let relative = "data/boundaries/countries.geojson"
-        guard let path = find(relative) else {
-            printError("note: the bundled country outlines (\(relative)) were not found, so a point of unknown country cannot be placed")
-            return CountryOutlines()
-        }
-        do {
-            return try CountryOutlines(geoJSON: Data(contentsOf: URL(fileURLWithPath: path)), file: path)
-        } catch {
-            printError("note: the bundled country outlines cannot be read (\(error)), so a point of unknown country cannot be placed")
-            return CountryOutlines()
-        }
-    }()
+    static let countryOutlines = outlines(
+        "data/boundaries/countries.geojson", named: "country outlines", without: "a point of unknown country cannot be placed",
+        empty: CountryOutlines(), read: CountryOutlines.init(geoJSON:file:))
 
     /// The adjudicator with the bundled sea and country outlines: every command judges with it.
     static var judge: Adjudicator { Adjudicator(seas: seaOutlines, countries: countryOutlines) }
+
+    /// The shipped outline file `relative` read by `read`, or `empty` with a note saying what cannot be done
+    /// `without` it when it is missing or unreadable.
+    private static func outlines<Outlines>(
+        _ relative: String, named name: String, without consequence: String, empty: Outlines, read: (Data, String) throws -> Outlines
+    ) -> Outlines {
+        guard let path = find(relative) else {
+            printError("note: the bundled \(name) (\(relative)) were not found, so \(consequence)")
+            return empty
+        }
+        do {
+            return try read(Data(contentsOf: URL(fileURLWithPath: path)), path)
+        } catch {
+            printError("note: the bundled \(name) cannot be read (\(error)), so \(consequence)")
+            return empty
+        }
+    }
 }
