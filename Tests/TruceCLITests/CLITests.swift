@@ -35,6 +35,15 @@ struct CLI {
         return Result(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self), errors: String(decoding: errData, as: UTF8.self))
     }
 
+    /// Where tests keep what a person should look at (report screenshots): `$TRUCE_ARTEFACTS`, else
+    /// `.build/artefacts` in the checkout; created on first use.
+    static func artefacts() throws -> URL {
+        let directory = ProcessInfo.processInfo.environment["TRUCE_ARTEFACTS"].map { URL(fileURLWithPath: $0) }
+            ?? repository.appendingPathComponent(".build/artefacts")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("truce-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

@@ -131,4 +131,24 @@ struct RealDataRegressionTests {
         // Fighting went on at Debaltseve on the first day.
         #expect(overall["untilFirstAlleged"] as? Int == 0)
     }
+
+    @Test("the July 2020 ceasefire's HTML report renders in Chromium, kept as a screenshot", .enabled(if: chromium != nil, "chromium is not installed (.ci/run installs it)"))
+    func july2020CeasefireScreenshot() throws {
+        let db = try RealData.store.get().db
+        let out = try CLI.temporaryDirectory().path
+        let oblasts = RealData.directory.appendingPathComponent("boundaries/geoBoundaries-UKR-ADM1_simplified.geojson").path
+        let written = try CLI.run([
+            "report", "--agreement", "tcg-ceasefire-2020", "--from", "2020-07-27", "--to", "2020-12-31", "--out", out, "--db", db, "--boundaries", oblasts,
+        ])
+        #expect(written.status == 0, "\(written.errors)")
+        let html = written.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let screenshot = try CLI.artefacts().appendingPathComponent("tcg-ceasefire-2020-report.png").path
+        try? FileManager.default.removeItem(atPath: screenshot)
+        let shot = try CLI.run(
+            ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1100,2600", "--screenshot=\(screenshot)", "file://\(html)"],
+            executable: URL(fileURLWithPath: chromium!))
+        #expect(FileManager.default.fileExists(atPath: screenshot), "\(shot.errors)")
+        let text = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(text.contains("unattributed") && text.contains("class=\"map\""))
+    }
 }

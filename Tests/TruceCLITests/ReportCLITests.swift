@@ -46,8 +46,7 @@ struct ReportCLITests {
         let html = written.output.trimmingCharacters(in: .whitespacesAndNewlines)
 
         // The screenshot is kept as a test artefact.
-        let artefacts = CLI.repository.appendingPathComponent(".build/test-artifacts")
-        try FileManager.default.createDirectory(at: artefacts, withIntermediateDirectories: true)
+        let artefacts = try CLI.artefacts()
         let screenshot = artefacts.appendingPathComponent("energy-moratorium-report.png").path
         try? FileManager.default.removeItem(atPath: screenshot)
         let shot = try run(chromium!, ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=900,3000", "--enable-logging=stderr", "--v=0", "--screenshot=\(screenshot)", "file://\(html)"])

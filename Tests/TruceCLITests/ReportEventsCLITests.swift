@@ -108,9 +108,7 @@ struct ReportEventsCLITests {
             print("chromium is not on PATH: no screenshot of the report taken")
             return
         }
-        let artefacts = ProcessInfo.processInfo.environment["TRUCE_ARTEFACTS"].map { URL(fileURLWithPath: $0) }
-            ?? CLI.repository.appendingPathComponent(".build/artefacts")
-        try FileManager.default.createDirectory(at: artefacts, withIntermediateDirectories: true)
+        let artefacts = try CLI.artefacts()
         let screenshot = artefacts.appendingPathComponent("demo-energy-moratorium-report.png")
         try? FileManager.default.removeItem(at: screenshot)
         let shot = try CLI.run(
