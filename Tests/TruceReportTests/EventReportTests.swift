@@ -124,4 +124,22 @@ struct EventReportTests {
         // Three days of baseline before 8 May start on 5 May, after the data's first record: a ratio is given.
         #expect(report.analytics.overall.rate != nil && !markdown.contains("No rate ratio"))
     }
+
+    @Test("a notable event says what its records say beyond the verdict: an aggregate's count, the outcome, a denial")
+    func notableEventFacts() throws {
+        var aggregate = Self.record("many", "2025-05-09T10:00", accused: "RU", claimant: "General Staff of Ukraine", side: "UA")
+        aggregate.acts = 117
+        var intercepted = Self.record("drone", "2025-05-09T12:00", accused: "RU", claimant: "Air Force of Ukraine", side: "UA")
+        intercepted.outcome = .intercepted
+        intercepted.location.place = "Sumy"
+        intercepted.location.coordinate = Coordinate(latitude: 50.9, longitude: 34.8)
+        intercepted.claims.append(Claim(claimant: "Ministry of Defence of Russia", claimantParty: "RU", accused: "RU", stance: .denial))
+        let report = report([aggregate, intercepted])
+        let facts = report.notable.flatMap(\.facts)
+        #expect(facts.contains("an aggregate claim of 117 acts, counted as one event"))
+        #expect(facts.contains("outcome: intercepted"))
+        #expect(facts.contains("Ministry of Defence of Russia denies RU did it"))
+        let markdown = try ReportRenderer.render(report, as: .md, outlines: nil)
+        #expect(markdown.contains("- an aggregate claim of 117 acts, counted as one event"))
+    }
 }

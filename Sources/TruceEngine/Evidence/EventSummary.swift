@@ -19,6 +19,14 @@ public struct EventSummary: Hashable, Codable, Sendable {
     /// Every claim of every record.
     public var claims: [Claim]
     public var evidence: EvidenceLevel
+    /// Whether the act struck, where the records that say so agree; `nil` when none says or they disagree.
+    public var outcome: Outcome?
+    /// Whether records disagree on the outcome (one says it struck, another that it was intercepted).
+    public var outcomeDisputed: Bool
+    /// For an aggregate claim, the most acts a record reports ("14 drone attacks in 24 hours" → 14); `nil` for one act.
+    public var acts: Int?
+    /// Whether some record states when it happened (otherwise only when it was reported is known).
+    public var timeStated: Bool
 
     /// A toll as one claimant reports it.
     public struct ClaimedEffects: Hashable, Codable, Sendable {
@@ -41,6 +49,11 @@ public struct EventSummary: Hashable, Codable, Sendable {
         location = ordered.min { $0.location.precision < $1.location.precision }!.location
         target = ordered.max { Self.specificity($0.target) < Self.specificity($1.target) }!.target
         claims = ordered.flatMap(\.claims)
+        let outcomes = Set(ordered.compactMap(\.outcome).filter { $0 != .unknown })
+        outcome = outcomes.count == 1 ? outcomes.first : nil
+        outcomeDisputed = outcomes.count > 1
+        acts = ordered.compactMap(\.acts).filter { $0 > 1 }.max()
+        timeStated = ordered.contains { $0.time.isStated }
         var tolls: [String: ClaimedEffects] = [:]
         var order: [String] = []
         for record in ordered where record.effects.fatalities != nil || record.effects.injured != nil {

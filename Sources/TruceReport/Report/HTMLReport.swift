@@ -43,7 +43,7 @@ extension ReportRenderer {
                 <article class="incident"><h3>\(escape(event.event)) — \(verdict), \
                 \(event.evidence.rawValue.replacingOccurrences(of: "_", with: " ")) · \(event.records.count) record\(event.records.count == 1 ? "" : "s")</h3>\
                 <p>\(escape(event.place)). \(escape(event.description))</p><p class="meta">accused: \(escape(event.accused.joined(separator: ", "))) · \
-                explained by record \(escape(event.incident))</p><ul class="tolls">\(tolls)</ul>\
+                explained by record \(escape(event.incident))\(event.facts.map { " · " + escape($0) }.joined())</p><ul class="tolls">\(tolls)</ul>\
                 <ul class="checks">\(checks)</ul><ul class="sources">\(sources)</ul></article>
                 """
         }.joined(separator: "\n")

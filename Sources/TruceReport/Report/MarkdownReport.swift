@@ -43,6 +43,7 @@ extension ReportRenderer {
             out += "\n### \(text(event.event)): \(verdict), \(event.evidence.rawValue) (\(event.records.count) record\(event.records.count == 1 ? "" : "s"))\n\n"
             out += "\(MarkdownText.paragraph(event.place)). \(text(event.description))\n\n"
             out += "- accused: \(text(event.accused.joined(separator: ", "))); explained by record \(text(event.incident))\n"
+            out += event.facts.map { "- \(text($0))\n" }.joined()
             out += event.casualties.map { "- casualties claimed by \(text($0.claimant)): \(casualtyText($0.effects))" }.joined(separator: "\n") + (event.casualties.isEmpty ? "" : "\n")
             out += event.checks.map { "- **\($0.clause.rawValue)** \($0.outcome.rawValue)\($0.uncertainty.map { " (\($0.rawValue))" } ?? ""): \(text($0.reason))" }.joined(separator: "\n") + "\n"
             out += event.sources.map { "- source: \(text($0))" }.joined(separator: "\n") + "\n"

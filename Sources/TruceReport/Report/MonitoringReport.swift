@@ -75,6 +75,9 @@ public struct MonitoringReport: Codable, Sendable {
         public var sources: [String]
         /// Casualties as each claimant gives them.
         public var casualties: [EventSummary.ClaimedEffects]
+        /// What else the records say of the event, in words: a time not stated, the outcome, an aggregate's
+        /// count of acts, denials (e.g. `an aggregate claim of 2935 acts`).
+        public var facts: [String]
     }
 
     /// An event of the period with a point, as the map draws it.

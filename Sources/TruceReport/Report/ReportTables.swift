@@ -59,6 +59,23 @@ extension MonitoringReport {
             event: event.event, incident: decider.id, records: summary.records, accused: event.accused.map { $0?.rawValue ?? "unattributed" },
             start: event.start, place: [location.place, location.admin1, location.country].compactMap { $0 }.joined(separator: ", "),
             description: decider.description, verdict: verdict.kind, evidence: event.evidence, checks: verdict.checks, sources: sources,
-            casualties: summary.casualties)
+            casualties: summary.casualties, facts: facts(of: summary, zone: agreement.timeZone))
+    }
+
+    /// What a reader should know of an event beyond its verdict: a time not stated, the outcome (or that the
+    /// records disagree on it), an aggregate's count, and who denies it.
+    static func facts(of summary: EventSummary, zone: ZoneIdentifier) -> [String] {
+        var facts: [String] = []
+        if !summary.timeStated {
+            let clock = zone.wallClock(at: summary.span.start)
+            facts.append("time not stated: reported on \(StatedTime(year: clock.year, month: clock.month, day: clock.day))")
+        }
+        if let outcome = summary.outcome { facts.append("outcome: \(outcome.rawValue)") }
+        if summary.outcomeDisputed { facts.append("outcome disputed: the records disagree on whether it struck") }
+        if let acts = summary.acts { facts.append("an aggregate claim of \(acts) acts, counted as one event") }
+        for denial in summary.claims where denial.isDenial {
+            facts.append("\(denial.claimant) denies \(denial.accused?.rawValue ?? "it") did it")
+        }
+        return facts
     }
 }
