@@ -54,6 +54,26 @@ struct ReportEventsCLITests {
         #expect(pairs > 0)
     }
 
+    @Test("every ACLED-format row of the demo is one event with the example incidents it repeats, and no two rows share one")
+    func demoSampleRowsJoinTheirExamples() throws {
+        let (_, db) = try demo()
+        let store = try SQLiteStore(path: db, access: .readOnly)
+        let eventOf = Dictionary(uniqueKeysWithValues: try store.evidence().map { ($0.incident, $0.group) })
+        let incidents = try store.incidents(matching: .all)
+        let acled = incidents.filter { $0.sources.first?.dataset == "acled" }
+        let examples = incidents.filter { $0.sources.first?.dataset != "acled" }
+        #expect(acled.count == 15)
+        for row in acled {
+            let repeated = examples.filter { example in
+                guard let notes = row.sources.first?["notes"] else { return false }
+                return !example.description.isEmpty && notes.contains(String(example.description.prefix(60)))
+            }
+            #expect(!repeated.isEmpty, "\(row.id) repeats no example")
+            for example in repeated { #expect(eventOf[row.id] == eventOf[example.id], "\(row.id) and \(example.id) describe one event") }
+        }
+        #expect(Set(acled.compactMap { eventOf[$0.id] }).count == acled.count)
+    }
+
     /// Whether an ACLED-format row repeats an example: the sample's notes are "On <day>, " and the example's description.
     static func repeats(_ row: Incident, _ example: Incident) -> Bool {
         guard let notes = row.sources.first?["notes"], !example.description.isEmpty else { return false }
