@@ -50,7 +50,7 @@ struct DemoCommand: ParsableCommand {
             for agreement in try store.agreements() {
                 print(AgreementDescription(agreement: agreement, now: now).text)
                 let count = ScopeCount.count(stored, against: agreement)
-                print("  incidents: \(count.inWindow) in window, \(count.inScope) in window and scope, \(count.uncertain) possibly in scope (imprecise or missing data)")
+                print("  records: \(count.inWindow) in window, \(count.inScope) in window and scope, \(count.uncertain) possibly in scope (imprecise or missing data); events below")
                 print(ViolationTable(verdicts: try store.verdicts(matching: VerdictQuery(agreement: agreement.id))).text + "\n")
             }
             let reports = (dir as NSString).appendingPathComponent("reports")
