@@ -18,7 +18,7 @@ enum RealData {
     ]
 
     /// The store's path, with what each import printed; built on first use.
-    static let store: Swift.Result<(db: String, imports: [String]), Error> = Result {
+    static let store: Swift.Result<(db: String, imports: [String]), any Error> = Result {
         let db = try CLI.temporaryDirectory().appendingPathComponent("real.sqlite").path
         for catalogue in ["agreements/2025", "agreements/donbas"] {
             let loaded = try CLI.run(["agreements", "load", catalogue, "--db", db])
