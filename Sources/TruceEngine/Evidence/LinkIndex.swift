@@ -3,7 +3,9 @@ import TruceCore
 
 /// Records already placed in events, found by the UTC days their spans touch and by where they are: a
 /// 1° × 1° cell of their point, their locality's name, their region, their country. A record is looked up
-/// only where ``LinkKey/near(_:)`` could hold, never among every record.
+/// only where ``LinkKey/near(_:)`` could hold, never among every record. Records of a dataset that codes
+/// one row per event (``LinkKey/eventCodedDataset``) are kept apart, so that a row of that dataset never
+/// visits the others, which it cannot fit: a store of a million ACLED rows links in time linear in its size.
 struct LinkIndex {
     /// What a bucket holds: records with a point in one cell, or at one locality, region or country.
     enum Kind: UInt64 { case cell, place, region, country }
@@ -18,7 +20,10 @@ struct LinkIndex {
         return kind.rawValue << 62 | dayBits << 38 | (payload & 0x3F_FFFF_FFFF)
     }
 
+    /// Buckets of records of no event-coded dataset.
     private var buckets: [UInt64: [Int32]] = [:]
+    /// Buckets of records of each event-coded dataset.
+    private var coded: [String: [UInt64: [Int32]]] = [:]
     /// Interned locality, region and country names, so that buckets hash small integers.
     private var names: [String: Int32] = [:]
     /// The first and last day any placed record touches.
@@ -49,19 +54,23 @@ struct LinkIndex {
         let place = key.place.map { intern($0) }
         let region = key.region.map { intern("region:" + $0) }
         let country = key.country.map { intern($0) }
-        for day in span {
-            if let coordinate = key.coordinate {
-                buckets[Self.bucket(.cell, day: day, Self.cell(coordinate.latitude), Self.cell(coordinate.longitude)), default: []].append(position)
+        func add(to buckets: inout [UInt64: [Int32]]) {
+            for day in span {
+                if let coordinate = key.coordinate {
+                    buckets[Self.bucket(.cell, day: day, Self.cell(coordinate.latitude), Self.cell(coordinate.longitude)), default: []].append(position)
+                }
+                if let place { buckets[Self.bucket(.place, day: day, place), default: []].append(position) }
+                if let region { buckets[Self.bucket(.region, day: day, region), default: []].append(position) }
+                if let country { buckets[Self.bucket(.country, day: day, country), default: []].append(position) }
             }
-            if let place { buckets[Self.bucket(.place, day: day, place), default: []].append(position) }
-            if let region { buckets[Self.bucket(.region, day: day, region), default: []].append(position) }
-            if let country { buckets[Self.bucket(.country, day: day, country), default: []].append(position) }
         }
+        if let dataset = key.eventCodedDataset { add(to: &coded[dataset, default: [:]]) } else { add(to: &buckets) }
     }
 
     /// Calls `body` with every placed record that shares a day with `key` and could be near it: in a cell
     /// within reach of its point, at its locality, and for a record known only to its region or country (a
-    /// vague one), in that region or country. A record may be visited more than once.
+    /// vague one), in that region or country; never a record of the same event-coded dataset. A record may be
+    /// visited more than once.
     func forEachCandidate(of key: LinkKey, _ body: (Int32) -> Void) {
         guard let span = days(of: key, clamped: true) else { return }
         let cells = key.coordinate.map { cellRange(around: $0, reach: key.radius + Self.largestMemberRadius) }
@@ -72,18 +81,23 @@ struct LinkIndex {
             if let (latitudes, longitudes) = cells {
                 for latitude in latitudes {
                     for longitude in longitudes {
-                        visit(Self.bucket(.cell, day: day, latitude, longitude), body)
+                        visit(Self.bucket(.cell, day: day, latitude, longitude), of: key, body)
                     }
                 }
             }
-            if let place { visit(Self.bucket(.place, day: day, place), body) }
-            if let region { visit(Self.bucket(.region, day: day, region), body) }
-            if let country { visit(Self.bucket(.country, day: day, country), body) }
+            if let place { visit(Self.bucket(.place, day: day, place), of: key, body) }
+            if let region { visit(Self.bucket(.region, day: day, region), of: key, body) }
+            if let country { visit(Self.bucket(.country, day: day, country), of: key, body) }
         }
     }
 
-    /// Calls `body` with each record in a bucket, without copying the bucket.
-    private func visit(_ bucket: UInt64, _ body: (Int32) -> Void) {
+    /// Calls `body` with each record in a bucket that `key` may fit, without copying the bucket.
+    private func visit(_ bucket: UInt64, of key: LinkKey, _ body: (Int32) -> Void) {
+        Self.visit(bucket, in: buckets, body)
+        for (dataset, buckets) in coded where dataset != key.eventCodedDataset { Self.visit(bucket, in: buckets, body) }
+    }
+
+    private static func visit(_ bucket: UInt64, in buckets: [UInt64: [Int32]], _ body: (Int32) -> Void) {
         guard let index = buckets.index(forKey: bucket) else { return }
         buckets.values[index].withUnsafeBufferPointer { records in
             for record in records { body(record) }
