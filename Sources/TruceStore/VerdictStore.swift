@@ -66,7 +66,7 @@ public struct AdjudicationRun: Sendable {
 
 /// What an adjudication run reads: every incident and agreement, and which of them await judgement.
 public struct AdjudicationInput: Sendable {
-    /// Every incident, in full.
+    /// Every incident, without its sources' verbatim fields (judging never reads them).
     public var incidents: [Incident]
     public var agreements: [Agreement]
     /// Incidents not yet judged under the rules: new, changed, or judged by other rules.

@@ -27,8 +27,10 @@ extension SQLiteStore {
                         """,
                     arguments: [rulesVersion])
                 while let row = try bodies.next() { incidentPrints[row["id"]] = AdjudicationBasis.fingerprint(row["body"]) }
+                // Judging and linking read normalised values, claims and each source's dataset, never the
+                // verbatim fields: leaving them out spares a query per incident and most of the memory.
                 return AdjudicationInput(
-                    incidents: try Self.incidents(matching: .all, db: db), agreements: agreements,
+                    incidents: try Self.incidents(matching: IncidentQuery(detail: .withoutSourceFields), db: db), agreements: agreements,
                     awaitingIncidents: awaitingIncidents, awaitingAgreements: awaitingAgreements,
                     basis: AdjudicationBasis(awaitingIncidents: incidentPrints, agreements: agreementPrints))
             }
