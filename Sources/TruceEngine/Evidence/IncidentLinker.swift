@@ -38,14 +38,24 @@ public struct IncidentLinker: Sendable {
 
     /// The events the records describe, sorted by id: every record is in exactly one.
     public func events(_ incidents: [Incident]) -> [LinkedEvent] {
-        var regions: [String: String] = [:]  // region keys by admin1 name: few names, many incidents
+        // Region and locality keys by name, worked out once a name: few names, many incidents.
+        var regions: [String: String] = [:]
+        var places: [String: String?] = [:]
         let keys = incidents.map { incident in
-            LinkKey(incident, region: incident.location.admin1.map { name in
-                if let known = regions[name] { return known }
-                let key = LinkKey.regionKey(name)
-                regions[name] = key
-                return key
-            })
+            LinkKey(
+                incident,
+                region: incident.location.admin1.map { name in
+                    if let known = regions[name] { return known }
+                    let key = LinkKey.regionKey(name)
+                    regions[name] = key
+                    return key
+                },
+                place: incident.location.place.flatMap { name in
+                    if let known = places[name] { return known }
+                    let key = LinkKey.placeKey(name)
+                    places[name] = key
+                    return key
+                })
         }
         var placement = Placement(count: incidents.count)
         var index = LinkIndex()

@@ -33,11 +33,15 @@ struct LinkKey: Sendable {
     var role: Role
 
     init(_ incident: Incident) {
-        self.init(incident, region: incident.location.admin1.map(Self.regionKey))
+        self.init(incident, region: incident.location.admin1.map(Self.regionKey), place: incident.location.place.flatMap(Self.placeKey))
     }
 
-    init(_ incident: Incident, region: String?) {
+    /// - Parameters:
+    ///   - region: ``regionKey(_:)`` of the incident's region, worked out by the caller (who may cache it).
+    ///   - place: ``placeKey(_:)`` of its locality, likewise.
+    init(_ incident: Incident, region: String?, place: String?) {
         self.region = region
+        self.place = place
         start = incident.time.span.start.timeIntervalSinceReferenceDate
         end = incident.time.span.end?.timeIntervalSinceReferenceDate ?? .infinity
         category = incident.target.category
@@ -48,7 +52,6 @@ struct LinkKey: Sendable {
         coordinate = incident.location.coordinate
         precision = incident.location.precision
         radius = IncidentLinker.radius(precision)
-        place = incident.location.place.map(Regions.normalised).flatMap { $0.isEmpty ? nil : $0 }
         eventCodedDataset = Self.eventCodedDataset(of: incident)
         if action == .noHostileAct {
             role = .apart
@@ -74,6 +77,12 @@ struct LinkKey: Sendable {
     /// The event-coded dataset a record comes from, if any (read from its first source record).
     static func eventCodedDataset(of incident: Incident) -> String? {
         incident.sources.first.map(\.dataset).flatMap { eventCodedDatasets.contains($0) ? $0 : nil }
+    }
+
+    /// A locality's normalised name, `nil` when nothing is left of it.
+    static func placeKey(_ name: String) -> String? {
+        let key = Regions.normalised(name)
+        return key.isEmpty ? nil : key
     }
 
     static func regionKey(_ name: String) -> String { Regions.code(forName: name) ?? Regions.normalised(name) }
