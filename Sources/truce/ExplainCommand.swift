@@ -22,8 +22,7 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let opened = try store.openForReading()
-            let incidents = try opened.incidents(matching: .all)
-            guard let found = incidents.first(where: { $0.id == incident }) else {
+            guard let found = try opened.incidents(ids: [incident], detail: .full).first else {
                 throw Failure(message: "no incident with id \"\(incident)\" (see `truce incidents list`)", code: .invalidInput)
             }
             var agreements = try opened.agreements()
@@ -35,7 +34,9 @@ struct ExplainCommand: ParsableCommand {
             }
             let judge = Bundled.judge
             let verdicts = agreements.map { judge.verdict(for: found, under: $0) }
-            let linked = Adjudication.evidence(for: incidents)
+            // The event as the last adjudication linked it; a record awaiting adjudication is linked afresh.
+            let linked = try opened.storedEvent(of: found.id, rulesVersion: Adjudicator.rulesVersion)
+                ?? Adjudication.evidence(for: try opened.incidents(matching: IncidentQuery(detail: .withoutSourceFields)))
             let evidence = linked.first { $0.incident == found.id }
             if output.json {
                 print(try TruceJSON.string(verdicts, pretty: true))

@@ -46,6 +46,16 @@ struct AdjudicationCLITests {
         #expect(try CLI.run(["verdicts", "list", "--db", db, "--evidence", "sure"]).status == 64)
     }
 
+    @Test("explain shows the event the last adjudication stored, the same as it links before one")
+    func explainReadsStoredEvent() throws {
+        let db = try loadedDatabase()
+        let fresh = try CLI.run(["explain", "ex-2025-029", "--agreement", "energy-moratorium-2025", "--db", db])
+        #expect(try CLI.run(["adjudicate", "--db", db]).status == 0)
+        let stored = try CLI.run(["explain", "ex-2025-029", "--agreement", "energy-moratorium-2025", "--db", db])
+        #expect(stored.status == 0 && stored.output == fresh.output)
+        #expect(stored.output.contains("evidence: contested (linked with ex-2025-028)"))
+    }
+
     @Test("explain prints every clause with the value it looked at and the source it came from")
     func explain() throws {
         let db = try loadedDatabase()
