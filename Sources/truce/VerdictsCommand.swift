@@ -123,13 +123,17 @@ struct EventListing {
 
     init(_ verdicts: [StoredVerdict]) {
         var evidence: [IncidentID: EvidenceRecord] = [:]
-        var stored: [String: StoredVerdict] = [:]
+        struct Pair: Hashable {
+            var incident: IncidentID
+            var agreement: AgreementID
+        }
+        var stored: [Pair: StoredVerdict] = [:]
         for verdict in verdicts {
             let id = verdict.verdict.incident
             if let event = verdict.event, let level = verdict.evidence {
                 evidence[id] = EvidenceRecord(incident: id, group: event, level: level)
             }
-            stored[id + "\u{0}" + verdict.verdict.agreement] = verdict
+            stored[Pair(incident: id, agreement: verdict.verdict.agreement)] = verdict
         }
         let grouped = EventVerdicts.group(
             verdicts.map {
@@ -140,7 +144,7 @@ struct EventListing {
             Row(
                 event: event.event, agreement: event.agreement, accused: event.accused, kind: event.kind, evidence: event.evidence,
                 start: event.start, decidedBy: event.decidedBy,
-                verdicts: event.records.compactMap { stored[$0 + "\u{0}" + event.agreement] })
+                verdicts: event.records.compactMap { stored[Pair(incident: $0, agreement: event.agreement)] })
         }
     }
 }

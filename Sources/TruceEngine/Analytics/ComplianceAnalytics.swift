@@ -23,8 +23,8 @@ public enum ComplianceAnalytics {
     ) -> AgreementAnalytics {
         let prepared = judge.prepare(agreement)
         let zone = agreement.timeZone
-        let groups = Dictionary(evidence.map { ($0.incident, $0) }, uniquingKeysWith: { first, _ in first })
-        let judged = judged ?? JudgedEvents(agreement: agreement, incidents: incidents, evidence: groups, judge: judge)
+        let judged = judged ?? JudgedEvents(agreement: agreement, incidents: incidents, evidence: evidence, judge: judge)
+        let groups = judged.evidence
         let window = prepared.outer
         let elapsed = window.flatMap { $0.intersection(TimeSpan(start: .distantPast, end: asOf)) }
         let shown = period ?? elapsed ?? TimeSpan(start: asOf.addingTimeInterval(-86_400), end: asOf)

@@ -15,10 +15,13 @@ public struct JudgedEvents: Sendable {
     public let verdicts: [EventVerdict]
     /// Each judged record (those not out of scope), by id.
     public let records: [IncidentID: RecordJudgement]
+    /// The evidence the records were grouped by, by record id: each record's event and level.
+    public let evidence: [IncidentID: EvidenceRecord]
 
     /// Judges `incidents` under `agreement` with `judge` (and the outlines it places points by) and groups the
     /// verdicts into events by `evidence` (a record without evidence is an event of its own).
-    public init(agreement: Agreement, incidents: [Incident], evidence: [IncidentID: EvidenceRecord], judge: Adjudicator = Adjudicator()) {
+    public init(agreement: Agreement, incidents: [Incident], evidence: [EvidenceRecord], judge: Adjudicator = Adjudicator()) {
+        let evidence = Dictionary(evidence.map { ($0.incident, $0) }, uniquingKeysWith: { first, _ in first })
         var records: [IncidentID: RecordJudgement] = [:]
         var recordVerdicts: [RecordVerdict] = []
         for judgement in Adjudication.judgements(incidents: incidents, agreements: [agreement], judge: judge) {
@@ -30,6 +33,7 @@ public struct JudgedEvents: Sendable {
                     start: incident.time.span.start))
         }
         self.records = records
+        self.evidence = evidence
         verdicts = EventVerdicts.group(recordVerdicts, evidence: evidence)
     }
 

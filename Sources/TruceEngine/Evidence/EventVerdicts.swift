@@ -110,12 +110,6 @@ public enum EventVerdicts {
     /// on two parties counts once, and one with a violation by one party and a possible violation by another
     /// counts as a violation only.
     public static func eventCount(_ verdicts: [EventVerdict], kind: VerdictKind) -> Int {
-        var events = Set<IncidentID>()
-        for verdict in verdicts where verdict.kind == kind { events.insert(verdict.event) }
-        if kind != .violation {
-            let stronger = Set(verdicts.filter { $0.kind.strength > kind.strength }.map(\.event))
-            events.subtract(stronger)
-        }
-        return events.count
+        EventOutcome.of(verdicts, start: \.start).filter { $0.kind == kind }.count
     }
 }

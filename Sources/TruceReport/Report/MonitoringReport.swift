@@ -117,9 +117,8 @@ extension MonitoringReport {
         rule: StatusRule = .standard, notableLimit: Int = 12, coverage: [DatasetCoverage]? = nil, judge: Adjudicator = Adjudicator()
     ) -> MonitoringReport {
         let zone = agreement.timeZone
-        let groups = Dictionary(evidence.map { ($0.incident, $0) }, uniquingKeysWith: { first, _ in first })
         // One judgement of every record serves the analytics and the tables, so their counts agree.
-        let judged = JudgedEvents(agreement: agreement, incidents: incidents, evidence: groups, judge: judge)
+        let judged = JudgedEvents(agreement: agreement, incidents: incidents, evidence: evidence, judge: judge)
         let analytics = ComplianceAnalytics.analyse(
             agreement: agreement, incidents: incidents, evidence: evidence, period: period, asOf: asOf, rule: rule, coverage: coverage,
             judged: judged, judge: judge)
@@ -133,7 +132,7 @@ extension MonitoringReport {
         var summaries: [IncidentID: EventSummary] = [:]
         for event in events { summaries[event.event] = EventSummary(records: members[event.event]!, evidence: event.evidence) }
 
-        let claims = claimTable(inPeriod, judged: judged, groups: groups, agreement: agreement)
+        let claims = claimTable(inPeriod, judged: judged, agreement: agreement)
         let notable = counted
             .sorted { ($0.evidence, $0.kind == .violation ? 1 : 0, $1.start) > ($1.evidence, $1.kind == .violation ? 1 : 0, $0.start) }
             .prefix(notableLimit)

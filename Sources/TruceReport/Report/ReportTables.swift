@@ -7,7 +7,7 @@ extension MonitoringReport {
     /// Every claim on the period's records that concern the agreement (judged under it, or naming one of its
     /// parties as accused or as the claimant's side), out of scope or not: an accusation against a party the
     /// agreement does not bind still shows.
-    static func claimTable(_ records: [Incident], judged: JudgedEvents, groups: [IncidentID: EvidenceRecord], agreement: Agreement) -> [Claimant] {
+    static func claimTable(_ records: [Incident], judged: JudgedEvents, agreement: Agreement) -> [Claimant] {
         let parties = Set(agreement.parties.map(\.id))
         var rows: [String: Claimant] = [:]
         var events: [String: Set<IncidentID>] = [:]
@@ -19,7 +19,7 @@ extension MonitoringReport {
                 row.claims += 1
                 row.accused[claim.accused?.rawValue ?? "nobody", default: 0] += 1
                 if !inScope { row.outOfScope += 1 }
-                events[claim.claimant, default: []].insert(groups[record.id]?.group ?? record.id)
+                events[claim.claimant, default: []].insert(judged.evidence[record.id]?.group ?? record.id)
                 row.events = events[claim.claimant]!.count
                 rows[claim.claimant] = row
             }
