@@ -28,11 +28,13 @@ public enum Regions {
     /// "Moscow"), the name that had nothing to drop wins (else the first code in order, so the index is the same on every run).
     private static let byNormalisedName: [String: String] = {
         var index: [String: String] = [:]
-        let all = codes.flatMap { code in names[code, default: []].map { (code: code, name: $0) } }
-        for entry in all where normalised(entry.name) != folded(entry.name) && index[normalised(entry.name)] == nil {
-            index[normalised(entry.name)] = entry.code
+        let all = codes.flatMap { code in
+            names[code, default: []].map { name in (code: code, normalised: normalised(name), folded: folded(name)) }
         }
-        for entry in all where normalised(entry.name) == folded(entry.name) { index[normalised(entry.name)] = entry.code }
+        for entry in all where entry.normalised != entry.folded && index[entry.normalised] == nil {
+            index[entry.normalised] = entry.code
+        }
+        for entry in all where entry.normalised == entry.folded { index[entry.normalised] = entry.code }
         return index
     }()
 
@@ -69,11 +71,13 @@ public enum Regions {
     /// Lower case, without apostrophes, hyphens or dashes, "ё" read as "е", and without the words for
     /// "oblast", "region", "province", "governorate" and "krai".
     public static func normalised(_ name: String) -> String {
-        let dropped: Set<String> = [
-            "oblast", "oblast.", "obl.", "region", "province", "governorate", "krai", "kray", "область", "обл.", "край",
-        ]
-        return folded(name).split(separator: " ").filter { !dropped.contains(String($0)) }.joined(separator: " ")
+        folded(name).split(separator: " ").filter { !droppedWords.contains(String($0)) }.joined(separator: " ")
     }
+
+    /// The words ``normalised(_:)`` drops.
+    private static let droppedWords: Set<String> = [
+        "oblast", "oblast.", "obl.", "region", "province", "governorate", "krai", "kray", "область", "обл.", "край",
+    ]
 
     /// Lower case, without apostrophes (nor the marks transliterations use for them), with hyphens, dashes and commas read as spaces, and "ё" as "е".
     static func folded(_ name: String) -> String {
