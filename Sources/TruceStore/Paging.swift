@@ -19,8 +19,7 @@ public struct PagePosition: Hashable, Sendable {
 
 /// One page of a long listing, and where the next one starts.
 public struct Page<Item: Sendable>: Sendable {
-    /// The page's items. A page may hold fewer than asked, even none, when a filter applied after reading
-    /// (such as a region's names) left some out; only ``next`` says whether more follow.
+    /// The page's items: as many as asked while more match. Only ``next`` says whether more follow.
     public var items: [Item]
     /// Where the next page starts, or `nil` when this is the last.
     public var next: PagePosition?

@@ -76,6 +76,8 @@ public struct IncidentQuery: Hashable, Sendable {
     public var category: TargetCategory?
     /// ISO 3166-1 alpha-2 country code.
     public var country: String?
+    /// A first-order region (any of its names) or a country code, as ``VerdictQuery/region``.
+    public var region: String?
     public var limit: Int?
     /// How much of each incident to read.
     public var detail: Detail
@@ -93,12 +95,13 @@ public struct IncidentQuery: Hashable, Sendable {
 
     public init(
         perpetrator: PartyID? = nil, during: TimeSpan? = nil, category: TargetCategory? = nil, country: String? = nil,
-        limit: Int? = nil, detail: Detail = .full
+        region: String? = nil, limit: Int? = nil, detail: Detail = .full
     ) {
         self.perpetrator = perpetrator
         self.during = during
         self.category = category
         self.country = country
+        self.region = region
         self.limit = limit
         self.detail = detail
     }

@@ -118,10 +118,8 @@ struct ExportCommand: ParsableCommand {
             }
             return
         }
-        try store.forEachPage(ofIncidentsMatching: IncidentQuery(perpetrator: filters.perpetrator, during: days, detail: detail)) { page in
-            guard let region else { return try body(page) }
-            try body(page.filter { Regions.place(country: $0.location.country, admin1: $0.location.admin1, isIn: region) })
-        }
+        try store.forEachPage(
+            ofIncidentsMatching: IncidentQuery(perpetrator: filters.perpetrator, during: days, region: region, detail: detail), body)
     }
 
     /// The incidents of consecutive verdicts, each once, in order.

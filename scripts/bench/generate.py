@@ -1,20 +1,30 @@
 #!/usr/bin/env python3
-"""Generates the import-benchmark inputs: an ACLED CSV and a GDELT 2.0 events file of N rows each.
+"""Generates benchmark inputs: an ACLED CSV and a GDELT 2.0 events file.
+
+    generate.py [--rows N]                                   N ACLED rows and N GDELT rows (scripts/bench-import)
+    generate.py --records N [--new K] --shift-seed S         N records in all (half ACLED, half GDELT), shifted
 
 Both are built by cycling the real sample rows in ../shared/data (relative to the repo root) and giving
 every row a fresh unique id; without that folder, a seeded generator makes rows of similar shape.
+With --shift-seed, each cycle of the rows also moves by whole days and a few kilometres (shifting.py): the
+records spread over 2015-2025 and pairs of cycles describe the same happenings, near in time and place.
+--new K writes K more records (half each) with ids of their own, dated on the two days after the store's
+last, as a daily feed brings them: datasets acled-new and gdelt-new.
 Files are cached in OUT_DIR and rebuilt only when missing or with --regenerate.
 
-Prints one line per dataset on stdout for scripts/bench-import:  NAME<TAB>PATH<TAB>ROWS<TAB>BYTES<TAB>ORIGIN
+Prints one line per dataset on stdout for the benchmark scripts:  NAME<TAB>PATH<TAB>ROWS<TAB>BYTES<TAB>ORIGIN
 and a human summary on stderr.
 """
 import argparse
 import csv
+import datetime
 import itertools
 import os
 import random
 import sys
 from pathlib import Path
+
+from shifting import Shifts, later_day, moved
 
 ACLED_COLUMNS = (
     "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,"
@@ -31,13 +41,16 @@ QUIRK_TEXT = '\nUpdate: the "reported" toll was revised.'
 
 
 # ---------------------------------------------------------------- ACLED
-def real_acled_rows(shared: Path):
-    """The real rows of both samples, mapped by column name onto the current 31-column layout."""
+def real_acled_rows(shared: Path, files=None):
+    """The real rows of both samples, mapped by column name onto the current 31-column layout. `files`, when
+    given, receives the sample each row comes from."""
     rows = []
     for name in ACLED_SOURCES:
         with open(shared / name, newline="", encoding="utf-8") as f:
             for rec in csv.DictReader(f):
                 rows.append([rec.get(col) or "" for col in ACLED_COLUMNS])
+                if files is not None:
+                    files.append(name)
     return rows
 
 
@@ -124,35 +137,161 @@ def write_gdelt(path: Path, rows: int, base):
         f.writelines(f"{first + n}{rest}" for n, rest in zip(range(rows), itertools.cycle(base)))
 
 
+# ---------------------------------------------------------------- shifted copies
+def acled_day(text):
+    """An ACLED event_date ("21 March 2020" or "2020-03-21") as a day ordinal, and whether it was ISO."""
+    try:
+        return datetime.date.fromisoformat(text).toordinal(), True
+    except ValueError:
+        return datetime.datetime.strptime(text, "%d %B %Y").date().toordinal(), False
+
+
+def anchored(days, groups):
+    """Each day as an offset (<= 0) from the latest day of its group (its sample file): rows of one file keep
+    their spacing, and files of different years move together."""
+    latest = {}
+    for day, group in zip(days, groups):
+        latest[group] = max(latest.get(group, day), day)
+    return [day - latest[group] for day, group in zip(days, groups)]
+
+
+def write_acled_shifted(path: Path, rows: int, base, groups, seed: int, store_rows: int, later: bool):
+    """Rows `first` .. of the cycled base (first = store_rows for a later feed), each cycle moved by
+    Shifts; a later feed's rows fall on the two days after the store's last."""
+    id_col, notes_col = ACLED_COLUMNS.index("event_id_cnty"), ACLED_COLUMNS.index("notes")
+    date_col, year_col = ACLED_COLUMNS.index("event_date"), ACLED_COLUMNS.index("year")
+    lat_col, lon_col = ACLED_COLUMNS.index("latitude"), ACLED_COLUMNS.index("longitude")
+    parsed = [acled_day(row[date_col]) for row in base]
+    offsets = anchored([day for day, _ in parsed], groups)
+    shifts = Shifts(seed, -(-store_rows // len(base)), min(offsets), 0)
+    first = store_rows if later else 0
+    cycle_shift, formatted = None, {}
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+        w.writerow(ACLED_COLUMNS)
+        for n in range(first, first + rows):
+            cycle, i = divmod(n, len(base))
+            if cycle_shift is None or cycle_shift[0] != cycle:
+                cycle_shift = (cycle, *shifts.of_cycle(cycle))
+            _, days, north, east = cycle_shift
+            row = list(base[i])
+            prefix = "".join(itertools.takewhile(str.isalpha, row[id_col])) or "BEN"
+            row[id_col] = f"{prefix}{10_000_000 + n}"
+            if n % QUIRK_EVERY == QUIRK_EVERY - 1:
+                row[notes_col] += QUIRK_TEXT
+            day = later_day(n, seed) if later else days + offsets[i]
+            iso = parsed[i][1]
+            if (day, iso) not in formatted:
+                date = datetime.date.fromordinal(day)
+                formatted[(day, iso)] = (date.isoformat() if iso else f"{date.day:02d} {date:%B %Y}", str(date.year))
+            row[date_col], row[year_col] = formatted[(day, iso)]
+            row[lat_col], row[lon_col] = moved(row[lat_col], row[lon_col], north, east)
+            w.writerow(row)
+
+
+# GDELT fields after GLOBALEVENTID: SQLDATE, MonthYear, Year, FractionDate, then each geography's
+# latitude and longitude (actor 1, actor 2, action), then DATEADDED.
+G_SQLDATE, G_MONTH, G_YEAR, G_FRACTION, G_ADDED = 0, 1, 2, 3, 58
+G_POINTS = ((39, 40), (47, 48), (55, 56))
+
+
+def gdelt_day(text):
+    return datetime.date(int(text[:4]), int(text[4:6]), int(text[6:8])).toordinal()
+
+
+def write_gdelt_shifted(path: Path, rows: int, base, seed: int, store_rows: int, later: bool):
+    """As write_acled_shifted, for GDELT: the event date and the date added move together (a row's lag between
+    them is kept), and so do its three points."""
+    fields = [line[1:].rstrip("\n").split("\t") for line in base]
+    added = [gdelt_day(f[G_ADDED]) for f in fields]
+    lag = [a - gdelt_day(f[G_SQLDATE]) if f[G_SQLDATE][:8].isdigit() else 0 for f, a in zip(fields, added)]
+    offsets = anchored(added, [0] * len(added))
+    shifts = Shifts(seed, -(-store_rows // len(base)), min(offsets), 0)
+    first = store_rows if later else 0
+    cycle_shift, formatted = None, {}
+
+    def date_fields(day):
+        if day not in formatted:
+            date = datetime.date.fromordinal(day)
+            yday = date.timetuple().tm_yday
+            formatted[day] = (f"{date:%Y%m%d}", f"{date:%Y%m}", str(date.year), f"{date.year + yday / 365:.4f}")
+        return formatted[day]
+
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        for n in range(first, first + rows):
+            cycle, i = divmod(n, len(base))
+            if cycle_shift is None or cycle_shift[0] != cycle:
+                cycle_shift = (cycle, *shifts.of_cycle(cycle))
+            _, days, north, east = cycle_shift
+            row = list(fields[i])
+            day_added = later_day(n, seed) if later else days + offsets[i]
+            row[G_SQLDATE], row[G_MONTH], row[G_YEAR], row[G_FRACTION] = date_fields(day_added - lag[i])
+            row[G_ADDED] = date_fields(day_added)[0] + row[G_ADDED][8:]
+            for lat, lon in G_POINTS:
+                row[lat], row[lon] = moved(row[lat], row[lon], north, east)
+            f.write(f"{900_000_000 + n}\t" + "\t".join(row) + "\n")
+
+
 # ---------------------------------------------------------------- main
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--rows", type=int, default=1_000_000)
+    size = ap.add_mutually_exclusive_group()
+    size.add_argument("--rows", type=int, help="rows of each dataset (default 1,000,000)")
+    size.add_argument("--records", type=int, help="records in all: half ACLED, half GDELT")
+    ap.add_argument("--new", type=int, default=0, help="records of a later feed (with --shift-seed)")
+    ap.add_argument("--shift-seed", type=int, help="move each cycle of the rows in time and place, seeded")
     ap.add_argument("--out-dir", type=Path, default=Path("/tmp/truce-bench"))
     ap.add_argument("--shared", type=Path, default=Path("../shared/data"), help="relative to the current directory")
     ap.add_argument("--regenerate", action="store_true")
     args = ap.parse_args()
+    if args.new and args.shift_seed is None:
+        ap.error("--new needs --shift-seed: a later feed is dated after the store's records")
     args.out_dir.mkdir(parents=True, exist_ok=True)
     have_shared = args.shared.is_dir()
-
-    datasets = [
-        ("acled", "csv", write_acled,
-         (lambda: real_acled_rows(args.shared)) if have_shared else synthetic_acled_rows),
-        ("gdelt", "tsv", write_gdelt,
-         (lambda: real_gdelt_rows(args.shared)) if have_shared else synthetic_gdelt_rows),
-    ]
+    if args.records is not None:
+        counts = {"acled": args.records // 2, "gdelt": args.records - args.records // 2}
+    else:
+        rows = args.rows if args.rows is not None else 1_000_000
+        counts = {"acled": rows, "gdelt": rows}
+    news = {"acled": args.new // 2, "gdelt": args.new - args.new // 2}
     origin = "real" if have_shared else "synthetic"
-    for name, ext, write, load in datasets:
-        path = args.out_dir / f"{name}-{origin}-{args.rows}.{ext}"
+
+    acled_files = []
+
+    def acled_base():
+        if have_shared:
+            return real_acled_rows(args.shared, acled_files)
+        rows = synthetic_acled_rows()
+        acled_files.extend(["synthetic"] * len(rows))
+        return rows
+
+    gdelt_base = (lambda: real_gdelt_rows(args.shared)) if have_shared else synthetic_gdelt_rows
+    if args.shift_seed is None:
+        datasets = [("acled", "csv", counts["acled"], lambda path, n: write_acled(path, n, acled_base())),
+                    ("gdelt", "tsv", counts["gdelt"], lambda path, n: write_gdelt(path, n, gdelt_base()))]
+        name_of = lambda name, ext, n: f"{name}-{origin}-{n}.{ext}"
+    else:
+        seed = args.shift_seed
+        acled = lambda later: lambda path, n: write_acled_shifted(
+            path, n, acled_base(), acled_files, seed, counts["acled"], later)
+        gdelt = lambda later: lambda path, n: write_gdelt_shifted(path, n, gdelt_base(), seed, counts["gdelt"], later)
+        datasets = [("acled", "csv", counts["acled"], acled(False)), ("gdelt", "tsv", counts["gdelt"], gdelt(False))]
+        if args.new:
+            datasets += [("acled-new", "csv", news["acled"], acled(True)), ("gdelt-new", "tsv", news["gdelt"], gdelt(True))]
+        # A later feed's file depends on the store's size too: its ids and days follow the store's.
+        name_of = lambda name, ext, n: (f"{name}-{origin}-shifted{seed}-{n}"
+                                        + (f"-after{counts[name[:5]]}" if name.endswith("-new") else "") + f".{ext}")
+    for name, ext, rows, write in datasets:
+        acled_files.clear()
+        path = args.out_dir / name_of(name, ext, rows)
         if args.regenerate or not path.exists():
-            print(f"generating {path} ({args.rows:,} rows, {origin} base rows)...", file=sys.stderr)
+            print(f"generating {path} ({rows:,} rows, {origin} base rows)...", file=sys.stderr)
             tmp = path.with_suffix(".partial")
-            write(tmp, args.rows, load())
+            write(tmp, rows)
             os.replace(tmp, path)  # only complete files are ever cached
         size = path.stat().st_size
-        print(f"{name}: {path}  {args.rows:,} rows  {size / 1e6:,.1f} MB  ({origin} base rows)", file=sys.stderr)
-        print(f"{name}\t{path}\t{args.rows}\t{size}\t{origin}")
-
+        print(f"{name}: {path}  {rows:,} rows  {size / 1e6:,.1f} MB  ({origin} base rows)", file=sys.stderr)
+        print(f"{name}\t{path}\t{rows}\t{size}\t{origin}")
 
 if __name__ == "__main__":
     main()

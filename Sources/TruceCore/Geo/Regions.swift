@@ -28,11 +28,13 @@ public enum Regions {
     /// "Moscow"), the name that had nothing to drop wins (else the first code in order, so the index is the same on every run).
     private static let byNormalisedName: [String: String] = {
         var index: [String: String] = [:]
-        let all = codes.flatMap { code in names[code, default: []].map { (code: code, name: $0) } }
-        for entry in all where normalised(entry.name) != folded(entry.name) && index[normalised(entry.name)] == nil {
-            index[normalised(entry.name)] = entry.code
+        let all = codes.flatMap { code in
+            names[code, default: []].map { name in (code: code, normalised: normalised(name), folded: folded(name)) }
         }
-        for entry in all where normalised(entry.name) == folded(entry.name) { index[normalised(entry.name)] = entry.code }
+        for entry in all where entry.normalised != entry.folded && index[entry.normalised] == nil {
+            index[entry.normalised] = entry.code
+        }
+        for entry in all where entry.normalised == entry.folded { index[entry.normalised] = entry.code }
         return index
     }()
 
@@ -69,19 +71,39 @@ public enum Regions {
     /// Lower case, without apostrophes, hyphens or dashes, "ё" read as "е", and without the words for
     /// "oblast", "region", "province", "governorate" and "krai".
     public static func normalised(_ name: String) -> String {
-        let dropped: Set<String> = [
-            "oblast", "oblast.", "obl.", "region", "province", "governorate", "krai", "kray", "область", "обл.", "край",
-        ]
-        return folded(name).split(separator: " ").filter { !dropped.contains(String($0)) }.joined(separator: " ")
+        folded(name).split(separator: " ").filter { !droppedWords.contains(String($0)) }.joined(separator: " ")
     }
+
+    /// The words ``normalised(_:)`` drops.
+    private static let droppedWords: Set<String> = [
+        "oblast", "oblast.", "obl.", "region", "province", "governorate", "krai", "kray", "область", "обл.", "край",
+    ]
 
     /// Lower case, without apostrophes (nor the marks transliterations use for them), with hyphens, dashes and commas read as spaces, and "ё" as "е".
     static func folded(_ name: String) -> String {
-        // Also the ayn and hamza of Arabic transliterations, and the C1 control U+0091 that GDELT files carry
-        // where a left quotation mark stood in Windows-1252 ("Ta\u{91}izz").
-        let apostrophes: Set<Character> = ["'", "’", "‘", "ʼ", "ʻ", "ʿ", "ʾ", "`", "\u{91}", "\u{92}"]
-        let separators: Set<Character> = [" ", ",", "-", "–", "—"]
-        let lower = name.lowercased().replacingOccurrences(of: "ё", with: "е").filter { !apostrophes.contains($0) }
-        return lower.split(whereSeparator: { separators.contains($0) }).joined(separator: " ")
+        // One pass, without Foundation's string search: every command that filters by region builds the name
+        // indexes, hundreds of names, at start-up.
+        var result = ""
+        result.reserveCapacity(name.utf8.count)
+        var separated = false
+        for character in name.lowercased() {
+            if foldedApostrophes.contains(character) { continue }
+            if foldedSeparators.contains(character) {
+                separated = !result.isEmpty
+                continue
+            }
+            if separated {
+                result.append(" ")
+                separated = false
+            }
+            result.append(character == "ё" ? "е" : character)
+        }
+        return result
     }
+
+    /// Dropped by ``folded(_:)``: also the ayn and hamza of Arabic transliterations, and the C1 control U+0091
+    /// that GDELT files carry where a left quotation mark stood in Windows-1252 ("Ta\u{91}izz").
+    private static let foldedApostrophes: Set<Character> = ["'", "’", "‘", "ʼ", "ʻ", "ʿ", "ʾ", "`", "\u{91}", "\u{92}"]
+    /// Read as one space by ``folded(_:)``.
+    private static let foldedSeparators: Set<Character> = [" ", ",", "-", "–", "—"]
 }

@@ -178,7 +178,7 @@ extension SQLiteStore {
     }
 
     /// A JSON array of strings, read by the fast reader where it can.
-    private static func strings(_ text: String, decoder: JSONDecoder) throws -> [String] {
+    static func strings(_ text: String, decoder: JSONDecoder) throws -> [String] {
         try [String](canonicalJSONArray: text) ?? decoder.decode([String].self, from: Data(text.utf8))
     }
 }

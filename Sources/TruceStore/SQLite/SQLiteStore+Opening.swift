@@ -8,17 +8,17 @@ struct Opening {
     let busyTimeout: Double
     let maximumValueLength: Int?
 
-    /// Connection settings: foreign keys on, writers wait `busyTimeout` for each other, and the value length limit.
+    /// Connection settings: foreign keys on, writers wait `busyTimeout` for each other, the value length limit, and
+    /// the region function of filters (``RegionFunction``).
     func configuration(readOnly: Bool) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.readonly = readOnly
         configuration.busyMode = .timeout(busyTimeout)
-        if let maximumValueLength {
-            let limit = Int32(clamping: max(1, maximumValueLength))
-            configuration.prepareDatabase { db in
-                _ = sqlite3_limit(db.sqliteConnection, SQLITE_LIMIT_LENGTH, limit)
-            }
+        let limit = maximumValueLength.map { Int32(clamping: max(1, $0)) }
+        configuration.prepareDatabase { db in
+            if let limit { _ = sqlite3_limit(db.sqliteConnection, SQLITE_LIMIT_LENGTH, limit) }
+            db.add(function: RegionFunction.function)
         }
         return configuration
     }

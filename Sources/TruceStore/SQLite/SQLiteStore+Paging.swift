@@ -41,7 +41,7 @@ extension SQLiteStore {
         let next = rows.count < limit ? nil : rows.last.map {
             PagePosition(start: unix($0.start), incident: $0.verdict.incident, agreement: $0.verdict.agreement)
         }
-        return Page(items: Self.inRegion(rows, query.region), next: next)
+        return Page(items: rows, next: next)
     }
 
     // MARK: Shared by listings and pages
@@ -59,22 +59,17 @@ extension SQLiteStore {
                 "(\(prefix)country = ? OR (\(prefix)countries IS NOT NULL AND instr(' ' || \(prefix)countries || ' ', ?) > 0))",
                 [country, " \(country) "])
         }
+        if let region = query.region { filter.add(RegionFunction.condition(prefix: prefix), [region, region]) }
         return filter
     }
 
-    /// A verdict query's filters as SQL on `verdict v JOIN incident i LEFT JOIN evidence e`; the region is
-    /// matched afterwards, by its names (``inRegion(_:_:)``).
+    /// A verdict query's filters as SQL on `verdict v JOIN incident i LEFT JOIN evidence e`.
     static func filter(_ query: VerdictQuery) -> SQLFilter {
-        var filter = filter(IncidentQuery(perpetrator: query.perpetrator, during: query.during), prefix: "i.")
+        var filter = filter(IncidentQuery(perpetrator: query.perpetrator, during: query.during, region: query.region), prefix: "i.")
         if let agreement = query.agreement { filter.add("v.agreement_id = ?", [agreement]) }
         if let kind = query.kind { filter.add("v.kind = ?", [kind.rawValue]) }
         if let evidence = query.evidence { filter.add("e.level = ?", [evidence.rawValue]) }
         return filter
-    }
-
-    static func inRegion(_ verdicts: [StoredVerdict], _ region: String?) -> [StoredVerdict] {
-        guard let region else { return verdicts }
-        return verdicts.filter { Regions.place(country: $0.country, admin1: $0.admin1, isIn: region) }
     }
 
     static let summaryColumns = """
@@ -108,10 +103,8 @@ extension SQLiteStore {
             let rows = try Row.fetchAll(db, sql: "SELECT id, start_unix, body \(tail)", arguments: arguments)
             return (try Self.decodeInParallel(rows.map { $0["body"] }), rows.last.map(Self.position))
         case .full:
-            let decoder = TruceJSON.decoder()
             let rows = try Row.fetchAll(db, sql: "SELECT id, start_unix, body \(tail)", arguments: arguments)
-            let incidents = try rows.map { try Self.assemble(body: $0["body"], id: $0["id"], db: db, decoder: decoder) }
-            return (incidents, rows.last.map(Self.position))
+            return (try Self.assembleAll(rows, db: db), rows.last.map(Self.position))
         }
     }
 

@@ -50,6 +50,6 @@ extension SQLiteStore {
     }
 
     public func verdicts(matching query: VerdictQuery) throws -> [StoredVerdict] {
-        Self.inRegion(try readVerdicts(Self.filter(query)), query.region)
+        try readVerdicts(Self.filter(query))
     }
 }
