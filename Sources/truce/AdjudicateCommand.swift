@@ -56,7 +56,7 @@ enum Adjudicating {
             var verdicts: [Verdict] = []
             try forEachBatch(of: .judged(countries: countries, endingAfter: opening), in: store, rulesVersion: rules) { batch in
                 rejudged += batch.incidents.count
-                verdicts += Adjudication.verdicts(incidents: batch.incidents, agreements: changed, explain: false, judge: judge)
+                verdicts += Adjudication.verdicts(incidents: batch.incidents, prepared: prepared, judge: judge)
             }
             stale += try store.save(
                 AdjudicationRun(incidents: [], agreements: changed.map(\.id), verdicts: verdicts, rulesVersion: rules, basis: input.basis))
@@ -64,10 +64,11 @@ enum Adjudicating {
         }
 
         // Incidents new or changed, against every agreement.
+        let everyAgreement = input.agreements.map(judge.prepare)
         var judged = 0
         try forEachBatch(of: .awaiting, in: store, rulesVersion: rules) { batch in
             judged += batch.incidents.count
-            let verdicts = Adjudication.verdicts(incidents: batch.incidents, agreements: input.agreements, explain: false, judge: judge)
+            let verdicts = Adjudication.verdicts(incidents: batch.incidents, prepared: everyAgreement, judge: judge)
             stale += try store.save(
                 AdjudicationRun(
                     incidents: batch.incidents.map(\.id), agreements: [], verdicts: verdicts, rulesVersion: rules,
