@@ -10,9 +10,16 @@ public protocol VerdictStore: Store {
     /// Agreements not yet judged under `rulesVersion`: new, changed, or judged by other rules.
     func agreementsAwaitingAdjudication(rulesVersion: String) throws -> Set<AgreementID>
 
-    /// Reads everything one adjudication run needs from one consistent snapshot: imports that commit while
-    /// it is read are either wholly in it or not at all.
+    /// Reads every agreement, which of them await judgement, and how many incidents there are, from one
+    /// consistent snapshot. Incidents are read a batch at a time with ``incidents(_:rulesVersion:after:limit:)``.
     func adjudicationInput(rulesVersion: String) throws -> AdjudicationInput
+
+    /// One batch of the incidents `selection` names, without their sources' verbatim fields (judging never
+    /// reads them), read in one snapshot: at most `limit`, those after `position` in the store's order (from
+    /// the start when `nil`). Batches of incidents awaiting judgement carry their fingerprints for
+    /// ``AdjudicationInput/basis(for:)``.
+    func incidents(_ selection: IncidentsToJudge, rulesVersion: String, after position: IncidentBatch.Position?, limit: Int) throws
+        -> IncidentBatch
 
     /// Replaces the verdicts of every pair the run judged, and marks its incidents and agreements judged, in
     /// one transaction (with the evidence too, when the run carries it). With a ``AdjudicationRun/basis``,
@@ -64,27 +71,57 @@ public struct AdjudicationRun: Sendable {
     }
 }
 
-/// What an adjudication run reads: every incident and agreement, and which of them await judgement.
+/// What an adjudication run reads first: every agreement, which of them await judgement, and how many
+/// incidents the store holds.
 public struct AdjudicationInput: Sendable {
-    /// Every incident, without its sources' verbatim fields (judging never reads them).
-    public var incidents: [Incident]
     public var agreements: [Agreement]
-    /// Incidents not yet judged under the rules: new, changed, or judged by other rules.
-    public var awaitingIncidents: Set<IncidentID>
-    /// Agreements not yet judged under the rules.
+    /// Agreements not yet judged under the rules: new, changed, or judged by other rules.
     public var awaitingAgreements: Set<AgreementID>
-    /// The content read, for ``AdjudicationRun/basis``.
+    /// How many incidents the store held when read.
+    public var incidentCount: Int
+    /// The agreements' content as read, for ``AdjudicationRun/basis``.
     public var basis: AdjudicationBasis
 
-    public init(
-        incidents: [Incident], agreements: [Agreement], awaitingIncidents: Set<IncidentID>, awaitingAgreements: Set<AgreementID>,
-        basis: AdjudicationBasis
-    ) {
-        self.incidents = incidents
+    public init(agreements: [Agreement], awaitingAgreements: Set<AgreementID>, incidentCount: Int, basis: AdjudicationBasis) {
         self.agreements = agreements
-        self.awaitingIncidents = awaitingIncidents
         self.awaitingAgreements = awaitingAgreements
+        self.incidentCount = incidentCount
         self.basis = basis
+    }
+
+    /// The basis of a run that judges `batch`: the agreements as read here, and the batch's incidents as read
+    /// with it.
+    public func basis(for batch: IncidentBatch) -> AdjudicationBasis {
+        AdjudicationBasis(awaitingIncidents: batch.fingerprints, agreements: basis.agreements)
+    }
+}
+
+/// Which incidents an adjudication run reads.
+public enum IncidentsToJudge: Hashable, Sendable {
+    /// Those not yet judged under the rules: new, changed, or judged by other rules.
+    case awaiting
+    /// Those already judged under the rules that agreements naming `countries` (any country when `nil`) can
+    /// concern, leaving out those that ended before `endingAfter`.
+    case judged(countries: Set<String>?, endingAfter: Date?)
+}
+
+/// A batch of incidents to judge, and where the next batch starts.
+public struct IncidentBatch: Sendable {
+    /// Where a batch ended in the store's order.
+    public struct Position: Hashable, Sendable {
+        let rowid: Int64
+    }
+
+    public var incidents: [Incident]
+    /// The fingerprint of each incident, for a batch of incidents awaiting judgement.
+    var fingerprints: [IncidentID: Int]
+    /// Where the next batch starts, or `nil` when this is the last.
+    public var next: Position?
+
+    init(incidents: [Incident], fingerprints: [IncidentID: Int], next: Position?) {
+        self.incidents = incidents
+        self.fingerprints = fingerprints
+        self.next = next
     }
 }
 
@@ -101,10 +138,12 @@ public struct AdjudicationBasis: Sendable {
         self.agreements = agreements
     }
 
-    /// The fingerprint of a stored body.
+    /// The fingerprint of a stored body: a hash of its bytes (hashing the `String` would normalise it first,
+    /// several times slower).
     static func fingerprint(_ body: String) -> Int {
         var hasher = Hasher()
-        hasher.combine(body)
+        var body = body
+        body.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         return hasher.finalize()
     }
 }

@@ -28,32 +28,71 @@ struct AdjudicateCommand: ParsableCommand {
 }
 
 /// The adjudication step shared by `truce adjudicate` and `truce demo`.
+///
+/// Incidents are read and judged a batch at a time, so memory holds one batch however large the store:
+/// first the incidents already judged against the agreements that are new or changed (only those in the
+/// agreements' countries that may overlap their time), then the incidents awaiting judgement against every
+/// agreement. Each batch is saved in its own transaction, leaving out whatever an import changed meanwhile,
+/// which awaits the next run; a run stopped part-way keeps the batches it saved.
 enum Adjudicating {
+    /// Incidents judged and saved together.
+    static let batchSize = 20_000
+
     static func run(store: some VerdictStore, all: Bool) throws -> String {
         let rules = Adjudicator.rulesVersion
         if all { try store.resetAdjudication() }
-        // Read in one snapshot and judged without the write lock; saving leaves out whatever an import changed
-        // meanwhile, which awaits the next run.
         let input = try store.adjudicationInput(rulesVersion: rules)
-        let (incidents, agreements) = (input.incidents, input.agreements)
-        let (changedIncidents, changedAgreements) = (input.awaitingIncidents, input.awaitingAgreements)
-
         let judge = Bundled.judge
-        var verdicts = Adjudication.verdicts(
-            incidents: incidents.filter { changedIncidents.contains($0.id) }, agreements: agreements, judge: judge)
-        let unchanged = incidents.filter { !changedIncidents.contains($0.id) }
-        verdicts += Adjudication.verdicts(
-            incidents: unchanged, agreements: agreements.filter { changedAgreements.contains($0.id) }, judge: judge)
-        let stale = try store.save(
-            AdjudicationRun(
-                incidents: Array(changedIncidents), agreements: Array(changedAgreements), verdicts: verdicts, rulesVersion: rules,
-                basis: input.basis, evidence: Adjudication.evidence(for: incidents)))
+        var counts: [VerdictKind: Int] = [:]
+        var stale = 0
 
-        let counts = Dictionary(grouping: verdicts, by: \.kind).mapValues(\.count)
+        // Incidents already judged, against the agreements that are new or changed: their old verdicts go.
+        let changed = input.agreements.filter { input.awaitingAgreements.contains($0.id) }
+        var rejudged = 0
+        if !changed.isEmpty {
+            let prepared = changed.map(judge.prepare)
+            let countries = prepared.contains { $0.countries == nil } ? nil : prepared.reduce(into: Set<String>()) { $0.formUnion($1.countries ?? []) }
+            let opening = prepared.compactMap { $0.outer?.start }.min()
+            var verdicts: [Verdict] = []
+            try forEachBatch(of: .judged(countries: countries, endingAfter: opening), in: store, rulesVersion: rules) { batch in
+                rejudged += batch.incidents.count
+                verdicts += Adjudication.verdicts(incidents: batch.incidents, prepared: prepared, judge: judge)
+            }
+            stale += try store.save(
+                AdjudicationRun(incidents: [], agreements: changed.map(\.id), verdicts: verdicts, rulesVersion: rules, basis: input.basis))
+            for verdict in verdicts { counts[verdict.kind, default: 0] += 1 }
+        }
+
+        // Incidents new or changed, against every agreement.
+        let everyAgreement = input.agreements.map(judge.prepare)
+        var judged = 0
+        try forEachBatch(of: .awaiting, in: store, rulesVersion: rules) { batch in
+            judged += batch.incidents.count
+            let verdicts = Adjudication.verdicts(incidents: batch.incidents, prepared: everyAgreement, judge: judge)
+            stale += try store.save(
+                AdjudicationRun(
+                    incidents: batch.incidents.map(\.id), agreements: [], verdicts: verdicts, rulesVersion: rules,
+                    basis: input.basis(for: batch)))
+            for verdict in verdicts { counts[verdict.kind, default: 0] += 1 }
+        }
+        try store.save(evidence: Adjudication.evidence(for: try store.incidents(matching: IncidentQuery(detail: .withoutSourceFields))))
+
         let found = VerdictKind.allCases.filter { $0 != .outOfScope }.map { "\(counts[$0] ?? 0) \($0.rawValue)" }
-        return "judged \(changedIncidents.count) new or changed incident(s) against \(agreements.count) agreement(s) and "
-            + "\(changedAgreements.count) new or changed agreement(s) against \(incidents.count) incident(s): "
+        return "judged \(judged) new or changed incident(s) against \(input.agreements.count) agreement(s) and "
+            + "\(changed.count) new or changed agreement(s) against \(rejudged) incident(s) that may concern them: "
             + found.joined(separator: ", ")
             + (stale == 0 ? "" : "; \(stale) changed while being judged and await the next run")
+    }
+
+    /// Hands `body` the incidents of `selection`, a batch at a time.
+    private static func forEachBatch(
+        of selection: IncidentsToJudge, in store: some VerdictStore, rulesVersion: String, _ body: (IncidentBatch) throws -> Void
+    ) throws {
+        var position: IncidentBatch.Position?
+        repeat {
+            let batch = try store.incidents(selection, rulesVersion: rulesVersion, after: position, limit: batchSize)
+            if !batch.incidents.isEmpty { try body(batch) }
+            position = batch.next
+        } while position != nil
     }
 }

@@ -91,12 +91,15 @@ struct ExportCommand: ParsableCommand {
             return incidents
         case .verdicts:
             var writer = try ExportWriter(format.verdicts, to: output)
+            var reasons = VerdictReasons(store: store, judge: Bundled.judge)
             try store.forEachPage(ofVerdictsMatching: query(over: days)) { page in
-                guard format.verdictsNeedIncidents else { return try writer.write(page.lazy.map { ($0, nil) }) }
+                guard format.verdictsNeedIncidents || format.verdictsNeedReasons else { return try writer.write(page.lazy.map { ($0, nil) }) }
                 let incidents = try store.incidents(ids: Self.distinctIncidents(of: page), detail: .withoutSourceFields)
                 let byID = Dictionary(incidents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                let explained = format.verdictsNeedReasons ? try reasons.explain(page, incidents: byID) : page
+                guard format.verdictsNeedIncidents else { return try writer.write(explained.lazy.map { ($0, nil) }) }
                 // A verdict whose incident is gone has nothing to draw.
-                try writer.write(page.compactMap { stored in byID[stored.verdict.incident].map { (stored, $0) } })
+                try writer.write(explained.compactMap { stored in byID[stored.verdict.incident].map { (stored, $0) } })
             }
             try writer.finish()
             return writer.count

@@ -22,6 +22,9 @@ extension ExportFormat {
 
     /// Whether verdicts in this format are written with their incidents.
     var verdictsNeedIncidents: Bool { self == .geojson }
+
+    /// Whether verdicts in this format are written with their clauses' reasons (``VerdictReasons``).
+    var verdictsNeedReasons: Bool { self != .csv }
 }
 
 /// A stored verdict as a CSV row: the clauses left open as `clause:uncertainty` (or `clause:fail`), separated

@@ -69,23 +69,45 @@ struct ConcurrentStoreTests {
     func adjudicationLeavesOutWhatChanged() throws {
         let store = try SQLiteStore(path: try StoreFixtures.filledDatabase())
         let input = try store.adjudicationInput(rulesVersion: "test")
-        #expect(input.awaitingIncidents.count == input.incidents.count)
-        var changed = input.incidents[0]
+        let batch = try store.incidents(.awaiting, rulesVersion: "test", after: nil, limit: 10_000)
+        #expect(batch.incidents.count == input.incidentCount && batch.next == nil)
+        var changed = batch.incidents[0]
         changed.effects.fatalities = 1_000
         #expect(try store.save(incidents: [changed], quarantined: []) == LoadSummary(updated: 1))
 
         let agreement = input.agreements[0].id
-        let verdicts = input.incidents.map { Verdict(incident: $0.id, agreement: agreement, kind: .violation, checks: [], rulesVersion: "test") }
-        let evidence = input.incidents.map { EvidenceRecord(incident: $0.id, group: $0.id, level: .singleClaim) }
+        let verdicts = batch.incidents.map { Verdict(incident: $0.id, agreement: agreement, kind: .violation, checks: [], rulesVersion: "test") }
+        let evidence = batch.incidents.map { EvidenceRecord(incident: $0.id, group: $0.id, level: .singleClaim) }
         let stale = try store.save(
             AdjudicationRun(
-                incidents: Array(input.awaitingIncidents), agreements: Array(input.awaitingAgreements), verdicts: verdicts,
-                rulesVersion: "test", basis: input.basis, evidence: evidence))
+                incidents: batch.incidents.map(\.id), agreements: Array(input.awaitingAgreements), verdicts: verdicts,
+                rulesVersion: "test", basis: input.basis(for: batch), evidence: evidence))
         #expect(stale == 1)
         #expect(try store.incidentsAwaitingAdjudication(rulesVersion: "test") == [changed.id])
         let stored = try store.verdicts(matching: VerdictQuery())
-        #expect(Set(stored.map(\.verdict.incident)) == Set(input.incidents.dropFirst().map(\.id)))
-        #expect(try store.contentDump()["evidence"]?.count == input.incidents.count - 1)
+        #expect(Set(stored.map(\.verdict.incident)) == Set(batch.incidents.dropFirst().map(\.id)))
+        #expect(try store.contentDump()["evidence"]?.count == batch.incidents.count - 1)
+    }
+
+    @Test("a judged incident changed while an edited agreement was judged gets no verdict from its old content")
+    func rejudgingAnAgreementLeavesOutAnIncidentChangedMeanwhile() throws {
+        let store = try SQLiteStore(path: try StoreFixtures.filledDatabase())
+        let input = try store.adjudicationInput(rulesVersion: "test")
+        let all = try store.incidents(.awaiting, rulesVersion: "test", after: nil, limit: 10_000)
+        try store.save(
+            AdjudicationRun(incidents: all.incidents.map(\.id), agreements: input.agreements.map(\.id), verdicts: [], rulesVersion: "test"))
+        let judged = try store.incidents(.judged(countries: nil, endingAfter: nil), rulesVersion: "test", after: nil, limit: 10_000)
+        #expect(judged.incidents.count == input.incidentCount)
+
+        var changed = judged.incidents[1]
+        changed.effects.fatalities = 999
+        _ = try store.save(incidents: [changed], quarantined: [])
+        let agreement = input.agreements[0].id
+        let verdicts = judged.incidents.map { Verdict(incident: $0.id, agreement: agreement, kind: .violation, checks: [], rulesVersion: "test") }
+        let stale = try store.save(
+            AdjudicationRun(incidents: [], agreements: [agreement], verdicts: verdicts, rulesVersion: "test", basis: input.basis))
+        #expect(stale == 1)
+        #expect(Set(try store.verdicts(matching: VerdictQuery()).map(\.verdict.incident)) == Set(judged.incidents.map(\.id)).subtracting([changed.id]))
     }
 }
 

@@ -15,14 +15,8 @@ public enum Adjudication {
     public static func verdicts(
         incidents: [Incident], agreements: [Agreement], explain: Bool = true, judge: Adjudicator = Adjudicator()
     ) -> [Verdict] {
+        guard explain else { return verdicts(incidents: incidents, prepared: agreements.map(judge.prepare), judge: judge) }
         let judgements = self.judgements(incidents: incidents, agreements: agreements, judge: judge)
-        guard explain else {
-            return judgements.map { judgement in
-                Verdict(
-                    incident: incidents[Int(judgement.incident)].id, agreement: agreements[Int(judgement.agreement)].id,
-                    kind: judgement.kind, checks: judgement.checks, rulesVersion: Adjudicator.rulesVersion)
-            }
-        }
         var prepared: [Int32: PreparedAgreement] = [:]
         return judgements.map { judgement in
             let agreement = prepared[judgement.agreement] ?? judge.prepare(agreements[Int(judgement.agreement)])
@@ -34,7 +28,22 @@ public enum Adjudication {
     /// Every pair of `incidents` and `agreements` that is not out of scope, as compact judgements (positions
     /// in the given arrays), in agreement order then incident start order.
     public static func judgements(incidents: [Incident], agreements: [Agreement], judge: Adjudicator = Adjudicator()) -> [Judgement] {
-        let prepared = agreements.map(judge.prepare)
+        judgements(incidents: incidents, prepared: agreements.map(judge.prepare), judge: judge)
+    }
+
+    /// The verdicts, without reasons, for every pair of `incidents` and agreements prepared by `judge` that is
+    /// not out of scope, in agreement order then incident start order. Runs over many batches of incidents
+    /// prepare their agreements once.
+    public static func verdicts(incidents: [Incident], prepared: [PreparedAgreement], judge: Adjudicator) -> [Verdict] {
+        judgements(incidents: incidents, prepared: prepared, judge: judge).map { judgement in
+            Verdict(
+                incident: incidents[Int(judgement.incident)].id, agreement: prepared[Int(judgement.agreement)].agreement.id,
+                kind: judgement.kind, checks: judgement.checks, rulesVersion: Adjudicator.rulesVersion)
+        }
+    }
+
+    /// ``judgements(incidents:agreements:judge:)`` with the agreements already prepared by `judge`.
+    public static func judgements(incidents: [Incident], prepared: [PreparedAgreement], judge: Adjudicator) -> [Judgement] {
         let index = IncidentIndex(incidents, everywhere: prepared.contains { $0.countries == nil })
         var results = [[Judgement]](repeating: [], count: prepared.count)
         let workers = prepared.count < 4 ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, 8)

@@ -9,7 +9,7 @@ public struct Judgement: Hashable, Sendable {
     /// The agreement's position in the run's agreements.
     public let agreement: Int32
     public let kind: VerdictKind
-    /// Two bits of outcome and two of uncertainty per clause, in ``ClauseKind`` order.
+    /// Each clause's outcome and uncertainty, as ``PackedChecks`` stores them.
     let packed: UInt32
 
     init(incident: Int, agreement: Int, kind: VerdictKind, checks: ClauseOutcomes) {
@@ -51,33 +51,15 @@ struct ClauseOutcomes {
         return .violation
     }
 
-    /// Five bits a clause (two for the outcome, three for the uncertainty), the exceptions flag above them.
+    /// The outcomes as ``PackedChecks`` stores them.
     var packed: UInt32 {
-        var bits: UInt32 = hasExceptions ? 1 << 25 : 0
-        for (index, check) in [time, place, party, target, action].enumerated() {
-            let outcome: UInt32 = check.outcome == .pass ? 0 : check.outcome == .fail ? 1 : 2
-            let uncertainty: UInt32 = switch check.uncertainty {
-            case nil: 0
-            case .imprecise?: 1
-            case .disputed?: 2
-            case .missing?: 3
-            case .unattributed?: 4
-            }
-            bits |= (outcome | uncertainty << 2) << UInt32(index * 5)
-        }
-        return bits
+        func bits(_ check: ClauseCheck) -> UInt32 { PackedChecks.bits(check.outcome, check.uncertainty) }
+        return PackedChecks.pack(clauseBits: (bits(time), bits(place), bits(party), bits(target), bits(action)), hasExceptions: hasExceptions)
     }
 
     init(packed: UInt32) {
-        hasExceptions = packed & (1 << 25) != 0
-        let clauses: [ClauseKind] = [.time, .place, .party, .target, .action]
-        var decoded: [ClauseCheck] = []
-        for (index, clause) in clauses.enumerated() {
-            let field = (packed >> UInt32(index * 5)) & 0x1F
-            let outcome: ClauseCheck.Outcome = [.pass, .fail, .unknown][Int(field & 3)]
-            let uncertainty: ClauseCheck.Uncertainty? = [nil, .imprecise, .disputed, .missing, .unattributed][Int(field >> 2)]
-            decoded.append(ClauseCheck(clause, outcome, uncertainty: uncertainty, ""))
-        }
-        (time, place, party, target, action) = (decoded[0], decoded[1], decoded[2], decoded[3], decoded[4])
+        let checks = PackedChecks.unpack(packed)
+        (time, place, party, target, action) = (checks[0], checks[1], checks[2], checks[3], checks[4])
+        hasExceptions = checks.count > 5
     }
 }

@@ -216,6 +216,36 @@ enum Migrations {
                         """)
             }
         }
+        migrator.registerMigration("v13-packed-verdict-checks") { db in
+            // A verdict keeps its clauses' outcomes packed in an integer (``PackedChecks``) instead of every
+            // reason as JSON: reasons follow from the incident and the agreement, and are rendered when shown.
+            try db.execute(
+                sql: """
+                    CREATE TABLE verdict_packed (
+                        incident_id TEXT NOT NULL REFERENCES incident(id) ON DELETE CASCADE,
+                        agreement_id TEXT NOT NULL REFERENCES agreement(id) ON DELETE CASCADE,
+                        kind TEXT NOT NULL,
+                        outcomes INTEGER NOT NULL,
+                        rules_version TEXT NOT NULL,
+                        PRIMARY KEY (incident_id, agreement_id)
+                    ) STRICT
+                    """)
+            let insert = try db.makeStatement(
+                sql: "INSERT INTO verdict_packed (incident_id, agreement_id, kind, outcomes, rules_version) VALUES (?, ?, ?, ?, ?)")
+            let rows = try Row.fetchCursor(db, sql: "SELECT incident_id, agreement_id, kind, checks, rules_version FROM verdict")
+            while let row = try rows.next() {
+                let checks = try TruceJSON.decoder().decode([ClauseCheck].self, from: Data((row["checks"] as String).utf8))
+                try insert.execute(arguments: [
+                    row["incident_id"], row["agreement_id"], row["kind"], Int64(PackedChecks.pack(checks)), row["rules_version"],
+                ])
+            }
+            try db.execute(
+                sql: """
+                    DROP TABLE verdict;
+                    ALTER TABLE verdict_packed RENAME TO verdict;
+                    CREATE INDEX verdict_by_agreement ON verdict(agreement_id, kind);
+                    """)
+        }
         return migrator
     }
 

@@ -2,38 +2,62 @@ import Foundation
 import GRDB
 import TruceCore
 
-/// Adjudication runs against a store that imports may change while they judge: the input is read in one
-/// snapshot, judged without holding the write lock, and saved in one transaction that leaves out whatever
-/// changed in between, so every verdict, mark and evidence level written matches the content judged.
+/// Adjudication runs against a store that imports may change while they judge: incidents are read a batch at a
+/// time, each batch in one snapshot, judged without holding the write lock, and saved in one transaction that
+/// leaves out whatever changed in between, so every verdict and mark written matches the content judged.
 extension SQLiteStore {
     public func adjudicationInput(rulesVersion: String) throws -> AdjudicationInput {
-        try wrap("read incidents and agreements to judge") {
+        try wrap("read agreements to judge") {
             try writer.read { db in
-                let awaitingIncidents = try Self.awaiting("incident", rulesVersion: rulesVersion, db: db)
-                let awaitingAgreements = try Self.awaiting("agreement", rulesVersion: rulesVersion, db: db)
                 var agreements: [Agreement] = []
-                var agreementPrints: [AgreementID: Int] = [:]
+                var prints: [AgreementID: Int] = [:]
                 for row in try Row.fetchAll(db, sql: "SELECT id, body FROM agreement ORDER BY id") {
                     let body: String = row["body"]
                     agreements.append(try decode(Agreement.self, body))
-                    agreementPrints[row["id"]] = AdjudicationBasis.fingerprint(body)
+                    prints[row["id"]] = AdjudicationBasis.fingerprint(body)
                 }
-                var incidentPrints: [IncidentID: Int] = [:]
-                let bodies = try Row.fetchCursor(
-                    db,
-                    sql: """
-                        SELECT id, body FROM incident WHERE id NOT IN
-                            (SELECT id FROM adjudication_mark WHERE subject = 'incident' AND rules_version = ?)
-                        """,
-                    arguments: [rulesVersion])
-                while let row = try bodies.next() { incidentPrints[row["id"]] = AdjudicationBasis.fingerprint(row["body"]) }
-                // Judging and linking read normalised values, claims and each source's dataset, never the
-                // verbatim fields: leaving them out spares a query per incident and most of the memory.
                 return AdjudicationInput(
-                    incidents: try Self.incidents(matching: IncidentQuery(detail: .withoutSourceFields), db: db), agreements: agreements,
-                    awaitingIncidents: awaitingIncidents, awaitingAgreements: awaitingAgreements,
-                    basis: AdjudicationBasis(awaitingIncidents: incidentPrints, agreements: agreementPrints))
+                    agreements: agreements, awaitingAgreements: try Self.awaiting("agreement", rulesVersion: rulesVersion, db: db),
+                    incidentCount: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM incident") ?? 0,
+                    basis: AdjudicationBasis(awaitingIncidents: [:], agreements: prints))
             }
+        }
+    }
+
+    public func incidents(
+        _ selection: IncidentsToJudge, rulesVersion: String, after position: IncidentBatch.Position?, limit: Int
+    ) throws -> IncidentBatch {
+        let marked = "EXISTS (SELECT 1 FROM adjudication_mark m WHERE m.subject = 'incident' AND m.id = incident.id AND m.rules_version = ?)"
+        var filter = SQLFilter()
+        filter.add("rowid > ?", [position?.rowid ?? Int64.min])
+        switch selection {
+        case .awaiting:
+            filter.add("NOT \(marked)", [rulesVersion])
+        case .judged(let countries, let endingAfter):
+            filter.add(marked, [rulesVersion])
+            if let countries {
+                // Incidents of unknown country, or in several, may still lie in the agreements' countries.
+                let marks = Array(repeating: "?", count: countries.count).joined(separator: ", ")
+                filter.add("(country IN (\(marks)) OR country IS NULL OR countries IS NOT NULL)", countries.sorted())
+            }
+            // Spans are stored rounded down to the second: `>=` keeps every incident that may end after.
+            if let endingAfter { filter.add("(end_unix IS NULL OR end_unix >= ?)", [unix(endingAfter)]) }
+        }
+        return try wrap("read incidents to judge") {
+            let rows = try writer.read { db in
+                try Row.fetchAll(
+                    db, sql: "SELECT rowid, id, body FROM incident \(filter.whereClause) ORDER BY rowid LIMIT ?",
+                    arguments: filter.arguments + [limit])
+            }
+            let bodies: [String] = rows.map { $0["body"] }
+            var fingerprints: [IncidentID: Int] = [:]
+            if case .awaiting = selection {
+                fingerprints.reserveCapacity(rows.count)
+                for (row, body) in zip(rows, bodies) { fingerprints[row["id"]] = AdjudicationBasis.fingerprint(body) }
+            }
+            return IncidentBatch(
+                incidents: try Self.decodeInParallel(bodies), fingerprints: fingerprints,
+                next: rows.count < limit ? nil : rows.last.map { IncidentBatch.Position(rowid: $0["rowid"]) })
         }
     }
 
@@ -42,29 +66,33 @@ extension SQLiteStore {
         try wrap("save verdicts") {
             try immediateWrite { db in
                 let (changedIncidents, changedAgreements) = try Self.changedSince(run, db: db)
+                let markStatement = try db.cachedStatement(
+                    sql: "INSERT OR REPLACE INTO adjudication_mark (subject, id, rules_version) VALUES (?, ?, ?)")
+                func mark(_ subject: String, _ id: String) throws {
+                    markStatement.setUncheckedArguments([subject, id, run.rulesVersion])
+                    try markStatement.execute()
+                }
+                let forgetIncident = try db.cachedStatement(sql: "DELETE FROM verdict WHERE incident_id = ?")
                 for id in run.incidents where !changedIncidents.contains(id) {
-                    try db.run("DELETE FROM verdict WHERE incident_id = ?", arguments: [id])
-                    try db.run(
-                        "INSERT OR REPLACE INTO adjudication_mark (subject, id, rules_version) VALUES ('incident', ?, ?)",
-                        arguments: [id, run.rulesVersion])
+                    forgetIncident.setUncheckedArguments([id])
+                    try forgetIncident.execute()
+                    try mark("incident", id)
                 }
+                let forgetAgreement = try db.cachedStatement(sql: "DELETE FROM verdict WHERE agreement_id = ?")
                 for id in run.agreements where !changedAgreements.contains(id) {
-                    try db.run("DELETE FROM verdict WHERE agreement_id = ?", arguments: [id])
-                    try db.run(
-                        "INSERT OR REPLACE INTO adjudication_mark (subject, id, rules_version) VALUES ('agreement', ?, ?)",
-                        arguments: [id, run.rulesVersion])
+                    forgetAgreement.setUncheckedArguments([id])
+                    try forgetAgreement.execute()
+                    try mark("agreement", id)
                 }
+                let insert = try db.cachedStatement(
+                    sql: "INSERT OR REPLACE INTO verdict (incident_id, agreement_id, kind, outcomes, rules_version) VALUES (?, ?, ?, ?, ?)")
                 for verdict in run.verdicts
                 where !changedIncidents.contains(verdict.incident) && !changedAgreements.contains(verdict.agreement) {
-                    try db.run(
-                        """
-                        INSERT OR REPLACE INTO verdict (incident_id, agreement_id, kind, checks, rules_version)
-                        VALUES (?, ?, ?, ?, ?)
-                        """,
-                        arguments: [
-                            verdict.incident, verdict.agreement, verdict.kind.rawValue, try TruceJSON.string(verdict.checks),
-                            verdict.rulesVersion,
-                        ])
+                    insert.setUncheckedArguments([
+                        verdict.incident, verdict.agreement, verdict.kind.rawValue, Int64(PackedChecks.pack(verdict.checks)),
+                        verdict.rulesVersion,
+                    ])
+                    try insert.execute()
                 }
                 if let evidence = run.evidence {
                     try Self.replace(evidence: evidence.lazy.filter { !changedIncidents.contains($0.incident) }, db: db)
@@ -85,10 +113,12 @@ extension SQLiteStore {
             let current = try String.fetchOne(body, arguments: [id])
             if current.map(AdjudicationBasis.fingerprint) != print { incidents.insert(id) }
         }
-        let judged = Set(run.verdicts.map(\.incident)).union(run.evidence?.map(\.incident) ?? [])
-        for id in try awaiting("incident", rulesVersion: run.rulesVersion, db: db)
-        where basis.awaitingIncidents[id] == nil && judged.contains(id) {
-            incidents.insert(id)
+        let marked = try db.cachedStatement(
+            sql: "SELECT 1 FROM adjudication_mark WHERE subject = 'incident' AND id = ? AND rules_version = ?")
+        var looked = Set<IncidentID>()
+        for id in run.verdicts.map(\.incident) + (run.evidence?.map(\.incident) ?? [])
+        where basis.awaitingIncidents[id] == nil && looked.insert(id).inserted {
+            if try Bool.fetchOne(marked, arguments: [id, run.rulesVersion]) == nil { incidents.insert(id) }
         }
         var agreements = Set<AgreementID>()
         let agreementBody = try db.cachedStatement(sql: "SELECT body FROM agreement WHERE id = ?")

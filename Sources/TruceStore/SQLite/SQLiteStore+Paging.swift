@@ -114,7 +114,7 @@ extension SQLiteStore {
     /// Verdicts matching `filter`, by incident start, incident and agreement, at most `limit`.
     func readVerdicts(_ filter: SQLFilter, limit: Int? = nil) throws -> [StoredVerdict] {
         let sql = """
-            SELECT v.incident_id, v.agreement_id, v.kind, v.checks, v.rules_version, e.level, e.link_group, i.perpetrator, i.start_unix,
+            SELECT v.incident_id, v.agreement_id, v.kind, v.outcomes, v.rules_version, e.level, e.link_group, i.perpetrator, i.start_unix,
                 i.country, i.admin1
             FROM verdict v JOIN incident i ON i.id = v.incident_id LEFT JOIN evidence e ON e.incident_id = v.incident_id
             \(filter.whereClause)
@@ -124,7 +124,7 @@ extension SQLiteStore {
         return try wrap("read verdicts") {
             try writer.read { db in
                 try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                    let checks = try decode([ClauseCheck].self, row["checks"])
+                    let checks = PackedChecks.unpack(UInt32(truncatingIfNeeded: row["outcomes"] as Int64))
                     let verdict = Verdict(
                         incident: row["incident_id"], agreement: row["agreement_id"],
                         kind: VerdictKind(rawValue: row["kind"]) ?? .insufficientInformation, checks: checks,
