@@ -5,6 +5,7 @@ scripts/bench-import can time each one and read its peak RSS with /usr/bin/time.
     peers.py pandas-read FORMAT FILE          pandas.read_csv, every column as a string
     peers.py pandas-sql  FORMAT FILE OUT      read_csv, then DataFrame.to_sql into a new SQLite file
     peers.py duckdb      FORMAT FILE OUT      CREATE TABLE t AS SELECT * FROM read_csv(...) in a new DuckDB file
+    peers.py polars-read FORMAT FILE          polars.read_csv, every column as a string
 
 FORMAT is acled (CSV with a header, RFC 4180 quoting) or gdelt (tab-separated, no header, never quoted).
 Prints one line: rows=N cols=M in-process=SECONDS (the time after the imports, without interpreter start-up).
@@ -23,6 +24,14 @@ def read_pandas(fmt, path):
     return pd.read_csv(path, sep="\t", header=None, dtype=str, quoting=csv.QUOTE_NONE, keep_default_na=False)
 
 
+def read_polars(fmt, path):
+    import polars as pl
+
+    if fmt == "acled":
+        return pl.read_csv(path, infer_schema=False)
+    return pl.read_csv(path, separator="\t", has_header=False, quote_char=None, infer_schema=False)
+
+
 def remove(path):
     """A fresh output file every run (with SQLite's side files)."""
     for p in (path, path + "-journal", path + "-wal", path + "-shm", path + ".wal"):
@@ -35,6 +44,8 @@ def main(step, fmt, path, out=None):
     if step.startswith("pandas"):
         import pandas  # noqa: F401
         import sqlite3
+    elif step.startswith("polars"):
+        import polars  # noqa: F401
     else:
         import duckdb
     start = time.perf_counter()
@@ -51,6 +62,9 @@ def main(step, fmt, path, out=None):
         con.commit()
         rows, cols = con.execute("SELECT count(*) FROM t").fetchone()[0], df.shape[1]
         con.close()
+    elif step == "polars-read":
+        df = read_polars(fmt, path)
+        rows, cols = df.shape
     elif step == "duckdb":
         remove(out)
         quoted = path.replace("'", "''")
