@@ -78,7 +78,7 @@ public struct ImportSaver {
                 message: "cannot be stored: \(reason) (raw shows the record's values\(source.map { " from \($0.file)" } ?? ""))")
             record = QuarantinedRecord(
                 dataset: source?.dataset ?? "", file: file, line: line, problems: [problem],
-                raw: Self.cut(source?.valuesJSON ?? prepared.incident.id))
+                raw: Self.cut(prepared.stored.values.first ?? prepared.incident.id))
         case .record(let kept):
             guard kept.raw.utf8.count > Self.refusedRawLimit else { throw error }
             record = kept

@@ -15,8 +15,9 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
     /// The longest record read; longer ones are quarantined.
     let maxRecordBytes: Int
     let file: String
-    /// Turns each incident into what the saver wants, on the parallel workers (e.g. its stored form).
-    let prepare: @Sendable (Incident) -> Prepared
+    /// Turns each incident into what the saver wants, on the parallel workers (e.g. its stored form). The
+    /// incident's source record comes without its fields when the record is given: they are read from its bytes.
+    let prepare: @Sendable (Incident, VerbatimRecord?) -> Prepared
 
     /// Records normalised together, across the machine's cores.
     static var groupSize: Int { 4096 }
@@ -176,8 +177,9 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
                     switch CSVReader.parse(record: bytes, line: line, dialect: format.dialect) {
                     case .malformed(let bad):
                         results.value[index] = .malformed(bad)
-                    case .record(let record):
+                    case .record(var record):
                         if opensFile && index == 0 && format.isAnnotation(record, columns: columns) { continue }
+                        record.defersVerbatimFields = true
                         switch format.incident(from: record, columns: columns, file: file, sourceFile: sourceFile) {
                         case .success(let incident) where !IncidentIDRule.accepts(incident.id):
                             // Whatever the format, an id that could not be exported and read back is refused here.
@@ -185,8 +187,11 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
                             let problem = Diagnostic(file: file, line: line, field: format.keyColumn, message: message)
                             results.value[index] = .failure(RowProblems([problem]), line: line, raw: record.raw)
                         case .success(let incident):
+                            // A format that reads its fields verbatim leaves them to be read from the record's bytes.
+                            let deferred = incident.sources.count == 1 && incident.sources[0].fields.isEmpty
+                            let verbatim = deferred ? VerbatimRecord(names: columns.names, record: record) : nil
                             results.value[index] = .incident(
-                                incident, prepare(incident), line: line, rawHash: Self.hash(record.rawBytes), raw: record.rawBytes)
+                                incident, prepare(incident, verbatim), line: line, rawHash: Self.hash(record.rawBytes), raw: record.rawBytes)
                         case .failure(let problems):
                             results.value[index] = .failure(problems, line: line, raw: record.raw)
                         }

@@ -24,7 +24,7 @@ extension SQLiteStore {
                 for prepared in incidents {
                     let (incident, stored) = (prepared.incident, prepared.stored)
                     let release = incident.sources.first?.release
-                    if try insert(incident, stored, release: release, headers: &headers, db: db) {
+                    if try insert(prepared, release: release, headers: &headers, db: db) {
                         summary.new += 1
                         if let dataset = incident.sources.first?.dataset { written[dataset, default: CoverageChange()].saw(incident, isNew: true) }
                         continue
@@ -33,14 +33,14 @@ extension SQLiteStore {
                         try db.cachedStatement(sql: "SELECT body, release FROM incident WHERE id = ?"), arguments: [incident.id])
                     else { continue }
                     let storedBody: String = existing["body"]
-                    if try Self.sameContent(storedBody: storedBody, as: incident, stored, db: db) {
+                    if try Self.sameContent(storedBody: storedBody, as: prepared, db: db) {
                         summary.unchanged += 1
                         continue
                     }
                     let storedRelease: String? = existing["release"]
                     if Self.isOlder(release, than: storedRelease) {
                         // An older version of a record already stored: keep it in the history only.
-                        try Self.addToHistory(incident, release: release, db: db)
+                        try Self.addToHistory(prepared.whole, release: release, db: db)
                         summary.unchanged += 1
                         continue
                     }
@@ -50,7 +50,7 @@ extension SQLiteStore {
                     try Self.addToHistory(previous, release: storedRelease, db: db)
                     try db.run("DELETE FROM incident WHERE id = ?", arguments: [incident.id])
                     try db.run("DELETE FROM adjudication_mark WHERE subject = 'incident' AND id = ?", arguments: [incident.id])
-                    _ = try insert(incident, stored, release: release, headers: &headers, db: db)
+                    _ = try insert(prepared, release: release, headers: &headers, db: db)
                 }
                 for record in quarantined {
                     // The same record at the same line of a file under another name (a copy, a link, a
@@ -83,7 +83,8 @@ extension SQLiteStore {
 
     /// Inserts the incident and its source records, unless an incident with its id is stored.
     /// - Returns: whether it was inserted (one statement decides, so a new incident costs no lookup).
-    private func insert(_ incident: Incident, _ stored: StoredIncident, release: String?, headers: inout HeaderCache, db: Database) throws -> Bool {
+    private func insert(_ prepared: PreparedIncident, release: String?, headers: inout HeaderCache, db: Database) throws -> Bool {
+        let (incident, stored) = (prepared.incident, prepared.stored)
         try db.run(
             """
             INSERT INTO incident (id, start_unix, end_unix, time_precision, country, admin1, place, latitude, longitude,
@@ -110,7 +111,7 @@ extension SQLiteStore {
                 """,
                 arguments: [
                     incident.id, ordinal, record.dataset, record.file, record.line, record.key, record.release,
-                    try headers.id(for: record, db: db), stored.values[ordinal],
+                    try headers.id(forNames: prepared.names[ordinal], db: db), stored.values[ordinal],
                 ])
         }
         return true
@@ -119,7 +120,8 @@ extension SQLiteStore {
     /// Whether the stored incident has the content of `incident`: the same normalised incident and the same
     /// verbatim fields (names and values), wherever the records were read from. Provenance (the file's name
     /// and the line) is not content: a copy of a file under another name, or a link to it, changes nothing.
-    static func sameContent(storedBody: String, as incident: Incident, _ stored: StoredIncident, db: Database) throws -> Bool {
+    static func sameContent(storedBody: String, as prepared: PreparedIncident, db: Database) throws -> Bool {
+        let (incident, stored) = (prepared.incident, prepared.stored)
         let records = try Row.fetchAll(
             try db.cachedStatement(
                 sql: """
@@ -128,7 +130,7 @@ extension SQLiteStore {
                     """),
             arguments: [incident.id])
         guard records.map({ $0["field_values"] as String }) == stored.values,
-            records.map({ $0["names"] as String }) == incident.sources.map(\.namesJSON)
+            records.map({ $0["names"] as String }) == prepared.names.map(SourceRecord.namesJSON(for:))
         else { return false }
         if storedBody == stored.body { return true }
         // Different text: the same content when only the records' provenance differs.
@@ -185,12 +187,37 @@ extension SQLiteStore {
 
 /// An incident with its stored form worked out, which bulk imports do on parallel workers.
 public struct PreparedIncident: Sendable {
+    /// The incident; its source record's fields are left out when they were given apart (see
+    /// ``init(_:fieldNames:valuesJSON:)``).
     public let incident: Incident
     let stored: StoredIncident
+    /// Each source record's field names.
+    let names: [[String]]
 
     public init(_ incident: Incident) {
         self.incident = incident
         stored = StoredIncident(incident)
+        names = incident.sources.map { $0.fields.map(\.name) }
+    }
+
+    /// An incident whose one source record's fields come apart, as their names and their values already written
+    /// as a JSON array of strings (what ``SourceRecord/valuesJSON`` writes): the fields of a bulk import are
+    /// never made into strings one by one.
+    /// - Precondition: the incident has one source record, whose `fields` are empty.
+    public init(_ incident: Incident, fieldNames: [String], valuesJSON: String) {
+        precondition(incident.sources.count == 1 && incident.sources[0].fields.isEmpty, "the fields come apart")
+        self.incident = incident
+        stored = StoredIncident(body: incident.canonicalJSON, values: [valuesJSON])
+        names = [fieldNames]
+    }
+
+    /// The whole incident, with its source records' fields.
+    var whole: Incident {
+        guard incident.sources.count == 1, incident.sources[0].fields.isEmpty, let values = [String](canonicalJSONArray: stored.values[0])
+        else { return incident }
+        var whole = incident
+        whole.sources[0].fields = zip(names[0], values).map { SourceRecord.Field(name: $0, value: $1) }
+        return whole
     }
 }
 
@@ -198,6 +225,11 @@ public struct PreparedIncident: Sendable {
 struct StoredIncident: Sendable {
     var body: String
     var values: [String]
+
+    init(body: String, values: [String]) {
+        self.body = body
+        self.values = values
+    }
 
     init(_ incident: Incident) {
         var stripped = incident
@@ -226,9 +258,12 @@ struct HeaderCache {
     private var last: (names: [String], id: Int64)?
 
     mutating func id(for record: SourceRecord, db: Database) throws -> Int64 {
-        let names = record.fields.map(\.name)
+        try id(forNames: record.fields.map(\.name), db: db)
+    }
+
+    mutating func id(forNames names: [String], db: Database) throws -> Int64 {
         if let last, last.names == names { return last.id }
-        let id = try id(for: record.namesJSON, db: db)
+        let id = try id(for: SourceRecord.namesJSON(for: names), db: db)
         last = (names, id)
         return id
     }
