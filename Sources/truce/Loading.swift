@@ -48,12 +48,15 @@ enum Loading {
                     return LoadSummary(new: incidents.count, quarantined: quarantined.count)
                 }.summary
             }
+            try saver?.finish()
             bar?.finish()
             return summary
         } catch let error as InputError {
+            try? saver?.finish()  // when this fails too, the next opening of the store builds the indexes
             bar?.clear()
             throw stopped(file, committed: saver?.committed, cause: error.description, code: .invalidInput)
         } catch let error as StoreError {
+            try? saver?.finish()
             bar?.clear()
             throw stopped(file, committed: saver?.committed, cause: error.description, code: .storeFailure, details: error.details)
         }

@@ -202,10 +202,26 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
         return outcomes
     }
 
-    private static func hash(_ bytes: ArraySlice<UInt8>) -> Int {
-        var hasher = Hasher()
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-        return hasher.finalize()
+    /// A 64-bit digest of a record's bytes, to tell a record that repeats another exactly from one that only
+    /// shares its key: eight bytes at a time, mixed by multiplication (much cheaper than `Hasher` on every record;
+    /// nothing hostile can gain from a collision but the wording of a quarantine reason).
+    static func hash(_ bytes: ArraySlice<UInt8>) -> Int {
+        bytes.withUnsafeBytes { raw in
+            var state: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
+            var offset = 0
+            while offset + 8 <= raw.count {
+                state = (state ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+                state ^= state >> 29
+                offset += 8
+            }
+            var tail: UInt64 = 0
+            while offset < raw.count {
+                tail = tail << 8 | UInt64(raw[offset])
+                offset += 1
+            }
+            state = (state ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+            return Int(bitPattern: UInt(state ^ state >> 32))
+        }
     }
 }
 

@@ -85,34 +85,53 @@ extension SQLiteStore {
     /// - Returns: whether it was inserted (one statement decides, so a new incident costs no lookup).
     private func insert(_ prepared: PreparedIncident, release: String?, headers: inout HeaderCache, db: Database) throws -> Bool {
         let (incident, stored) = (prepared.incident, prepared.stored)
-        try db.run(
+        var row = try DirectBinding(
             """
             INSERT INTO incident (id, start_unix, end_unix, time_precision, country, admin1, place, latitude, longitude,
                 geo_precision, action, target_category, target_subtype, perpetrator, fatalities, body, release, outcome, acts,
                 countries)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO NOTHING
-            """,
-            arguments: [
-                incident.id, unix(incident.time.span.start), incident.time.span.end.map(unix),
-                incident.time.precision.rawValue, incident.location.country, incident.location.admin1,
-                incident.location.place, incident.location.coordinate?.latitude, incident.location.coordinate?.longitude,
-                incident.location.precision.rawValue, incident.action?.rawValue, incident.target.category?.rawValue,
-                incident.target.subtype, incident.perpetrator?.party.rawValue, incident.effects.fatalities, stored.body, release,
-                incident.outcome?.rawValue, incident.acts,
-                incident.location.countries.isEmpty ? nil : incident.location.countries.joined(separator: " "),
-            ])
+            """, db: db)
+        let (time, location) = (incident.time, incident.location)
+        try row.bind(incident.id)
+        try row.bind(unix(time.span.start))
+        try row.bind(time.span.end.map(unix))
+        try row.bind(time.precision.rawValue)
+        try row.bind(location.country)
+        try row.bind(location.admin1)
+        try row.bind(location.place)
+        try row.bind(location.coordinate?.latitude)
+        try row.bind(location.coordinate?.longitude)
+        try row.bind(location.precision.rawValue)
+        try row.bind(incident.action?.rawValue)
+        try row.bind(incident.target.category?.rawValue)
+        try row.bind(incident.target.subtype)
+        try row.bind(incident.perpetrator?.party.rawValue)
+        try row.bind(incident.effects.fatalities)
+        try row.bind(stored.body)
+        try row.bind(release)
+        try row.bind(incident.outcome?.rawValue)
+        try row.bind(incident.acts)
+        try row.bind(location.countries.isEmpty ? nil : location.countries.joined(separator: " "))
+        try row.run()
         guard db.changesCount == 1 else { return false }
         for (ordinal, record) in incident.sources.enumerated() {
-            try db.run(
+            var source = try DirectBinding(
                 """
                 INSERT INTO source_record (incident_id, ordinal, dataset, file, line, record_key, release, header_id, field_values)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                arguments: [
-                    incident.id, ordinal, record.dataset, record.file, record.line, record.key, record.release,
-                    try headers.id(forNames: prepared.names[ordinal], db: db), stored.values[ordinal],
-                ])
+                """, db: db)
+            try source.bind(incident.id)
+            try source.bind(ordinal)
+            try source.bind(record.dataset)
+            try source.bind(record.file)
+            try source.bind(record.line)
+            try source.bind(record.key)
+            try source.bind(record.release)
+            try source.bind(try headers.id(forNames: prepared.names[ordinal], db: db))
+            try source.bind(stored.values[ordinal])
+            try source.run()
         }
         return true
     }

@@ -27,7 +27,20 @@ struct Opening {
     func readWrite() throws -> any DatabaseWriter {
         let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
         try migrate(pool)
+        try buildIndexesLeftDeferred(pool)
         return pool
+    }
+
+    /// Builds the indexes a bulk load dropped and did not build again because it was stopped part-way (see
+    /// ``SQLiteStore/deferSecondaryIndexes()``).
+    func buildIndexesLeftDeferred(_ pool: DatabasePool) throws {
+        guard try pool.read({ try $0.tableExists("deferred_index") }) else { return }
+        try pool.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                try SQLiteStore.buildDeferredIndexes(db)
+                return .commit
+            }
+        }
     }
 
     /// Applies the migrations not yet applied. Two processes opening one new file at once both see the same
