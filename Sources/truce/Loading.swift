@@ -32,7 +32,8 @@ enum Loading {
                     printError("\(record.file):\(record.line): quarantined: \(record.reason)")
                 }
             }
-            let importer = StreamingImport(format: format, maxRecordBytes: maxRecordBytes)
+            // Large batches: each is one transaction (a commit per 16,384 records rather than per 4,096).
+            let importer = StreamingImport(format: format, batchSize: store == nil ? 4096 : 16_384, maxRecordBytes: maxRecordBytes)
             let summary: LoadSummary
             if saver != nil {
                 summary = try importer.run(file: file, progress: bar?.update, prepareVerbatim: prepared) { prepared, quarantined in
