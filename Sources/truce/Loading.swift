@@ -32,8 +32,7 @@ enum Loading {
                     printError("\(record.file):\(record.line): quarantined: \(record.reason)")
                 }
             }
-            // Large batches: each is one transaction (a commit per 16,384 records rather than per 4,096).
-            let importer = StreamingImport(format: format, batchSize: store == nil ? 4096 : 16_384, maxRecordBytes: maxRecordBytes)
+            let importer = StreamingImport(format: format, maxRecordBytes: maxRecordBytes)
             let summary: LoadSummary
             if saver != nil {
                 summary = try importer.run(file: file, progress: bar?.update, prepareVerbatim: prepared) { prepared, quarantined in
