@@ -4,18 +4,22 @@
 public enum JSONBytes {
     /// Appends `value` as a quoted JSON string.
     public static func appendString(_ value: String, to bytes: inout [UInt8]) {
-        bytes.append(0x22)
         var value = value
-        value.withUTF8 { utf8 in
-            // Runs of bytes that need no escape are copied at once.
-            var runStart = 0
-            for index in 0..<utf8.count where utf8[index] < 0x20 || utf8[index] == 0x22 || utf8[index] == 0x5C {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                appendEscape(of: utf8[index], to: &bytes)
-                runStart = index + 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+        value.withUTF8 { appendString(utf8: $0, to: &bytes) }
+    }
+
+    /// Appends text already known to be valid UTF-8, given as its bytes, as a quoted JSON string: what
+    /// ``appendString(_:to:)`` writes for the same text.
+    public static func appendString(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        bytes.append(0x22)
+        // Runs of bytes that need no escape are copied at once.
+        var runStart = 0
+        for index in 0..<utf8.count where utf8[index] < 0x20 || utf8[index] == 0x22 || utf8[index] == 0x5C {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+            appendEscape(of: utf8[index], to: &bytes)
+            runStart = index + 1
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         bytes.append(0x22)
     }
 

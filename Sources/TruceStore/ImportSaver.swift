@@ -18,9 +18,39 @@ public struct ImportSaver {
     /// The longest raw text kept for a record the store refused: the refusal may be for its length.
     public static let refusedRawLimit = 4096
 
+    /// The bulk-load threshold: once a load has added this many new records, and at least as many as the store
+    /// held before it, the store's secondary indexes are dropped and built once when the load ends (``finish()``),
+    /// which is cheaper than updating them row by row. A load into a much larger store keeps them, as building
+    /// them again would cost more than it saves.
+    public static let bulkLoadThreshold = 100_000
+
+    /// New records after which the load defers the store's indexes (see ``bulkLoadThreshold``).
+    public var bulkLoadThreshold = ImportSaver.bulkLoadThreshold
+    /// Records the store held when the load began, read at the first save.
+    private var storedBefore: Int?
+    /// Whether this load has deferred the store's indexes.
+    public private(set) var defersIndexes = false
+
     public init(store: any Store, file: String) {
         self.store = store
         self.file = file
+    }
+
+    /// Ends the load: builds the indexes it deferred, if any. Called whether the load succeeded or not (a
+    /// process killed before it leaves them to the next opening of the store).
+    public mutating func finish() throws {
+        guard defersIndexes else { return }
+        try store.buildDeferredIndexes()
+        defersIndexes = false
+    }
+
+    /// Defers the store's indexes once the load has added enough records.
+    private mutating func deferIndexesIfLarge() throws {
+        guard !defersIndexes, committed.new >= bulkLoadThreshold else { return }
+        if storedBefore == nil { storedBefore = try store.coverage().reduce(0) { $0 + $1.records } - committed.new }
+        guard committed.new >= storedBefore! else { return }
+        try store.deferSecondaryIndexes()
+        defersIndexes = true
     }
 
     /// What saving one batch did.
@@ -37,6 +67,7 @@ public struct ImportSaver {
         var outcome = Outcome()
         let items = prepared.map(Item.incident) + quarantined.map(Item.record)
         try save(items[...], into: &outcome)
+        try deferIndexesIfLarge()
         return outcome
     }
 
@@ -78,7 +109,7 @@ public struct ImportSaver {
                 message: "cannot be stored: \(reason) (raw shows the record's values\(source.map { " from \($0.file)" } ?? ""))")
             record = QuarantinedRecord(
                 dataset: source?.dataset ?? "", file: file, line: line, problems: [problem],
-                raw: Self.cut(source?.valuesJSON ?? prepared.incident.id))
+                raw: Self.cut(prepared.stored.values.first ?? prepared.incident.id))
         case .record(let kept):
             guard kept.raw.utf8.count > Self.refusedRawLimit else { throw error }
             record = kept

@@ -54,6 +54,18 @@ public protocol Store: Sendable {
 
     /// What each dataset in the store covers (records, earliest and latest start, last import), by dataset.
     func coverage() throws -> [DatasetCoverage]
+
+    /// Prepares for a load that adds many records: secondary indexes may be dropped until
+    /// ``buildDeferredIndexes()``, and are built again if the load is stopped part-way. Nothing by default.
+    func deferSecondaryIndexes() throws
+
+    /// Builds the indexes ``deferSecondaryIndexes()`` dropped. Nothing by default.
+    func buildDeferredIndexes() throws
+}
+
+extension Store {
+    public func deferSecondaryIndexes() throws {}
+    public func buildDeferredIndexes() throws {}
 }
 
 /// A quarantined record as stored, with the id `truce quarantine show` takes.

@@ -35,27 +35,38 @@ enum Loading {
             let importer = StreamingImport(format: format, maxRecordBytes: maxRecordBytes)
             let summary: LoadSummary
             if saver != nil {
-                summary = try importer.run(file: file, progress: bar?.update, prepare: PreparedIncident.init) { prepared, quarantined in
+                summary = try importer.run(file: file, progress: bar?.update, prepareVerbatim: prepared) { prepared, quarantined in
                     report(quarantined)
                     let saved = try saver!.save(prepared, quarantined: quarantined)
                     report(saved.refused)
                     return saved.summary
                 }.summary
             } else {
-                summary = try importer.run(file: file, progress: bar?.update) { incidents, quarantined in
+                // A dry run reads and normalises every record; the verbatim fields, which nothing reads, stay bytes.
+                summary = try importer.run(file: file, progress: bar?.update, prepareVerbatim: { _, _ in true }) { incidents, quarantined in
                     report(quarantined)
                     return LoadSummary(new: incidents.count, quarantined: quarantined.count)
                 }.summary
             }
+            try saver?.finish()
             bar?.finish()
             return summary
         } catch let error as InputError {
+            try? saver?.finish()  // when this fails too, the next opening of the store builds the indexes
             bar?.clear()
             throw stopped(file, committed: saver?.committed, cause: error.description, code: .invalidInput)
         } catch let error as StoreError {
+            try? saver?.finish()
             bar?.clear()
             throw stopped(file, committed: saver?.committed, cause: error.description, code: .storeFailure, details: error.details)
         }
+    }
+
+    /// An incident's stored form, worked out on the import's workers: its verbatim fields go from the record's
+    /// bytes straight into the stored JSON.
+    @Sendable static func prepared(_ incident: Incident, _ verbatim: VerbatimRecord?) -> PreparedIncident {
+        guard let verbatim else { return PreparedIncident(incident) }
+        return PreparedIncident(incident, fieldNames: verbatim.names, valuesJSON: verbatim.valuesJSON)
     }
 
     /// The failure of an import that stopped part-way: what was committed (on standard output, as a summary

@@ -24,6 +24,14 @@ def read_pandas(fmt, path):
     return pd.read_csv(path, sep="\t", header=None, dtype=str, quoting=csv.QUOTE_NONE, keep_default_na=False)
 
 
+def read_polars(fmt, path):
+    import polars as pl
+
+    if fmt == "acled":
+        return pl.read_csv(path, infer_schema=False)
+    return pl.read_csv(path, separator="\t", has_header=False, quote_char=None, infer_schema=False)
+
+
 def remove(path):
     """A fresh output file every run (with SQLite's side files)."""
     for p in (path, path + "-journal", path + "-wal", path + "-shm", path + ".wal"):
@@ -37,7 +45,7 @@ def main(step, fmt, path, out=None):
         import pandas  # noqa: F401
         import sqlite3
     elif step.startswith("polars"):
-        import polars
+        import polars  # noqa: F401
     else:
         import duckdb
     start = time.perf_counter()
@@ -55,10 +63,7 @@ def main(step, fmt, path, out=None):
         rows, cols = con.execute("SELECT count(*) FROM t").fetchone()[0], df.shape[1]
         con.close()
     elif step == "polars-read":
-        if fmt == "acled":
-            df = polars.read_csv(path, infer_schema=False)
-        else:
-            df = polars.read_csv(path, separator="\t", has_header=False, quote_char=None, infer_schema=False)
+        df = read_polars(fmt, path)
         rows, cols = df.shape
     elif step == "duckdb":
         remove(out)

@@ -14,6 +14,7 @@ RIGHT = {2, 3, 4, 5}  # right-aligned (numeric) columns
 # (numerator step, denominator step, label): rows/s ratios shown under each dataset's table.
 RATIOS = [("a", "c", "Truce parse (a) / pandas.read_csv (c)"),
           ("a", "e", "Truce parse (a) / DuckDB (e)"),
+          ("a", "f", "Truce parse (a) / Polars (f)"),
           ("b", "d", "Truce import (b) / pandas+to_sql (d)")]
 
 

@@ -33,6 +33,9 @@ extension SourceRecord {
     /// The field names as a JSON array of strings: a file's header, stored once for all its records.
     public var namesJSON: String { JSONTextWriter.array(fields.map(\.name)) }
 
+    /// Field names as a JSON array of strings, as ``namesJSON`` writes them.
+    public static func namesJSON(for names: [String]) -> String { JSONTextWriter.array(names) }
+
     /// The field values as a JSON array of strings, in field order.
     public var valuesJSON: String { JSONTextWriter.array(fields.map(\.value)) }
 }

@@ -9,8 +9,8 @@ struct ACLEDRow: CSVRowReading {
     var problems: [Diagnostic] = []
 
     mutating func incident(sourceFile: String, actors: ActorTable) -> Incident? {
-        if record.fields.count != columns.names.count {
-            problem("", "has \(record.fields.count) fields, the header has \(columns.names.count)")
+        if record.fieldCount != columns.names.count {
+            problem("", "has \(record.fieldCount) fields, the header has \(columns.names.count)")
             return nil
         }
         guard let key = value("event_id_cnty") else {

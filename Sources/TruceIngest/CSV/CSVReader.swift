@@ -1,14 +1,3 @@
-/// One record of a delimited file: its fields and where it started.
-public struct CSVRecord: Sendable {
-    /// The 1-based line the record starts on (a quoted field may span lines).
-    public var line: Int
-    public var fields: [String]
-    /// The record's bytes, without the line ending.
-    public var rawBytes: ArraySlice<UInt8>
-    /// The record as text, exactly as read (invalid UTF-8 shown as replacement characters).
-    public var raw: String { String(decoding: rawBytes, as: UTF8.self) }
-}
-
 /// A record that could not be split into fields.
 public struct MalformedCSVRecord: Sendable {
     public var line: Int
@@ -119,11 +108,12 @@ public struct CSVReader: Sequence, IteratorProtocol, Sendable {
             let rawBytes = bytes[parsed.start..<parsed.end]
             return .malformed(MalformedCSVRecord(line: startLine, raw: String(decoding: rawBytes, as: UTF8.self), reason: problem, rawBytes: rawBytes))
         }
-        return .record(CSVRecord(line: startLine, fields: parsed.fields, rawBytes: bytes[parsed.start..<parsed.end]))
+        return .record(CSVRecord(line: startLine, rawBytes: bytes[parsed.start..<parsed.end], spans: parsed.spans))
     }
 
     private struct ParsedRecord {
-        var fields: [String]
+        /// Each field's bytes, as offsets from `start`.
+        var spans: [FieldSpan]
         var start: Int
         /// End of the record's text, before its line ending.
         var end: Int
@@ -134,32 +124,53 @@ public struct CSVReader: Sequence, IteratorProtocol, Sendable {
         var problem: String?
     }
 
-    /// Splits one record starting at `start`. Unquoted fields and quoted fields without escapes become
-    /// strings straight from the buffer; only fields with `""` are copied first.
+    /// Splits one record starting at `start` into field spans, without copying any field. The record is checked
+    /// to be valid UTF-8 once, at its end (at once when every byte is ASCII); a problem names the first field
+    /// at fault, as reading the fields one by one would.
     private static func parseRecord(
         in buffer: UnsafeBufferPointer<UInt8>, from start: Int, dialect: CSVDialect, isFinal: Bool, line: Int
     ) -> ParsedRecord? {
         let count = buffer.count
         let delimiter = dialect.delimiter
-        var fields: [String] = []
-        fields.reserveCapacity(32)
-        var problem: String?
+        var spans: [FieldSpan] = []
+        spans.reserveCapacity(32)
+        /// A quoting problem, and the field it was found in.
+        var quoteProblem: (text: String, field: Int)?
         var newlines = 0
         var index = start
+        var highBits: UInt8 = 0  // OR of every byte read: non-ASCII text when its top bit is set
+
+        func finish(end: Int, next: Int, newlines: Int) -> ParsedRecord {
+            var problem = quoteProblem?.text
+            if highBits >= 0x80 {
+                // Fields before the one with a quoting problem: that problem was found before its text was read.
+                let checked = quoteProblem.map { $0.field - 1 } ?? spans.count
+                for field in 0..<checked {
+                    let span = spans[field]
+                    let bytes = UnsafeBufferPointer(rebasing: buffer[(start + span.start)..<(start + span.end)])
+                    if !isValidUTF8(bytes) {
+                        problem = "field \(field + 1): invalid UTF-8"
+                        break
+                    }
+                }
+            }
+            return ParsedRecord(spans: spans, start: start, end: end, next: next, newlines: newlines, problem: problem)
+        }
+
         while true {
             // One field starts at `index`.
             var fieldEnd: Int
             if dialect.quoting && index < count && buffer[index] == 0x22 {
                 var cursor = index + 1
-                var copy: [UInt8]?
+                var escaped = false
                 var closed = false
                 while cursor < count {
                     let byte = buffer[cursor]
+                    highBits |= byte
                     if byte == 0x22 {
                         if cursor + 1 == count && !isFinal { return nil }  // may be half of an escaped quote
                         if cursor + 1 < count && buffer[cursor + 1] == 0x22 {
-                            if copy == nil { copy = Array(UnsafeBufferPointer(rebasing: buffer[(index + 1)..<cursor])) }
-                            copy!.append(0x22)
+                            escaped = true
                             cursor += 2
                             continue
                         }
@@ -167,33 +178,31 @@ public struct CSVReader: Sequence, IteratorProtocol, Sendable {
                         break
                     }
                     if byte == 0x0D || (byte == 0x0A && buffer[cursor - 1] != 0x0D) { newlines += 1 }  // CRLF is one break
-                    copy?.append(byte)
                     cursor += 1
                 }
                 if !closed {
                     if !isFinal { return nil }
-                    problem = "unterminated quoted field starting on line \(line)"
-                    let text = copy ?? Array(UnsafeBufferPointer(rebasing: buffer[(index + 1)..<count]))
-                    fields.append(text.withUnsafeBufferPointer { decode($0, index: fields.count, problem: &problem) })
-                    return ParsedRecord(fields: fields, start: start, end: count, next: count, newlines: newlines, problem: problem)
+                    spans.append(FieldSpan(start: index + 1 - start, end: count - start, hasEscapedQuotes: escaped))
+                    if quoteProblem == nil { quoteProblem = ("unterminated quoted field starting on line \(line)", spans.count) }
+                    return finish(end: count, next: count, newlines: newlines)
                 }
-                var text = copy ?? Array(UnsafeBufferPointer(rebasing: buffer[(index + 1)..<cursor]))
+                spans.append(FieldSpan(start: index + 1 - start, end: cursor - start, hasEscapedQuotes: escaped))
                 fieldEnd = cursor + 1
-                // Anything between the closing quote and the delimiter is kept, but makes the record malformed.
+                // Anything between the closing quote and the delimiter makes the record malformed.
                 while fieldEnd < count, buffer[fieldEnd] != delimiter, buffer[fieldEnd] != 0x0A, buffer[fieldEnd] != 0x0D {
-                    if problem == nil { problem = "field \(fields.count + 1): text after a closing quote" }
-                    text.append(buffer[fieldEnd])
+                    if quoteProblem == nil { quoteProblem = ("field \(spans.count): text after a closing quote", spans.count) }
+                    highBits |= buffer[fieldEnd]
                     fieldEnd += 1
                 }
-                fields.append(text.withUnsafeBufferPointer { decode($0, index: fields.count, problem: &problem) })
             } else {
                 fieldEnd = index
                 while fieldEnd < count {
                     let byte = buffer[fieldEnd]
                     if byte == delimiter || byte == 0x0A || byte == 0x0D { break }
+                    highBits |= byte
                     fieldEnd += 1
                 }
-                fields.append(decode(UnsafeBufferPointer(rebasing: buffer[index..<fieldEnd]), index: fields.count, problem: &problem))
+                spans.append(FieldSpan(start: index - start, end: fieldEnd - start, hasEscapedQuotes: false))
             }
             // After the field: a delimiter, a line end, or the end of the buffer.
             if fieldEnd < count && buffer[fieldEnd] == delimiter {
@@ -209,10 +218,10 @@ public struct CSVReader: Sequence, IteratorProtocol, Sendable {
                         return nil  // may be the first half of a CRLF
                     }
                 }
-                return ParsedRecord(fields: fields, start: start, end: fieldEnd, next: next, newlines: newlines + 1, problem: problem)
+                return finish(end: fieldEnd, next: next, newlines: newlines + 1)
             }
             if !isFinal { return nil }
-            return ParsedRecord(fields: fields, start: start, end: count, next: count, newlines: newlines, problem: problem)
+            return finish(end: count, next: count, newlines: newlines)
         }
     }
 
@@ -247,23 +256,19 @@ public struct CSVReader: Sequence, IteratorProtocol, Sendable {
         if let problem = parsed.problem {
             return .malformed(MalformedCSVRecord(line: line, raw: String(decoding: record, as: UTF8.self), reason: problem, rawBytes: record))
         }
-        return .record(CSVRecord(line: line, fields: parsed.fields, rawBytes: record[(base + parsed.start)..<(base + parsed.end)]))
+        return .record(CSVRecord(line: line, rawBytes: record[(base + parsed.start)..<(base + parsed.end)], spans: parsed.spans))
     }
 
-    private static func decode(_ field: UnsafeBufferPointer<UInt8>, index: Int, problem: inout String?) -> String {
-        var ascii = true
-        for byte in field where byte >= 0x80 {
-            ascii = false
-            break
-        }
-        if ascii {  // the common case: no validation needed
-            return String(unsafeUninitializedCapacity: field.count) { target in
-                _ = target.initialize(fromContentsOf: field)
-                return field.count
+    /// Whether `bytes` are valid UTF-8.
+    private static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var iterator = bytes.makeIterator()
+        var decoder = Unicode.UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .emptyInput: return true
+            case .error: return false
             }
         }
-        if let text = String(validating: field, as: UTF8.self) { return text }
-        if problem == nil { problem = "field \(index + 1): invalid UTF-8" }
-        return String(decoding: field, as: UTF8.self)
     }
 }

@@ -16,16 +16,15 @@ extension CSVRowReading {
 
     /// The trimmed value of `column`, or `nil` when the column is absent or the cell empty.
     func value(_ column: String) -> String? {
-        guard let position = columns[column], position < record.fields.count else { return nil }
-        let text = record.fields[position].trimmingSpaces
+        guard let position = columns[column], position < record.fieldCount else { return nil }
+        let text = record.trimmedField(position)
         return text.isEmpty ? nil : text
     }
 
-    /// Every column of the row, verbatim, paired with its header name.
+    /// Every column of the row, verbatim, paired with its header name; none while a streaming import defers
+    /// them, to be read from the record's bytes when they are needed (see ``VerbatimRecord``).
     var verbatimFields: [SourceRecord.Field] {
-        columns.names.enumerated().map { position, name in
-            SourceRecord.Field(name: name, value: position < record.fields.count ? record.fields[position] : "")
-        }
+        record.defersVerbatimFields ? [] : VerbatimRecord(names: columns.names, record: record).fields
     }
 }
 

@@ -46,10 +46,10 @@ public struct GDELTFormat: DatasetFormat {
     /// A line without 61 tab-separated fields is not a GDELT 2.0 event; when none of a file's first 16 lines has
     /// them, the file is not a GDELT 2.0 events export.
     public func checkOpeningRecord(_ record: CSVRecord, file: String) throws {
-        guard record.fields.count != Self.columnNames.count else { return }
+        guard record.fieldCount != Self.columnNames.count else { return }
         throw InputError.wrongFormat(
             file: file, line: record.line,
-            expected: "GDELT 2.0 events have \(Self.columnNames.count) tab-separated fields, this line has \(record.fields.count)")
+            expected: "GDELT 2.0 events have \(Self.columnNames.count) tab-separated fields, this line has \(record.fieldCount)")
     }
 
     public func incident(from record: CSVRecord, columns: HeaderIndex, file: String, sourceFile: String) -> Result<Incident, RowProblems> {

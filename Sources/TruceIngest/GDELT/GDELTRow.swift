@@ -9,8 +9,8 @@ struct GDELTRow: CSVRowReading {
     var problems: [Diagnostic] = []
 
     mutating func incident(sourceFile: String) -> Incident? {
-        if record.fields.count != columns.names.count {
-            problem("", "has \(record.fields.count) fields, GDELT 2.0 events have \(columns.names.count)")
+        if record.fieldCount != columns.names.count {
+            problem("", "has \(record.fieldCount) fields, GDELT 2.0 events have \(columns.names.count)")
             return nil
         }
         let key = value("GLOBALEVENTID")

@@ -47,6 +47,17 @@ public struct StreamingImport<Format: DatasetFormat>: Sendable {
         try run(source: ByteSource(file: file), file: file, progress: progress, prepare: { $0 }, save: save)
     }
 
+    /// Imports `file`, handing `prepare` each incident with its source record's fields still in the record's
+    /// bytes (`VerbatimRecord`), so that they become strings only if `prepare` asks: the zero-copy path of bulk
+    /// imports and dry runs. The record is `nil` when the format has already put the fields in the incident.
+    public func run<Prepared: Sendable>(
+        file: String, progress: ((ImportProgress) -> Void)? = nil,
+        prepareVerbatim: @escaping @Sendable (Incident, VerbatimRecord?) -> Prepared,
+        save: ([Prepared], [QuarantinedRecord]) throws -> LoadSummary
+    ) throws -> Report {
+        try run(source: ByteSource(file: file), file: file, progress: progress, prepareVerbatim: prepareVerbatim, save: save)
+    }
+
     /// Imports `file`, turning each incident into what `save` wants (its stored form, say) with `prepare`,
     /// which runs on the parallel workers rather than on the calling thread.
     public func run<Prepared: Sendable>(
@@ -66,6 +77,14 @@ public struct StreamingImport<Format: DatasetFormat>: Sendable {
     public func run<Prepared: Sendable>(
         source: ByteSource, file: String, progress: ((ImportProgress) -> Void)? = nil,
         prepare: @escaping @Sendable (Incident) -> Prepared, save: ([Prepared], [QuarantinedRecord]) throws -> LoadSummary
+    ) throws -> Report {
+        try run(source: source, file: file, progress: progress, prepareVerbatim: { prepare($0.withFields(of: $1)) }, save: save)
+    }
+
+    public func run<Prepared: Sendable>(
+        source: ByteSource, file: String, progress: ((ImportProgress) -> Void)? = nil,
+        prepareVerbatim prepare: @escaping @Sendable (Incident, VerbatimRecord?) -> Prepared,
+        save: ([Prepared], [QuarantinedRecord]) throws -> LoadSummary
     ) throws -> Report {
         let channel = BoundedChannel<ImportProducer<Format, Prepared>.Output>(capacity: 2)
         let producer = ImportProducer(format: format, batchSize: batchSize, maxRecordBytes: maxRecordBytes, file: file, prepare: prepare)
@@ -100,6 +119,16 @@ public struct StreamingImport<Format: DatasetFormat>: Sendable {
             }
         }
         return report
+    }
+}
+
+extension Incident {
+    /// The incident with its source record's fields read from `verbatim` (itself when `nil`).
+    public func withFields(of verbatim: VerbatimRecord?) -> Incident {
+        guard let verbatim, sources.count == 1 else { return self }
+        var whole = self
+        whole.sources[0].fields = verbatim.fields
+        return whole
     }
 }
 

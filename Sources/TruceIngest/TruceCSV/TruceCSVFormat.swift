@@ -28,8 +28,8 @@ public struct TruceCSVFormat: DatasetFormat {
 
     public func incident(from record: CSVRecord, columns: HeaderIndex, file: String, sourceFile: String) -> Result<Incident, RowProblems> {
         var row = IncidentRow(record: record, columns: columns, file: file)
-        if record.fields.count != columns.names.count {
-            row.problem("", "has \(record.fields.count) fields, the header has \(columns.names.count)")
+        if record.fieldCount != columns.names.count {
+            row.problem("", "has \(record.fieldCount) fields, the header has \(columns.names.count)")
         }
         guard let incident = row.incident(sourceFile: sourceFile), row.problems.isEmpty else {
             return .failure(RowProblems(row.problems))

@@ -24,7 +24,7 @@ extension SQLiteStore {
                 for prepared in incidents {
                     let (incident, stored) = (prepared.incident, prepared.stored)
                     let release = incident.sources.first?.release
-                    if try insert(incident, stored, release: release, headers: &headers, db: db) {
+                    if try insert(prepared, release: release, headers: &headers, db: db) {
                         summary.new += 1
                         if let dataset = incident.sources.first?.dataset { written[dataset, default: CoverageChange()].saw(incident, isNew: true) }
                         continue
@@ -33,14 +33,14 @@ extension SQLiteStore {
                         try db.cachedStatement(sql: "SELECT body, release FROM incident WHERE id = ?"), arguments: [incident.id])
                     else { continue }
                     let storedBody: String = existing["body"]
-                    if try Self.sameContent(storedBody: storedBody, as: incident, stored, db: db) {
+                    if try Self.sameContent(storedBody: storedBody, as: prepared, db: db) {
                         summary.unchanged += 1
                         continue
                     }
                     let storedRelease: String? = existing["release"]
                     if Self.isOlder(release, than: storedRelease) {
                         // An older version of a record already stored: keep it in the history only.
-                        try Self.addToHistory(incident, release: release, db: db)
+                        try Self.addToHistory(prepared.whole, release: release, db: db)
                         summary.unchanged += 1
                         continue
                     }
@@ -50,7 +50,7 @@ extension SQLiteStore {
                     try Self.addToHistory(previous, release: storedRelease, db: db)
                     try db.run("DELETE FROM incident WHERE id = ?", arguments: [incident.id])
                     try db.run("DELETE FROM adjudication_mark WHERE subject = 'incident' AND id = ?", arguments: [incident.id])
-                    _ = try insert(incident, stored, release: release, headers: &headers, db: db)
+                    _ = try insert(prepared, release: release, headers: &headers, db: db)
                 }
                 for record in quarantined {
                     // The same record at the same line of a file under another name (a copy, a link, a
@@ -83,35 +83,55 @@ extension SQLiteStore {
 
     /// Inserts the incident and its source records, unless an incident with its id is stored.
     /// - Returns: whether it was inserted (one statement decides, so a new incident costs no lookup).
-    private func insert(_ incident: Incident, _ stored: StoredIncident, release: String?, headers: inout HeaderCache, db: Database) throws -> Bool {
-        try db.run(
+    private func insert(_ prepared: PreparedIncident, release: String?, headers: inout HeaderCache, db: Database) throws -> Bool {
+        let (incident, stored) = (prepared.incident, prepared.stored)
+        var row = try DirectBinding(
             """
             INSERT INTO incident (id, start_unix, end_unix, time_precision, country, admin1, place, latitude, longitude,
                 geo_precision, action, target_category, target_subtype, perpetrator, fatalities, body, release, outcome, acts,
                 countries)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO NOTHING
-            """,
-            arguments: [
-                incident.id, unix(incident.time.span.start), incident.time.span.end.map(unix),
-                incident.time.precision.rawValue, incident.location.country, incident.location.admin1,
-                incident.location.place, incident.location.coordinate?.latitude, incident.location.coordinate?.longitude,
-                incident.location.precision.rawValue, incident.action?.rawValue, incident.target.category?.rawValue,
-                incident.target.subtype, incident.perpetrator?.party.rawValue, incident.effects.fatalities, stored.body, release,
-                incident.outcome?.rawValue, incident.acts,
-                incident.location.countries.isEmpty ? nil : incident.location.countries.joined(separator: " "),
-            ])
+            """, db: db)
+        let (time, location) = (incident.time, incident.location)
+        try row.bind(incident.id)
+        try row.bind(unix(time.span.start))
+        try row.bind(time.span.end.map(unix))
+        try row.bind(time.precision.rawValue)
+        try row.bind(location.country)
+        try row.bind(location.admin1)
+        try row.bind(location.place)
+        try row.bind(location.coordinate?.latitude)
+        try row.bind(location.coordinate?.longitude)
+        try row.bind(location.precision.rawValue)
+        try row.bind(incident.action?.rawValue)
+        try row.bind(incident.target.category?.rawValue)
+        try row.bind(incident.target.subtype)
+        try row.bind(incident.perpetrator?.party.rawValue)
+        try row.bind(incident.effects.fatalities)
+        try row.bind(stored.body)
+        try row.bind(release)
+        try row.bind(incident.outcome?.rawValue)
+        try row.bind(incident.acts)
+        try row.bind(location.countries.isEmpty ? nil : location.countries.joined(separator: " "))
+        try row.run()
         guard db.changesCount == 1 else { return false }
         for (ordinal, record) in incident.sources.enumerated() {
-            try db.run(
+            var source = try DirectBinding(
                 """
                 INSERT INTO source_record (incident_id, ordinal, dataset, file, line, record_key, release, header_id, field_values)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                arguments: [
-                    incident.id, ordinal, record.dataset, record.file, record.line, record.key, record.release,
-                    try headers.id(for: record, db: db), stored.values[ordinal],
-                ])
+                """, db: db)
+            try source.bind(incident.id)
+            try source.bind(ordinal)
+            try source.bind(record.dataset)
+            try source.bind(record.file)
+            try source.bind(record.line)
+            try source.bind(record.key)
+            try source.bind(record.release)
+            try source.bind(try headers.id(forNames: prepared.names[ordinal], db: db))
+            try source.bind(stored.values[ordinal])
+            try source.run()
         }
         return true
     }
@@ -119,7 +139,8 @@ extension SQLiteStore {
     /// Whether the stored incident has the content of `incident`: the same normalised incident and the same
     /// verbatim fields (names and values), wherever the records were read from. Provenance (the file's name
     /// and the line) is not content: a copy of a file under another name, or a link to it, changes nothing.
-    static func sameContent(storedBody: String, as incident: Incident, _ stored: StoredIncident, db: Database) throws -> Bool {
+    static func sameContent(storedBody: String, as prepared: PreparedIncident, db: Database) throws -> Bool {
+        let (incident, stored) = (prepared.incident, prepared.stored)
         let records = try Row.fetchAll(
             try db.cachedStatement(
                 sql: """
@@ -128,7 +149,7 @@ extension SQLiteStore {
                     """),
             arguments: [incident.id])
         guard records.map({ $0["field_values"] as String }) == stored.values,
-            records.map({ $0["names"] as String }) == incident.sources.map(\.namesJSON)
+            records.map({ $0["names"] as String }) == prepared.names.map(SourceRecord.namesJSON(for:))
         else { return false }
         if storedBody == stored.body { return true }
         // Different text: the same content when only the records' provenance differs.
@@ -185,12 +206,37 @@ extension SQLiteStore {
 
 /// An incident with its stored form worked out, which bulk imports do on parallel workers.
 public struct PreparedIncident: Sendable {
+    /// The incident; its source record's fields are left out when they were given apart (see
+    /// ``init(_:fieldNames:valuesJSON:)``).
     public let incident: Incident
     let stored: StoredIncident
+    /// Each source record's field names.
+    let names: [[String]]
 
     public init(_ incident: Incident) {
         self.incident = incident
         stored = StoredIncident(incident)
+        names = incident.sources.map { $0.fields.map(\.name) }
+    }
+
+    /// An incident whose one source record's fields come apart, as their names and their values already written
+    /// as a JSON array of strings (what ``SourceRecord/valuesJSON`` writes): the fields of a bulk import are
+    /// never made into strings one by one.
+    /// - Precondition: the incident has one source record, whose `fields` are empty.
+    public init(_ incident: Incident, fieldNames: [String], valuesJSON: String) {
+        precondition(incident.sources.count == 1 && incident.sources[0].fields.isEmpty, "the fields come apart")
+        self.incident = incident
+        stored = StoredIncident(body: incident.canonicalJSON, values: [valuesJSON])
+        names = [fieldNames]
+    }
+
+    /// The whole incident, with its source records' fields.
+    var whole: Incident {
+        guard incident.sources.count == 1, incident.sources[0].fields.isEmpty, let values = [String](canonicalJSONArray: stored.values[0])
+        else { return incident }
+        var whole = incident
+        whole.sources[0].fields = zip(names[0], values).map { SourceRecord.Field(name: $0, value: $1) }
+        return whole
     }
 }
 
@@ -198,6 +244,11 @@ public struct PreparedIncident: Sendable {
 struct StoredIncident: Sendable {
     var body: String
     var values: [String]
+
+    init(body: String, values: [String]) {
+        self.body = body
+        self.values = values
+    }
 
     init(_ incident: Incident) {
         var stripped = incident
@@ -226,9 +277,12 @@ struct HeaderCache {
     private var last: (names: [String], id: Int64)?
 
     mutating func id(for record: SourceRecord, db: Database) throws -> Int64 {
-        let names = record.fields.map(\.name)
+        try id(forNames: record.fields.map(\.name), db: db)
+    }
+
+    mutating func id(forNames names: [String], db: Database) throws -> Int64 {
         if let last, last.names == names { return last.id }
-        let id = try id(for: record.namesJSON, db: db)
+        let id = try id(for: SourceRecord.namesJSON(for: names), db: db)
         last = (names, id)
         return id
     }

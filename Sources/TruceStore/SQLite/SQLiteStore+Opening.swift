@@ -15,8 +15,11 @@ struct Opening {
         configuration.foreignKeysEnabled = true
         configuration.readonly = readOnly
         configuration.busyMode = .timeout(busyTimeout)
+        // 32 MiB of page cache per connection (SQLite's default is 2 MiB): a large import's lookups by id stay
+        // in memory instead of reading the same pages again and again.
         let limit = maximumValueLength.map { Int32(clamping: max(1, $0)) }
         configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA cache_size = -32768")
             if let limit { _ = sqlite3_limit(db.sqliteConnection, SQLITE_LIMIT_LENGTH, limit) }
             db.add(function: RegionFunction.function)
         }
@@ -27,7 +30,20 @@ struct Opening {
     func readWrite() throws -> any DatabaseWriter {
         let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
         try migrate(pool)
+        try buildIndexesLeftDeferred(pool)
         return pool
+    }
+
+    /// Builds the indexes a bulk load dropped and did not build again because it was stopped part-way (see
+    /// ``SQLiteStore/deferSecondaryIndexes()``).
+    func buildIndexesLeftDeferred(_ pool: DatabasePool) throws {
+        guard try pool.read({ try $0.tableExists("deferred_index") }) else { return }
+        try pool.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                try SQLiteStore.buildDeferredIndexes(db)
+                return .commit
+            }
+        }
     }
 
     /// Applies the migrations not yet applied. Two processes opening one new file at once both see the same

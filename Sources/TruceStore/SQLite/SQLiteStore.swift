@@ -188,7 +188,7 @@ public final class SQLiteStore: VerdictStore {
             try writer.read { db in
                 var dump: [String: [String]] = [:]
                 let tables = try String.fetchAll(
-                    db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name")
+                    db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' AND name != 'deferred_index' ORDER BY name")
                 for table in tables {
                     // Import times say when, not what: they are left out of the content.
                     let only = table == "store_meta" ? " WHERE key NOT LIKE '\(Self.importTimePrefix)%'" : ""

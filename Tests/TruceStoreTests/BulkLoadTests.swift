@@ -1,0 +1,119 @@
+import Foundation
+import GRDB
+import Testing
+import TruceCore
+import TruceIngest
+import TruceTestSupport
+@testable import TruceStore
+
+/// A GDELT file generated from the ingest fixture's rows with fresh event ids, and loads of it through the
+/// import's zero-copy path and ``ImportSaver``, as `truce import` runs them.
+enum BulkLoad {
+    static let fixture = StoreTests.repository.appendingPathComponent("Tests/TruceIngestTests/Fixtures/gdelt.tsv")
+
+    /// `rows` rows (the fixture's good ones, in a seeded order, each with a fresh GLOBALEVENTID), and one row whose id is not
+    /// a number at line `badLine`.
+    static func file(rows: Int, badLine: Int, seed: UInt64) throws -> String {
+        // The fixture's rows that import cleanly (it holds bad ones on purpose).
+        let good = Set(try GDELTFormat().read(file: fixture.path).incidents.compactMap { $0.sources.first?.line })
+        let lines = try String(contentsOf: fixture, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            .filter { good.contains($0.offset + 1) }.map { $0.element.split(separator: "\t", omittingEmptySubsequences: false) }
+        var random = SeededGenerator(seed: seed)
+        var text = ""
+        for index in 0..<rows {
+            var fields = lines[Int(random.next() % UInt64(lines.count))].map(String.init)
+            fields[0] = index + 1 == badLine ? "not-a-number" : String(5_000_000 + index)
+            text += fields.joined(separator: "\t") + "\n"
+        }
+        let path = try StoreFixtures.newPath().replacingOccurrences(of: "truce.sqlite", with: "events.export.CSV")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// Loads `file` into the store at `path` in batches of 25, deferring the indexes once `threshold` records are new.
+    /// - Returns: the load's counts, and whether indexes were deferred at some point during it.
+    static func load(_ file: String, into path: String, threshold: Int) throws -> (summary: LoadSummary, deferred: Bool) {
+        let store = try SQLiteStore(path: path)
+        var saver = ImportSaver(store: store, file: file)
+        saver.bulkLoadThreshold = threshold
+        var deferred = false
+        let report = try StreamingImport(format: GDELTFormat(), batchSize: 25).run(
+            file: file,
+            prepareVerbatim: { incident, verbatim in
+                verbatim.map { PreparedIncident(incident, fieldNames: $0.names, valuesJSON: $0.valuesJSON) } ?? PreparedIncident(incident)
+            }
+        ) { prepared, quarantined in
+            let summary = try saver.save(prepared, quarantined: quarantined).summary
+            if saver.defersIndexes, !(try store.deferredIndexes().isEmpty) { deferred = true }
+            return summary
+        }
+        try saver.finish()
+        return (report.summary, deferred)
+    }
+
+    static func indexes(_ path: String) throws -> [String] {
+        try DatabaseQueue(path: path).read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+        }
+    }
+}
+
+@Suite("Bulk load: indexes deferred for a large import, with the rows, history and quarantine of a normal one")
+struct BulkLoadTests {
+    @Test("a bulk load with deferred indexes stores the same rows as a load that keeps them, and ends with every index")
+    func sameRowsAsNormalLoad() throws {
+        let file = try BulkLoad.file(rows: 300, badLine: 120, seed: 11)
+        let bulk = try StoreFixtures.newPath(), normal = try StoreFixtures.newPath()
+        let bulkLoad = try BulkLoad.load(file, into: bulk, threshold: 50)
+        let normalLoad = try BulkLoad.load(file, into: normal, threshold: .max)
+        #expect(bulkLoad.deferred)
+        #expect(!normalLoad.deferred)
+        #expect(bulkLoad.summary == normalLoad.summary)
+        #expect(bulkLoad.summary == LoadSummary(new: 299, quarantined: 1))
+        #expect(try SQLiteStore(path: bulk).contentDump() == SQLiteStore(path: normal).contentDump())
+        #expect(try BulkLoad.indexes(bulk) == BulkLoad.indexes(normal))
+        #expect(try BulkLoad.indexes(bulk).contains("incident_by_start"))
+        #expect(try SQLiteStore(path: bulk).deferredIndexes().isEmpty)
+    }
+
+    @Test("importing the same file again after a bulk load leaves every record unchanged and duplicates nothing")
+    func rerunIsUnchanged() throws {
+        let file = try BulkLoad.file(rows: 200, badLine: 7, seed: 12)
+        let path = try StoreFixtures.newPath()
+        _ = try BulkLoad.load(file, into: path, threshold: 40)
+        let before = try SQLiteStore(path: path).contentDump()
+        let again = try BulkLoad.load(file, into: path, threshold: 40)
+        #expect(again.summary == LoadSummary(unchanged: 199, quarantined: 1))
+        #expect(!again.deferred)  // nothing new: no reason to drop the indexes
+        #expect(try SQLiteStore(path: path).contentDump() == before)
+    }
+
+    @Test("a record quarantined during a bulk load is kept with its file, line, field and reason")
+    func quarantineKeptInBulkLoad() throws {
+        let file = try BulkLoad.file(rows: 150, badLine: 140, seed: 13)
+        let path = try StoreFixtures.newPath()
+        let load = try BulkLoad.load(file, into: path, threshold: 30)
+        #expect(load.deferred)
+        let kept = try SQLiteStore(path: path).quarantinedRecords()
+        let record = try #require(kept.first)
+        #expect(kept.count == 1)
+        #expect(record.line == 140 && record.file == file && record.field == "GLOBALEVENTID")
+        #expect(record.reason.contains("\"not-a-number\" is not an event number"))
+    }
+
+    @Test("indexes dropped by a load that was stopped before building them are built when the store is next opened")
+    func interruptedLoadRebuildsIndexesOnOpen() throws {
+        let path = try StoreFixtures.filledDatabase()
+        let expected = try BulkLoad.indexes(path)
+        do {
+            let store = try SQLiteStore(path: path)
+            try store.deferSecondaryIndexes()  // and the process stops here: nothing builds them again
+            #expect(try store.deferredIndexes().sorted() == ["incident_by_country", "incident_by_perpetrator", "incident_by_start", "incident_in_several_countries"])
+        }
+        #expect(try !BulkLoad.indexes(path).contains("incident_by_start"))
+        let reopened = try SQLiteStore(path: path)
+        #expect(try BulkLoad.indexes(path) == expected)
+        #expect(try reopened.deferredIndexes().isEmpty)
+        #expect(try reopened.integrityProblems().isEmpty)
+    }
+}
