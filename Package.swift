@@ -64,7 +64,9 @@ let package = Package(
         ),
         .testTarget(
             name: "TruceStoreTests",
-            dependencies: ["TruceCore", "TruceStore", "TruceIngest", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "TruceCore", "TruceStore", "TruceIngest", "TruceEngine", "TruceTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
