@@ -86,6 +86,11 @@ if Context.environment["TRUCE_BENCHMARKS"] != nil {
         .executableTarget(
             name: "adjudication-benchmark", dependencies: ["TruceCore", "TruceEngine"], path: "Benchmarks/AdjudicationBenchmark",
             swiftSettings: strictSettings))
+    // The evidence step of `truce adjudicate` on its own, on a store.
+    package.targets.append(
+        .executableTarget(
+            name: "link-benchmark", dependencies: ["TruceCore", "TruceEngine", "TruceStore"], path: "Benchmarks/LinkBenchmark",
+            swiftSettings: strictSettings))
     // scripts/bench-seas: placing points in the shipped sea outlines.
     package.targets.append(
         .executableTarget(name: "sea-benchmark", dependencies: ["TruceCore"], path: "Benchmarks/SeaBenchmark", swiftSettings: strictSettings))

@@ -26,7 +26,7 @@ struct EvidenceLinkingTests {
         var linking = EvidenceLinking(rulesVersion: Self.rules)
         linking.blockSize = [1, 5, 20, 1_000][Int(seed % 4)]
         let summary = try linking.update(store, all: true)
-        #expect(summary.swept && summary.linked == 160)
+        #expect(summary.swept && summary.changed == 160)
         let expected = try expected(store)
         #expect(try store.evidence() == expected)
         #expect(expected.contains { $0.group != $0.incident } && expected.contains { !$0.mayDescribe.isEmpty })

@@ -84,6 +84,14 @@ public struct LinkRecord: Hashable, Sendable {
     /// a party given as `=` and its code (empty when none), backslashes, tabs and line breaks escaped. Read
     /// scalar by scalar, so that no combining mark can merge with a separator.
     public static func encode(claims: [Claim]) -> String {
+        // Most claims hold nothing to escape: their fields are joined as they are.
+        func plain(_ value: String) -> Bool { !value.utf8.contains { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A } }
+        if claims.allSatisfy({ plain($0.claimant) && plain($0.claimantParty?.rawValue ?? "") && plain($0.accused?.rawValue ?? "") }) {
+            return claims.map { claim in
+                claim.claimant + "\t" + (claim.claimantParty.map { "=" + $0.rawValue } ?? "") + "\t"
+                    + (claim.accused.map { "=" + $0.rawValue } ?? "") + (claim.isDenial ? "\td" : "\ta")
+            }.joined(separator: "\n")
+        }
         var text = String.UnicodeScalarView()
         func append(_ value: String) {
             for scalar in value.unicodeScalars {

@@ -10,18 +10,19 @@ public protocol LinkingStore: Sendable {
 
 /// What one linking transaction reads and writes (see ``LinkingStore/linking(_:)``).
 public protocol LinkingSession {
-    /// Incidents whose evidence must be worked out again under `rulesVersion`: those awaiting adjudication
-    /// (new, changed, or judged by other rules), those without a link record under these rules, and those
-    /// without evidence.
+    /// Incidents whose evidence must be worked out again under `rulesVersion`: those saved (new or changed)
+    /// since the store was last linked under these rules, or every incident when it never was.
     func incidentsToLink(rulesVersion: String) throws -> Set<IncidentID>
+
+    /// Notes that every incident's evidence is now linked under `rulesVersion`: none awaits linking.
+    func markLinked(rulesVersion: String) throws
 
     /// How many incidents the store holds.
     func incidentCount() throws -> Int
 
-    /// Reads the incidents with `ids` (every incident when `nil`), works out each one's link record with
-    /// `record`, and keeps it under `rulesVersion`, a batch at a time: each record is worked out from the
-    /// content stored when it is written.
-    func refreshLinkRecords(ids: [IncidentID]?, rulesVersion: String, record: (Incident) -> LinkRecord) throws
+    /// Reads the incidents with `ids` (every incident when `nil`), works out their link records with `records`
+    /// (by position), and keeps them under `rulesVersion`, a batch at a time.
+    func refreshLinkRecords(ids: [IncidentID]?, rulesVersion: String, records: ([Incident]) -> [LinkRecord]) throws
 
     /// How many link records are stored under `rulesVersion`.
     func linkRecordCount(rulesVersion: String) throws -> Int
@@ -29,13 +30,19 @@ public protocol LinkingSession {
     /// The stored link records of `ids`, whatever rules they were worked out under; ids without one are left out.
     func linkRecords(ids: [IncidentID]) throws -> [LinkRecord]
 
-    /// The stored link records whose first day is in `firstDays`: of `role` only, unless `nil`.
+    /// The stored link records whose first day is in `firstDays`: of `role` only, or when `nil`, the members and
+    /// vague ones (records apart are never linked: see ``writeApartEvidence(firstDays:)``).
     func linkRecords(firstDays: Range<Int32>, role: LinkRecord.Role?) throws -> [LinkRecord]
+
+    /// Writes the evidence of the records apart whose first day is in `firstDays`: each is an event of its own,
+    /// at the level of its own claims. Rows that already hold it are left as they are.
+    /// - Returns: how many rows were written.
+    func writeApartEvidence(firstDays: Range<Int32>) throws -> Int
 
     /// The stored records of vague incidents whose spans touch a day of `days`.
     func vagueLinkRecords(touching days: ClosedRange<Int32>) throws -> [LinkRecord]
 
-    /// The first day of a block of about `limit` link records starting on `firstDay` or later: the first day after
+    /// The first day of a block of about `limit` link records of members and vague records starting on `firstDay` or later: the first day after
     /// the block, or `nil` when the block reaches the last record. A block holds at least one day.
     func linkBlockEnd(from firstDay: Int32, limit: Int) throws -> Int32?
 

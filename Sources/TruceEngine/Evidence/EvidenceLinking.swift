@@ -4,8 +4,7 @@ import TruceCore
 /// Keeps every stored record's evidence up to date by linking only the neighbourhood of the records that are
 /// new or changed, with the result of linking every record afresh (``IncidentLinker``).
 ///
-/// The records to link again are those awaiting adjudication, without a link record under the rules, or
-/// without evidence. Their link records are worked out from their stored content (the old ones are kept
+/// The records to link again are those saved (new or changed) since the last linking under the rules. Their link records are worked out from their stored content (the old ones are kept
 /// until then: they tell where each record was). What is linked again is every member record connected, by
 /// records fitting one another, to an old or new version of a changed record: the events of the rest cannot
 /// have changed. It is found day by day: the records sharing a day with a changed one are read, and the
@@ -39,34 +38,41 @@ public struct EvidenceLinking: Sendable {
     @discardableResult
     public func update(_ store: some LinkingStore, all: Bool = false) throws -> Summary {
         try store.linking { session in
-            if all { return try sweep(session, refreshing: nil, changed: try session.incidentCount()) }
-            let dirty = try session.incidentsToLink(rulesVersion: rulesVersion)
-            guard !dirty.isEmpty else { return Summary(changed: 0, linked: 0, written: 0, swept: false) }
-            let count = try session.incidentCount()
-            let ids = dirty.sorted()
-            if Double(dirty.count) > sweepShare * Double(count) {
-                return try sweep(session, refreshing: dirty.count == count ? nil : ids, changed: dirty.count)
-            }
-            let old = try session.linkRecords(ids: ids)
-            // Evidence whose record has no old link record was linked by something else: where it was is unknown.
-            let known = Set(old.map(\.id))
-            if try session.evidence(ids: ids).contains(where: { !known.contains($0.incident) }) {
-                return try sweep(session, refreshing: ids, changed: dirty.count)
-            }
-            try session.refreshLinkRecords(ids: ids, rulesVersion: rulesVersion, record: LinkRecord.init(linking:))
-            var neighbourhood = Neighbourhood(session: session, dirty: dirty, old: old, new: try session.linkRecords(ids: ids))
-            let evidence = try neighbourhood.evidence()
-            return Summary(changed: dirty.count, linked: evidence.count, written: try session.write(evidence: evidence), swept: false)
+            let summary = try update(session, all: all)
+            try session.markLinked(rulesVersion: rulesVersion)
+            return summary
         }
     }
 
+    private func update(_ session: any LinkingSession, all: Bool) throws -> Summary {
+        if all { return try sweep(session, refreshing: nil, changed: try session.incidentCount()) }
+        let dirty = try session.incidentsToLink(rulesVersion: rulesVersion)
+        guard !dirty.isEmpty else { return Summary(changed: 0, linked: 0, written: 0, swept: false) }
+        let count = try session.incidentCount()
+        let ids = dirty.sorted()
+        if Double(dirty.count) > sweepShare * Double(count) {
+            return try sweep(session, refreshing: dirty.count == count ? nil : ids, changed: dirty.count)
+        }
+        let old = try session.linkRecords(ids: ids)
+        // Evidence whose record has no old link record was linked by something else: where it was is unknown.
+        let known = Set(old.map(\.id))
+        if try session.evidence(ids: ids).contains(where: { !known.contains($0.incident) }) {
+            return try sweep(session, refreshing: ids, changed: dirty.count)
+        }
+        try session.refreshLinkRecords(ids: ids, rulesVersion: rulesVersion, records: LinkRecordMaker().records)
+        var neighbourhood = Neighbourhood(session: session, dirty: dirty, old: old, new: try session.linkRecords(ids: ids))
+        let evidence = try neighbourhood.evidence()
+        return Summary(changed: dirty.count, linked: evidence.count, written: try session.write(evidence: evidence), swept: false)
+    }
+
     private func sweep(_ session: any LinkingSession, refreshing ids: [IncidentID]?, changed: Int) throws -> Summary {
-        try session.refreshLinkRecords(ids: ids, rulesVersion: rulesVersion, record: LinkRecord.init(linking:))
+        try session.refreshLinkRecords(ids: ids, rulesVersion: rulesVersion, records: LinkRecordMaker().records)
         var summary = Summary(changed: changed, linked: 0, written: 0, swept: true)
-        try SweepLinker(blockSize: blockSize).link(session) { evidence in
+        let apart = try SweepLinker(blockSize: blockSize).link(session) { evidence in
             summary.linked += evidence.count
             summary.written += try session.write(evidence: evidence)
         }
+        summary.written += apart
         return summary
     }
 }

@@ -43,25 +43,8 @@ public struct IncidentLinker: Sendable {
 
     /// The link keys of `incidents`, by position.
     func keys(_ incidents: [Incident]) -> [LinkKey] {
-        // Region and locality keys by name, worked out once a name: few names, many incidents.
-        var regions: [String: String] = [:]
-        var places: [String: String?] = [:]
-        return incidents.map { incident in
-            LinkKey(
-                incident,
-                region: incident.location.admin1.map { name in
-                    if let known = regions[name] { return known }
-                    let key = LinkKey.regionKey(name)
-                    regions[name] = key
-                    return key
-                },
-                place: incident.location.place.flatMap { name in
-                    if let known = places[name] { return known }
-                    let key = LinkKey.placeKey(name)
-                    places[name] = key
-                    return key
-                })
-        }
+        var names = PlaceNameKeys()
+        return incidents.map { names.key($0) }
     }
 
     /// The events of the records with `keys`, ids by position.

@@ -2,7 +2,7 @@ import Foundation
 import TruceCore
 
 /// What linking reads of a record, worked out once: the sweep compares keys, not whole incidents.
-struct LinkKey: Sendable {
+struct LinkKey: Hashable, Sendable {
     /// How a record takes part in linking.
     typealias Role = LinkRecord.Role
 

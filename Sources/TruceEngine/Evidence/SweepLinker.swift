@@ -22,9 +22,12 @@ struct SweepLinker {
         var described: [IncidentID] = []
     }
 
-    /// Calls `emit` with the evidence of every stored record, each once, a block at a time.
-    func link(_ session: any LinkingSession, emit: ([EvidenceRecord]) throws -> Void) throws {
-        guard var from = try session.firstLinkDay() else { return }
+    /// Calls `emit` with the evidence of every stored member and vague record, each once, a block at a time,
+    /// and has the store write that of the records apart.
+    /// - Returns: how many evidence rows of records apart were written.
+    func link(_ session: any LinkingSession, emit: ([EvidenceRecord]) throws -> Void) throws -> Int {
+        guard var from = try session.firstLinkDay() else { return 0 }
+        var apartWritten = 0
         var carried: [LinkRecord] = []
         var vague: [Vague] = []
         let evidence = EventEvidence()
@@ -36,9 +39,10 @@ struct SweepLinker {
                 switch record.role {
                 case .member: members.append(record)
                 case .vague: vague.append(Vague(record: record, key: LinkKey(record)))
-                case .apart: output += evidence.records(of: record.id, members: [record])
+                case .apart: break
                 }
             }
+            apartWritten += try session.writeApartEvidence(firstDays: from..<(until ?? .max))
             var linked = MemberPlacement(keys: members.map(LinkKey.init), ids: members.map(\.id), components: true)
             var lastDay: [Int32: Int32] = [:]  // by connected part: the last day any member touches
             for position in members.indices {
@@ -60,10 +64,14 @@ struct SweepLinker {
             }
             carried = members.indices.filter { !isFinal(Int32($0)) }.map { members[$0] }
             let horizon = min(until ?? .max, carried.map(\.firstDay).min() ?? .max)
+            // Vague records alike in all but id (a dataset's rows of one country and day) describe the same events.
+            var describedByKey: [LinkKey: [IncidentID]] = [:]
             for index in vague.indices {
-                for number in linked.eventsDescribed(by: vague[index].key) {
-                    if let id = eventIDs[Int(number)] { vague[index].described.append(id) }
+                let key = vague[index].key
+                if describedByKey[key] == nil {
+                    describedByKey[key] = linked.eventsDescribed(by: key).compactMap { eventIDs[Int($0)] }
                 }
+                vague[index].described += describedByKey[key]!
             }
             vague.removeAll { entry in
                 guard until == nil || entry.record.lastDay < horizon else { return false }
@@ -71,7 +79,7 @@ struct SweepLinker {
                 return true
             }
             try emit(output)
-            guard let until else { return }
+            guard let until else { return apartWritten }
             from = until
         }
     }

@@ -220,7 +220,9 @@ enum Migrations {
             // What linking reads of each incident, worked out once from its body, found by the first UTC day its
             // span touches (days since 2001-01-01), so that linking reads the days around new or changed records.
             // No foreign key: a changed incident is deleted and saved again, and its link record must outlive
-            // that, to tell where the record was until its evidence is linked again. Evidence is found by event.
+            // that, to tell where the record was until its evidence is linked again. Every incident saved (new,
+            // or changed: saved again) waits in link_pending until linking has taken it in, so that finding
+            // them reads those, not the store. Evidence is found by event.
             try db.execute(
                 sql: """
                     CREATE TABLE link_key (
@@ -245,9 +247,14 @@ enum Migrations {
                         own_level TEXT NOT NULL,
                         claims TEXT NOT NULL
                     ) STRICT;
-                    CREATE INDEX link_key_by_first_day ON link_key(first_day);
+                    CREATE INDEX link_key_by_first_day ON link_key(first_day, role);
                     CREATE INDEX link_key_vague_by_last_day ON link_key(last_day) WHERE role = 'vague';
                     CREATE INDEX evidence_by_group ON evidence(link_group);
+                    CREATE TABLE link_pending (incident_id TEXT PRIMARY KEY NOT NULL) STRICT;
+                    CREATE TRIGGER incident_link_pending AFTER INSERT ON incident
+                    BEGIN
+                        INSERT OR IGNORE INTO link_pending (incident_id) VALUES (NEW.id);
+                    END;
                     """)
         }
         return migrator

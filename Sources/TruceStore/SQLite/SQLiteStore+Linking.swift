@@ -6,7 +6,16 @@ import TruceCore
 /// touches, and by id in batches, with prepared statements.
 extension SQLiteStore {
     public func linking<Value>(_ body: (any LinkingSession) throws -> Value) throws -> Value {
-        try wrap("link records") { try immediateWrite { db in try body(LinkingTransaction(db: db)) } }
+        try wrap("link records") {
+            try immediateWrite { db in
+                // Linking a store writes a link record and an evidence row per incident: a larger page cache
+                // (128 MB) while it does spares most of the spilling to the write-ahead log.
+                let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2_000
+                try db.execute(sql: "PRAGMA cache_size = -131072")
+                defer { try? db.execute(sql: "PRAGMA cache_size = \(cache)") }
+                return try body(LinkingTransaction(db: db))
+            }
+        }
     }
 }
 
@@ -23,17 +32,19 @@ struct LinkingTransaction: LinkingSession {
         """
 
     func incidentsToLink(rulesVersion: String) throws -> Set<IncidentID> {
-        Set(
-            try String.fetchAll(
-                db,
-                sql: """
-                    SELECT i.id FROM incident i
-                    WHERE NOT EXISTS (SELECT 1 FROM adjudication_mark m WHERE m.subject = 'incident' AND m.id = i.id AND m.rules_version = ?1)
-                        OR NOT EXISTS (SELECT 1 FROM link_key k WHERE k.incident_id = i.id AND k.rules_version = ?1)
-                        OR NOT EXISTS (SELECT 1 FROM evidence e WHERE e.incident_id = i.id)
-                    """,
-                arguments: [rulesVersion]))
+        let linked = try Bool.fetchOne(db, sql: "SELECT 1 FROM store_meta WHERE key = ?", arguments: [Self.linkedKey(rulesVersion)]) ?? false
+        guard linked else { return Set(try String.fetchAll(db, sql: "SELECT id FROM incident")) }
+        return Set(try String.fetchAll(db, sql: "SELECT p.incident_id FROM link_pending p JOIN incident i ON i.id = p.incident_id"))
     }
+
+    func markLinked(rulesVersion: String) throws {
+        try db.execute(sql: "DELETE FROM link_pending")
+        try db.execute(sql: "DELETE FROM store_meta WHERE key LIKE 'linked:%'")
+        try db.execute(sql: "INSERT INTO store_meta (key, value) VALUES (?, 1)", arguments: [Self.linkedKey(rulesVersion)])
+    }
+
+    /// The key in `store_meta` saying the store is linked under `rulesVersion`.
+    static func linkedKey(_ rulesVersion: String) -> String { "linked:" + rulesVersion }
 
     func incidentCount() throws -> Int { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM incident") ?? 0 }
 
@@ -41,30 +52,43 @@ struct LinkingTransaction: LinkingSession {
         try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM link_key WHERE rules_version = ?", arguments: [rulesVersion]) ?? 0
     }
 
-    func refreshLinkRecords(ids: [IncidentID]?, rulesVersion: String, record: (Incident) -> LinkRecord) throws {
-        let decoder = TruceJSON.decoder()
-        func save(_ rows: [Row]) throws {
-            for row in rows {
-                let body: String = row["body"]
-                try Self.save(record(try SQLiteStore.decodeBody(body, decoder: decoder)), rulesVersion: rulesVersion, db: db)
-            }
+    func refreshLinkRecords(ids: [IncidentID]?, rulesVersion: String, records: ([Incident]) -> [LinkRecord]) throws {
+        func save(_ bodies: [String]) throws {
+            for record in records(try Self.decode(bodies)) { try Self.save(record, rulesVersion: rulesVersion, db: db) }
         }
         guard let ids else {
             // Every incident, in order of rowid, a batch at a time; link records of incidents no longer stored go.
             try db.execute(sql: "DELETE FROM link_key WHERE incident_id NOT IN (SELECT id FROM incident)")
             var after: Int64 = .min
-            let statement = try db.cachedStatement(sql: "SELECT rowid, body FROM incident WHERE rowid > ? ORDER BY rowid LIMIT 2000")
+            let statement = try db.cachedStatement(sql: "SELECT rowid, body FROM incident WHERE rowid > ? ORDER BY rowid LIMIT 4000")
             while true {
                 let rows = try Row.fetchAll(statement, arguments: [after])
                 guard let last = rows.last else { return }
-                try save(rows)
-                after = last["rowid"]
+                try save(rows.map { $0[1] })
+                after = last[0]
             }
         }
         for start in stride(from: 0, to: ids.count, by: Self.batch) {
             let slice = Array(ids[start..<min(start + Self.batch, ids.count)])
-            try save(try Row.fetchAll(db, sql: "SELECT body FROM incident WHERE id IN \(Self.placeholders(slice.count))", arguments: StatementArguments(slice)))
+            try save(try String.fetchAll(db, sql: "SELECT body FROM incident WHERE id IN \(Self.placeholders(slice.count))", arguments: StatementArguments(slice)))
         }
+    }
+
+    /// Incidents from their stored bodies, decoded on every core.
+    static func decode(_ bodies: [String]) throws -> [Incident] {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let chunk = (bodies.count + workers - 1) / workers
+        var decoded = [Result<Incident, any Error>?](repeating: nil, count: bodies.count)
+        decoded.withUnsafeMutableBufferPointer { buffer in
+            let output = UncheckedSendable(buffer)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let decoder = TruceJSON.decoder()
+                for position in min(bodies.count, worker * chunk)..<min(bodies.count, (worker + 1) * chunk) {
+                    output.value[position] = Result { try SQLiteStore.decodeBody(bodies[position], decoder: decoder) }
+                }
+            }
+        }
+        return try decoded.map { try $0!.get() }
     }
 
     func linkRecords(ids: [IncidentID]) throws -> [LinkRecord] {
@@ -80,7 +104,8 @@ struct LinkingTransaction: LinkingSession {
     func linkRecords(firstDays: Range<Int32>, role: LinkRecord.Role?) throws -> [LinkRecord] {
         guard let role else {
             return try fetch(
-                "SELECT \(Self.columns) FROM link_key WHERE first_day >= ? AND first_day < ?", [firstDays.lowerBound, firstDays.upperBound])
+                "SELECT \(Self.columns) FROM link_key WHERE first_day >= ? AND first_day < ? AND role <> 'apart'",
+                [firstDays.lowerBound, firstDays.upperBound])
         }
         return try fetch(
             "SELECT \(Self.columns) FROM link_key WHERE first_day >= ? AND first_day < ? AND role = ?",
@@ -94,7 +119,8 @@ struct LinkingTransaction: LinkingSession {
 
     func linkBlockEnd(from firstDay: Int32, limit: Int) throws -> Int32? {
         let day = try Int32.fetchOne(
-            db, sql: "SELECT first_day FROM link_key WHERE first_day >= ? ORDER BY first_day LIMIT 1 OFFSET ?", arguments: [firstDay, limit])
+            db, sql: "SELECT first_day FROM link_key WHERE first_day >= ? AND role <> 'apart' ORDER BY first_day LIMIT 1 OFFSET ?",
+            arguments: [firstDay, limit])
         return day.map { max($0, firstDay + 1) }
     }
 
@@ -118,6 +144,20 @@ struct LinkingTransaction: LinkingSession {
             ).map(SQLiteStore.evidenceRecord)
         }
         return records
+    }
+
+    func writeApartEvidence(firstDays: Range<Int32>) throws -> Int {
+        try db.execute(
+            sql: """
+                INSERT INTO evidence (incident_id, link_group, level, may_describe)
+                SELECT k.incident_id, k.incident_id, k.own_level, '[]' FROM link_key k JOIN incident i ON i.id = k.incident_id
+                WHERE k.first_day >= ? AND k.first_day < ? AND k.role = 'apart'
+                ON CONFLICT (incident_id) DO UPDATE SET
+                    link_group = excluded.link_group, level = excluded.level, may_describe = excluded.may_describe
+                WHERE link_group IS NOT excluded.link_group OR level IS NOT excluded.level OR may_describe IS NOT excluded.may_describe
+                """,
+            arguments: [firstDays.lowerBound, firstDays.upperBound])
+        return db.changesCount
     }
 
     func write(evidence: [EvidenceRecord]) throws -> Int {
