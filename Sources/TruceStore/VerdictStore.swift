@@ -50,11 +50,16 @@ public struct AdjudicationRun: Sendable {
     public var basis: AdjudicationBasis?
     /// The evidence of every incident read, replacing all stored evidence; `nil` leaves it alone.
     public var evidence: [EvidenceRecord]?
+    /// Links evidence in the transaction that saves the run, given the incidents saved since the run read its
+    /// input (they are left to the next run, as its verdicts are); `nil` leaves evidence alone.
+    public var linkEvidence: (@Sendable (any LinkingSession, _ savedSince: Set<IncidentID>) throws -> Void)?
 
     public init(
         incidents: [IncidentID], agreements: [AgreementID], verdicts: [Verdict], rulesVersion: String,
-        basis: AdjudicationBasis? = nil, evidence: [EvidenceRecord]? = nil
+        basis: AdjudicationBasis? = nil, evidence: [EvidenceRecord]? = nil,
+        linkEvidence: (@Sendable (any LinkingSession, _ savedSince: Set<IncidentID>) throws -> Void)? = nil
     ) {
+        self.linkEvidence = linkEvidence
         self.incidents = incidents
         self.agreements = agreements
         self.verdicts = verdicts

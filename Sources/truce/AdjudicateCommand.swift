@@ -44,12 +44,15 @@ enum Adjudicating {
         let unchanged = incidents.filter { !changedIncidents.contains($0.id) }
         verdicts += Adjudication.verdicts(
             incidents: unchanged, agreements: agreements.filter { changedAgreements.contains($0.id) }, judge: judge)
-        // Evidence is linked around new or changed records and committed before the marks that say they were judged.
-        try EvidenceLinking(rulesVersion: rules).update(store, all: all)
+        // Evidence is linked around new or changed records in the transaction that saves the verdicts and marks,
+        // leaving out, as the verdicts do, whatever was saved since the input was read.
         let stale = try store.save(
             AdjudicationRun(
                 incidents: Array(changedIncidents), agreements: Array(changedAgreements), verdicts: verdicts, rulesVersion: rules,
-                basis: input.basis))
+                basis: input.basis,
+                linkEvidence: { session, savedSince in
+                    try EvidenceLinking(rulesVersion: rules).update(session, all: all, excluding: savedSince)
+                }))
 
         let counts = Dictionary(grouping: verdicts, by: \.kind).mapValues(\.count)
         let found = VerdictKind.allCases.filter { $0 != .outOfScope }.map { "\(counts[$0] ?? 0) \($0.rawValue)" }

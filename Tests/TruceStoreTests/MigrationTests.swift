@@ -43,7 +43,7 @@ struct MigrationTests {
         try queue.close()
 
         let store = try SQLiteStore(path: path)
-        #expect(try store.appliedMigrations().last == "v11-dataset-coverage")
+        #expect(try store.appliedMigrations().last == "v12-link-key")
         #expect(Set(try store.incidents(matching: .all)) == Set(incidents))
         // The coverage kept from now on starts from what the file held.
         let coverage = try store.coverage()

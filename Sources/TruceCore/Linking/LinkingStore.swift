@@ -14,8 +14,15 @@ public protocol LinkingSession {
     /// since the store was last linked under these rules, or every incident when it never was.
     func incidentsToLink(rulesVersion: String) throws -> Set<IncidentID>
 
-    /// Notes that every incident's evidence is now linked under `rulesVersion`: none awaits linking.
-    func markLinked(rulesVersion: String) throws
+    /// Every stored incident's id.
+    func incidentIDs() throws -> Set<IncidentID>
+
+    /// Notes that every incident's evidence is now linked under `rulesVersion`, but those of `waiting`, which
+    /// still await linking.
+    func markLinked(rulesVersion: String, except waiting: Set<IncidentID>) throws
+
+    /// Removes the evidence of `ids`.
+    func removeEvidence(ids: [IncidentID]) throws
 
     /// How many incidents the store holds.
     func incidentCount() throws -> Int
@@ -33,6 +40,9 @@ public protocol LinkingSession {
     /// The stored link records whose first day is in `firstDays`: of `role` only, or when `nil`, the members and
     /// vague ones (records apart are never linked: see ``writeApartEvidence(firstDays:)``).
     func linkRecords(firstDays: Range<Int32>, role: LinkRecord.Role?) throws -> [LinkRecord]
+
+    /// The stored link records of members whose first day is in `firstDays`, in `country` or of no known country.
+    func memberLinkRecords(firstDays: Range<Int32>, country: String) throws -> [LinkRecord]
 
     /// Writes the evidence of the records apart whose first day is in `firstDays`: each is an event of its own,
     /// at the level of its own claims. Rows that already hold it are left as they are.

@@ -37,21 +37,30 @@ public struct EvidenceLinking: Sendable {
     /// record and evidence again.
     @discardableResult
     public func update(_ store: some LinkingStore, all: Bool = false) throws -> Summary {
-        try store.linking { session in
-            let summary = try update(session, all: all)
-            try session.markLinked(rulesVersion: rulesVersion)
-            return summary
-        }
+        try store.linking { session in try update(session, all: all, excluding: []) }
     }
 
-    private func update(_ session: any LinkingSession, all: Bool) throws -> Summary {
-        if all { return try sweep(session, refreshing: nil, changed: try session.incidentCount()) }
-        let dirty = try session.incidentsToLink(rulesVersion: rulesVersion)
+    /// Brings the evidence up to date within `session`, a transaction the caller holds (an adjudication saving
+    /// its verdicts), leaving out the records in `excluded` (saved while the adjudication judged): they keep
+    /// waiting, without evidence, as if saved after it.
+    @discardableResult
+    public func update(_ session: any LinkingSession, all: Bool, excluding excluded: Set<IncidentID>) throws -> Summary {
+        let pending = all ? try session.incidentIDs() : try session.incidentsToLink(rulesVersion: rulesVersion)
+        let waiting = pending.intersection(excluded)
+        let summary = try link(session, dirty: pending.subtracting(waiting), all: all, complete: waiting.isEmpty)
+        if !waiting.isEmpty { try session.removeEvidence(ids: waiting.sorted()) }
+        try session.markLinked(rulesVersion: rulesVersion, except: waiting)
+        return summary
+    }
+
+    /// Links the records `dirty` (every record when `all`) and their neighbourhoods; `complete` when no saved
+    /// record is left out.
+    private func link(_ session: any LinkingSession, dirty: Set<IncidentID>, all: Bool, complete: Bool) throws -> Summary {
         guard !dirty.isEmpty else { return Summary(changed: 0, linked: 0, written: 0, swept: false) }
         let count = try session.incidentCount()
         let ids = dirty.sorted()
-        if Double(dirty.count) > sweepShare * Double(count) {
-            return try sweep(session, refreshing: dirty.count == count ? nil : ids, changed: dirty.count)
+        if all || Double(dirty.count) > sweepShare * Double(count) {
+            return try sweep(session, refreshing: complete && dirty.count == count ? nil : ids, changed: dirty.count)
         }
         let old = try session.linkRecords(ids: ids)
         // Evidence whose record has no old link record was linked by something else: where it was is unknown.

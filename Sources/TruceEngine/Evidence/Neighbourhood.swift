@@ -107,11 +107,19 @@ struct Neighbourhood {
     /// The ids of the events each changed vague record may describe, sorted: events linked here by their
     /// new ids, and events elsewhere as stored, whose members are all unchanged.
     private func describedEvents(_ vague: [LinkRecord], eventOf: [IncidentID: IncidentID]) throws -> [IncidentID: [IncidentID]] {
-        // The members whose spans may overlap one of them.
+        // The members whose spans may overlap one of them: in its country, when it has one, or of none.
         var members: [IncidentID: LinkRecord] = [:]
-        for days in Self.merged(vague.map { ($0.firstDay &- 2)...$0.lastDay }) {
-            for record in try session.linkRecords(firstDays: days.lowerBound..<(days.upperBound == .max ? .max : days.upperBound + 1), role: .member) {
-                members[record.id] = dirty.contains(record.id) ? nil : record
+        func keep(_ records: [LinkRecord]) {
+            for record in records where !dirty.contains(record.id) { members[record.id] = record }
+        }
+        func firstDays(_ days: ClosedRange<Int32>) -> Range<Int32> { days.lowerBound..<(days.upperBound == .max ? .max : days.upperBound + 1) }
+        let anywhere = Self.merged(vague.filter { $0.country == nil }.map { ($0.firstDay &- 2)...$0.lastDay })
+        for days in anywhere { keep(try session.linkRecords(firstDays: firstDays(days), role: .member)) }
+        for (country, records) in Dictionary(grouping: vague.filter { $0.country != nil }, by: { $0.country! }) {
+            for days in Self.merged(records.map { ($0.firstDay &- 2)...$0.lastDay }) {
+                // Already read for the records of no country.
+                if anywhere.contains(where: { $0.lowerBound <= days.lowerBound && days.upperBound <= $0.upperBound }) { continue }
+                keep(try session.memberLinkRecords(firstDays: firstDays(days), country: country))
             }
         }
         for record in new where record.role == .member { members[record.id] = record }

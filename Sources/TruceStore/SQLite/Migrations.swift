@@ -249,6 +249,7 @@ enum Migrations {
                     ) STRICT;
                     CREATE INDEX link_key_by_first_day ON link_key(first_day, role);
                     CREATE INDEX link_key_vague_by_last_day ON link_key(last_day) WHERE role = 'vague';
+                    CREATE INDEX link_key_members_by_country ON link_key(country, first_day) WHERE role = 'member';
                     CREATE INDEX evidence_by_group ON evidence(link_group);
                     CREATE TABLE link_pending (incident_id TEXT PRIMARY KEY NOT NULL) STRICT;
                     CREATE TRIGGER incident_link_pending AFTER INSERT ON incident

@@ -41,7 +41,8 @@ extension SQLiteStore {
     public func save(_ run: AdjudicationRun) throws -> Int {
         try wrap("save verdicts") {
             try immediateWrite { db in
-                let (changedIncidents, changedAgreements) = try Self.changedSince(run, db: db)
+                let awaitingNow = try Self.awaiting("incident", rulesVersion: run.rulesVersion, db: db)
+                let (changedIncidents, changedAgreements) = try Self.changedSince(run, awaiting: awaitingNow, db: db)
                 for id in run.incidents where !changedIncidents.contains(id) {
                     try db.run("DELETE FROM verdict WHERE incident_id = ?", arguments: [id])
                     try db.run(
@@ -69,6 +70,13 @@ extension SQLiteStore {
                 if let evidence = run.evidence {
                     try Self.replace(evidence: evidence.lazy.filter { !changedIncidents.contains($0.incident) }, db: db)
                 }
+                if let link = run.linkEvidence {
+                    // Saved since the run read: changed since, or awaiting judgement now but unknown to the run.
+                    let savedSince = run.basis.map { basis in
+                        changedIncidents.union(awaitingNow.filter { basis.awaitingIncidents[$0] == nil })
+                    } ?? []
+                    try LinkingTransaction.run(db) { try link($0, savedSince) }
+                }
                 return changedIncidents.count + changedAgreements.count
             }
         }
@@ -77,7 +85,7 @@ extension SQLiteStore {
     /// The incidents and agreements the run judged whose content has changed since it was read. An incident
     /// that awaited judgement changed when its fingerprint differs; one already judged changed when its mark
     /// is gone (every save of new content removes the mark). An agreement changed when its fingerprint differs.
-    private static func changedSince(_ run: AdjudicationRun, db: Database) throws -> (Set<IncidentID>, Set<AgreementID>) {
+    private static func changedSince(_ run: AdjudicationRun, awaiting: Set<IncidentID>, db: Database) throws -> (Set<IncidentID>, Set<AgreementID>) {
         guard let basis = run.basis else { return ([], []) }
         var incidents = Set<IncidentID>()
         let body = try db.cachedStatement(sql: "SELECT body FROM incident WHERE id = ?")
@@ -86,8 +94,7 @@ extension SQLiteStore {
             if current.map(AdjudicationBasis.fingerprint) != print { incidents.insert(id) }
         }
         let judged = Set(run.verdicts.map(\.incident)).union(run.evidence?.map(\.incident) ?? [])
-        for id in try awaiting("incident", rulesVersion: run.rulesVersion, db: db)
-        where basis.awaitingIncidents[id] == nil && judged.contains(id) {
+        for id in awaiting where basis.awaitingIncidents[id] == nil && judged.contains(id) {
             incidents.insert(id)
         }
         var agreements = Set<AgreementID>()

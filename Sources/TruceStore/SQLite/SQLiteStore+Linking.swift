@@ -6,22 +6,23 @@ import TruceCore
 /// touches, and by id in batches, with prepared statements.
 extension SQLiteStore {
     public func linking<Value>(_ body: (any LinkingSession) throws -> Value) throws -> Value {
-        try wrap("link records") {
-            try immediateWrite { db in
-                // Linking a store writes a link record and an evidence row per incident: a larger page cache
-                // (128 MB) while it does spares most of the spilling to the write-ahead log.
-                let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2_000
-                try db.execute(sql: "PRAGMA cache_size = -131072")
-                defer { try? db.execute(sql: "PRAGMA cache_size = \(cache)") }
-                return try body(LinkingTransaction(db: db))
-            }
-        }
+        try wrap("link records") { try immediateWrite { db in try LinkingTransaction.run(db, body) } }
     }
 }
 
 /// One linking transaction on a SQLite store.
 struct LinkingTransaction: LinkingSession {
     let db: Database
+
+    /// Runs `body` with a linking session on `db`, inside the caller's transaction. Linking a store writes a link
+    /// record and an evidence row per incident: a larger page cache (128 MB) meanwhile spares most of the
+    /// spilling to the write-ahead log.
+    static func run<Value>(_ db: Database, _ body: (any LinkingSession) throws -> Value) throws -> Value {
+        let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2_000
+        try db.execute(sql: "PRAGMA cache_size = -131072")
+        defer { try? db.execute(sql: "PRAGMA cache_size = \(cache)") }
+        return try body(LinkingTransaction(db: db))
+    }
 
     /// Ids bound at once in an `IN (…)` list.
     static let batch = 500
@@ -37,8 +38,18 @@ struct LinkingTransaction: LinkingSession {
         return Set(try String.fetchAll(db, sql: "SELECT p.incident_id FROM link_pending p JOIN incident i ON i.id = p.incident_id"))
     }
 
-    func markLinked(rulesVersion: String) throws {
+    func incidentIDs() throws -> Set<IncidentID> { Set(try String.fetchAll(db, sql: "SELECT id FROM incident")) }
+
+    func removeEvidence(ids: [IncidentID]) throws {
+        for start in stride(from: 0, to: ids.count, by: Self.batch) {
+            let slice = Array(ids[start..<min(start + Self.batch, ids.count)])
+            try db.execute(sql: "DELETE FROM evidence WHERE incident_id IN \(Self.placeholders(slice.count))", arguments: StatementArguments(slice))
+        }
+    }
+
+    func markLinked(rulesVersion: String, except waiting: Set<IncidentID>) throws {
         try db.execute(sql: "DELETE FROM link_pending")
+        for id in waiting { try db.run("INSERT OR IGNORE INTO link_pending (incident_id) VALUES (?)", arguments: [id]) }
         try db.execute(sql: "DELETE FROM store_meta WHERE key LIKE 'linked:%'")
         try db.execute(sql: "INSERT INTO store_meta (key, value) VALUES (?, 1)", arguments: [Self.linkedKey(rulesVersion)])
     }
@@ -110,6 +121,15 @@ struct LinkingTransaction: LinkingSession {
         return try fetch(
             "SELECT \(Self.columns) FROM link_key WHERE first_day >= ? AND first_day < ? AND role = ?",
             [firstDays.lowerBound, firstDays.upperBound, role.rawValue])
+    }
+
+    func memberLinkRecords(firstDays: Range<Int32>, country: String) throws -> [LinkRecord] {
+        try fetch(
+            """
+            SELECT \(Self.columns) FROM link_key
+            WHERE role = 'member' AND ((country = ?1 AND first_day >= ?2 AND first_day < ?3) OR (country IS NULL AND first_day >= ?2 AND first_day < ?3))
+            """,
+            [country, firstDays.lowerBound, firstDays.upperBound])
     }
 
     func vagueLinkRecords(touching days: ClosedRange<Int32>) throws -> [LinkRecord] {
