@@ -149,6 +149,7 @@ struct Neighbourhood {
             try session.linkRecords(ids: Array(Set(membersOf.values.joined())).sorted()).map { ($0.id, LinkKey($0)) },
             uniquingKeysWith: { first, _ in first })
 
+        let here = Dictionary(grouping: eventOf.keys, by: { eventOf[$0]! })  // members of each event linked here
         var described: [IncidentID: [IncidentID]] = [:]
         for record in vague {
             let key = LinkKey(record)
@@ -163,7 +164,6 @@ struct Neighbourhood {
                 }
             }
             // An event linked here is described only when every one of its members fits.
-            let here = Dictionary(grouping: eventOf.filter { events.contains($0.value) }.keys, by: { eventOf[$0]! })
             described[record.id] = events.filter { event in
                 guard let ids = here[event] else { return true }
                 return ids.allSatisfy { id in members[id].map { key.fits(LinkKey($0)) } ?? false }
