@@ -64,7 +64,9 @@ let package = Package(
         ),
         .testTarget(
             name: "TruceStoreTests",
-            dependencies: ["TruceCore", "TruceStore", "TruceIngest", "TruceTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "TruceCore", "TruceStore", "TruceIngest", "TruceEngine", "TruceTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -83,6 +85,11 @@ if Context.environment["TRUCE_BENCHMARKS"] != nil {
     package.targets.append(
         .executableTarget(
             name: "adjudication-benchmark", dependencies: ["TruceCore", "TruceEngine"], path: "Benchmarks/AdjudicationBenchmark",
+            swiftSettings: strictSettings))
+    // The evidence step of `truce adjudicate` on its own, on a store.
+    package.targets.append(
+        .executableTarget(
+            name: "link-benchmark", dependencies: ["TruceCore", "TruceEngine", "TruceStore"], path: "Benchmarks/LinkBenchmark",
             swiftSettings: strictSettings))
     // scripts/bench-seas: placing points in the shipped sea outlines.
     package.targets.append(

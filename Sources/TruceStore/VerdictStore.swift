@@ -3,7 +3,7 @@ import TruceCore
 
 /// Where verdicts and evidence are kept, and what still awaits judgement. Every incident or agreement saved
 /// with new content awaits judgement again, so adjudication can be incremental.
-public protocol VerdictStore: Store {
+public protocol VerdictStore: Store, LinkingStore {
     /// Incidents not yet judged under `rulesVersion`: new, changed, or judged by other rules.
     func incidentsAwaitingAdjudication(rulesVersion: String) throws -> Set<IncidentID>
 

@@ -75,13 +75,16 @@ enum Adjudicating {
                     basis: input.basis(for: batch)))
             for verdict in verdicts { counts[verdict.kind, default: 0] += 1 }
         }
-        try store.save(evidence: Adjudication.evidence(for: try store.incidents(matching: IncidentQuery(detail: .withoutSourceFields))))
+        // Evidence: records new or changed since the last linking (the store keeps them waiting, whatever this
+        // run judged) are linked with their neighbourhood, in a transaction of its own.
+        let linked = try EvidenceLinking(rulesVersion: rules).update(store, all: all)
 
         let found = VerdictKind.allCases.filter { $0 != .outOfScope }.map { "\(counts[$0] ?? 0) \($0.rawValue)" }
         return "judged \(judged) new or changed incident(s) against \(input.agreements.count) agreement(s) and "
             + "\(changed.count) new or changed agreement(s) against \(rejudged) incident(s) that may concern them: "
             + found.joined(separator: ", ")
             + (stale == 0 ? "" : "; \(stale) changed while being judged and await the next run")
+            + "; linked \(linked.changed) new or changed record(s) into events, \(linked.written) evidence row(s) written"
     }
 
     /// Hands `body` the incidents of `selection`, a batch at a time.

@@ -99,31 +99,7 @@ public enum Adjudication {
     /// Each incident's evidence: the records of one event (``IncidentLinker``) pool their claims, and a record
     /// too vague to be placed in one event keeps the events it may describe.
     public static func evidence(for incidents: [Incident], linker: IncidentLinker = IncidentLinker()) -> [EvidenceRecord] {
-        let byID = Dictionary(incidents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var records: [EvidenceRecord] = []
-        records.reserveCapacity(incidents.count)
-        // Claimants repeat (a dataset's sources, a ministry): each one's origins are read once.
-        struct Claimant: Hashable {
-            var name: String
-            var party: PartyID?
-        }
-        var known: [Claimant: Set<String>] = [:]
-        func origins(_ claim: Claim) -> Set<String> {
-            let claimant = Claimant(name: claim.claimant, party: claim.claimantParty)
-            if let origins = known[claimant] { return origins }
-            let origins = SourceIdentity.origins(of: claim)
-            known[claimant] = origins
-            return origins
-        }
-        for event in linker.events(incidents) {
-            // A record alone keeps its own claims' level; most records are alone.
-            let members = event.records.compactMap { byID[$0] }
-            let level = members.count == 1
-                ? EvidenceLevel.level(for: members[0].claims)
-                : EvidenceLevel.level(for: members.flatMap(\.claims), actions: members.compactMap(\.action), origins: origins)
-            records += event.records.map { EvidenceRecord(incident: $0, group: event.id, level: level, mayDescribe: event.mayDescribe) }
-        }
-        return records
+        EventEvidence.evidence(of: zip(incidents, linker.keys(incidents)).map { LinkRecord($0, key: $1) })
     }
 }
 

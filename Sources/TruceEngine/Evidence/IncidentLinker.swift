@@ -38,67 +38,24 @@ public struct IncidentLinker: Sendable {
 
     /// The events the records describe, sorted by id: every record is in exactly one.
     public func events(_ incidents: [Incident]) -> [LinkedEvent] {
-        // Region and locality keys by name, worked out once a name: few names, many incidents.
-        var regions: [String: String] = [:]
-        var places: [String: String?] = [:]
-        let keys = incidents.map { incident in
-            LinkKey(
-                incident,
-                region: incident.location.admin1.map { name in
-                    if let known = regions[name] { return known }
-                    let key = LinkKey.regionKey(name)
-                    regions[name] = key
-                    return key
-                },
-                place: incident.location.place.flatMap { name in
-                    if let known = places[name] { return known }
-                    let key = LinkKey.placeKey(name)
-                    places[name] = key
-                    return key
-                })
-        }
-        var placement = Placement(count: incidents.count)
-        var index = LinkIndex()
-        var mayDescribe: [Int32: [Int32]] = [:]  // by vague record: the events it fits as a whole
-        let order = placingOrder(keys, incidents)
-        keys.withUnsafeBufferPointer { keys in
-            var stamp = [Int32](repeating: -1, count: keys.count)  // the last record that looked at each event
-            var found: [Int32] = []
-            /// The events in which some record fits the record at `position`, each once, in `found`.
-            func collectEvents(fitting position: Int) {
-                found.removeAll(keepingCapacity: true)
-                index.forEachCandidate(of: keys[position]) { other in
-                    let event = placement.event[Int(other)]
-                    if stamp[Int(event)] != Int32(position), keys[position].fits(keys[Int(other)]) {
-                        stamp[Int(event)] = Int32(position)
-                        found.append(event)
-                    }
-                }
-            }
-            for position in order {
-                collectEvents(fitting: position)
-                found.sort()
-                let event = found.first { event in placement.allMembers(of: event) { keys[position].fits(keys[Int($0)]) } }
-                placement.place(Int32(position), in: event)
-                index.insert(Int32(position), keys[position])
-            }
-            for position in keys.indices where keys[position].role == .vague {
-                collectEvents(fitting: position)
-                let described = found.filter { event in placement.allMembers(of: event) { keys[position].fits(keys[Int($0)]) } }
-                if !described.isEmpty { mayDescribe[Int32(position)] = described }
-            }
-        }
-        return placement.events(incidents, keys: keys, mayDescribe: mayDescribe)
+        Self.events(keys: keys(incidents), ids: incidents.map(\.id))
     }
 
-    /// The positions of the records to place in events (not the vague or apart ones), most precise first,
-    /// then by start and id.
-    private func placingOrder(_ keys: [LinkKey], _ incidents: [Incident]) -> [Int] {
-        keys.indices.filter { keys[$0].role == .member }.sorted { a, b in
-            if keys[a].isPlacedBefore(keys[b]) { return true }
-            if keys[b].isPlacedBefore(keys[a]) { return false }
-            return incidents[a].id < incidents[b].id || (incidents[a].id == incidents[b].id && a < b)
+    /// The link keys of `incidents`, by position.
+    func keys(_ incidents: [Incident]) -> [LinkKey] {
+        var names = PlaceNameKeys()
+        return incidents.map { names.key($0) }
+    }
+
+    /// The events of the records with `keys`, ids by position.
+    static func events(keys: [LinkKey], ids: [IncidentID]) -> [LinkedEvent] {
+        var linked = MemberPlacement(keys: keys, ids: ids)
+        var mayDescribe: [Int32: [Int32]] = [:]  // by vague record: the events it fits as a whole
+        for position in keys.indices where keys[position].role == .vague {
+            let described = linked.eventsDescribed(by: keys[position])
+            if !described.isEmpty { mayDescribe[Int32(position)] = described }
         }
+        return linked.placement.events(linked, mayDescribe: mayDescribe)
     }
 
     /// Whether two records plausibly describe the same event.
@@ -157,6 +114,9 @@ struct Placement {
         next = [Int32](repeating: -1, count: count)
     }
 
+    /// How many events records were placed in.
+    var eventCount: Int { first.count }
+
     /// Places the record at `position` in `existing`, or in a new event.
     mutating func place(_ position: Int32, in existing: Int32?) {
         if let existing {
@@ -191,19 +151,15 @@ struct Placement {
     }
 
     /// Every event: those placed, and each record left unplaced alone, with what it may describe.
-    func events(_ incidents: [Incident], keys: [LinkKey], mayDescribe: [Int32: [Int32]]) -> [LinkedEvent] {
-        func ordered(_ positions: [Int32]) -> [IncidentID] {
-            positions.sorted { a, b in
-                keys[Int(a)].start < keys[Int(b)].start || (keys[Int(a)].start == keys[Int(b)].start && incidents[Int(a)].id < incidents[Int(b)].id)
-            }.map { incidents[Int($0)].id }
-        }
+    func events(_ linked: MemberPlacement, mayDescribe: [Int32: [Int32]]) -> [LinkedEvent] {
+        let ids = linked.ids
         var events = first.indices.map { number in
-            let records = ordered(members(of: Int32(number)))
+            let records = linked.orderedMembers(of: Int32(number)).map { ids[Int($0)] }
             return LinkedEvent(id: records[0], records: records)
         }
-        for position in incidents.indices where event[position] == -1 {
+        for position in ids.indices where event[position] == -1 {
             let described = mayDescribe[Int32(position)].map { $0.map { events[Int($0)].id }.sorted() } ?? []
-            events.append(LinkedEvent(id: incidents[position].id, records: [incidents[position].id], mayDescribe: described))
+            events.append(LinkedEvent(id: ids[position], records: [ids[position]], mayDescribe: described))
         }
         return events.sorted { $0.id < $1.id }
     }

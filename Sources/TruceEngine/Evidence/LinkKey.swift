@@ -2,16 +2,9 @@ import Foundation
 import TruceCore
 
 /// What linking reads of a record, worked out once: the sweep compares keys, not whole incidents.
-struct LinkKey: Sendable {
+struct LinkKey: Hashable, Sendable {
     /// How a record takes part in linking.
-    enum Role: Sendable {
-        /// Precise enough to be placed in one event with the records it fits.
-        case member
-        /// Too vague to be placed in one event: kept alone, noting the events it may describe.
-        case vague
-        /// Reports no hostile act: never linked.
-        case apart
-    }
+    typealias Role = LinkRecord.Role
 
     var start: Double
     var end: Double
@@ -31,6 +24,24 @@ struct LinkKey: Sendable {
     /// Set for a record of a dataset that codes one row per event (ACLED): two such rows are never one event.
     var eventCodedDataset: String?
     var role: Role
+
+    /// The key of a stored link record.
+    init(_ record: LinkRecord) {
+        start = record.start
+        end = record.end ?? .infinity
+        category = record.category
+        subtype = record.subtype
+        targetWords = record.targetWords.map(Set.init)
+        action = record.action
+        country = record.country
+        coordinate = record.coordinate
+        precision = record.precision
+        radius = IncidentLinker.radius(precision)
+        region = record.region
+        place = record.place
+        eventCodedDataset = record.eventCodedDataset
+        role = record.role
+    }
 
     init(_ incident: Incident) {
         self.init(incident, region: incident.location.admin1.map(Self.regionKey), place: incident.location.place.flatMap(Self.placeKey))

@@ -216,6 +216,48 @@ enum Migrations {
                         """)
             }
         }
+        migrator.registerMigration("v12-link-key") { db in
+            // What linking reads of each incident, worked out once from its body, found by the first UTC day its
+            // span touches (days since 2001-01-01), so that linking reads the days around new or changed records.
+            // No foreign key: a changed incident is deleted and saved again, and its link record must outlive
+            // that, to tell where the record was until its evidence is linked again. Every incident saved (new,
+            // or changed: saved again) waits in link_pending until linking has taken it in, so that finding
+            // them reads those, not the store. Evidence is found by event.
+            try db.execute(
+                sql: """
+                    CREATE TABLE link_key (
+                        incident_id TEXT PRIMARY KEY NOT NULL,
+                        rules_version TEXT NOT NULL,
+                        first_day INTEGER NOT NULL,
+                        last_day INTEGER NOT NULL,
+                        role TEXT NOT NULL,
+                        start_seconds REAL NOT NULL,
+                        end_seconds REAL,
+                        target_category TEXT,
+                        target_subtype TEXT,
+                        target_words TEXT,
+                        action TEXT,
+                        country TEXT,
+                        latitude REAL,
+                        longitude REAL,
+                        geo_precision TEXT NOT NULL,
+                        region TEXT,
+                        place TEXT,
+                        coded_dataset TEXT,
+                        own_level TEXT NOT NULL,
+                        claims TEXT NOT NULL
+                    ) STRICT;
+                    CREATE INDEX link_key_by_first_day ON link_key(first_day, role);
+                    CREATE INDEX link_key_vague_by_last_day ON link_key(last_day) WHERE role = 'vague';
+                    CREATE INDEX link_key_members_by_country ON link_key(country, first_day) WHERE role = 'member';
+                    CREATE INDEX evidence_by_group ON evidence(link_group);
+                    CREATE TABLE link_pending (incident_id TEXT PRIMARY KEY NOT NULL) STRICT;
+                    CREATE TRIGGER incident_link_pending AFTER INSERT ON incident
+                    BEGIN
+                        INSERT OR IGNORE INTO link_pending (incident_id) VALUES (NEW.id);
+                    END;
+                    """)
+        }
         migrator.registerMigration("v13-packed-verdict-checks") { db in
             // A verdict keeps its clauses' outcomes packed in an integer (``PackedChecks``) instead of every
             // reason as JSON: reasons follow from the incident and the agreement, and are rendered when shown.

@@ -192,7 +192,8 @@ public final class SQLiteStore: VerdictStore {
                 for table in tables {
                     // Import times say when, not what: they are left out of the content.
                     let only = table == "store_meta" ? " WHERE key NOT LIKE '\(Self.importTimePrefix)%'" : ""
-                    let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table)\(only) ORDER BY 1, 2")
+                    let columns = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pragma_table_info(?)", arguments: [table]) ?? 2
+                    let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table)\(only) ORDER BY \(columns > 1 ? "1, 2" : "1")")
                     dump[table] = rows.map { $0.description }
                 }
                 return dump

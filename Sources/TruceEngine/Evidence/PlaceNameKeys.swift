@@ -1,0 +1,57 @@
+import Foundation
+import TruceCore
+
+/// Region and locality keys by name, worked out once a name: few names, many incidents.
+struct PlaceNameKeys {
+    private var regions: [String: String] = [:]
+    private var places: [String: String?] = [:]
+
+    /// The link key of `incident`, its names' keys looked up here.
+    mutating func key(_ incident: Incident) -> LinkKey {
+        LinkKey(
+            incident,
+            region: incident.location.admin1.map { name in
+                if let known = regions[name] { return known }
+                let key = LinkKey.regionKey(name)
+                regions[name] = key
+                return key
+            },
+            place: incident.location.place.flatMap { name in
+                if let known = places[name] { return known }
+                let key = LinkKey.placeKey(name)
+                places[name] = key
+                return key
+            })
+    }
+}
+
+/// Works out the link records of batches of incidents on every core, each worker with its own name keys kept
+/// from batch to batch.
+final class LinkRecordMaker: @unchecked Sendable {
+    private var names: [PlaceNameKeys]
+    private let workers: Int
+
+    init(workers: Int = min(ProcessInfo.processInfo.activeProcessorCount, 8)) {
+        self.workers = max(1, workers)
+        names = Array(repeating: PlaceNameKeys(), count: self.workers)
+    }
+
+    /// The link records of `incidents`, by position.
+    func records(_ incidents: [Incident]) -> [LinkRecord] {
+        var records = [LinkRecord?](repeating: nil, count: incidents.count)
+        let chunk = (incidents.count + workers - 1) / workers
+        records.withUnsafeMutableBufferPointer { buffer in
+            let output = UncheckedSendable(buffer)
+            names.withUnsafeMutableBufferPointer { names in
+                let caches = UncheckedSendable(names)
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    for position in min(incidents.count, worker * chunk)..<min(incidents.count, (worker + 1) * chunk) {
+                        let incident = incidents[position]
+                        output.value[position] = LinkRecord(incident, key: caches.value[worker].key(incident))
+                    }
+                }
+            }
+        }
+        return records.map { $0! }
+    }
+}

@@ -1,0 +1,251 @@
+import Foundation
+import GRDB
+import TruceCore
+
+/// Link records (`link_key`) and evidence as linking reads and writes them: by the first day a record's span
+/// touches, and by id in batches, with prepared statements.
+extension SQLiteStore {
+    public func linking<Value>(_ body: (any LinkingSession) throws -> Value) throws -> Value {
+        try wrap("link records") { try immediateWrite { db in try LinkingTransaction.run(db, body) } }
+    }
+}
+
+/// One linking transaction on a SQLite store.
+struct LinkingTransaction: LinkingSession {
+    let db: Database
+
+    /// Runs `body` with a linking session on `db`, inside the caller's transaction. Linking a store writes a link
+    /// record and an evidence row per incident: a larger page cache (128 MB) meanwhile spares most of the
+    /// spilling to the write-ahead log.
+    static func run<Value>(_ db: Database, _ body: (any LinkingSession) throws -> Value) throws -> Value {
+        let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2_000
+        try db.execute(sql: "PRAGMA cache_size = -131072")
+        defer { try? db.execute(sql: "PRAGMA cache_size = \(cache)") }
+        return try body(LinkingTransaction(db: db))
+    }
+
+    /// Ids bound at once in an `IN (…)` list.
+    static let batch = 500
+
+    static let columns = """
+        incident_id, first_day, last_day, role, start_seconds, end_seconds, target_category, target_subtype, target_words,
+        action, country, latitude, longitude, geo_precision, region, place, coded_dataset, own_level, claims
+        """
+
+    func incidentsToLink(rulesVersion: String) throws -> Set<IncidentID> {
+        let linked = try Bool.fetchOne(db, sql: "SELECT 1 FROM store_meta WHERE key = ?", arguments: [Self.linkedKey(rulesVersion)]) ?? false
+        guard linked else { return Set(try String.fetchAll(db, sql: "SELECT id FROM incident")) }
+        return Set(try String.fetchAll(db, sql: "SELECT p.incident_id FROM link_pending p JOIN incident i ON i.id = p.incident_id"))
+    }
+
+    func incidentIDs() throws -> Set<IncidentID> { Set(try String.fetchAll(db, sql: "SELECT id FROM incident")) }
+
+    func removeEvidence(ids: [IncidentID]) throws {
+        for start in stride(from: 0, to: ids.count, by: Self.batch) {
+            let slice = Array(ids[start..<min(start + Self.batch, ids.count)])
+            try db.execute(sql: "DELETE FROM evidence WHERE incident_id IN \(Self.placeholders(slice.count))", arguments: StatementArguments(slice))
+        }
+    }
+
+    func markLinked(rulesVersion: String, except waiting: Set<IncidentID>) throws {
+        try db.execute(sql: "DELETE FROM link_pending")
+        for id in waiting { try db.run("INSERT OR IGNORE INTO link_pending (incident_id) VALUES (?)", arguments: [id]) }
+        try db.execute(sql: "DELETE FROM store_meta WHERE key LIKE 'linked:%'")
+        try db.execute(sql: "INSERT INTO store_meta (key, value) VALUES (?, 1)", arguments: [Self.linkedKey(rulesVersion)])
+    }
+
+    /// The key in `store_meta` saying the store is linked under `rulesVersion`.
+    static func linkedKey(_ rulesVersion: String) -> String { "linked:" + rulesVersion }
+
+    func incidentCount() throws -> Int { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM incident") ?? 0 }
+
+    func linkRecordCount(rulesVersion: String) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM link_key WHERE rules_version = ?", arguments: [rulesVersion]) ?? 0
+    }
+
+    func refreshLinkRecords(ids: [IncidentID]?, rulesVersion: String, records: ([Incident]) -> [LinkRecord]) throws {
+        func save(_ bodies: [String]) throws {
+            for record in records(try Self.decode(bodies)) { try Self.save(record, rulesVersion: rulesVersion, db: db) }
+        }
+        guard let ids else {
+            // Every incident, in order of rowid, a batch at a time; link records of incidents no longer stored go.
+            try db.execute(sql: "DELETE FROM link_key WHERE incident_id NOT IN (SELECT id FROM incident)")
+            var after: Int64 = .min
+            let statement = try db.cachedStatement(sql: "SELECT rowid, body FROM incident WHERE rowid > ? ORDER BY rowid LIMIT 4000")
+            while true {
+                let rows = try Row.fetchAll(statement, arguments: [after])
+                guard let last = rows.last else { return }
+                try save(rows.map { $0[1] })
+                after = last[0]
+            }
+        }
+        for start in stride(from: 0, to: ids.count, by: Self.batch) {
+            let slice = Array(ids[start..<min(start + Self.batch, ids.count)])
+            try save(try String.fetchAll(db, sql: "SELECT body FROM incident WHERE id IN \(Self.placeholders(slice.count))", arguments: StatementArguments(slice)))
+        }
+    }
+
+    /// Incidents from their stored bodies, decoded on every core.
+    static func decode(_ bodies: [String]) throws -> [Incident] {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let chunk = (bodies.count + workers - 1) / workers
+        var decoded = [Result<Incident, any Error>?](repeating: nil, count: bodies.count)
+        decoded.withUnsafeMutableBufferPointer { buffer in
+            let output = UncheckedSendable(buffer)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let decoder = TruceJSON.decoder()
+                for position in min(bodies.count, worker * chunk)..<min(bodies.count, (worker + 1) * chunk) {
+                    output.value[position] = Result { try SQLiteStore.decodeBody(bodies[position], decoder: decoder) }
+                }
+            }
+        }
+        return try decoded.map { try $0!.get() }
+    }
+
+    func linkRecords(ids: [IncidentID]) throws -> [LinkRecord] {
+        var records: [LinkRecord] = []
+        for start in stride(from: 0, to: ids.count, by: Self.batch) {
+            let slice = Array(ids[start..<min(start + Self.batch, ids.count)])
+            records += try fetch(
+                "SELECT \(Self.columns) FROM link_key WHERE incident_id IN \(Self.placeholders(slice.count))", StatementArguments(slice))
+        }
+        return records
+    }
+
+    func linkRecords(firstDays: Range<Int32>, role: LinkRecord.Role?) throws -> [LinkRecord] {
+        guard let role else {
+            return try fetch(
+                "SELECT \(Self.columns) FROM link_key WHERE first_day >= ? AND first_day < ? AND role <> 'apart'",
+                [firstDays.lowerBound, firstDays.upperBound])
+        }
+        return try fetch(
+            "SELECT \(Self.columns) FROM link_key WHERE first_day >= ? AND first_day < ? AND role = ?",
+            [firstDays.lowerBound, firstDays.upperBound, role.rawValue])
+    }
+
+    func memberLinkRecords(firstDays: Range<Int32>, country: String) throws -> [LinkRecord] {
+        try fetch(
+            """
+            SELECT \(Self.columns) FROM link_key
+            WHERE role = 'member' AND ((country = ?1 AND first_day >= ?2 AND first_day < ?3) OR (country IS NULL AND first_day >= ?2 AND first_day < ?3))
+            """,
+            [country, firstDays.lowerBound, firstDays.upperBound])
+    }
+
+    func vagueLinkRecords(touching days: ClosedRange<Int32>) throws -> [LinkRecord] {
+        try fetch(
+            "SELECT \(Self.columns) FROM link_key WHERE role = 'vague' AND last_day >= ? AND first_day <= ?", [days.lowerBound, days.upperBound])
+    }
+
+    func linkBlockEnd(from firstDay: Int32, limit: Int) throws -> Int32? {
+        let day = try Int32.fetchOne(
+            db, sql: "SELECT first_day FROM link_key WHERE first_day >= ? AND role <> 'apart' ORDER BY first_day LIMIT 1 OFFSET ?",
+            arguments: [firstDay, limit])
+        return day.map { max($0, firstDay + 1) }
+    }
+
+    func firstLinkDay() throws -> Int32? { try Int32.fetchOne(db, sql: "SELECT MIN(first_day) FROM link_key") }
+
+    func evidence(ids: [IncidentID]) throws -> [EvidenceRecord] {
+        try evidence(where: "incident_id", in: ids)
+    }
+
+    func evidence(groups: [IncidentID]) throws -> [EvidenceRecord] {
+        try evidence(where: "link_group", in: groups)
+    }
+
+    private func evidence(where column: String, in values: [IncidentID]) throws -> [EvidenceRecord] {
+        var records: [EvidenceRecord] = []
+        for start in stride(from: 0, to: values.count, by: Self.batch) {
+            let slice = Array(values[start..<min(start + Self.batch, values.count)])
+            records += try Row.fetchAll(
+                db, sql: "SELECT incident_id, link_group, level, may_describe FROM evidence WHERE \(column) IN \(Self.placeholders(slice.count))",
+                arguments: StatementArguments(slice)
+            ).map(SQLiteStore.evidenceRecord)
+        }
+        return records
+    }
+
+    func writeApartEvidence(firstDays: Range<Int32>) throws -> Int {
+        try db.execute(
+            sql: """
+                INSERT INTO evidence (incident_id, link_group, level, may_describe)
+                SELECT k.incident_id, k.incident_id, k.own_level, '[]' FROM link_key k JOIN incident i ON i.id = k.incident_id
+                WHERE k.first_day >= ? AND k.first_day < ? AND k.role = 'apart'
+                ON CONFLICT (incident_id) DO UPDATE SET
+                    link_group = excluded.link_group, level = excluded.level, may_describe = excluded.may_describe
+                WHERE link_group IS NOT excluded.link_group OR level IS NOT excluded.level OR may_describe IS NOT excluded.may_describe
+                """,
+            arguments: [firstDays.lowerBound, firstDays.upperBound])
+        return db.changesCount
+    }
+
+    func write(evidence: [EvidenceRecord]) throws -> Int {
+        // A row is written only when it differs from the stored one; a record no longer stored is left out.
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO evidence (incident_id, link_group, level, may_describe)
+                SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM incident WHERE id = ?1)
+                ON CONFLICT (incident_id) DO UPDATE SET
+                    link_group = excluded.link_group, level = excluded.level, may_describe = excluded.may_describe
+                WHERE link_group IS NOT excluded.link_group OR level IS NOT excluded.level OR may_describe IS NOT excluded.may_describe
+                """)
+        var written = 0
+        for record in evidence {
+            try statement.execute(arguments: [
+                record.incident, record.group, record.level.rawValue,
+                record.mayDescribe.isEmpty ? "[]" : try TruceJSON.string(record.mayDescribe),
+            ])
+            written += db.changesCount
+        }
+        return written
+    }
+
+    private func fetch(_ sql: String, _ arguments: StatementArguments) throws -> [LinkRecord] {
+        var records: [LinkRecord] = []
+        let rows = try Row.fetchCursor(try db.cachedStatement(sql: sql), arguments: arguments)
+        while let row = try rows.next() { records.append(try Self.record(row)) }
+        return records
+    }
+
+    static func placeholders(_ count: Int) -> String { "(" + Array(repeating: "?", count: count).joined(separator: ",") + ")" }
+
+    static func save(_ record: LinkRecord, rulesVersion: String, db: Database) throws {
+        try db.run(
+            """
+            INSERT OR REPLACE INTO link_key (incident_id, rules_version, first_day, last_day, role, start_seconds, end_seconds,
+                target_category, target_subtype, target_words, action, country, latitude, longitude, geo_precision, region, place,
+                coded_dataset, own_level, claims)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            arguments: [
+                record.id, rulesVersion, record.firstDay, record.lastDay, record.role.rawValue, record.start, record.end,
+                record.category?.rawValue, record.subtype, record.targetWords?.joined(separator: " "), record.action?.rawValue,
+                record.country, record.coordinate?.latitude, record.coordinate?.longitude, record.precision.rawValue, record.region,
+                record.place, record.eventCodedDataset, record.ownLevel.rawValue, record.claimsText,
+            ])
+    }
+
+    /// A link record from a row of ``columns``.
+    static func record(_ row: Row) throws -> LinkRecord {
+        func decoded<Value: RawRepresentable<String>>(_ index: Int, _ type: Value.Type) throws -> Value? {
+            guard let raw: String = row[index] else { return nil }
+            guard let value = Value(rawValue: raw) else {
+                throw DatabaseError(message: "link_key row \(row[0] as String): unknown \(Value.self) '\(raw)'")
+            }
+            return value
+        }
+        let latitude: Double? = row[11]
+        let longitude: Double? = row[12]
+        let words: String? = row[8]
+        guard let role = try decoded(3, LinkRecord.Role.self), let precision = try decoded(13, GeoPrecision.self),
+            let level = try decoded(17, EvidenceLevel.self)
+        else { throw DatabaseError(message: "link_key row \(row[0] as String): missing role, precision or level") }
+        return LinkRecord(
+            id: row[0], start: row[4], end: row[5], category: try decoded(6, TargetCategory.self), subtype: row[7],
+            targetWords: words.map { $0.split(separator: " ").map(String.init) }, action: try decoded(9, ActionType.self), country: row[10],
+            coordinate: latitude.flatMap { latitude in longitude.map { Coordinate(latitude: latitude, longitude: $0) } },
+            precision: precision, region: row[14], place: row[15], eventCodedDataset: row[16], role: role, ownLevel: level,
+            claimsText: row[18])
+    }
+}
