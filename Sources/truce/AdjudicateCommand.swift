@@ -75,9 +75,13 @@ enum Adjudicating {
                     basis: input.basis(for: batch)))
             for verdict in verdicts { counts[verdict.kind, default: 0] += 1 }
         }
-        // Evidence: records new or changed since the last linking (the store keeps them waiting, whatever this
-        // run judged) are linked with their neighbourhood, in a transaction of its own.
-        let linked = try EvidenceLinking(rulesVersion: rules).update(store, all: all)
+        // Evidence: the records judged that are new or changed since the last linking are linked with their
+        // neighbourhood, in a transaction of its own. Records saved since they were read, and so not judged,
+        // keep waiting without evidence, as if saved after the run: the store ends as if commands ran in turn.
+        let linked = try store.linking { session in
+            try EvidenceLinking(rulesVersion: rules).update(
+                session, all: all, excluding: try session.incidentsAwaitingAdjudication(rulesVersion: rules))
+        }
 
         let found = VerdictKind.allCases.filter { $0 != .outOfScope }.map { "\(counts[$0] ?? 0) \($0.rawValue)" }
         return "judged \(judged) new or changed incident(s) against \(input.agreements.count) agreement(s) and "

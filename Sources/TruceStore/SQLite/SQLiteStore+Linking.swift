@@ -40,6 +40,10 @@ struct LinkingTransaction: LinkingSession {
 
     func incidentIDs() throws -> Set<IncidentID> { Set(try String.fetchAll(db, sql: "SELECT id FROM incident")) }
 
+    func incidentsAwaitingAdjudication(rulesVersion: String) throws -> Set<IncidentID> {
+        try SQLiteStore.awaiting("incident", rulesVersion: rulesVersion, db: db)
+    }
+
     func removeEvidence(ids: [IncidentID]) throws {
         for start in stride(from: 0, to: ids.count, by: Self.batch) {
             let slice = Array(ids[start..<min(start + Self.batch, ids.count)])
