@@ -60,13 +60,19 @@ public struct ImportSaver {
         public var refused: [QuarantinedRecord] = []
     }
 
-    /// Saves a batch, in one transaction when the store accepts all of it.
+    /// Saves a batch, in one transaction when the store accepts all of it (handed to the store as it is, with no
+    /// copy of its incidents).
     /// - Throws: ``StoreError`` for anything but a refused record, or when even the quarantined form of a
     ///   refused record is refused.
     public mutating func save(_ prepared: [PreparedIncident], quarantined: [QuarantinedRecord]) throws -> Outcome {
         var outcome = Outcome()
-        let items = prepared.map(Item.incident) + quarantined.map(Item.record)
-        try save(items[...], into: &outcome)
+        if !prepared.isEmpty || !quarantined.isEmpty {
+            do {
+                count(try store.save(prepared: prepared, quarantined: quarantined), into: &outcome)
+            } catch let error as StoreError where error.isCausedByRecord {
+                try split((prepared.map(Item.incident) + quarantined.map(Item.record))[...], refusedWith: error, into: &outcome)
+            }
+        }
         try deferIndexesIfLarge()
         return outcome
     }
@@ -84,14 +90,19 @@ public struct ImportSaver {
         do {
             count(try store.save(prepared: items.compactMap(\.incident), quarantined: items.compactMap(\.record)), into: &outcome)
         } catch let error as StoreError where error.isCausedByRecord {
-            guard items.count > 1 else {
-                try refuse(items[items.startIndex], because: error, into: &outcome)
-                return
-            }
-            let middle = items.startIndex + items.count / 2
-            try save(items[..<middle], into: &outcome)
-            try save(items[middle...], into: &outcome)
+            try split(items, refusedWith: error, into: &outcome)
         }
+    }
+
+    /// Saves `items`, which the store refused together, again in halves; a single item is quarantined.
+    private mutating func split(_ items: ArraySlice<Item>, refusedWith error: StoreError, into outcome: inout Outcome) throws {
+        guard items.count > 1 else {
+            try refuse(items[items.startIndex], because: error, into: &outcome)
+            return
+        }
+        let middle = items.startIndex + items.count / 2
+        try save(items[..<middle], into: &outcome)
+        try save(items[middle...], into: &outcome)
     }
 
     /// Quarantines a refused record: an incident as its source values, or a quarantined record with its raw

@@ -42,7 +42,7 @@ public struct StatedTime: Hashable, Codable, Sendable, CustomStringConvertible {
         let seconds = clock.map { $0.hour * 3600 + $0.minute * 60 + $0.second } ?? 0
         let localSeconds = CivilDays.number(year: year, month: month, day: day) * 86_400 + seconds
         if let utcOffset { return Date(timeIntervalSince1970: TimeInterval(localSeconds - utcOffset)) }
-        return CivilDays.instant(localSeconds: localSeconds, in: zone.timeZone)
+        return InstantCache.shared.instant(localSeconds: localSeconds, in: zone)
     }
 
     /// Parses `2025-03-18`, `2025-03-18T19:30`, `2025-03-18 19:30:15`, `2025-03-18T16:30Z` or

@@ -19,7 +19,7 @@ public struct ACLEDFormat: DatasetFormat {
     public init(actors: ActorTable) { self.actors = actors }
 
     public func columns(header: [String]?, file: String) throws -> HeaderIndex {
-        try HeaderIndex(names: header ?? []).requiring(Self.requiredColumns, file: file)
+        try HeaderIndex(names: header ?? []).requiring(Self.requiredColumns, file: file).resolving(ACLEDRow.Column.names)
     }
 
     public func incident(from record: CSVRecord, columns: HeaderIndex, file: String, sourceFile: String) -> Result<Incident, RowProblems> {

@@ -8,43 +8,56 @@ struct ACLEDRow: CSVRowReading {
     let file: String
     var problems: [Diagnostic] = []
 
+    /// The columns read from every row, in the order of ``names``: their positions are looked up in the header
+    /// once per file (``ACLEDFormat/columns(header:file:)``).
+    enum Column: Int, CaseIterable {
+        case eventID, iso, notes, actor1, actor2, timestamp, source, eventType, subEventType, civilianTargeting, eventDate, timePrecision, latitude, longitude, geoPrecision, admin1, location
+
+        /// The header names, in the order of the cases.
+        static let names = [
+            "event_id_cnty", "iso", "notes", "actor1", "actor2", "timestamp", "source", "event_type", "sub_event_type", "civilian_targeting", "event_date", "time_precision", "latitude", "longitude", "geo_precision", "admin1", "location",
+        ]
+    }
+
+    private func value(_ column: Column) -> String? { value(known: column.rawValue) }
+
     mutating func incident(sourceFile: String, actors: ActorTable) -> Incident? {
         if record.fieldCount != columns.names.count {
             problem("", "has \(record.fieldCount) fields, the header has \(columns.names.count)")
             return nil
         }
-        guard let key = value("event_id_cnty") else {
+        guard let key = value(.eventID) else {
             problem("event_id_cnty", "is required")
             return nil
         }
-        let country = value("iso").flatMap(Int.init).flatMap { Countries.alpha2(numeric: $0) }
+        let country = value(.iso).flatMap(Int.init).flatMap { Countries.alpha2(numeric: $0) }
         let time = readTime(zone: Countries.zone(alpha2: country))
         let location = readLocation(country: country)
-        let notes = value("notes") ?? ""
-        let perpetratorActor = value("actor1") ?? ""
+        let notes = value(.notes) ?? ""
+        let perpetratorActor = value(.actor1) ?? ""
         let fatalities = people("fatalities")
-        let release = value("timestamp")
+        let release = value(.timestamp)
         if let release, (Self.wholeNumber(release) ?? .max) > FieldLimits.unixTime {
             problem("timestamp", "\"\(release)\" is not a Unix time (a whole number of seconds since 1970)")
         }
         guard problems.isEmpty, let time, let location else { return nil }
-        let claimant = "ACLED" + (value("source").map { " (sources: \($0))" } ?? "")
+        let claimant = "ACLED" + (value(.source).map { " (sources: \($0))" } ?? "")
         let party = actors.party(for: perpetratorActor)
         var target = TargetKeywords.target(in: notes) ?? Target(category: nil)
-        if target.category == nil, value("sub_event_type") == "Attack" || value("civilian_targeting") != nil,
-            value("actor2")?.hasPrefix("Civilians") == true
+        if target.category == nil, value(.subEventType) == "Attack" || value(.civilianTargeting) != nil,
+            value(.actor2)?.hasPrefix("Civilians") == true
         {
             target = Target(category: .civilian)
         }
         let fields = verbatimFields
-        let hostile = HostileActs.isHostile(acledEventType: value("event_type"), subEventType: value("sub_event_type"))
+        let hostile = HostileActs.isHostile(acledEventType: value(.eventType), subEventType: value(.subEventType))
         return Incident(
             id: "acled:\(key)", time: time, location: location,
-            action: hostile ? Self.action(subEventType: value("sub_event_type"), notes: notes, target: target) : .noHostileAct,
-            outcome: Self.outcome(subEventType: value("sub_event_type"), notes: notes),
+            action: hostile ? Self.action(subEventType: value(.subEventType), notes: notes, target: target) : .noHostileAct,
+            outcome: Self.outcome(subEventType: value(.subEventType), notes: notes),
             target: target, perpetrator: party.map { Attribution(party: $0, attributedBy: "ACLED") },
             effects: Effects(fatalities: fatalities),
-            description: [value("event_type"), value("sub_event_type"), perpetratorActor.isEmpty ? nil : "by \(perpetratorActor)"]
+            description: [value(.eventType), value(.subEventType), perpetratorActor.isEmpty ? nil : "by \(perpetratorActor)"]
                 .compactMap { $0 }.joined(separator: ": "),
             claims: [Claim(claimant: claimant, accused: party)],
             sources: [SourceRecord(dataset: "acled", file: sourceFile, line: record.line, key: key, release: release, fields: fields)])
@@ -53,7 +66,7 @@ struct ACLEDRow: CSVRowReading {
     /// `event_date` as "21 March 2020", "21-March-2020" or "2020-03-21", widened by `time_precision`:
     /// 1 the day, 2 the week around the date (three days either side), 3 the calendar month.
     private mutating func readTime(zone: ZoneIdentifier) -> IncidentTime? {
-        guard let text = value("event_date") else {
+        guard let text = value(.eventDate) else {
             problem("event_date", "is required")
             return nil
         }
@@ -62,7 +75,7 @@ struct ACLEDRow: CSVRowReading {
             return nil
         }
         guard let date = plausible(parsed, column: "event_date", text: text) else { return nil }
-        switch value("time_precision") ?? "1" {
+        switch value(.timePrecision) ?? "1" {
         case "1": return IncidentTime.implied(by: date, precision: .day, in: zone)
         case "2":
             let day = IncidentTime.implied(by: date, precision: .day, in: zone)
@@ -78,8 +91,8 @@ struct ACLEDRow: CSVRowReading {
     }
 
     private mutating func readLocation(country: String?) -> IncidentLocation? {
-        guard let latitudeText = value("latitude"), let longitudeText = value("longitude") else {
-            problem(value("latitude") == nil ? "latitude" : "longitude", "is required")
+        guard let latitudeText = value(.latitude), let longitudeText = value(.longitude) else {
+            problem(value(.latitude) == nil ? "latitude" : "longitude", "is required")
             return nil
         }
         guard let latitude = Self.decimal(latitudeText), (-90...90).contains(latitude) else {
@@ -91,7 +104,7 @@ struct ACLEDRow: CSVRowReading {
             return nil
         }
         let precision: GeoPrecision
-        switch value("geo_precision") ?? "1" {
+        switch value(.geoPrecision) ?? "1" {
         case "1": precision = .locality
         case "2": precision = .nearby
         case "3": precision = .region
@@ -100,7 +113,7 @@ struct ACLEDRow: CSVRowReading {
             return nil
         }
         return IncidentLocation(
-            country: country, admin1: value("admin1"), place: value("location"),
+            country: country, admin1: value(.admin1), place: value(.location),
             coordinate: Coordinate(latitude: latitude, longitude: longitude), precision: precision)
     }
 
@@ -164,14 +177,14 @@ struct ACLEDRow: CSVRowReading {
         return nil
     }
 
-    static let droneWords = ["drone", "uav", "shahed", "дрон", "бпла", "беспилот", "безпілот"]
-    static let missileWords = ["missile", "ракет"]
-    static let aircraftWords = [
+    static let droneWords: TargetKeywords.Keywords = ["drone", "uav", "shahed", "дрон", "бпла", "беспилот", "безпілот"]
+    static let missileWords: TargetKeywords.Keywords = ["missile", "ракет"]
+    static let aircraftWords: TargetKeywords.Keywords = [
         "airstrike", "air strike", "air raid", "aircraft", "warplane", "jet", "helicopter", "bomber", "guided bomb", "aerial bomb",
         "glide bomb", "авіаудар", "авиаудар", "авіабомб", "авиабомб", "літак", "самолет", "самолёт", "вертол",
     ]
-    static let sabotageWords = ["sabotage", "saboteur", "диверс"]
-    static let interceptionWords = [
+    static let sabotageWords: TargetKeywords.Keywords = ["sabotage", "saboteur", "диверс"]
+    static let interceptionWords: TargetKeywords.Keywords = [
         "intercept", "shot down", "downed", "jammed", "air defen", "перехоп", "перехват", "збит", "збили", "сбит", "сбили", "ппо",
     ]
 }

@@ -16,7 +16,17 @@ extension CSVRowReading {
 
     /// The trimmed value of `column`, or `nil` when the column is absent or the cell empty.
     func value(_ column: String) -> String? {
-        guard let position = columns[column], position < record.fieldCount else { return nil }
+        value(at: columns[column])
+    }
+
+    /// The trimmed value of the `index`th column the format resolved for the file (``HeaderIndex/resolving(_:)``),
+    /// found without looking its name up.
+    func value(known index: Int) -> String? {
+        value(at: columns.position(ofKnown: index))
+    }
+
+    private func value(at position: Int?) -> String? {
+        guard let position, position < record.fieldCount else { return nil }
         let text = record.trimmedField(position)
         return text.isEmpty ? nil : text
     }
@@ -33,6 +43,9 @@ public struct HeaderIndex: Sendable {
     /// The header's names, trimmed, in file order.
     public let names: [String]
     private let positions: [String: Int]
+    /// The positions of the columns a format reads from every row, in the order it named them to
+    /// ``resolving(_:)``: looked up once per file, not by name per row.
+    private var known: [Int?] = []
 
     public init(names: [String]) {
         self.names = names.map(\.trimmingSpaces)
@@ -51,4 +64,17 @@ public struct HeaderIndex: Sendable {
 
     /// The position of column `name`, if the header has it.
     public subscript(name: String) -> Int? { positions[name] }
+
+    /// The header with the positions of `columns` looked up once, to be read on every row by their index in
+    /// `columns` (``position(ofKnown:)``).
+    public func resolving(_ columns: [String]) -> HeaderIndex {
+        var resolved = self
+        resolved.known = columns.map { positions[$0] }
+        return resolved
+    }
+
+    /// The position of the `index`th of the columns named to ``resolving(_:)``, if the header has it.
+    public func position(ofKnown index: Int) -> Int? {
+        index < known.count ? known[index] : nil
+    }
 }

@@ -40,7 +40,7 @@ public struct GDELTFormat: DatasetFormat {
 
     /// The fixed codebook columns; GDELT files have no header to check.
     public func columns(header: [String]?, file: String) throws -> HeaderIndex {
-        HeaderIndex(names: Self.columnNames)
+        HeaderIndex(names: Self.columnNames).resolving(GDELTRow.Column.names)
     }
 
     /// A line without 61 tab-separated fields is not a GDELT 2.0 event; when none of a file's first 16 lines has

@@ -8,16 +8,29 @@ struct GDELTRow: CSVRowReading {
     let file: String
     var problems: [Diagnostic] = []
 
+    /// The columns read from every row, in the order of ``names``: their positions are looked up once per file
+    /// (``GDELTFormat/columns(header:file:)``).
+    enum Column: Int, CaseIterable {
+        case globalEventID, eventCode, quadClass, actor1CountryCode, sourceURL, dateAdded, actor1Name, actor1Code, actor2Name, actor2Code, numSources, numArticles, sqlDate, actionGeoLatitude, actionGeoLongitude, actionGeoFullName, actionGeoCountryCode, actionGeoType
+
+        /// The codebook names, in the order of the cases.
+        static let names = [
+            "GLOBALEVENTID", "EventCode", "QuadClass", "Actor1CountryCode", "SOURCEURL", "DATEADDED", "Actor1Name", "Actor1Code", "Actor2Name", "Actor2Code", "NumSources", "NumArticles", "SQLDATE", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Type",
+        ]
+    }
+
+    private func value(_ column: Column) -> String? { value(known: column.rawValue) }
+
     mutating func incident(sourceFile: String) -> Incident? {
         if record.fieldCount != columns.names.count {
             problem("", "has \(record.fieldCount) fields, GDELT 2.0 events have \(columns.names.count)")
             return nil
         }
-        let key = value("GLOBALEVENTID")
+        let key = value(.globalEventID)
         if key.map({ !Self.isDigits($0) || $0.count > 18 }) ?? true {
             problem("GLOBALEVENTID", key.map { "\"\($0)\" is not an event number (1 to 18 digits)" } ?? "is required")
         }
-        let eventCode = value("EventCode")
+        let eventCode = value(.eventCode)
         if eventCode.map({ !Self.isDigits($0) || $0.count > 4 }) ?? true {
             problem("EventCode", eventCode.map { "\"\($0)\" is not a CAMEO code" } ?? "is required")
         }
@@ -26,8 +39,8 @@ struct GDELTRow: CSVRowReading {
         let location = readLocation()
         guard problems.isEmpty, let key, let eventCode, let day, let published, let location else { return nil }
 
-        let party = value("QuadClass") == "4" ? value("Actor1CountryCode").flatMap(CAMEO.party(actorCountryCode:)) : nil
-        let url = value("SOURCEURL")
+        let party = value(.quadClass) == "4" ? value(.actor1CountryCode).flatMap(CAMEO.party(actorCountryCode:)) : nil
+        let url = value(.sourceURL)
         let host = url.flatMap { URL(string: $0)?.host }
         let claimant = "GDELT (machine-coded" + (host.map { " from \($0)" } ?? "") + ")"
         return Incident(
@@ -36,16 +49,16 @@ struct GDELTRow: CSVRowReading {
             perpetrator: party.map { Attribution(party: $0, attributedBy: "GDELT (machine-coded)") },
             description: description(eventCode: eventCode),
             claims: [Claim(claimant: claimant, accused: party, source: url.map { SourceReference(url: $0, published: published.description) })],
-            sources: [SourceRecord(dataset: "gdelt", file: sourceFile, line: record.line, key: key, release: value("DATEADDED"), fields: verbatimFields)])
+            sources: [SourceRecord(dataset: "gdelt", file: sourceFile, line: record.line, key: key, release: value(.dateAdded), fields: verbatimFields)])
     }
 
     /// `Actor1 → Actor2: CAMEO 196 violate ceasefire (3 sources, 5 articles)`.
     private func description(eventCode: String) -> String {
-        let actor1 = value("Actor1Name") ?? value("Actor1Code") ?? "unnamed actor"
-        let actor2 = value("Actor2Name") ?? value("Actor2Code") ?? "unnamed actor"
+        let actor1 = value(.actor1Name) ?? value(.actor1Code) ?? "unnamed actor"
+        let actor2 = value(.actor2Name) ?? value(.actor2Code) ?? "unnamed actor"
         var text = "\(actor1) → \(actor2): CAMEO \(eventCode)"
         if let label = CAMEO.labels[eventCode] ?? HostileActs.cameoLabel(eventCode) { text += " \(label)" }
-        if let sources = value("NumSources"), let articles = value("NumArticles") {
+        if let sources = value(.numSources), let articles = value(.numArticles) {
             text += " (\(sources) source\(sources == "1" ? "" : "s"), \(articles) article\(articles == "1" ? "" : "s"))"
         }
         return text
@@ -53,13 +66,11 @@ struct GDELTRow: CSVRowReading {
 
     /// `SQLDATE` (`YYYYMMDD`), read as a UTC day.
     private mutating func readDay() -> StatedTime? {
-        guard let text = value("SQLDATE") else {
+        guard let text = value(.sqlDate) else {
             problem("SQLDATE", "is required")
             return nil
         }
-        guard text.count == 8, Self.isDigits(text),
-            let day = StatedTime(parsing: "\(text.prefix(4))-\(text.dropFirst(4).prefix(2))-\(text.suffix(2))")
-        else {
+        guard let day = Self.digitTime(text, hasClock: false) else {
             problem("SQLDATE", "\"\(text)\" is not a date (expected YYYYMMDD)")
             return nil
         }
@@ -68,15 +79,11 @@ struct GDELTRow: CSVRowReading {
 
     /// `DATEADDED` (`YYYYMMDDHHMMSS`, UTC): when GDELT processed the article.
     private mutating func readDateAdded() -> StatedTime? {
-        guard let text = value("DATEADDED") else {
+        guard let text = value(.dateAdded) else {
             problem("DATEADDED", "is required")
             return nil
         }
-        let digits = Array(text)
-        guard digits.count == 14, Self.isDigits(text),
-            let instant = StatedTime(parsing: "\(String(digits[0..<4]))-\(String(digits[4..<6]))-\(String(digits[6..<8]))T"
-                + "\(String(digits[8..<10])):\(String(digits[10..<12])):\(String(digits[12..<14]))Z")
-        else {
+        guard let instant = Self.digitTime(text, hasClock: true) else {
             problem("DATEADDED", "\"\(text)\" is not a date and time (expected YYYYMMDDHHMMSS)")
             return nil
         }
@@ -86,8 +93,8 @@ struct GDELTRow: CSVRowReading {
     /// The action's place: `ActionGeo_Type` 1 country → `country`, 2 US state and 5 first-order division →
     /// `region`, 3 US city and 4 world city → `locality`; 0 or empty (not geocoded) → `unknown`, no point.
     private mutating func readLocation() -> IncidentLocation? {
-        let latitudeText = value("ActionGeo_Lat")
-        let longitudeText = value("ActionGeo_Long")
+        let latitudeText = value(.actionGeoLatitude)
+        let longitudeText = value(.actionGeoLongitude)
         var coordinate: Coordinate?
         if latitudeText != nil || longitudeText != nil {
             let latitude = latitudeText.flatMap(Self.decimal).flatMap { (-90...90).contains($0) ? $0 : nil }
@@ -101,10 +108,10 @@ struct GDELTRow: CSVRowReading {
             guard let latitude, let longitude else { return nil }
             coordinate = Coordinate(latitude: latitude, longitude: longitude)
         }
-        let names = (value("ActionGeo_FullName") ?? "").components(separatedBy: ",")
+        let names = (value(.actionGeoFullName) ?? "").components(separatedBy: ",")
             .map(\.trimmingSpaces).filter { !$0.isEmpty }
-        let country = value("ActionGeo_CountryCode").flatMap { Countries.alpha2(fips: $0) }
-        switch value("ActionGeo_Type") {
+        let country = value(.actionGeoCountryCode).flatMap { Countries.alpha2(fips: $0) }
+        switch value(.actionGeoType) {
         case nil, "0":
             return IncidentLocation(country: country, coordinate: coordinate, precision: .unknown)
         case "1":
@@ -119,6 +126,25 @@ struct GDELTRow: CSVRowReading {
             problem("ActionGeo_Type", "\"\(other)\" is not 0 to 5")
             return nil
         }
+    }
+
+    /// `YYYYMMDD` as a date, or with `hasClock` `YYYYMMDDHHMMSS` as a UTC time, read from the digits directly;
+    /// `nil` when the text is not exactly that many digits or names no real day or time.
+    static func digitTime(_ text: String, hasClock: Bool) -> StatedTime? {
+        var digits: [Int] = []
+        digits.reserveCapacity(14)
+        for byte in text.utf8 {
+            guard byte >= 0x30, byte <= 0x39, digits.count < 14 else { return nil }
+            digits.append(Int(byte - 0x30))
+        }
+        guard digits.count == (hasClock ? 14 : 8) else { return nil }
+        func number(_ start: Int, _ count: Int) -> Int { digits[start..<start + count].reduce(0) { $0 * 10 + $1 } }
+        let (year, month, day) = (number(0, 4), number(4, 2), number(6, 2))
+        guard (1...12).contains(month), day >= 1, day <= StatedTime.daysIn(month: month, year: year) else { return nil }
+        guard hasClock else { return StatedTime(year: year, month: month, day: day) }
+        let (hour, minute, second) = (number(8, 2), number(10, 2), number(12, 2))
+        guard hour < 24, minute < 60, second < 60 else { return nil }
+        return StatedTime(year: year, month: month, day: day, clock: .init(hour: hour, minute: minute, second: second), utcOffset: 0)
     }
 
     static func isDigits(_ text: String) -> Bool {

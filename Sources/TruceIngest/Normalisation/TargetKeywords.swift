@@ -46,11 +46,24 @@ public enum TargetKeywords {
         return index
     }()
 
+    /// Lower-case words to look for with ``mentions(_:in:)``, as UTF-8 worked out once rather than at every look.
+    public struct Keywords: Sendable, ExpressibleByArrayLiteral {
+        let stems: [[UInt8]]
+
+        public init(_ words: [String]) { stems = words.map { Array($0.utf8) } }
+        public init(arrayLiteral words: String...) { self.init(words) }
+    }
+
     /// Whether `text` mentions any of `words` (lower-case) at the start of a word.
     public static func mentions(_ words: [String], in text: String) -> Bool {
+        mentions(Keywords(words), in: text)
+    }
+
+    /// Whether `text` mentions any of `keywords` at the start of a word.
+    public static func mentions(_ keywords: Keywords, in text: String) -> Bool {
         var bytes = lowercasedUTF8(text)
         bytes.append(0x20)
-        let stems = words.map { Array($0.utf8) }
+        let stems = keywords.stems
         return bytes.withUnsafeBufferPointer { buffer in
             var previousIsLetter = false
             for position in 0..<buffer.count {

@@ -104,11 +104,14 @@ public struct StreamingImport<Format: DatasetFormat>: Sendable {
 
         var report = Report()
         var records = 0
-        while let output = channel.receive() {
+        let disposal = Disposal()
+        while var output = channel.receive() {
+            let incidents = output.takeIncidents()
             switch output {
-            case .batch(let incidents, let quarantined, let bytesRead, let totalBytes):
+            case .batch(_, let quarantined, let bytesRead, let totalBytes):
                 report.summary = report.summary + (try save(incidents, quarantined))
                 records += incidents.count + quarantined.count
+                disposal.free(consume incidents)
                 progress?(ImportProgress(bytesRead: bytesRead, totalBytes: totalBytes, records: records))
             case .failed(let error):
                 throw error
@@ -119,6 +122,32 @@ public struct StreamingImport<Format: DatasetFormat>: Sendable {
             }
         }
         return report
+    }
+}
+
+/// Frees saved batches on a thread of their own: releasing a batch's thousands of incidents (their strings and
+/// arrays) would otherwise take the saving thread's time, which bounds a large import.
+private final class Disposal: Sendable {
+    private let queue = DispatchQueue(label: "truce-disposal")
+
+    /// A batch moved here is freed on the disposal thread, whatever thread drops the box last.
+    private final class Box<Items>: @unchecked Sendable {
+        var items: [Items]?
+        init(_ items: consuming [Items]) { self.items = items }
+    }
+
+    func free<Items>(_ items: consuming [Items]) {
+        let box = Box(items)
+        queue.async { box.items = nil }
+    }
+}
+
+extension ImportProducer.Output {
+    /// The batch's incidents, left empty in the output, so that the caller holds the only reference to them.
+    mutating func takeIncidents() -> [Prepared] {
+        guard case .batch(let incidents, let quarantined, let bytesRead, let totalBytes) = self else { return [] }
+        self = .batch([], quarantined, bytesRead: bytesRead, totalBytes: totalBytes)
+        return incidents
     }
 }
 

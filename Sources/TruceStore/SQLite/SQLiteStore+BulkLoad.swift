@@ -10,7 +10,14 @@ import TruceCore
 /// exists or is listed there. Opening a store for writing builds any index still listed (an import that was
 /// killed part-way), so a crash never leaves a store without them. Queries are correct without the indexes,
 /// only slower, so readers during a bulk load see every committed row.
+///
+/// While the indexes are deferred the writing connection also syncs the WAL only at checkpoints
+/// (`synchronous = NORMAL`, which in WAL mode still leaves the file consistent, with whole transactions, after a
+/// crash or power loss) and checkpoints every ``bulkLoadCheckpointPages`` pages instead of every 1,000, so that the
+/// load does not stop every few batches to copy pages back into the database file.
 extension SQLiteStore {
+    /// The WAL pages (4 KiB each) after which a bulk load checkpoints: 64 MiB.
+    static let bulkLoadCheckpointPages = 16_384
     /// The tables whose secondary indexes a bulk load defers. Primary keys and unique constraints stay: the
     /// import's own lookups (one incident by id, a header by its names) need them.
     static let bulkLoadTables = ["incident", "source_record", "claim"]
@@ -30,6 +37,10 @@ extension SQLiteStore {
                     try db.execute(sql: "DROP INDEX \(name.quotedDatabaseIdentifier)")
                 }
             }
+            try writer.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.bulkLoadCheckpointPages)")
+            }
         }
     }
 
@@ -37,6 +48,11 @@ extension SQLiteStore {
     public func buildDeferredIndexes() throws {
         try wrap("build indexes") {
             try immediateWrite { db in try Self.buildDeferredIndexes(db) }
+            try writer.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = 1000")
+                _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(PASSIVE)")
+            }
         }
     }
 
