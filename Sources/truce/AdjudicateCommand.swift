@@ -43,28 +43,28 @@ enum Adjudicating {
         if all { try store.resetAdjudication() }
         let input = try store.adjudicationInput(rulesVersion: rules)
         let judge = Bundled.judge
+        let everyAgreement = input.agreements.map(judge.prepare)
         var counts: [VerdictKind: Int] = [:]
         var stale = 0
 
         // Incidents already judged, against the agreements that are new or changed: their old verdicts go.
-        let changed = input.agreements.filter { input.awaitingAgreements.contains($0.id) }
+        let changed = everyAgreement.filter { input.awaitingAgreements.contains($0.agreement.id) }
         var rejudged = 0
         if !changed.isEmpty {
-            let prepared = changed.map(judge.prepare)
-            let countries = prepared.contains { $0.countries == nil } ? nil : prepared.reduce(into: Set<String>()) { $0.formUnion($1.countries ?? []) }
-            let opening = prepared.compactMap { $0.outer?.start }.min()
+            let countries = changed.contains { $0.countries == nil } ? nil : changed.reduce(into: Set<String>()) { $0.formUnion($1.countries ?? []) }
+            let opening = changed.compactMap { $0.outer?.start }.min()
             var verdicts: [Verdict] = []
             try forEachBatch(of: .judged(countries: countries, endingAfter: opening), in: store, rulesVersion: rules) { batch in
                 rejudged += batch.incidents.count
-                verdicts += Adjudication.verdicts(incidents: batch.incidents, prepared: prepared, judge: judge)
+                verdicts += Adjudication.verdicts(incidents: batch.incidents, prepared: changed, judge: judge)
             }
             stale += try store.save(
-                AdjudicationRun(incidents: [], agreements: changed.map(\.id), verdicts: verdicts, rulesVersion: rules, basis: input.basis))
+                AdjudicationRun(
+                    incidents: [], agreements: changed.map(\.agreement.id), verdicts: verdicts, rulesVersion: rules, basis: input.basis))
             for verdict in verdicts { counts[verdict.kind, default: 0] += 1 }
         }
 
         // Incidents new or changed, against every agreement.
-        let everyAgreement = input.agreements.map(judge.prepare)
         var judged = 0
         try forEachBatch(of: .awaiting, in: store, rulesVersion: rules) { batch in
             judged += batch.incidents.count
@@ -80,7 +80,7 @@ enum Adjudicating {
         // keep waiting without evidence, as if saved after the run: the store ends as if commands ran in turn.
         let linked = try store.linking { session in
             try EvidenceLinking(rulesVersion: rules).update(
-                session, all: all, excluding: try session.incidentsAwaitingAdjudication(rulesVersion: rules))
+                session, all: all, excluding: try session.savedIncidentsAwaitingAdjudication(rulesVersion: rules))
         }
 
         let found = VerdictKind.allCases.filter { $0 != .outOfScope }.map { "\(counts[$0] ?? 0) \($0.rawValue)" }

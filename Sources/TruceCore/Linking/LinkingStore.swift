@@ -17,9 +17,10 @@ public protocol LinkingSession {
     /// Every stored incident's id.
     func incidentIDs() throws -> Set<IncidentID>
 
-    /// Incidents not yet judged under `rulesVersion` (new, changed, or judged by other rules): an adjudication
-    /// links only what it judged, and leaves these waiting, as if they were saved after it.
-    func incidentsAwaitingAdjudication(rulesVersion: String) throws -> Set<IncidentID>
+    /// Incidents saved since the last linking that are not yet judged under `rulesVersion`: after an
+    /// adjudication has judged every incident that awaited it, those saved while it ran. It links only what it
+    /// judged, and leaves these waiting, as if they were saved after it.
+    func savedIncidentsAwaitingAdjudication(rulesVersion: String) throws -> Set<IncidentID>
 
     /// Notes that every incident's evidence is now linked under `rulesVersion`, but those of `waiting`, which
     /// still await linking.

@@ -40,8 +40,17 @@ struct LinkingTransaction: LinkingSession {
 
     func incidentIDs() throws -> Set<IncidentID> { Set(try String.fetchAll(db, sql: "SELECT id FROM incident")) }
 
-    func incidentsAwaitingAdjudication(rulesVersion: String) throws -> Set<IncidentID> {
-        try SQLiteStore.awaiting("incident", rulesVersion: rulesVersion, db: db)
+    func savedIncidentsAwaitingAdjudication(rulesVersion: String) throws -> Set<IncidentID> {
+        // Every save queues the incident in link_pending: reading those spares a pass over the whole store.
+        Set(
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT p.incident_id FROM link_pending p JOIN incident i ON i.id = p.incident_id
+                    WHERE NOT EXISTS (
+                        SELECT 1 FROM adjudication_mark m WHERE m.subject = 'incident' AND m.id = p.incident_id AND m.rules_version = ?)
+                    """,
+                arguments: [rulesVersion]))
     }
 
     func removeEvidence(ids: [IncidentID]) throws {
