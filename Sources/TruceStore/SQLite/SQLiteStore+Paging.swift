@@ -69,6 +69,11 @@ extension SQLiteStore {
         if let agreement = query.agreement { filter.add("v.agreement_id = ?", [agreement]) }
         if let kind = query.kind { filter.add("v.kind = ?", [kind.rawValue]) }
         if let evidence = query.evidence { filter.add("e.level = ?", [evidence.rawValue]) }
+        if let events = query.events {
+            // One JSON array argument, however many events: no bound on the number of bound values.
+            let list = String(decoding: (try? JSONEncoder().encode(events.sorted())) ?? Data("[]".utf8), as: UTF8.self)
+            filter.add("e.link_group IN (SELECT value FROM json_each(?))", [list])
+        }
         return filter
     }
 
