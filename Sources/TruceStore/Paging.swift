@@ -17,6 +17,33 @@ public struct PagePosition: Hashable, Sendable {
     }
 }
 
+extension PagePosition {
+    /// The position as one printable word, to hand back for the next page (`--after`, or a cursor in a URL):
+    /// URL-safe Base64 of the start, the incident and the agreement.
+    public var token: String {
+        let text = [String(start), incident, agreement ?? ""].joined(separator: "\u{1F}")
+        return Data(text.utf8).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    /// The position a ``token`` stands for, or `nil` when `token` is not one.
+    public init?(token: String) {
+        var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        guard let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8) else { return nil }
+        let parts = text.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 3, let start = Int64(parts[0]), !parts[1].isEmpty else { return nil }
+        self.init(start: start, incident: parts[1], agreement: parts[2].isEmpty ? nil : parts[2])
+    }
+}
+
+extension StoredVerdict {
+    /// Where this verdict stands in the order of listings: pages that end with it go on after it.
+    public var position: PagePosition {
+        PagePosition(start: Int64(start.timeIntervalSince1970.rounded(.down)), incident: verdict.incident, agreement: verdict.agreement)
+    }
+}
+
 /// One page of a long listing, and where the next one starts.
 public struct Page<Item: Sendable>: Sendable {
     /// The page's items: as many as asked while more match. Only ``next`` says whether more follow.

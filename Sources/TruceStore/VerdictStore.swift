@@ -171,11 +171,14 @@ public struct VerdictQuery: Hashable, Sendable {
     public var during: TimeSpan?
     /// A first-order region (any of its names) or a country code.
     public var region: String?
+    /// Only incidents linked into one of these events (by the event's id, ``StoredVerdict/event``).
+    public var events: Set<IncidentID>?
 
     public init(
         agreement: AgreementID? = nil, perpetrator: PartyID? = nil, kind: VerdictKind? = nil, evidence: EvidenceLevel? = nil,
-        during: TimeSpan? = nil, region: String? = nil
+        during: TimeSpan? = nil, region: String? = nil, events: Set<IncidentID>? = nil
     ) {
+        self.events = events
         self.agreement = agreement
         self.perpetrator = perpetrator
         self.kind = kind

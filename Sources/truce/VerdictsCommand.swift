@@ -34,9 +34,23 @@ struct VerdictsCommand: ParsableCommand {
         var region: String?
         @Option(help: "One row per event (per accused party) or per record.")
         var by: Unit = .event
+        @Option(help: "At most this many rows; when more follow, the --after that lists them is printed on standard error.")
+        var limit: Int = 100
+        @Option(help: "List the rows after this position (printed by the listing before).")
+        var after: String?
+        @Flag(help: "List every matching row, however many (instead of --limit rows a page).")
+        var all = false
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            guard limit > 0 else { throw ValidationError("--limit must be at least 1 (use --all for every row).") }
+            if let after, PagePosition(token: after) == nil {
+                throw ValidationError("--after '\(after)' is not a position printed by `truce verdicts list`.")
+            }
+            if all, after != nil { throw ValidationError("--all lists every row from the start; it does not go with --after.") }
+        }
 
         func run() throws {
             try reportingFailures {
@@ -45,12 +59,26 @@ struct VerdictsCommand: ParsableCommand {
                 let query = VerdictQuery(
                     agreement: agreement, perpetrator: filters.perpetrator, kind: verdict, evidence: evidence,
                     during: filters.span(in: zone ?? .utc), region: region)
-                let verdicts = try opened.verdicts(matching: query)
-                switch by {
-                case .record: try printRecords(verdicts, zone: zone)
-                case .event: try printEvents(verdicts, zone: zone)
+                let position = after.flatMap(PagePosition.init(token:))
+                let next: PagePosition?
+                switch (by, all) {
+                case (.record, true):
+                    try printRecords(try opened.verdicts(matching: query), zone: zone)
+                    next = nil
+                case (.record, false):
+                    let page = try opened.verdicts(matching: query, after: position, limit: limit)
+                    try printRecords(page.items, zone: zone)
+                    next = page.next
+                case (.event, true):
+                    try printEvents(EventListing(try opened.verdicts(matching: query)).rows, zone: zone)
+                    next = nil
+                case (.event, false):
+                    let page = try EventVerdictPages(store: opened, query: query).page(after: position, limit: limit)
+                    try printEvents(page.rows, zone: zone)
+                    next = page.next
                 }
                 if !output.json, let days = filters.daysStatement(agreementZone: zone) { print(days) }
+                if let next { printError("More rows follow: add --after \(next.token) for the next page, or --all for every row.") }
             }
         }
 
@@ -73,15 +101,14 @@ struct VerdictsCommand: ParsableCommand {
             print("\(verdicts.count) record verdict\(verdicts.count == 1 ? "" : "s")")
         }
 
-        private func printEvents(_ verdicts: [StoredVerdict], zone: ZoneIdentifier?) throws {
-            let listed = EventListing(verdicts)
+        private func printEvents(_ rows: [EventListing.Row], zone: ZoneIdentifier?) throws {
             if output.json {
-                print(try TruceJSON.string(listed.rows, pretty: true))
+                print(try TruceJSON.string(rows, pretty: true))
                 return
             }
             let starts = StartColumns(zone: zone)
             var table = Table(["EVENT"] + starts.headers + ["AGREEMENT", "VERDICT", "EVIDENCE", "ACCUSED", "RECORDS", "WHERE", "UNDECIDED CLAUSES"])
-            for row in listed.rows {
+            for row in rows {
                 let decider = row.verdicts.first { $0.verdict.incident == row.decidedBy } ?? row.verdicts[0]
                 table.add(
                     [row.event] + starts.cells(row.start)
@@ -91,8 +118,9 @@ struct VerdictsCommand: ParsableCommand {
                         ])
             }
             print(table.rendered)
-            let events = Set(listed.rows.map(\.event)).count
-            print("\(listed.rows.count) event verdict\(listed.rows.count == 1 ? "" : "s") on \(events) event\(events == 1 ? "" : "s") (\(verdicts.count) record verdict\(verdicts.count == 1 ? "" : "s"))")
+            let events = Set(rows.map(\.event)).count
+            let records = rows.reduce(0) { $0 + $1.verdicts.count }
+            print("\(rows.count) event verdict\(rows.count == 1 ? "" : "s") on \(events) event\(events == 1 ? "" : "s") (\(records) record verdict\(records == 1 ? "" : "s"))")
         }
 
         static func place(_ stored: StoredVerdict) -> String { [stored.admin1, stored.country].compactMap { $0 }.joined(separator: ", ") }

@@ -16,14 +16,14 @@ struct AdjudicationCLITests {
         let first = try CLI.run(["adjudicate", "--db", db])
         #expect(first.status == 0)
         #expect(first.output.hasPrefix("judged 78 new or changed incident(s) against 6 agreement(s)"))
-        let incremental = try CLI.run(["verdicts", "list", "--db", db, "--json"]).output
+        let incremental = try CLI.run(["verdicts", "list", "--db", db, "--json", "--all"]).output
         #expect(try CLI.run(["adjudicate", "--db", db]).output.hasPrefix("judged 0 new or changed incident(s)"))
 
         #expect(try CLI.run(["import", "acled", "examples/2025/acled-format-sample.csv", "--db", db]).status == 0)
         #expect(try CLI.run(["adjudicate", "--db", db]).output.hasPrefix("judged 15 new or changed incident(s)"))
-        let afterImport = try CLI.run(["verdicts", "list", "--db", db, "--json"]).output
+        let afterImport = try CLI.run(["verdicts", "list", "--db", db, "--json", "--all"]).output
         #expect(try CLI.run(["adjudicate", "--all", "--db", db]).status == 0)
-        let all = try CLI.run(["verdicts", "list", "--db", db, "--json"]).output
+        let all = try CLI.run(["verdicts", "list", "--db", db, "--json", "--all"]).output
         #expect(afterImport == all)
         #expect(incremental != all)
         let verdicts = try #require(try JSONSerialization.jsonObject(with: Data(all.utf8)) as? [[String: Any]])

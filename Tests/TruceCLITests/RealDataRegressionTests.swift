@@ -43,7 +43,7 @@ enum RealData {
     /// `truce verdicts list` as JSON rows.
     static func verdicts(_ arguments: [String]) throws -> [[String: Any]] {
         let db = try store.get().db
-        let listed = try CLI.run(["verdicts", "list", "--json", "--db", db] + arguments)
+        let listed = try CLI.run(["verdicts", "list", "--json", "--all", "--db", db] + arguments)
         guard listed.status == 0 else { throw Failure("verdicts list \(arguments): \(listed.errors)") }
         return try #require(try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]])
     }

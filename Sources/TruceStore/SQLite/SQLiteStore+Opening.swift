@@ -27,11 +27,24 @@ struct Opening {
     }
 
     /// A pool of connections in WAL mode, its schema brought up to date.
+    ///
+    /// Connections that open one new file at once all switch it from SQLite's rollback journal to WAL, and
+    /// SQLite refuses all but one of them at once instead of letting them wait (waiting could deadlock). So
+    /// an open refused as busy is tried again, after a short pause, until the busy timeout has passed.
     func readWrite() throws -> any DatabaseWriter {
-        let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
-        try migrate(pool)
-        try buildIndexesLeftDeferred(pool)
-        return pool
+        let deadline = Date(timeIntervalSinceNow: busyTimeout)
+        var pause = 0.002
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
+                try migrate(pool)
+                try buildIndexesLeftDeferred(pool)
+                return pool
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date(timeIntervalSinceNow: pause) < deadline {
+                Thread.sleep(forTimeInterval: pause * Double.random(in: 0.5...1.5))
+                pause = min(pause * 2, 0.1)
+            }
+        }
     }
 
     /// Builds the indexes a bulk load dropped and did not build again because it was stopped part-way (see

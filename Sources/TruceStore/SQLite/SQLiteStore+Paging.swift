@@ -37,7 +37,9 @@ extension SQLiteStore {
                 "i.start_unix >= ? AND (i.start_unix > ? OR v.incident_id > ? OR (v.incident_id = ? AND v.agreement_id > ?))",
                 [position.start, position.start, position.incident, position.incident, position.agreement ?? ""])
         }
-        let rows = try readVerdicts(filter, limit: limit)
+        // Without an agreement, the page is found fastest by walking incidents in start order until `limit`
+        // verdicts are read; with one, by reading that agreement's verdicts and sorting them.
+        let rows = try readVerdicts(filter, limit: limit, fromIncidents: query.agreement == nil)
         let next = rows.count < limit ? nil : rows.last.map {
             PagePosition(start: unix($0.start), incident: $0.verdict.incident, agreement: $0.verdict.agreement)
         }
@@ -69,6 +71,12 @@ extension SQLiteStore {
         if let agreement = query.agreement { filter.add("v.agreement_id = ?", [agreement]) }
         if let kind = query.kind { filter.add("v.kind = ?", [kind.rawValue]) }
         if let evidence = query.evidence { filter.add("e.level = ?", [evidence.rawValue]) }
+        if let events = query.events {
+            // One JSON array argument, however many events: no bound on the number of bound values.
+            let list = String(decoding: (try? JSONEncoder().encode(events.sorted())) ?? Data("[]".utf8), as: UTF8.self)
+            // Written on the verdict's incident so that SQLite starts from the events' members, not every verdict.
+            filter.add("v.incident_id IN (SELECT incident_id FROM evidence WHERE link_group IN (SELECT value FROM json_each(?)))", [list])
+        }
         return filter
     }
 
@@ -111,12 +119,17 @@ extension SQLiteStore {
     /// The sort key of an incident row.
     static func position(_ row: Row) -> PagePosition { PagePosition(start: row["start_unix"], incident: row["id"]) }
 
-    /// Verdicts matching `filter`, by incident start, incident and agreement, at most `limit`.
-    func readVerdicts(_ filter: SQLFilter, limit: Int? = nil) throws -> [StoredVerdict] {
+    /// Verdicts matching `filter`, by incident start, incident and agreement, at most `limit`. With
+    /// `fromIncidents`, SQLite walks the incidents in start order and looks up each one's verdicts (it stops as
+    /// soon as `limit` are read); otherwise it picks its own plan.
+    func readVerdicts(_ filter: SQLFilter, limit: Int? = nil, fromIncidents: Bool = false) throws -> [StoredVerdict] {
+        let join =
+            fromIncidents
+            ? "incident i CROSS JOIN verdict v ON v.incident_id = i.id" : "verdict v JOIN incident i ON i.id = v.incident_id"
         let sql = """
             SELECT v.incident_id, v.agreement_id, v.kind, v.outcomes, v.rules_version, e.level, e.link_group, i.perpetrator, i.start_unix,
                 i.country, i.admin1
-            FROM verdict v JOIN incident i ON i.id = v.incident_id LEFT JOIN evidence e ON e.incident_id = v.incident_id
+            FROM \(join) LEFT JOIN evidence e ON e.incident_id = v.incident_id
             \(filter.whereClause)
             ORDER BY i.start_unix, v.incident_id, v.agreement_id\(limit == nil ? "" : " LIMIT ?")
             """
