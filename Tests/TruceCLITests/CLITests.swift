@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TruceTestSupport
 
 /// Runs the built `truce` executable and captures what it prints.
 struct CLI {
@@ -45,8 +46,7 @@ struct CLI {
     }
 
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("truce-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        let url = try ScratchDirectory.make("truce-cli")
         return url
     }
 }

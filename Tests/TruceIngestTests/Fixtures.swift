@@ -1,4 +1,5 @@
 import Foundation
+import TruceTestSupport
 
 /// Paths to the test fixtures and to the repository's own catalogue.
 enum Fixtures {
@@ -12,8 +13,7 @@ enum Fixtures {
 
     /// A fresh empty temporary directory.
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("truce-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        let url = try ScratchDirectory.make("truce-tests")
         return url
     }
 }

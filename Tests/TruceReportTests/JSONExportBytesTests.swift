@@ -81,8 +81,7 @@ struct JSONExportBytesTests {
         .enabled(if: pythonIsInstalled, "python3 is not installed"), arguments: seeds.prefix(2))
     func readsBackInPython(seed: UInt64) throws {
         let incidents = Self.incidents(seed: seed)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("truce-hostile-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try ScratchDirectory.make("truce-hostile")
         defer { try? FileManager.default.removeItem(at: directory) }
         let exported = directory.appendingPathComponent("incidents.geojson")
         try ExportFormat.geojson.incidents.text(of: incidents).write(to: exported, atomically: true, encoding: .utf8)

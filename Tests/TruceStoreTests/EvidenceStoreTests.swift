@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import TruceTestSupport
 import TruceCore
 import TruceIngest
 @testable import TruceStore
@@ -9,8 +10,7 @@ import TruceIngest
 struct EvidenceStoreTests {
     @Test("evidence saved with the events a vague record may describe reads back as saved")
     func mayDescribeRoundTrips() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("truce-evidence-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try ScratchDirectory.make("truce-evidence")
         let store = try SQLiteStore(path: directory.appendingPathComponent("truce.sqlite").path)
         let incidents = try TruceCSVFormat().read(file: StoreTests.examples).incidents
         try store.save(incidents: incidents, quarantined: [])
@@ -26,8 +26,7 @@ struct EvidenceStoreTests {
 
     @Test("a database written before may_describe existed opens with its evidence describing nothing more")
     func evidenceBeforeMayDescribe() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("truce-evidence-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try ScratchDirectory.make("truce-evidence")
         let path = directory.appendingPathComponent("old.sqlite").path
         let incidents = try TruceCSVFormat().read(file: StoreTests.examples).incidents
         do {

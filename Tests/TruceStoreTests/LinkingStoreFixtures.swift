@@ -47,8 +47,7 @@ struct LinkingWorld {
 
     /// A temporary store.
     static func store() throws -> SQLiteStore {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("truce-linking-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try ScratchDirectory.make("truce-linking")
         return try SQLiteStore(path: directory.appendingPathComponent("truce.sqlite").path)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import TruceTestSupport
 import TruceCore
 import TruceIngest
 @testable import TruceStore
@@ -9,8 +10,7 @@ import TruceIngest
 struct MigrationTests {
     @Test("a database written before compact source records opens with every incident and field intact")
     func compactSourceRecordsMigration() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("truce-migration-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try ScratchDirectory.make("truce-migration")
         let path = directory.appendingPathComponent("old.sqlite").path
         let incidents = try TruceCSVFormat().read(file: StoreTests.examples).incidents
 
@@ -54,8 +54,7 @@ struct MigrationTests {
 
     @Test("verdicts stored with their reasons as JSON keep every clause's outcome once stored packed")
     func packedVerdictChecksMigration() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("truce-migration-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try ScratchDirectory.make("truce-migration")
         let path = directory.appendingPathComponent("old.sqlite").path
         try FileManager.default.copyItem(atPath: try StoreFixtures.filledDatabase(), toPath: path)
         let checks = [

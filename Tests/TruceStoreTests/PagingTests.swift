@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TruceTestSupport
 import TruceCore
 import TruceIngest
 import TruceStore
@@ -22,8 +23,7 @@ struct PagingTests {
     }
 
     func filledStore() throws -> SQLiteStore {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("truce-paging-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try ScratchDirectory.make("truce-paging")
         let store = try SQLiteStore(path: directory.appendingPathComponent("truce.sqlite").path)
         let agreements = AgreementCatalog.read(paths: [StoreTests.catalogue]).agreements
         _ = try store.save(agreements: agreements)

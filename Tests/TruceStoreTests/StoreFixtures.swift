@@ -1,4 +1,5 @@
 import Foundation
+import TruceTestSupport
 import TruceCore
 import TruceIngest
 import TruceStore
@@ -7,8 +8,7 @@ import TruceStore
 enum StoreFixtures {
     /// A path for a new database in a fresh folder.
     static func newPath() throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("truce-store-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try ScratchDirectory.make("truce-store")
         return directory.appendingPathComponent("truce.sqlite").path
     }
 

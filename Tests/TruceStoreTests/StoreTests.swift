@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TruceTestSupport
 import TruceCore
 import TruceIngest
 import TruceStore
@@ -12,8 +13,7 @@ struct StoreTests {
     static let badRows = repository.appendingPathComponent("Tests/TruceIngestTests/Fixtures/incidents.csv").path
 
     func freshStore() throws -> SQLiteStore {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("truce-store-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try ScratchDirectory.make("truce-store")
         return try SQLiteStore(path: directory.appendingPathComponent("truce.sqlite").path)
     }
 
