@@ -46,6 +46,9 @@ public enum TargetKeywords {
         return index
     }()
 
+    /// Whether any stem starts with a byte: most bytes of a text start none, and are passed at once.
+    private static let startsStem: [Bool] = stemsByFirstByte.map { !$0.isEmpty }
+
     /// Lower-case words to look for with ``mentions(_:in:)``, as UTF-8 worked out once rather than at every look.
     public struct Keywords: Sendable, ExpressibleByArrayLiteral {
         let stems: [[UInt8]]
@@ -61,10 +64,14 @@ public enum TargetKeywords {
 
     /// Whether `text` mentions any of `keywords` at the start of a word.
     public static func mentions(_ keywords: Keywords, in text: String) -> Bool {
-        var bytes = lowercasedUTF8(text)
-        bytes.append(0x20)
+        mentions(keywords, in: LowercasedText(text))
+    }
+
+    /// Whether `text` mentions any of `keywords` at the start of a word, the text folded to lower case once for
+    /// all the looks a row takes at it.
+    static func mentions(_ keywords: Keywords, in text: LowercasedText) -> Bool {
         let stems = keywords.stems
-        return bytes.withUnsafeBufferPointer { buffer in
+        return text.bytes.withUnsafeBufferPointer { buffer in
             var previousIsLetter = false
             for position in 0..<buffer.count {
                 let byte = buffer[position]
@@ -95,16 +102,20 @@ public enum TargetKeywords {
     }
 
     private static func target(in text: String, reading: TargetWordSense.Reading) -> Target? {
-        var bytes = lowercasedUTF8(text)
-        bytes.append(0x20)
+        target(in: LowercasedText(text), reading: reading)
+    }
+
+    /// The target `text` (already folded to lower case) names, read as a report or a place description.
+    static func target(in text: LowercasedText, reading: TargetWordSense.Reading) -> Target? {
         var best = Int.max
-        bytes.withUnsafeBufferPointer { buffer in
+        let (stemsByFirstByte, startsStem) = (self.stemsByFirstByte, self.startsStem)
+        text.bytes.withUnsafeBufferPointer { buffer in
             var previousIsLetter = false
             var position = 0
             while position < buffer.count {
                 let byte = buffer[position]
                 let isContinuation = byte & 0xC0 == 0x80
-                if !previousIsLetter, !isContinuation {
+                if !previousIsLetter, !isContinuation, startsStem[Int(byte)] {
                     for candidate in stemsByFirstByte[Int(byte)]
                     where candidate.row < best && matches(candidate.stem, at: position, in: buffer)
                         && TargetWordSense.counts(subtype: table[candidate.row].subtype, wordAt: position, in: buffer, reading: reading) {
@@ -154,5 +165,17 @@ public enum TargetKeywords {
             index += 1
         }
         return bytes
+    }
+}
+
+/// Text folded to lower case as ``TargetKeywords`` reads it (ASCII and Cyrillic capitals), with a space after it:
+/// made once per row and read by every keyword look.
+struct LowercasedText: Sendable {
+    let bytes: [UInt8]
+
+    init(_ text: String) {
+        var bytes = TargetKeywords.lowercasedUTF8(text)
+        bytes.append(0x20)
+        self.bytes = bytes
     }
 }
