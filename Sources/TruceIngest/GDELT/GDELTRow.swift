@@ -41,7 +41,7 @@ struct GDELTRow: CSVRowReading {
 
         let party = value(.quadClass) == "4" ? value(.actor1CountryCode).flatMap(CAMEO.party(actorCountryCode:)) : nil
         let url = value(.sourceURL)
-        let host = url.flatMap { URL(string: $0)?.host }
+        let host = url.flatMap(SourceURLHost.host(of:))
         let claimant = "GDELT (machine-coded" + (host.map { " from \($0)" } ?? "") + ")"
         return Incident(
             id: "gdelt:\(key)", time: IncidentTime.implied(by: day, precision: .day, in: .utc),
@@ -108,8 +108,7 @@ struct GDELTRow: CSVRowReading {
             guard let latitude, let longitude else { return nil }
             coordinate = Coordinate(latitude: latitude, longitude: longitude)
         }
-        let names = (value(.actionGeoFullName) ?? "").components(separatedBy: ",")
-            .map(\.trimmingSpaces).filter { !$0.isEmpty }
+        let names = Self.placeNames(value(.actionGeoFullName) ?? "")
         let country = value(.actionGeoCountryCode).flatMap { Countries.alpha2(fips: $0) }
         switch value(.actionGeoType) {
         case nil, "0":
@@ -145,6 +144,29 @@ struct GDELTRow: CSVRowReading {
         let (hour, minute, second) = (number(8, 2), number(10, 2), number(12, 2))
         guard hour < 24, minute < 60, second < 60 else { return nil }
         return StatedTime(year: year, month: month, day: day, clock: .init(hour: hour, minute: minute, second: second), utcOffset: 0)
+    }
+
+    /// The comma-separated names of `ActionGeo_FullName` (`Kharkiv, Kharkivs'ka Oblast', Ukraine`), each trimmed of
+    /// spaces and tabs, empty ones left out. ASCII text (nearly every row) is split on its bytes; other text by
+    /// `components(separatedBy:)`, which reads characters (a comma with a combining mark is no separator there).
+    static func placeNames(_ text: String) -> [String] {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.components(separatedBy: ",").map(\.trimmingSpaces).filter { !$0.isEmpty }
+        }
+        var names: [String] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        while true {
+            let end = utf8[start...].firstIndex(of: UInt8(ascii: ",")) ?? utf8.endIndex
+            var (first, last) = (start, end)
+            while first < last, utf8[first] == 0x20 || utf8[first] == 0x09 { first = utf8.index(after: first) }
+            while last > first, utf8[utf8.index(before: last)] == 0x20 || utf8[utf8.index(before: last)] == 0x09 {
+                last = utf8.index(before: last)
+            }
+            if first < last { names.append(String(Substring(utf8[first..<last]))) }
+            guard end < utf8.endIndex else { return names }
+            start = utf8.index(after: end)
+        }
     }
 
     static func isDigits(_ text: String) -> Bool {
