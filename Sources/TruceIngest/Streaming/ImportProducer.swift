@@ -24,6 +24,8 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
     /// Bytes of records read ahead for one group, or gathered into one batch, at most (a little more for the
     /// record that crosses it): with long records, groups and batches hold fewer of them, so memory stays bounded.
     static var byteBudget: Int { 16 << 20 }
+    /// The most keys room is made for at the start of a file (a larger file's table grows as usual).
+    static var reservedKeysLimit: Int { 8 << 20 }
     /// How many of a headerless file's first records are looked at to tell whether it is of this format at all.
     static var openingRecords: Int { 16 }
 
@@ -81,10 +83,21 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
         var groupOpensFile = true
         /// The group being processed in the background while the next one is read.
         var inFlight: Background<[Outcome]>?
+        /// Room for every key of the file, estimated from its size and the first group's records: growing the
+        /// table as it fills would rehash every key seen so far, on the thread all records pass through.
+        func reserveKeys(_ group: [Outcome]) {
+            guard firstLine.isEmpty, let total = stream.progress.totalBytes, case let bytes = group.reduce(0, { $0 + $1.rawCount }),
+                bytes > 0
+            else { return }
+            let estimate = Double(total) / Double(bytes) * Double(group.count) * 1.05
+            firstLine.reserveCapacity(Int(min(estimate, Double(Self.reservedKeysLimit))))
+        }
         func settle() {
             guard let group = inFlight else { return }
             inFlight = nil
-            for outcome in group.value {
+            let outcomes = group.value
+            reserveKeys(outcomes)
+            for outcome in outcomes {
                 switch outcome {
                 case .annotation:
                     annotations += 1
@@ -96,11 +109,9 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
                     records += 1
                     batchBytes += raw.utf8.count
                     quarantine(line, failure.problems, raw: raw)
-                case .incident(let incident, let prepared, let line, let rawHash, let raw):
+                case .incident(let key, let seen, let prepared, let line, let rawHash, let raw):
                     records += 1
                     batchBytes += raw.count
-                    let key = incident.sources.first?.key ?? incident.id
-                    let seen = SeenKey(key)
                     if let first = firstLine[seen] {
                         let message = first.raw == Int32(truncatingIfNeeded: rawHash)
                             ? "\"\(key)\" repeats line \(first.line) exactly"
@@ -152,8 +163,20 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
     private enum Outcome: Sendable {
         case annotation
         case malformed(MalformedCSVRecord)
-        case incident(Incident, Prepared, line: Int, rawHash: Int, raw: ArraySlice<UInt8>)
+        /// The incident as `prepare` made it, with its key (and the key's packed form for the repeat check), worked
+        /// out on the workers so that the thread that checks keys in file order only looks them up.
+        case incident(key: String, seen: SeenKey, Prepared, line: Int, rawHash: Int, raw: ArraySlice<UInt8>)
         case failure(RowProblems, line: Int, raw: String)
+
+        /// The record's length in bytes, as far as it is known.
+        var rawCount: Int {
+            switch self {
+            case .annotation: 0
+            case .malformed(let bad): bad.rawBytes.count
+            case .incident(_, _, _, _, _, let raw): raw.count
+            case .failure(_, _, let raw): raw.utf8.count
+            }
+        }
     }
 
     /// Splits, decodes and normalises each record with `format`, spreading the work across the cores. When the group
@@ -191,8 +214,10 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
                             // A format that reads its fields verbatim leaves them to be read from the record's bytes.
                             let deferred = incident.sources.count == 1 && incident.sources[0].fields.isEmpty
                             let verbatim = deferred ? VerbatimRecord(names: columns.names, record: record) : nil
+                            let key = incident.sources.first?.key ?? incident.id
                             results.value[index] = .incident(
-                                incident, prepare(incident, verbatim), line: line, rawHash: Self.hash(record.rawBytes), raw: record.rawBytes)
+                                key: key, seen: SeenKey(key), prepare(incident, verbatim), line: line, rawHash: Self.hash(record.rawBytes),
+                                raw: record.rawBytes)
                         case .failure(let problems):
                             results.value[index] = .failure(problems, line: line, raw: record.raw)
                         }
@@ -238,13 +263,12 @@ struct SeenKey: Hashable {
         var key = key
         key.withUTF8 { bytes in
             if bytes.count <= 15 {
-                var packed = [UInt8](repeating: 0, count: 16)
-                for (index, byte) in bytes.enumerated() { packed[index] = byte }
-                packed[15] = UInt8(bytes.count)
-                packed.withUnsafeBytes { raw in
-                    low = raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
-                    high = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                var packed = (UInt64(0), UInt64(0))  // the bytes in memory order, the length in the last
+                withUnsafeMutableBytes(of: &packed) { raw in
+                    for (index, byte) in bytes.enumerated() { raw[index] = byte }
+                    raw[15] = UInt8(bytes.count)
                 }
+                (low, high) = packed
                 return
             }
             var first = Hasher(), second = Hasher()
