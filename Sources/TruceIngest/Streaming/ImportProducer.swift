@@ -53,7 +53,7 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
         }
         let sourceFile = file == "-" ? "stdin" : URL(fileURLWithPath: file).lastPathComponent
         // Each key's first line and a 32-bit digest of its record (16 bytes beside the key's 16).
-        var firstLine: [SeenKey: (line: Int, raw: Int32)] = [:]
+        var firstLine: [SeenKey: FirstSight] = [:]
         var incidents: [Prepared] = []
         var quarantined: [QuarantinedRecord] = []
         var batchBytes = 0
@@ -119,7 +119,7 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
                         let problem = Diagnostic(file: file, line: line, field: format.keyColumn, message: message)
                         quarantine(line, [problem], raw: String(decoding: raw, as: UTF8.self))
                     } else {
-                        firstLine[seen] = (line, Int32(truncatingIfNeeded: rawHash))
+                        firstLine[seen] = FirstSight(line: line, raw: Int32(truncatingIfNeeded: rawHash))
                         incidents.append(prepared)
                     }
                 }
@@ -249,6 +249,13 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
             return Int(bitPattern: UInt(state ^ state >> 32))
         }
     }
+}
+
+/// Where a key was first seen: its line and a 32-bit digest of its record (a named type, not a tuple, so that the
+/// key table needs no type built at run time on each look-up).
+struct FirstSight {
+    var line: Int
+    var raw: Int32
 }
 
 /// A record key as remembered for the duplicate check, in 16 bytes whatever the key: a key of up to 15 UTF-8
