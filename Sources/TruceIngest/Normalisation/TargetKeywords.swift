@@ -35,19 +35,7 @@ public enum TargetKeywords {
     ]
 
     /// The stems as lower-case UTF-8, grouped by first byte, each with its table row.
-    private static let stemsByFirstByte: [[(stem: [UInt8], row: Int)]] = {
-        var index = [[(stem: [UInt8], row: Int)]](repeating: [], count: 256)
-        for (row, entry) in table.enumerated() {
-            for stem in entry.stems {
-                let bytes = Array(stem.utf8)
-                index[Int(bytes[0])].append((bytes, row))
-            }
-        }
-        return index
-    }()
-
-    /// Whether any stem starts with a byte: most bytes of a text start none, and are passed at once.
-    private static let startsStem: [Bool] = stemsByFirstByte.map { !$0.isEmpty }
+    private static let stems = StemTable(table.enumerated().flatMap { row, entry in entry.stems.map { (Array($0.utf8), row) } })
 
     /// Lower-case words to look for with ``mentions(_:in:)``, as UTF-8 worked out once rather than at every look.
     public struct Keywords: Sendable, ExpressibleByArrayLiteral {
@@ -108,26 +96,44 @@ public enum TargetKeywords {
     /// The target `text` (already folded to lower case) names, read as a report or a place description.
     static func target(in text: LowercasedText, reading: TargetWordSense.Reading) -> Target? {
         var best = Int.max
-        let (stemsByFirstByte, startsStem) = (self.stemsByFirstByte, self.startsStem)
+        let stems = self.stems
         text.bytes.withUnsafeBufferPointer { buffer in
-            var previousIsLetter = false
-            var position = 0
-            while position < buffer.count {
-                let byte = buffer[position]
-                let isContinuation = byte & 0xC0 == 0x80
-                if !previousIsLetter, !isContinuation, startsStem[Int(byte)] {
-                    for candidate in stemsByFirstByte[Int(byte)]
-                    where candidate.row < best && matches(candidate.stem, at: position, in: buffer)
-                        && TargetWordSense.counts(subtype: table[candidate.row].subtype, wordAt: position, in: buffer, reading: reading) {
-                        best = candidate.row
+            stems.bytes.withUnsafeBufferPointer { stemBytes in
+                stems.entries.withUnsafeBufferPointer { entries in
+                    stems.firstEntry.withUnsafeBufferPointer { firstEntry in
+                        var previousIsLetter = false
+                        var position = 0
+                        while position < buffer.count {
+                            let byte = buffer[position]
+                            let isContinuation = byte & 0xC0 == 0x80
+                            if !previousIsLetter, !isContinuation {
+                                for entry in entries[firstEntry[Int(byte)]..<firstEntry[Int(byte) + 1]]
+                                where entry.row < best
+                                    && matches(stemBytes[entry.start..<entry.end], at: position, in: buffer)
+                                    && TargetWordSense.counts(subtype: table[entry.row].subtype, wordAt: position, in: buffer, reading: reading)
+                                {
+                                    best = entry.row
+                                }
+                            }
+                            if !isContinuation { previousIsLetter = isLetter(byte) }
+                            position += 1
+                        }
                     }
                 }
-                if !isContinuation { previousIsLetter = isLetter(byte) }
-                position += 1
             }
         }
         guard best < table.count else { return nil }
         return Target(category: table[best].category, subtype: table[best].subtype)
+    }
+
+    private static func matches(_ stem: Slice<UnsafeBufferPointer<UInt8>>, at position: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard position + stem.count <= buffer.count else { return false }
+        var offset = position
+        for byte in stem {
+            guard buffer[offset] == byte else { return false }
+            offset += 1
+        }
+        return true
     }
 
     private static func matches(_ stem: [UInt8], at position: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -143,7 +149,12 @@ public enum TargetKeywords {
 
     /// `text` as UTF-8 with ASCII and Cyrillic (U+0400–U+042F, Ґ) capitals folded to lower case.
     static func lowercasedUTF8(_ text: String) -> [UInt8] {
-        var bytes = Array(text.utf8)
+        var array = Array(text.utf8)
+        array.withUnsafeMutableBufferPointer { foldToLowerCase($0) }
+        return array
+    }
+
+    private static func foldToLowerCase(_ bytes: UnsafeMutableBufferPointer<UInt8>) {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -164,7 +175,36 @@ public enum TargetKeywords {
             }
             index += 1
         }
-        return bytes
+    }
+}
+
+/// Keyword stems laid end to end in one byte array, each with its table row, and grouped by first byte so that a
+/// word is only compared with the stems that start as it does.
+private struct StemTable: Sendable {
+    struct Entry: Sendable {
+        var start: Int
+        var end: Int
+        var row: Int
+    }
+
+    let bytes: [UInt8]
+    /// Sorted by first byte; those starting with byte `b` are `entries[firstEntry[b]..<firstEntry[b + 1]]`.
+    let entries: [Entry]
+    let firstEntry: [Int]
+
+    init(_ stems: [(bytes: [UInt8], row: Int)]) {
+        var bytes: [UInt8] = []
+        var entries: [Entry] = []
+        var firstEntry = [Int](repeating: 0, count: 257)
+        for first in 0..<256 {
+            firstEntry[first] = entries.count
+            for stem in stems where stem.bytes.first == UInt8(first) {  // in table order within each first byte
+                entries.append(Entry(start: bytes.count, end: bytes.count + stem.bytes.count, row: stem.row))
+                bytes += stem.bytes
+            }
+        }
+        firstEntry[256] = entries.count
+        (self.bytes, self.entries, self.firstEntry) = (bytes, entries, firstEntry)
     }
 }
 
