@@ -56,10 +56,24 @@ struct GDELTRow: CSVRowReading {
     private func description(eventCode: String) -> String {
         let actor1 = value(.actor1Name) ?? value(.actor1Code) ?? "unnamed actor"
         let actor2 = value(.actor2Name) ?? value(.actor2Code) ?? "unnamed actor"
-        var text = "\(actor1) → \(actor2): CAMEO \(eventCode)"
-        if let label = CAMEO.labels[eventCode] ?? HostileActs.cameoLabel(eventCode) { text += " \(label)" }
+        let label = CAMEO.labels[eventCode] ?? HostileActs.cameoLabel(eventCode)
+        var text = ""
+        text.reserveCapacity(actor1.utf8.count + actor2.utf8.count + (label?.utf8.count ?? 0) + 64)
+        text += actor1
+        text += " → "
+        text += actor2
+        text += ": CAMEO "
+        text += eventCode
+        if let label {
+            text += " "
+            text += label
+        }
         if let sources = value(.numSources), let articles = value(.numArticles) {
-            text += " (\(sources) source\(sources == "1" ? "" : "s"), \(articles) article\(articles == "1" ? "" : "s"))"
+            text += " ("
+            text += sources
+            text += sources == "1" ? " source, " : " sources, "
+            text += articles
+            text += articles == "1" ? " article)" : " articles)"
         }
         return text
     }
@@ -153,19 +167,20 @@ struct GDELTRow: CSVRowReading {
         guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
             return text.components(separatedBy: ",").map(\.trimmingSpaces).filter { !$0.isEmpty }
         }
-        var names: [String] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        while true {
-            let end = utf8[start...].firstIndex(of: UInt8(ascii: ",")) ?? utf8.endIndex
-            var (first, last) = (start, end)
-            while first < last, utf8[first] == 0x20 || utf8[first] == 0x09 { first = utf8.index(after: first) }
-            while last > first, utf8[utf8.index(before: last)] == 0x20 || utf8[utf8.index(before: last)] == 0x09 {
-                last = utf8.index(before: last)
+        var text = text
+        return text.withUTF8 { bytes in
+            var names: [String] = []
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: ",") { end += 1 }
+                var (first, last) = (start, end)
+                while first < last, bytes[first] == 0x20 || bytes[first] == 0x09 { first += 1 }
+                while last > first, bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09 { last -= 1 }
+                if first < last { names.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self)) }
+                start = end + 1
             }
-            if first < last { names.append(String(Substring(utf8[first..<last]))) }
-            guard end < utf8.endIndex else { return names }
-            start = utf8.index(after: end)
+            return names
         }
     }
 

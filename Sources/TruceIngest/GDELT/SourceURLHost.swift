@@ -14,27 +14,28 @@ enum SourceURLHost {
 
     /// The host of a plain URL, or `nil` when `url` is not one (not that it has no host).
     static func plainHost(of url: String) -> String? {
-        let utf8 = url.utf8
-        var index = utf8.startIndex
-        for byte in "http".utf8 {
-            guard index < utf8.endIndex, utf8[index] == byte else { return nil }
-            index = utf8.index(after: index)
+        var url = url
+        return url.withUTF8 { bytes -> String? in
+            guard bytes.count > 8, bytes[0] == UInt8(ascii: "h"), bytes[1] == UInt8(ascii: "t"), bytes[2] == UInt8(ascii: "t"),
+                bytes[3] == UInt8(ascii: "p")
+            else { return nil }
+            var index = 4
+            if bytes[index] == UInt8(ascii: "s") { index += 1 }
+            guard bytes[index] == UInt8(ascii: ":"), bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "/") else {
+                return nil
+            }
+            index += 3
+            let hostStart = index
+            while index < bytes.count, isHostByte(bytes[index]) { index += 1 }
+            let hostEnd = index
+            guard hostStart < hostEnd else { return nil }
+            if index < bytes.count {
+                let byte = bytes[index]
+                guard byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") else { return nil }
+            }
+            guard isPlainRest(UnsafeBufferPointer(rebasing: bytes[index...])) else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[hostStart..<hostEnd]), as: UTF8.self)
         }
-        if index < utf8.endIndex, utf8[index] == UInt8(ascii: "s") { index = utf8.index(after: index) }
-        for byte in "://".utf8 {
-            guard index < utf8.endIndex, utf8[index] == byte else { return nil }
-            index = utf8.index(after: index)
-        }
-        let hostStart = index
-        while index < utf8.endIndex, isHostByte(utf8[index]) { index = utf8.index(after: index) }
-        let hostEnd = index
-        guard hostStart < hostEnd else { return nil }
-        if index < utf8.endIndex {
-            let byte = utf8[index]
-            guard byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") else { return nil }
-        }
-        guard isPlainRest(utf8[index...]) else { return nil }
-        return String(Substring(utf8[hostStart..<hostEnd]))
     }
 
     /// Lower-case ASCII letters, digits, `.` and `-`.
@@ -44,18 +45,14 @@ enum SourceURLHost {
 
     /// Whether every byte is one RFC 3986 allows in a URL's path, query or fragment, each `%` followed by two
     /// hex digits, and no second `#` (which a fragment cannot hold).
-    private static func isPlainRest(_ bytes: Substring.UTF8View) -> Bool {
-        var index = bytes.startIndex
+    private static func isPlainRest(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
         var fragment = false
-        while index < bytes.endIndex {
+        while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "%") {
-                var following = bytes.index(after: index)
-                for _ in 0..<2 {
-                    guard following < bytes.endIndex, isHexDigit(bytes[following]) else { return false }
-                    following = bytes.index(after: following)
-                }
-                index = following
+                guard index + 2 < bytes.count, isHexDigit(bytes[index + 1]), isHexDigit(bytes[index + 2]) else { return false }
+                index += 3
                 continue
             }
             if byte == UInt8(ascii: "#") {
@@ -64,7 +61,7 @@ enum SourceURLHost {
             } else if !isAllowed(byte) {
                 return false
             }
-            index = bytes.index(after: index)
+            index += 1
         }
         return true
     }
