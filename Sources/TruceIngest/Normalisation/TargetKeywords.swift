@@ -40,8 +40,15 @@ public enum TargetKeywords {
     /// Lower-case words to look for with ``mentions(_:in:)``, as UTF-8 worked out once rather than at every look.
     public struct Keywords: Sendable, ExpressibleByArrayLiteral {
         let stems: [[UInt8]]
+        /// Whether some stem starts with a byte.
+        let firstBytes: [Bool]
 
-        public init(_ words: [String]) { stems = words.map { Array($0.utf8) } }
+        public init(_ words: [String]) {
+            stems = words.map { Array($0.utf8) }
+            var firstBytes = [Bool](repeating: false, count: 256)
+            for stem in stems { if let first = stem.first { firstBytes[Int(first)] = true } }
+            self.firstBytes = firstBytes
+        }
         public init(arrayLiteral words: String...) { self.init(words) }
     }
 
@@ -58,13 +65,15 @@ public enum TargetKeywords {
     /// Whether `text` mentions any of `keywords` at the start of a word, the text folded to lower case once for
     /// all the looks a row takes at it.
     static func mentions(_ keywords: Keywords, in text: LowercasedText) -> Bool {
-        let stems = keywords.stems
+        let (stems, firstBytes) = (keywords.stems, keywords.firstBytes)
         return text.bytes.withUnsafeBufferPointer { buffer in
             var previousIsLetter = false
             for position in 0..<buffer.count {
                 let byte = buffer[position]
                 let isContinuation = byte & 0xC0 == 0x80
-                if !previousIsLetter, !isContinuation, stems.contains(where: { $0[0] == byte && matches($0, at: position, in: buffer) }) {
+                if !previousIsLetter, !isContinuation, firstBytes[Int(byte)],
+                    stems.contains(where: { $0[0] == byte && matches($0, at: position, in: buffer) })
+                {
                     return true
                 }
                 if !isContinuation { previousIsLetter = isLetter(byte) }
@@ -101,12 +110,15 @@ public enum TargetKeywords {
             stems.bytes.withUnsafeBufferPointer { stemBytes in
                 stems.entries.withUnsafeBufferPointer { entries in
                     stems.firstEntry.withUnsafeBufferPointer { firstEntry in
+                      stems.pairs.withUnsafeBufferPointer { pairs in
                         var previousIsLetter = false
                         var position = 0
                         while position < buffer.count {
                             let byte = buffer[position]
                             let isContinuation = byte & 0xC0 == 0x80
-                            if !previousIsLetter, !isContinuation {
+                            if !previousIsLetter, !isContinuation, position + 1 < buffer.count,
+                                case let pair = Int(byte) << 8 | Int(buffer[position + 1]), pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0
+                            {
                                 for entry in entries[firstEntry[Int(byte)]..<firstEntry[Int(byte) + 1]]
                                 where entry.row < best
                                     && matches(stemBytes[entry.start..<entry.end], at: position, in: buffer)
@@ -118,6 +130,7 @@ public enum TargetKeywords {
                             if !isContinuation { previousIsLetter = isLetter(byte) }
                             position += 1
                         }
+                      }
                     }
                 }
             }
@@ -126,7 +139,7 @@ public enum TargetKeywords {
         return Target(category: table[best].category, subtype: table[best].subtype)
     }
 
-    private static func matches(_ stem: Slice<UnsafeBufferPointer<UInt8>>, at position: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func matches<Stem: Collection<UInt8>>(_ stem: Stem, at position: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         guard position + stem.count <= buffer.count else { return false }
         var offset = position
         for byte in stem {
@@ -157,6 +170,20 @@ public enum TargetKeywords {
     private static func foldToLowerCase(_ bytes: UnsafeMutableBufferPointer<UInt8>) {
         var index = 0
         while index < bytes.count {
+            // Eight ASCII bytes at a time: each of A–Z gains 0x20 (no sum crosses into the next byte, as none has
+            // its top bit set).
+            if index + 8 <= bytes.count {
+                let raw = UnsafeMutableRawPointer(bytes.baseAddress! + index)
+                let word = raw.loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    let aboveZ = word &+ 0x2525_2525_2525_2525  // top bit set where a byte > "Z" (0x5A)
+                    let fromA = word &+ 0x3F3F_3F3F_3F3F_3F3F  // top bit set where a byte ≥ "A" (0x41)
+                    let capitals = fromA & ~aboveZ & 0x8080_8080_8080_8080
+                    raw.storeBytes(of: word | capitals >> 2, as: UInt64.self)
+                    index += 8
+                    continue
+                }
+            }
             let byte = bytes[index]
             if byte >= 0x41 && byte <= 0x5A {
                 bytes[index] = byte + 0x20
@@ -191,6 +218,9 @@ private struct StemTable: Sendable {
     /// Sorted by first byte; those starting with byte `b` are `entries[firstEntry[b]..<firstEntry[b + 1]]`.
     let entries: [Entry]
     let firstEntry: [Int]
+    /// One bit for each pair of first two bytes some stem starts with (every stem has at least three): most words
+    /// start as no stem does, and are passed with one look.
+    let pairs: [UInt64]
 
     init(_ stems: [(bytes: [UInt8], row: Int)]) {
         var bytes: [UInt8] = []
@@ -204,7 +234,12 @@ private struct StemTable: Sendable {
             }
         }
         firstEntry[256] = entries.count
-        (self.bytes, self.entries, self.firstEntry) = (bytes, entries, firstEntry)
+        var pairs = [UInt64](repeating: 0, count: 1 << 10)
+        for stem in stems {
+            let pair = Int(stem.bytes[0]) << 8 | Int(stem.bytes[1])
+            pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+        }
+        (self.bytes, self.entries, self.firstEntry, self.pairs) = (bytes, entries, firstEntry, pairs)
     }
 }
 
