@@ -52,8 +52,7 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
             columns = try format.columns(header: nil, file: file)
         }
         let sourceFile = file == "-" ? "stdin" : URL(fileURLWithPath: file).lastPathComponent
-        // Each key's first line and a 32-bit digest of its record (16 bytes beside the key's 16).
-        var firstLine: [SeenKey: FirstSight] = [:]
+        var keys = RepeatedKeys()
         var incidents: [Prepared] = []
         var quarantined: [QuarantinedRecord] = []
         var batchBytes = 0
@@ -81,20 +80,20 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
         var pendingBytes = 0
         /// Whether the next group holds the file's first data record, the only one that may be an annotation.
         var groupOpensFile = true
-        /// The group being processed in the background while the next one is read.
+        /// The group last launched, processed in the background while the next one is read (and while the one
+        /// before it is settled).
         var inFlight: Background<[Outcome]>?
         /// Room for every key of the file, estimated from its size and the first group's records: growing the
         /// table as it fills would rehash every key seen so far, on the thread all records pass through.
         func reserveKeys(_ group: [Outcome]) {
-            guard firstLine.isEmpty, let total = stream.progress.totalBytes, case let bytes = group.reduce(0, { $0 + $1.rawCount }),
-                bytes > 0
+            guard keys.isEmpty, let total = stream.progress.totalBytes, case let bytes = group.reduce(0, { $0 + $1.rawCount }), bytes > 0
             else { return }
             let estimate = Double(total) / Double(bytes) * Double(group.count) * 1.05
-            firstLine.reserveCapacity(Int(min(estimate, Double(Self.reservedKeysLimit))))
+            keys.reserveCapacity(Int(min(estimate, Double(Self.reservedKeysLimit))))
         }
-        func settle() {
-            guard let group = inFlight else { return }
-            inFlight = nil
+        /// Takes a group's outcomes, in file order, waiting for them if need be.
+        func settle(_ group: Background<[Outcome]>?) {
+            guard let group else { return }
             let outcomes = group.value
             reserveKeys(outcomes)
             for outcome in outcomes {
@@ -112,20 +111,21 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
                 case .incident(let key, let seen, let prepared, let line, let rawHash, let raw):
                     records += 1
                     batchBytes += raw.count
-                    if let first = firstLine[seen] {
+                    if let first = keys.firstSight(of: seen, line: line, rawHash: rawHash) {
                         let message = first.raw == Int32(truncatingIfNeeded: rawHash)
                             ? "\"\(key)\" repeats line \(first.line) exactly"
                             : "\"\(key)\" is already on line \(first.line) with different content"
                         let problem = Diagnostic(file: file, line: line, field: format.keyColumn, message: message)
                         quarantine(line, [problem], raw: String(decoding: raw, as: UTF8.self))
                     } else {
-                        firstLine[seen] = FirstSight(line: line, raw: Int32(truncatingIfNeeded: rawHash))
                         incidents.append(prepared)
                     }
                 }
             }
         }
-        func launch() {
+        /// Starts the pending records' group in the background, returning the group launched before it.
+        func launch() -> Background<[Outcome]>? {
+            let previous = inFlight
             let records = pending
             let opensFile = groupOpensFile
             pending = []
@@ -133,6 +133,7 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
             pendingBytes = 0
             groupOpensFile = false
             inFlight = Background { process(records, columns: columns, sourceFile: sourceFile, opensFile: opensFile) }
+            return previous
         }
 
         let groupSize = min(Self.groupSize, batchSize)
@@ -145,17 +146,16 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
             pending.append(record)
             if case .bytes(let bytes, _) = record { pendingBytes += bytes.count }
             guard opening == nil, pending.count >= groupSize || pendingBytes >= Self.byteBudget else { continue }
-            settle()
-            launch()
+            // The new group starts before the last one is settled, so the cores normalise while keys are checked.
+            settle(launch())
             if incidents.count + quarantined.count >= batchSize || batchBytes >= Self.byteBudget, !flush() {
-                settle()
+                settle(inFlight)
                 return
             }
         }
         try opening?.finish()
-        settle()
-        launch()
-        settle()
+        settle(launch())
+        settle(inFlight)
         guard flush() else { return }
         channel.send(.finished(records: records, annotations: annotations))
     }
@@ -247,45 +247,6 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
             }
             state = (state ^ tail) &* 0xC4CE_B9FE_1A85_EC53
             return Int(bitPattern: UInt(state ^ state >> 32))
-        }
-    }
-}
-
-/// Where a key was first seen: its line and a 32-bit digest of its record (a named type, not a tuple, so that the
-/// key table needs no type built at run time on each look-up).
-struct FirstSight {
-    var line: Int
-    var raw: Int32
-}
-
-/// A record key as remembered for the duplicate check, in 16 bytes whatever the key: a key of up to 15 UTF-8
-/// bytes (most dataset keys) exactly, its bytes packed with its length; a longer one (a hostile file may hold keys
-/// of up to the maximum record size) by its length and a digest, with a tag that no short key has. A million keys
-/// then cost a few dozen megabytes, not a hundred.
-struct SeenKey: Hashable {
-    private var low: UInt64 = 0
-    private var high: UInt64 = 0
-
-    init(_ key: String) {
-        var key = key
-        key.withUTF8 { bytes in
-            if bytes.count <= 15 {
-                var packed = (UInt64(0), UInt64(0))  // the bytes in memory order, the length in the last
-                withUnsafeMutableBytes(of: &packed) { raw in
-                    for (index, byte) in bytes.enumerated() { raw[index] = byte }
-                    raw[15] = UInt8(bytes.count)
-                }
-                (low, high) = packed
-                return
-            }
-            var first = Hasher(), second = Hasher()
-            first.combine(0x5EED_0001 as UInt64)
-            second.combine(0x5EED_0002 as UInt64)
-            first.combine(bytes: UnsafeRawBufferPointer(bytes))
-            second.combine(bytes: UnsafeRawBufferPointer(bytes))
-            low = UInt64(bitPattern: Int64(first.finalize())) ^ UInt64(bytes.count)
-            // The top byte (the last in memory, where a short key keeps its length of at most 15) says "digest".
-            high = UInt64(bitPattern: Int64(second.finalize())) & 0x00FF_FFFF_FFFF_FFFF | 0xFF00_0000_0000_0000
         }
     }
 }
