@@ -83,10 +83,7 @@ struct ACLEDRow: CSVRowReading {
         case "1": return IncidentTime.implied(by: date, precision: .day, in: zone)
         case "2":
             let day = IncidentTime.implied(by: date, precision: .day, in: zone)
-            let calendar = zone.calendar
-            let start = calendar.date(byAdding: .day, value: -3, to: day.span.start)!
-            let end = calendar.date(byAdding: .day, value: 4, to: day.span.start)!
-            return IncidentTime(span: TimeSpan(start: start, end: end), precision: .week, timeZone: zone)
+            return IncidentTime(span: WeekSpans.shared.week(around: day.span.start, in: zone), precision: .week, timeZone: zone)
         case "3": return IncidentTime.implied(by: date, precision: .month, in: zone)
         case let other:
             problem("time_precision", "\"\(other)\" is not 1, 2 or 3")
