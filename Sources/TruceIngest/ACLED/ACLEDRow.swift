@@ -139,12 +139,10 @@ struct ACLEDRow: CSVRowReading {
     /// four digits), read from its bytes: `.some` with the date, or with `nil` when it names no real day; `.none`
     /// when `text` has another shape, left to the general reading of ``parseDate(_:)``, which this agrees with.
     private static func dayMonthYear(_ text: String) -> StatedTime?? {
-        let bytes = text.utf8
-        guard bytes.count >= 10, bytes.count <= 64 else { return .none }
-        var buffer = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
-        return withUnsafeMutableBytes(of: &buffer) { raw -> StatedTime?? in
-            let count = bytes.count
-            UnsafeMutableRawBufferPointer(rebasing: raw[0..<count]).copyBytes(from: bytes)
+        guard text.utf8.count >= 10 else { return .none }
+        var text = text
+        return text.withUTF8 { raw -> StatedTime?? in
+            let count = raw.count
             func isDigit(_ index: Int) -> Bool { raw[index] >= 0x30 && raw[index] <= 0x39 }
             func digit(_ index: Int) -> Int { Int(raw[index] - 0x30) }
             let dayDigits = isDigit(1) ? 2 : 1
