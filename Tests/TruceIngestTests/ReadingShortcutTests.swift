@@ -168,4 +168,28 @@ struct ReadingShortcutTests {
         }
         #expect(ActorTable.nameBeforeBracketedSuffix("Military Forces of Russia (2000-)") == "Military Forces of Russia")
     }
+
+    @Test("GDELT's digit dates read every part from its own digits, and nothing but 8 or 14 digits of a real time reads")
+    func digitTimes() {
+        var generator = SeededGenerator(seed: 18)
+        func padded(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        for _ in 0..<5000 {
+            let (year, month, day) = (Int.random(in: 0...9999, using: &generator), Int.random(in: 0...13, using: &generator), Int.random(in: 0...32, using: &generator))
+            let (hour, minute, second) = (Int.random(in: 0...25, using: &generator), Int.random(in: 0...61, using: &generator), Int.random(in: 0...61, using: &generator))
+            let date = padded(year, 4) + padded(month, 2) + padded(day, 2)
+            let isDay = (1...12).contains(month) && day >= 1 && day <= StatedTime.daysIn(month: month, year: year)
+            #expect(GDELTRow.digitTime(date, hasClock: false) == (isDay ? StatedTime(year: year, month: month, day: day) : nil), "\(date)")
+            let instant = date + padded(hour, 2) + padded(minute, 2) + padded(second, 2)
+            let isTime = isDay && hour < 24 && minute < 60 && second < 60
+            let expected = isTime
+                ? StatedTime(year: year, month: month, day: day, clock: .init(hour: hour, minute: minute, second: second), utcOffset: 0) : nil
+            #expect(GDELTRow.digitTime(instant, hasClock: true) == expected, "\(instant)")
+        }
+        for text in ["", "2025032", "202503201", "2025-03-20", "20250320 ", "202503200815001"] {
+            #expect(GDELTRow.digitTime(text, hasClock: false) == nil && GDELTRow.digitTime(text, hasClock: true) == nil, "\(text)")
+        }
+    }
 }

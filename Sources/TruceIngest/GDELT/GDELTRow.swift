@@ -144,18 +144,25 @@ struct GDELTRow: CSVRowReading {
     /// `YYYYMMDD` as a date, or with `hasClock` `YYYYMMDDHHMMSS` as a UTC time, read from the digits directly;
     /// `nil` when the text is not exactly that many digits or names no real day or time.
     static func digitTime(_ text: String, hasClock: Bool) -> StatedTime? {
-        var digits: [Int] = []
-        digits.reserveCapacity(14)
+        // Year, month, day, hour, minute, second, each read from its own digits.
+        var (year, month, day, hour, minute, second) = (0, 0, 0, 0, 0, 0)
+        var count = 0
         for byte in text.utf8 {
-            guard byte >= 0x30, byte <= 0x39, digits.count < 14 else { return nil }
-            digits.append(Int(byte - 0x30))
+            guard byte >= 0x30, byte <= 0x39, count < 14 else { return nil }
+            let digit = Int(byte - 0x30)
+            switch count {
+            case 0..<4: year = year * 10 + digit
+            case 4..<6: month = month * 10 + digit
+            case 6..<8: day = day * 10 + digit
+            case 8..<10: hour = hour * 10 + digit
+            case 10..<12: minute = minute * 10 + digit
+            default: second = second * 10 + digit
+            }
+            count += 1
         }
-        guard digits.count == (hasClock ? 14 : 8) else { return nil }
-        func number(_ start: Int, _ count: Int) -> Int { digits[start..<start + count].reduce(0) { $0 * 10 + $1 } }
-        let (year, month, day) = (number(0, 4), number(4, 2), number(6, 2))
+        guard count == (hasClock ? 14 : 8) else { return nil }
         guard (1...12).contains(month), day >= 1, day <= StatedTime.daysIn(month: month, year: year) else { return nil }
         guard hasClock else { return StatedTime(year: year, month: month, day: day) }
-        let (hour, minute, second) = (number(8, 2), number(10, 2), number(12, 2))
         guard hour < 24, minute < 60, second < 60 else { return nil }
         return StatedTime(year: year, month: month, day: day, clock: .init(hour: hour, minute: minute, second: second), utcOffset: 0)
     }
