@@ -114,6 +114,7 @@ public struct StatedTime: Hashable, Codable, Sendable, CustomStringConvertible {
 
     /// The time written back in the form it was parsed from.
     public var description: String {
+        if let written = writtenFromDigits { return written }
         var text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
         guard let clock else { return text }
         text += "T" + pad(clock.hour, 2) + ":" + pad(clock.minute, 2)
@@ -127,6 +128,57 @@ public struct StatedTime: Hashable, Codable, Sendable, CustomStringConvertible {
             }
         }
         return text
+    }
+}
+
+extension StatedTime {
+    /// ``description`` written byte by byte when every part fits its width (a year of 0 to 9999, the others of
+    /// at most two digits), as in nearly every time read: the same text, without a string per part. `nil` otherwise.
+    fileprivate var writtenFromDigits: String? {
+        let clock = self.clock ?? Clock(hour: 0, minute: 0, second: 0)
+        let magnitude = Int(clamping: (utcOffset ?? 0).magnitude)
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day), (0...99).contains(clock.hour),
+            (0...99).contains(clock.minute), (0...99).contains(clock.second), magnitude / 3600 <= 99
+        else { return nil }
+        return String(unsafeUninitializedCapacity: 32) { text in
+            var count = 0
+            func put(_ byte: UInt8) {
+                text[count] = byte
+                count += 1
+            }
+            func put(_ value: Int, digits: Int) {
+                var divisor = digits == 4 ? 1000 : 10
+                while divisor > 0 {
+                    put(UInt8(0x30 + value / divisor % 10))
+                    divisor /= 10
+                }
+            }
+            put(year, digits: 4)
+            put(0x2D)
+            put(month, digits: 2)
+            put(0x2D)
+            put(day, digits: 2)
+            guard let stated = self.clock else { return count }
+            put(0x54)
+            put(stated.hour, digits: 2)
+            put(0x3A)
+            put(stated.minute, digits: 2)
+            if stated.second != 0 {
+                put(0x3A)
+                put(stated.second, digits: 2)
+            }
+            if let utcOffset {
+                if utcOffset == 0 {
+                    put(0x5A)
+                } else {
+                    put(utcOffset < 0 ? 0x2D : 0x2B)
+                    put(magnitude / 3600, digits: 2)
+                    put(0x3A)
+                    put(magnitude % 3600 / 60, digits: 2)
+                }
+            }
+            return count
+        }
     }
 }
 

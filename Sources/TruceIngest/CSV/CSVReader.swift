@@ -139,10 +139,23 @@ public struct CSVReader: Sequence, IteratorProtocol, Sendable {
         var newlines = 0
         var index = start
         var highBits: UInt8 = 0  // OR of every byte read: non-ASCII text when its top bit is set
+        var highWords: UInt64 = 0  // OR of the bytes read eight at a time
+        let lineFeeds = RecordScanner.everyByte(0x0A), carriageReturns = RecordScanner.everyByte(0x0D)
+        let quotes = RecordScanner.everyByte(0x22), delimiters = RecordScanner.everyByte(delimiter)
+        /// Whether the eight bytes at `index` hold no line break and none of the byte repeated in `stops`, adding
+        /// them to `highWords` if so.
+        func passes(_ index: Int, _ stops: UInt64) -> Bool {
+            let word = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
+            let found = RecordScanner.zeroByte(word ^ lineFeeds) | RecordScanner.zeroByte(word ^ carriageReturns)
+                | RecordScanner.zeroByte(word ^ stops)
+            if found != 0 { return false }
+            highWords |= word
+            return true
+        }
 
         func finish(end: Int, next: Int, newlines: Int) -> ParsedRecord {
             var problem = quoteProblem?.text
-            if highBits >= 0x80 {
+            if highBits >= 0x80 || highWords & 0x8080_8080_8080_8080 != 0 {
                 // Fields before the one with a quoting problem: that problem was found before its text was read.
                 let checked = quoteProblem.map { $0.field - 1 } ?? spans.count
                 for field in 0..<checked {
@@ -165,6 +178,10 @@ public struct CSVReader: Sequence, IteratorProtocol, Sendable {
                 var escaped = false
                 var closed = false
                 while cursor < count {
+                    if cursor + 8 <= count, passes(cursor, quotes) {
+                        cursor += 8
+                        continue
+                    }
                     let byte = buffer[cursor]
                     highBits |= byte
                     if byte == 0x22 {
@@ -197,6 +214,10 @@ public struct CSVReader: Sequence, IteratorProtocol, Sendable {
             } else {
                 fieldEnd = index
                 while fieldEnd < count {
+                    if fieldEnd + 8 <= count, passes(fieldEnd, delimiters) {
+                        fieldEnd += 8
+                        continue
+                    }
                     let byte = buffer[fieldEnd]
                     if byte == delimiter || byte == 0x0A || byte == 0x0D { break }
                     highBits |= byte

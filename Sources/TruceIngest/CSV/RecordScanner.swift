@@ -58,7 +58,20 @@ struct RecordScanner: Sendable {
             self.lineBreaks = lineBreaks
         }
         let (delimiter, quoting) = (self.delimiter, self.quoting)
+        let quoteBytes = Self.everyByte(0x22)
         while index < count {
+            // Eight bytes at a time while they hold no line break and no quote (with quoting), inside quotes or out;
+            // outside, the field-start state is then whether the last of them is a delimiter.
+            let start = index
+            while index + 8 <= count {
+                let word = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                let found = Self.zeroByte(word ^ Self.everyByte(0x0A)) | Self.zeroByte(word ^ Self.everyByte(0x0D))
+                    | (quoting ? Self.zeroByte(word ^ quoteBytes) : 0)
+                if found != 0 { break }
+                index += 8
+            }
+            if index > start && !inQuotes { atFieldStart = buffer[index - 1] == delimiter }
+            if index == count { break }
             let byte = buffer[index]
             if inQuotes {
                 if byte == 0x22 {
@@ -100,5 +113,13 @@ struct RecordScanner: Sendable {
             index += 1
         }
         return nil
+    }
+
+    /// `byte` in each of eight bytes.
+    static func everyByte(_ byte: UInt8) -> UInt64 { 0x0101_0101_0101_0101 &* UInt64(byte) }
+
+    /// Non-zero exactly when one of the eight bytes of `word` is zero.
+    static func zeroByte(_ word: UInt64) -> UInt64 {
+        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
     }
 }

@@ -41,7 +41,7 @@ struct GDELTRow: CSVRowReading {
 
         let party = value(.quadClass) == "4" ? value(.actor1CountryCode).flatMap(CAMEO.party(actorCountryCode:)) : nil
         let url = value(.sourceURL)
-        let host = url.flatMap { URL(string: $0)?.host }
+        let host = url.flatMap(SourceURLHost.host(of:))
         let claimant = "GDELT (machine-coded" + (host.map { " from \($0)" } ?? "") + ")"
         return Incident(
             id: "gdelt:\(key)", time: IncidentTime.implied(by: day, precision: .day, in: .utc),
@@ -56,10 +56,24 @@ struct GDELTRow: CSVRowReading {
     private func description(eventCode: String) -> String {
         let actor1 = value(.actor1Name) ?? value(.actor1Code) ?? "unnamed actor"
         let actor2 = value(.actor2Name) ?? value(.actor2Code) ?? "unnamed actor"
-        var text = "\(actor1) → \(actor2): CAMEO \(eventCode)"
-        if let label = CAMEO.labels[eventCode] ?? HostileActs.cameoLabel(eventCode) { text += " \(label)" }
+        let label = CAMEO.labels[eventCode] ?? HostileActs.cameoLabel(eventCode)
+        var text = ""
+        text.reserveCapacity(actor1.utf8.count + actor2.utf8.count + (label?.utf8.count ?? 0) + 64)
+        text += actor1
+        text += " → "
+        text += actor2
+        text += ": CAMEO "
+        text += eventCode
+        if let label {
+            text += " "
+            text += label
+        }
         if let sources = value(.numSources), let articles = value(.numArticles) {
-            text += " (\(sources) source\(sources == "1" ? "" : "s"), \(articles) article\(articles == "1" ? "" : "s"))"
+            text += " ("
+            text += sources
+            text += sources == "1" ? " source, " : " sources, "
+            text += articles
+            text += articles == "1" ? " article)" : " articles)"
         }
         return text
     }
@@ -108,8 +122,7 @@ struct GDELTRow: CSVRowReading {
             guard let latitude, let longitude else { return nil }
             coordinate = Coordinate(latitude: latitude, longitude: longitude)
         }
-        let names = (value(.actionGeoFullName) ?? "").components(separatedBy: ",")
-            .map(\.trimmingSpaces).filter { !$0.isEmpty }
+        let names = Self.placeNames(value(.actionGeoFullName) ?? "")
         let country = value(.actionGeoCountryCode).flatMap { Countries.alpha2(fips: $0) }
         switch value(.actionGeoType) {
         case nil, "0":
@@ -131,20 +144,51 @@ struct GDELTRow: CSVRowReading {
     /// `YYYYMMDD` as a date, or with `hasClock` `YYYYMMDDHHMMSS` as a UTC time, read from the digits directly;
     /// `nil` when the text is not exactly that many digits or names no real day or time.
     static func digitTime(_ text: String, hasClock: Bool) -> StatedTime? {
-        var digits: [Int] = []
-        digits.reserveCapacity(14)
+        // Year, month, day, hour, minute, second, each read from its own digits.
+        var (year, month, day, hour, minute, second) = (0, 0, 0, 0, 0, 0)
+        var count = 0
         for byte in text.utf8 {
-            guard byte >= 0x30, byte <= 0x39, digits.count < 14 else { return nil }
-            digits.append(Int(byte - 0x30))
+            guard byte >= 0x30, byte <= 0x39, count < 14 else { return nil }
+            let digit = Int(byte - 0x30)
+            switch count {
+            case 0..<4: year = year * 10 + digit
+            case 4..<6: month = month * 10 + digit
+            case 6..<8: day = day * 10 + digit
+            case 8..<10: hour = hour * 10 + digit
+            case 10..<12: minute = minute * 10 + digit
+            default: second = second * 10 + digit
+            }
+            count += 1
         }
-        guard digits.count == (hasClock ? 14 : 8) else { return nil }
-        func number(_ start: Int, _ count: Int) -> Int { digits[start..<start + count].reduce(0) { $0 * 10 + $1 } }
-        let (year, month, day) = (number(0, 4), number(4, 2), number(6, 2))
+        guard count == (hasClock ? 14 : 8) else { return nil }
         guard (1...12).contains(month), day >= 1, day <= StatedTime.daysIn(month: month, year: year) else { return nil }
         guard hasClock else { return StatedTime(year: year, month: month, day: day) }
-        let (hour, minute, second) = (number(8, 2), number(10, 2), number(12, 2))
         guard hour < 24, minute < 60, second < 60 else { return nil }
         return StatedTime(year: year, month: month, day: day, clock: .init(hour: hour, minute: minute, second: second), utcOffset: 0)
+    }
+
+    /// The comma-separated names of `ActionGeo_FullName` (`Kharkiv, Kharkivs'ka Oblast', Ukraine`), each trimmed of
+    /// spaces and tabs, empty ones left out. ASCII text (nearly every row) is split on its bytes; other text by
+    /// `components(separatedBy:)`, which reads characters (a comma with a combining mark is no separator there).
+    static func placeNames(_ text: String) -> [String] {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.components(separatedBy: ",").map(\.trimmingSpaces).filter { !$0.isEmpty }
+        }
+        var text = text
+        return text.withUTF8 { bytes in
+            var names: [String] = []
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: ",") { end += 1 }
+                var (first, last) = (start, end)
+                while first < last, bytes[first] == 0x20 || bytes[first] == 0x09 { first += 1 }
+                while last > first, bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09 { last -= 1 }
+                if first < last { names.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self)) }
+                start = end + 1
+            }
+            return names
+        }
     }
 
     static func isDigits(_ text: String) -> Bool {

@@ -57,17 +57,29 @@ public struct ActorTable: Sendable {
         self.init(entries: entries)
     }
 
+    /// `Name` for `Name (2000-)`: the text before the last ` (` of a name that ends in `)`; `nil` for any other.
+    /// An ASCII name (nearly every one) is read on its bytes, where each byte is a character; others by characters.
+    static func nameBeforeBracketedSuffix(_ name: String) -> String? {
+        let utf8 = name.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            guard name.hasSuffix(")"), let open = name.lastIndex(of: "("), open > name.startIndex, name[name.index(before: open)] == " " else {
+                return nil
+            }
+            return String(name[..<name.index(before: open)])
+        }
+        guard utf8.last == UInt8(ascii: ")"), let open = utf8.lastIndex(of: UInt8(ascii: "(")), open > utf8.startIndex,
+            case let space = utf8.index(before: open), utf8[space] == UInt8(ascii: " ")
+        else { return nil }
+        return String(Substring(utf8[..<space]))
+    }
+
     /// The party `actor` maps to, or `nil` when no pattern matches.
     public func party(for actor: String) -> PartyID? {
         let name = actor.trimmingSpaces
         guard !name.isEmpty else { return nil }
         if let party = exact[name] { return party }
         // "Name (2000-)": the name without its bracketed suffix is the longest pattern that can match.
-        if name.hasSuffix(")"), let open = name.lastIndex(of: "("), open > name.startIndex,
-            name[name.index(before: open)] == " ", let party = exact[String(name[..<name.index(before: open)])]
-        {
-            return party
-        }
+        if let base = Self.nameBeforeBracketedSuffix(name), let party = exact[base] { return party }
         for entry in entries {
             if name == entry.pattern || name.hasPrefix(entry.pattern + " ") { return entry.party }
         }

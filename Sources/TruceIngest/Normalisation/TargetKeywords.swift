@@ -35,22 +35,20 @@ public enum TargetKeywords {
     ]
 
     /// The stems as lower-case UTF-8, grouped by first byte, each with its table row.
-    private static let stemsByFirstByte: [[(stem: [UInt8], row: Int)]] = {
-        var index = [[(stem: [UInt8], row: Int)]](repeating: [], count: 256)
-        for (row, entry) in table.enumerated() {
-            for stem in entry.stems {
-                let bytes = Array(stem.utf8)
-                index[Int(bytes[0])].append((bytes, row))
-            }
-        }
-        return index
-    }()
+    private static let stems = StemTable(table.enumerated().flatMap { row, entry in entry.stems.map { (Array($0.utf8), row) } })
 
     /// Lower-case words to look for with ``mentions(_:in:)``, as UTF-8 worked out once rather than at every look.
     public struct Keywords: Sendable, ExpressibleByArrayLiteral {
         let stems: [[UInt8]]
+        /// Whether some stem starts with a byte.
+        let firstBytes: [Bool]
 
-        public init(_ words: [String]) { stems = words.map { Array($0.utf8) } }
+        public init(_ words: [String]) {
+            stems = words.map { Array($0.utf8) }
+            var firstBytes = [Bool](repeating: false, count: 256)
+            for stem in stems { if let first = stem.first { firstBytes[Int(first)] = true } }
+            self.firstBytes = firstBytes
+        }
         public init(arrayLiteral words: String...) { self.init(words) }
     }
 
@@ -61,15 +59,21 @@ public enum TargetKeywords {
 
     /// Whether `text` mentions any of `keywords` at the start of a word.
     public static func mentions(_ keywords: Keywords, in text: String) -> Bool {
-        var bytes = lowercasedUTF8(text)
-        bytes.append(0x20)
-        let stems = keywords.stems
-        return bytes.withUnsafeBufferPointer { buffer in
+        mentions(keywords, in: LowercasedText(text))
+    }
+
+    /// Whether `text` mentions any of `keywords` at the start of a word, the text folded to lower case once for
+    /// all the looks a row takes at it.
+    static func mentions(_ keywords: Keywords, in text: LowercasedText) -> Bool {
+        let (stems, firstBytes) = (keywords.stems, keywords.firstBytes)
+        return text.bytes.withUnsafeBufferPointer { buffer in
             var previousIsLetter = false
             for position in 0..<buffer.count {
                 let byte = buffer[position]
                 let isContinuation = byte & 0xC0 == 0x80
-                if !previousIsLetter, !isContinuation, stems.contains(where: { $0[0] == byte && matches($0, at: position, in: buffer) }) {
+                if !previousIsLetter, !isContinuation, firstBytes[Int(byte)],
+                    stems.contains(where: { $0[0] == byte && matches($0, at: position, in: buffer) })
+                {
                     return true
                 }
                 if !isContinuation { previousIsLetter = isLetter(byte) }
@@ -95,28 +99,54 @@ public enum TargetKeywords {
     }
 
     private static func target(in text: String, reading: TargetWordSense.Reading) -> Target? {
-        var bytes = lowercasedUTF8(text)
-        bytes.append(0x20)
+        target(in: LowercasedText(text), reading: reading)
+    }
+
+    /// The target `text` (already folded to lower case) names, read as a report or a place description.
+    static func target(in text: LowercasedText, reading: TargetWordSense.Reading) -> Target? {
         var best = Int.max
-        bytes.withUnsafeBufferPointer { buffer in
-            var previousIsLetter = false
-            var position = 0
-            while position < buffer.count {
-                let byte = buffer[position]
-                let isContinuation = byte & 0xC0 == 0x80
-                if !previousIsLetter, !isContinuation {
-                    for candidate in stemsByFirstByte[Int(byte)]
-                    where candidate.row < best && matches(candidate.stem, at: position, in: buffer)
-                        && TargetWordSense.counts(subtype: table[candidate.row].subtype, wordAt: position, in: buffer, reading: reading) {
-                        best = candidate.row
+        let stems = self.stems
+        text.bytes.withUnsafeBufferPointer { buffer in
+            stems.bytes.withUnsafeBufferPointer { stemBytes in
+                stems.entries.withUnsafeBufferPointer { entries in
+                    stems.firstEntry.withUnsafeBufferPointer { firstEntry in
+                      stems.pairs.withUnsafeBufferPointer { pairs in
+                        var previousIsLetter = false
+                        var position = 0
+                        while position < buffer.count {
+                            let byte = buffer[position]
+                            let isContinuation = byte & 0xC0 == 0x80
+                            if !previousIsLetter, !isContinuation, position + 1 < buffer.count,
+                                case let pair = Int(byte) << 8 | Int(buffer[position + 1]), pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0
+                            {
+                                for entry in entries[firstEntry[Int(byte)]..<firstEntry[Int(byte) + 1]]
+                                where entry.row < best
+                                    && matches(stemBytes[entry.start..<entry.end], at: position, in: buffer)
+                                    && TargetWordSense.counts(subtype: table[entry.row].subtype, wordAt: position, in: buffer, reading: reading)
+                                {
+                                    best = entry.row
+                                }
+                            }
+                            if !isContinuation { previousIsLetter = isLetter(byte) }
+                            position += 1
+                        }
+                      }
                     }
                 }
-                if !isContinuation { previousIsLetter = isLetter(byte) }
-                position += 1
             }
         }
         guard best < table.count else { return nil }
         return Target(category: table[best].category, subtype: table[best].subtype)
+    }
+
+    private static func matches<Stem: Collection<UInt8>>(_ stem: Stem, at position: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard position + stem.count <= buffer.count else { return false }
+        var offset = position
+        for byte in stem {
+            guard buffer[offset] == byte else { return false }
+            offset += 1
+        }
+        return true
     }
 
     private static func matches(_ stem: [UInt8], at position: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -132,9 +162,28 @@ public enum TargetKeywords {
 
     /// `text` as UTF-8 with ASCII and Cyrillic (U+0400–U+042F, Ґ) capitals folded to lower case.
     static func lowercasedUTF8(_ text: String) -> [UInt8] {
-        var bytes = Array(text.utf8)
+        var array = Array(text.utf8)
+        array.withUnsafeMutableBufferPointer { foldToLowerCase($0) }
+        return array
+    }
+
+    private static func foldToLowerCase(_ bytes: UnsafeMutableBufferPointer<UInt8>) {
         var index = 0
         while index < bytes.count {
+            // Eight ASCII bytes at a time: each of A–Z gains 0x20 (no sum crosses into the next byte, as none has
+            // its top bit set).
+            if index + 8 <= bytes.count {
+                let raw = UnsafeMutableRawPointer(bytes.baseAddress! + index)
+                let word = raw.loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    let aboveZ = word &+ 0x2525_2525_2525_2525  // top bit set where a byte > "Z" (0x5A)
+                    let fromA = word &+ 0x3F3F_3F3F_3F3F_3F3F  // top bit set where a byte ≥ "A" (0x41)
+                    let capitals = fromA & ~aboveZ & 0x8080_8080_8080_8080
+                    raw.storeBytes(of: word | capitals >> 2, as: UInt64.self)
+                    index += 8
+                    continue
+                }
+            }
             let byte = bytes[index]
             if byte >= 0x41 && byte <= 0x5A {
                 bytes[index] = byte + 0x20
@@ -153,6 +202,55 @@ public enum TargetKeywords {
             }
             index += 1
         }
-        return bytes
+    }
+}
+
+/// Keyword stems laid end to end in one byte array, each with its table row, and grouped by first byte so that a
+/// word is only compared with the stems that start as it does.
+private struct StemTable: Sendable {
+    struct Entry: Sendable {
+        var start: Int
+        var end: Int
+        var row: Int
+    }
+
+    let bytes: [UInt8]
+    /// Sorted by first byte; those starting with byte `b` are `entries[firstEntry[b]..<firstEntry[b + 1]]`.
+    let entries: [Entry]
+    let firstEntry: [Int]
+    /// One bit for each pair of first two bytes some stem starts with (every stem has at least three): most words
+    /// start as no stem does, and are passed with one look.
+    let pairs: [UInt64]
+
+    init(_ stems: [(bytes: [UInt8], row: Int)]) {
+        var bytes: [UInt8] = []
+        var entries: [Entry] = []
+        var firstEntry = [Int](repeating: 0, count: 257)
+        for first in 0..<256 {
+            firstEntry[first] = entries.count
+            for stem in stems where stem.bytes.first == UInt8(first) {  // in table order within each first byte
+                entries.append(Entry(start: bytes.count, end: bytes.count + stem.bytes.count, row: stem.row))
+                bytes += stem.bytes
+            }
+        }
+        firstEntry[256] = entries.count
+        var pairs = [UInt64](repeating: 0, count: 1 << 10)
+        for stem in stems {
+            let pair = Int(stem.bytes[0]) << 8 | Int(stem.bytes[1])
+            pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+        }
+        (self.bytes, self.entries, self.firstEntry, self.pairs) = (bytes, entries, firstEntry, pairs)
+    }
+}
+
+/// Text folded to lower case as ``TargetKeywords`` reads it (ASCII and Cyrillic capitals), with a space after it:
+/// made once per row and read by every keyword look.
+struct LowercasedText: Sendable {
+    let bytes: [UInt8]
+
+    init(_ text: String) {
+        var bytes = TargetKeywords.lowercasedUTF8(text)
+        bytes.append(0x20)
+        self.bytes = bytes
     }
 }

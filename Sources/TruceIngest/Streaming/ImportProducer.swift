@@ -24,6 +24,8 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
     /// Bytes of records read ahead for one group, or gathered into one batch, at most (a little more for the
     /// record that crosses it): with long records, groups and batches hold fewer of them, so memory stays bounded.
     static var byteBudget: Int { 16 << 20 }
+    /// The most keys room is made for at the start of a file (a larger file's table grows as usual).
+    static var reservedKeysLimit: Int { 8 << 20 }
     /// How many of a headerless file's first records are looked at to tell whether it is of this format at all.
     static var openingRecords: Int { 16 }
 
@@ -50,8 +52,7 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
             columns = try format.columns(header: nil, file: file)
         }
         let sourceFile = file == "-" ? "stdin" : URL(fileURLWithPath: file).lastPathComponent
-        // Each key's first line and a 32-bit digest of its record (16 bytes beside the key's 16).
-        var firstLine: [SeenKey: (line: Int, raw: Int32)] = [:]
+        var keys = RepeatedKeys()
         var incidents: [Prepared] = []
         var quarantined: [QuarantinedRecord] = []
         var batchBytes = 0
@@ -79,12 +80,23 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
         var pendingBytes = 0
         /// Whether the next group holds the file's first data record, the only one that may be an annotation.
         var groupOpensFile = true
-        /// The group being processed in the background while the next one is read.
+        /// The group last launched, processed in the background while the next one is read (and while the one
+        /// before it is settled).
         var inFlight: Background<[Outcome]>?
-        func settle() {
-            guard let group = inFlight else { return }
-            inFlight = nil
-            for outcome in group.value {
+        /// Room for every key of the file, estimated from its size and the first group's records: growing the
+        /// table as it fills would rehash every key seen so far, on the thread all records pass through.
+        func reserveKeys(_ group: [Outcome]) {
+            guard keys.isEmpty, let total = stream.progress.totalBytes, case let bytes = group.reduce(0, { $0 + $1.rawCount }), bytes > 0
+            else { return }
+            let estimate = Double(total) / Double(bytes) * Double(group.count) * 1.05
+            keys.reserveCapacity(Int(min(estimate, Double(Self.reservedKeysLimit))))
+        }
+        /// Takes a group's outcomes, in file order, waiting for them if need be.
+        func settle(_ group: Background<[Outcome]>?) {
+            guard let group else { return }
+            let outcomes = group.value
+            reserveKeys(outcomes)
+            for outcome in outcomes {
                 switch outcome {
                 case .annotation:
                     annotations += 1
@@ -96,25 +108,24 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
                     records += 1
                     batchBytes += raw.utf8.count
                     quarantine(line, failure.problems, raw: raw)
-                case .incident(let incident, let prepared, let line, let rawHash, let raw):
+                case .incident(let key, let seen, let prepared, let line, let rawHash, let raw):
                     records += 1
                     batchBytes += raw.count
-                    let key = incident.sources.first?.key ?? incident.id
-                    let seen = SeenKey(key)
-                    if let first = firstLine[seen] {
+                    if let first = keys.firstSight(of: seen, line: line, rawHash: rawHash) {
                         let message = first.raw == Int32(truncatingIfNeeded: rawHash)
                             ? "\"\(key)\" repeats line \(first.line) exactly"
                             : "\"\(key)\" is already on line \(first.line) with different content"
                         let problem = Diagnostic(file: file, line: line, field: format.keyColumn, message: message)
                         quarantine(line, [problem], raw: String(decoding: raw, as: UTF8.self))
                     } else {
-                        firstLine[seen] = (line, Int32(truncatingIfNeeded: rawHash))
                         incidents.append(prepared)
                     }
                 }
             }
         }
-        func launch() {
+        /// Starts the pending records' group in the background, returning the group launched before it.
+        func launch() -> Background<[Outcome]>? {
+            let previous = inFlight
             let records = pending
             let opensFile = groupOpensFile
             pending = []
@@ -122,6 +133,7 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
             pendingBytes = 0
             groupOpensFile = false
             inFlight = Background { process(records, columns: columns, sourceFile: sourceFile, opensFile: opensFile) }
+            return previous
         }
 
         let groupSize = min(Self.groupSize, batchSize)
@@ -134,17 +146,16 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
             pending.append(record)
             if case .bytes(let bytes, _) = record { pendingBytes += bytes.count }
             guard opening == nil, pending.count >= groupSize || pendingBytes >= Self.byteBudget else { continue }
-            settle()
-            launch()
+            // The new group starts before the last one is settled, so the cores normalise while keys are checked.
+            settle(launch())
             if incidents.count + quarantined.count >= batchSize || batchBytes >= Self.byteBudget, !flush() {
-                settle()
+                settle(inFlight)
                 return
             }
         }
         try opening?.finish()
-        settle()
-        launch()
-        settle()
+        settle(launch())
+        settle(inFlight)
         guard flush() else { return }
         channel.send(.finished(records: records, annotations: annotations))
     }
@@ -152,8 +163,20 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
     private enum Outcome: Sendable {
         case annotation
         case malformed(MalformedCSVRecord)
-        case incident(Incident, Prepared, line: Int, rawHash: Int, raw: ArraySlice<UInt8>)
+        /// The incident as `prepare` made it, with its key (and the key's packed form for the repeat check), worked
+        /// out on the workers so that the thread that checks keys in file order only looks them up.
+        case incident(key: String, seen: SeenKey, Prepared, line: Int, rawHash: Int, raw: ArraySlice<UInt8>)
         case failure(RowProblems, line: Int, raw: String)
+
+        /// The record's length in bytes, as far as it is known.
+        var rawCount: Int {
+            switch self {
+            case .annotation: 0
+            case .malformed(let bad): bad.rawBytes.count
+            case .incident(_, _, _, _, _, let raw): raw.count
+            case .failure(_, _, let raw): raw.utf8.count
+            }
+        }
     }
 
     /// Splits, decodes and normalises each record with `format`, spreading the work across the cores. When the group
@@ -191,8 +214,10 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
                             // A format that reads its fields verbatim leaves them to be read from the record's bytes.
                             let deferred = incident.sources.count == 1 && incident.sources[0].fields.isEmpty
                             let verbatim = deferred ? VerbatimRecord(names: columns.names, record: record) : nil
+                            let key = incident.sources.first?.key ?? incident.id
                             results.value[index] = .incident(
-                                incident, prepare(incident, verbatim), line: line, rawHash: Self.hash(record.rawBytes), raw: record.rawBytes)
+                                key: key, seen: SeenKey(key), prepare(incident, verbatim), line: line, rawHash: Self.hash(record.rawBytes),
+                                raw: record.rawBytes)
                         case .failure(let problems):
                             results.value[index] = .failure(problems, line: line, raw: record.raw)
                         }
@@ -222,39 +247,6 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
             }
             state = (state ^ tail) &* 0xC4CE_B9FE_1A85_EC53
             return Int(bitPattern: UInt(state ^ state >> 32))
-        }
-    }
-}
-
-/// A record key as remembered for the duplicate check, in 16 bytes whatever the key: a key of up to 15 UTF-8
-/// bytes (most dataset keys) exactly, its bytes packed with its length; a longer one (a hostile file may hold keys
-/// of up to the maximum record size) by its length and a digest, with a tag that no short key has. A million keys
-/// then cost a few dozen megabytes, not a hundred.
-struct SeenKey: Hashable {
-    private var low: UInt64 = 0
-    private var high: UInt64 = 0
-
-    init(_ key: String) {
-        var key = key
-        key.withUTF8 { bytes in
-            if bytes.count <= 15 {
-                var packed = [UInt8](repeating: 0, count: 16)
-                for (index, byte) in bytes.enumerated() { packed[index] = byte }
-                packed[15] = UInt8(bytes.count)
-                packed.withUnsafeBytes { raw in
-                    low = raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
-                    high = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-                }
-                return
-            }
-            var first = Hasher(), second = Hasher()
-            first.combine(0x5EED_0001 as UInt64)
-            second.combine(0x5EED_0002 as UInt64)
-            first.combine(bytes: UnsafeRawBufferPointer(bytes))
-            second.combine(bytes: UnsafeRawBufferPointer(bytes))
-            low = UInt64(bitPattern: Int64(first.finalize())) ^ UInt64(bytes.count)
-            // The top byte (the last in memory, where a short key keeps its length of at most 15) says "digest".
-            high = UInt64(bitPattern: Int64(second.finalize())) & 0x00FF_FFFF_FFFF_FFFF | 0xFF00_0000_0000_0000
         }
     }
 }
