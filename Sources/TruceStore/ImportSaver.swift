@@ -18,14 +18,22 @@ public struct ImportSaver {
     /// The longest raw text kept for a record the store refused: the refusal may be for its length.
     public static let refusedRawLimit = 4096
 
-    /// The bulk-load threshold: once a load has added this many new records, and at least as many as the store
-    /// held before it, the store's secondary indexes are dropped and built once when the load ends (``finish()``),
-    /// which is cheaper than updating them row by row. A load into a much larger store keeps them, as building
+    /// The bulk-load threshold: once a load has added this many new records (fewer into an empty store: see
+    /// ``emptyStoreBulkLoadThreshold``), and at least as many as the store held before it, the store's secondary
+    /// indexes are dropped and built once when the load ends (``finish()``), which is cheaper than updating them
+    /// row by row. A load into a much larger store keeps them, as building
     /// them again would cost more than it saves.
     public static let bulkLoadThreshold = 100_000
 
+    /// The bulk-load threshold of a load into a store that held no record: its indexes cover only what the load
+    /// adds, so building them once at its end always costs less than keeping them up to date; the load defers
+    /// them as soon as it has added a full batch of an import (4,096 records), leaving the smallest loads as they are.
+    public static let emptyStoreBulkLoadThreshold = 4096
+
     /// New records after which the load defers the store's indexes (see ``bulkLoadThreshold``).
     public var bulkLoadThreshold = ImportSaver.bulkLoadThreshold
+    /// New records after which a load into an empty store defers them (see ``emptyStoreBulkLoadThreshold``).
+    public var emptyStoreBulkLoadThreshold = ImportSaver.emptyStoreBulkLoadThreshold
     /// Records the store held when the load began, read at the first save.
     private var storedBefore: Int?
     /// Whether this load has deferred the store's indexes.
@@ -46,9 +54,10 @@ public struct ImportSaver {
 
     /// Defers the store's indexes once the load has added enough records.
     private mutating func deferIndexesIfLarge() throws {
-        guard !defersIndexes, committed.new >= bulkLoadThreshold else { return }
+        guard !defersIndexes, committed.new >= min(bulkLoadThreshold, emptyStoreBulkLoadThreshold) else { return }
         if storedBefore == nil { storedBefore = try store.coverage().reduce(0) { $0 + $1.records } - committed.new }
-        guard committed.new >= storedBefore! else { return }
+        let threshold = storedBefore == 0 ? min(bulkLoadThreshold, emptyStoreBulkLoadThreshold) : bulkLoadThreshold
+        guard committed.new >= threshold, committed.new >= storedBefore! else { return }
         try store.deferSecondaryIndexes()
         defersIndexes = true
     }

@@ -32,12 +32,15 @@ enum BulkLoad {
 
     /// Loads `file` into the store at `path` in batches of 25, deferring the indexes once `threshold` records are new.
     /// - Returns: the load's counts, and whether indexes were deferred at some point during it.
-    static func load(_ file: String, into path: String, threshold: Int) throws -> (summary: LoadSummary, deferred: Bool) {
+    static func load(
+        _ file: String, into path: String, threshold: Int, emptyStoreThreshold: Int? = nil, batchSize: Int = 25
+    ) throws -> (summary: LoadSummary, deferred: Bool) {
         let store = try SQLiteStore(path: path)
         var saver = ImportSaver(store: store, file: file)
         saver.bulkLoadThreshold = threshold
+        saver.emptyStoreBulkLoadThreshold = emptyStoreThreshold ?? threshold
         var deferred = false
-        let report = try StreamingImport(format: GDELTFormat(), batchSize: 25).run(
+        let report = try StreamingImport(format: GDELTFormat(), batchSize: batchSize).run(
             file: file,
             prepareVerbatim: { incident, verbatim in
                 verbatim.map { PreparedIncident(incident, fieldNames: $0.names, valuesJSON: $0.valuesJSON) } ?? PreparedIncident(incident)
@@ -99,6 +102,53 @@ struct BulkLoadTests {
         #expect(kept.count == 1)
         #expect(record.line == 140 && record.file == file && record.field == "GLOBALEVENTID")
         #expect(record.reason.contains("\"not-a-number\" is not an event number"))
+    }
+
+    @Test("a load into an empty store defers its indexes after a full batch, and gives the store a row-by-row load gives")
+    func emptyStoreDefersAfterOneBatch() throws {
+        let file = try BulkLoad.file(rows: 700, badLine: 650, seed: 14)
+        let bulk = try StoreFixtures.newPath(), rowByRow = try StoreFixtures.newPath()
+        // The default thresholds, scaled down: 100,000 for a store that holds records, one batch for an empty one.
+        let bulkLoad = try BulkLoad.load(file, into: bulk, threshold: 100_000, emptyStoreThreshold: 200, batchSize: 200)
+        let single = try BulkLoad.load(file, into: rowByRow, threshold: .max, batchSize: 1)
+        #expect(bulkLoad.deferred && !single.deferred)
+        #expect(bulkLoad.summary == single.summary)
+        #expect(bulkLoad.summary == LoadSummary(new: 699, quarantined: 1))
+        #expect(try SQLiteStore(path: bulk).contentDump() == SQLiteStore(path: rowByRow).contentDump())
+        #expect(try BulkLoad.indexes(bulk) == BulkLoad.indexes(rowByRow))
+        // Into a store that already holds them, the same thresholds keep the indexes, and nothing is added.
+        let again = try BulkLoad.load(file, into: bulk, threshold: 100_000, emptyStoreThreshold: 200, batchSize: 200)
+        #expect(!again.deferred)
+        #expect(again.summary == LoadSummary(unchanged: 699, quarantined: 1))
+        #expect(try SQLiteStore(path: bulk).contentDump() == SQLiteStore(path: rowByRow).contentDump())
+    }
+
+    @Test("a load into a store that holds records waits for the bulk-load threshold, whatever the empty-store one")
+    func storeWithRecordsWaitsForThreshold() throws {
+        let path = try StoreFixtures.filledDatabase()
+        let file = try BulkLoad.file(rows: 300, badLine: 0, seed: 15)
+        let load = try BulkLoad.load(file, into: path, threshold: 1_000, emptyStoreThreshold: 10)
+        #expect(!load.deferred)
+        #expect(load.summary == LoadSummary(new: 300))
+    }
+
+    @Test("a new store is laid out in 16 KiB pages; a file that has content keeps the page size it has")
+    func pageSize() throws {
+        let fresh = try StoreFixtures.newPath()
+        _ = try SQLiteStore(path: fresh)
+        #expect(try DatabaseQueue(path: fresh).read { try Int.fetchOne($0, sql: "PRAGMA page_size") } == 16_384)
+
+        let old = try StoreFixtures.newPath()
+        try DatabaseQueue(path: old).writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA page_size = 4096")
+            try db.execute(sql: "CREATE TABLE kept (value TEXT) STRICT")
+        }
+        let store = try SQLiteStore(path: old)
+        let (incidents, quarantined) = try StoreFixtures.examples()
+        _ = try store.save(incidents: incidents, quarantined: quarantined)
+        #expect(try DatabaseQueue(path: old).read { try Int.fetchOne($0, sql: "PRAGMA page_size") } == 4096)
+        #expect(try store.incidents(matching: .all).count == incidents.count)
+        #expect(try store.integrityProblems().isEmpty)
     }
 
     @Test("indexes dropped by a load that was stopped before building them are built when the store is next opened")

@@ -13,11 +13,11 @@ import TruceCore
 ///
 /// While the indexes are deferred the writing connection also syncs the WAL only at checkpoints
 /// (`synchronous = NORMAL`, which in WAL mode still leaves the file consistent, with whole transactions, after a
-/// crash or power loss) and checkpoints every ``bulkLoadCheckpointPages`` pages instead of every 1,000, so that the
+/// crash or power loss) and checkpoints every ``bulkLoadCheckpointBytes`` of WAL instead of every 1,000 pages, so that the
 /// load does not stop every few batches to copy pages back into the database file.
 extension SQLiteStore {
-    /// The WAL pages (4 KiB each) after which a bulk load checkpoints: 64 MiB.
-    static let bulkLoadCheckpointPages = 16_384
+    /// The WAL a bulk load writes before it checkpoints: 64 MiB.
+    static let bulkLoadCheckpointBytes = 64 << 20
     /// The tables whose secondary indexes a bulk load defers. Primary keys and unique constraints stay: the
     /// import's own lookups (one incident by id, a header by its names) need them.
     static let bulkLoadTables = ["incident", "source_record", "claim"]
@@ -39,7 +39,8 @@ extension SQLiteStore {
             }
             try writer.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
-                try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.bulkLoadCheckpointPages)")
+                let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.bulkLoadCheckpointBytes / max(pageSize, 512))")
             }
         }
     }

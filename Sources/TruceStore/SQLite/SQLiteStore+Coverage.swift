@@ -51,6 +51,29 @@ extension SQLiteStore {
         }
     }
 
+    /// What one import wrote, by dataset; a record of the same dataset as the one before is counted without a
+    /// lookup (the records of one import are mostly of one dataset).
+    struct CoverageChanges {
+        private var counted: [String: CoverageChange] = [:]
+        private var current: (dataset: String, change: CoverageChange)?
+
+        mutating func saw(_ incident: Incident, isNew: Bool) {
+            guard let dataset = incident.sources.first?.dataset else { return }
+            if current?.dataset != dataset {
+                if let current { counted[current.dataset] = current.change }
+                current = (dataset, counted[dataset] ?? CoverageChange())
+            }
+            current!.change.saw(incident, isNew: isNew)
+        }
+
+        /// Every dataset's change.
+        var byDataset: [String: CoverageChange] {
+            var all = counted
+            if let current { all[current.dataset] = current.change }
+            return all
+        }
+    }
+
     /// Adds what an import wrote to each dataset's figures, and notes now as its last import time. Figures only
     /// grow: a record whose start a later release moves leaves the old bound in place.
     static func noteImport(_ changes: [String: CoverageChange], db: Database) throws {

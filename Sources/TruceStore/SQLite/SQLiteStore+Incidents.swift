@@ -18,15 +18,15 @@ extension SQLiteStore {
         return try wrap("save incidents") {
             try immediateWrite { db in
                 var summary = LoadSummary()
-                var headers = HeaderCache()
-                var written: [String: CoverageChange] = [:]  // what this import added or changed, by dataset
+                var writer = try IncidentWriter(db: db)
+                var written = CoverageChanges()  // what this import added or changed, by dataset
                 try db.run("UPDATE store_meta SET value = MAX(value, ?) WHERE key = 'longest_span'", arguments: [longest])
                 for prepared in incidents {
-                    let (incident, stored) = (prepared.incident, prepared.stored)
+                    let incident = prepared.incident
                     let release = incident.sources.first?.release
-                    if try insert(prepared, release: release, headers: &headers, db: db) {
+                    if try writer.insert(prepared) {
                         summary.new += 1
-                        if let dataset = incident.sources.first?.dataset { written[dataset, default: CoverageChange()].saw(incident, isNew: true) }
+                        written.saw(incident, isNew: true)
                         continue
                     }
                     guard let existing = try Row.fetchOne(
@@ -45,12 +45,12 @@ extension SQLiteStore {
                         continue
                     }
                     summary.updated += 1
-                    if let dataset = incident.sources.first?.dataset { written[dataset, default: CoverageChange()].saw(incident, isNew: false) }
+                    written.saw(incident, isNew: false)
                     let previous = try Self.assemble(body: storedBody, id: incident.id, db: db)
                     try Self.addToHistory(previous, release: storedRelease, db: db)
                     try db.run("DELETE FROM incident WHERE id = ?", arguments: [incident.id])
                     try db.run("DELETE FROM adjudication_mark WHERE subject = 'incident' AND id = ?", arguments: [incident.id])
-                    _ = try insert(prepared, release: release, headers: &headers, db: db)
+                    _ = try writer.insert(prepared)
                 }
                 for record in quarantined {
                     // The same record at the same line of a file under another name (a copy, a link, a
@@ -67,7 +67,8 @@ extension SQLiteStore {
                         ])
                     summary.quarantined += 1
                 }
-                try Self.noteImport(written, db: db)
+                try writer.queueForLinking()
+                try Self.noteImport(written.byDataset, db: db)
                 return summary
             }
         }
@@ -79,61 +80,6 @@ extension SQLiteStore {
         guard let incoming, let stored else { return false }
         if let left = Int64(incoming), let right = Int64(stored) { return left < right }
         return incoming < stored
-    }
-
-    /// Inserts the incident and its source records, unless an incident with its id is stored.
-    /// - Returns: whether it was inserted (one statement decides, so a new incident costs no lookup).
-    private func insert(_ prepared: PreparedIncident, release: String?, headers: inout HeaderCache, db: Database) throws -> Bool {
-        let (incident, stored) = (prepared.incident, prepared.stored)
-        var row = try DirectBinding(
-            """
-            INSERT INTO incident (id, start_unix, end_unix, time_precision, country, admin1, place, latitude, longitude,
-                geo_precision, action, target_category, target_subtype, perpetrator, fatalities, body, release, outcome, acts,
-                countries)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (id) DO NOTHING
-            """, db: db)
-        let (time, location) = (incident.time, incident.location)
-        try row.bind(incident.id)
-        try row.bind(unix(time.span.start))
-        try row.bind(time.span.end.map(unix))
-        try row.bind(time.precision.rawValue)
-        try row.bind(location.country)
-        try row.bind(location.admin1)
-        try row.bind(location.place)
-        try row.bind(location.coordinate?.latitude)
-        try row.bind(location.coordinate?.longitude)
-        try row.bind(location.precision.rawValue)
-        try row.bind(incident.action?.rawValue)
-        try row.bind(incident.target.category?.rawValue)
-        try row.bind(incident.target.subtype)
-        try row.bind(incident.perpetrator?.party.rawValue)
-        try row.bind(incident.effects.fatalities)
-        try row.bind(stored.body)
-        try row.bind(release)
-        try row.bind(incident.outcome?.rawValue)
-        try row.bind(incident.acts)
-        try row.bind(location.countries.isEmpty ? nil : location.countries.joined(separator: " "))
-        try row.run()
-        guard db.changesCount == 1 else { return false }
-        for (ordinal, record) in incident.sources.enumerated() {
-            var source = try DirectBinding(
-                """
-                INSERT INTO source_record (incident_id, ordinal, dataset, file, line, record_key, release, header_id, field_values)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, db: db)
-            try source.bind(incident.id)
-            try source.bind(ordinal)
-            try source.bind(record.dataset)
-            try source.bind(record.file)
-            try source.bind(record.line)
-            try source.bind(record.key)
-            try source.bind(record.release)
-            try source.bind(try headers.id(forNames: prepared.names[ordinal], db: db))
-            try source.bind(stored.values[ordinal])
-            try source.run()
-        }
-        return true
     }
 
     /// Whether the stored incident has the content of `incident`: the same normalised incident and the same
@@ -212,11 +158,14 @@ public struct PreparedIncident: Sendable {
     let stored: StoredIncident
     /// Each source record's field names.
     let names: [[String]]
+    /// The values of its rows, packed for binding.
+    let columns: IncidentColumns
 
     public init(_ incident: Incident) {
         self.incident = incident
         stored = StoredIncident(incident)
         names = incident.sources.map { $0.fields.map(\.name) }
+        columns = IncidentColumns(incident)
     }
 
     /// An incident whose one source record's fields come apart, as their names and their values already written
@@ -228,6 +177,7 @@ public struct PreparedIncident: Sendable {
         self.incident = incident
         stored = StoredIncident(body: incident.canonicalJSON, values: [valuesJSON])
         names = [fieldNames]
+        columns = IncidentColumns(incident)
     }
 
     /// The whole incident, with its source records' fields.

@@ -8,6 +8,9 @@ struct Opening {
     let busyTimeout: Double
     let maximumValueLength: Int?
 
+    /// The page size of a new store's file, in bytes.
+    static let pageSize = 16_384
+
     /// Connection settings: foreign keys on, writers wait `busyTimeout` for each other, the value length limit, and
     /// the region function of filters (``RegionFunction``).
     func configuration(readOnly: Bool) -> Configuration {
@@ -19,6 +22,10 @@ struct Opening {
         // in memory instead of reading the same pages again and again.
         let limit = maximumValueLength.map { Int32(clamping: max(1, $0)) }
         configuration.prepareDatabase { db in
+            // A new file is laid out in 16 KiB pages (SQLite's default is 4 KiB): a large import writes, syncs and
+            // checkpoints a quarter as many pages, and scans read a quarter as many. A file that has content keeps
+            // its page size (the pragma changes nothing then), and read-only connections never lay out a file.
+            if !readOnly { try db.execute(sql: "PRAGMA page_size = \(Self.pageSize)") }
             try db.execute(sql: "PRAGMA cache_size = -32768")
             if let limit { _ = sqlite3_limit(db.sqliteConnection, SQLITE_LIMIT_LENGTH, limit) }
             db.add(function: RegionFunction.function)

@@ -1,0 +1,112 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import TruceCore
+
+/// Writes the rows of new incidents in one save transaction: each incident and its source records, by two
+/// statements prepared once for the transaction and bound from the values packed where the incident was prepared
+/// (``PreparedIncident/columns``); and, when the transaction ends, queues every incident it saved for linking in
+/// one statement.
+struct IncidentWriter {
+    private let db: Database
+    private let incident: DirectBinding
+    private let source: DirectBinding
+    private var headers = HeaderCache()
+    /// The least rowid given to an incident in this transaction (see ``queueForLinking()``).
+    private var firstRowid: Int64?
+
+    init(db: Database) throws {
+        self.db = db
+        incident = try DirectBinding(
+            """
+            INSERT INTO incident (\(IncidentColumns.incidentColumns), body)
+            VALUES (\(Array(repeating: "?", count: IncidentColumns.incidentColumnCount + 1).joined(separator: ", ")))
+            ON CONFLICT (id) DO NOTHING
+            """, db: db)
+        source = try DirectBinding(
+            """
+            INSERT INTO source_record (\(IncidentColumns.sourceColumns), header_id, field_values)
+            VALUES (\(Array(repeating: "?", count: IncidentColumns.sourceColumnCount + 2).joined(separator: ", ")))
+            """, db: db)
+    }
+
+    /// Inserts the incident and its source records, unless an incident with its id is stored.
+    /// - Returns: whether it was inserted (one statement decides, so a new incident costs no lookup).
+    mutating func insert(_ prepared: PreparedIncident) throws -> Bool {
+        try incident.run(prepared.columns.incident, thenText: prepared.stored.body)
+        guard sqlite3_changes(db.sqliteConnection) == 1 else { return false }
+        let rowid = sqlite3_last_insert_rowid(db.sqliteConnection)
+        firstRowid = min(firstRowid ?? rowid, rowid)
+        for (ordinal, columns) in prepared.columns.sources.enumerated() {
+            let header = try headers.id(forNames: prepared.names[ordinal], db: db)
+            try source.run(columns, thenInteger: header, thenText: prepared.stored.values[ordinal])
+        }
+        return true
+    }
+
+    /// Queues every incident saved in this transaction for linking (`link_pending`), as every save does.
+    ///
+    /// SQLite gives a new row a rowid above the largest in the table, so each row still there from before this
+    /// transaction has a smaller rowid than any row it inserted: the rows from the least rowid it gave are exactly
+    /// the incidents it saved. (Only a table whose largest rowid reached 2^63 - 1 gets rowids at random; then this
+    /// may queue some incidents saved before as well, which costs linking a little work and changes no result.)
+    func queueForLinking() throws {
+        guard let firstRowid else { return }
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO link_pending (incident_id) SELECT id FROM incident WHERE rowid >= ?", arguments: [firstRowid])
+    }
+}
+
+/// The columns of an incident's row and of its source records' rows, packed where the incident is prepared (on
+/// an import's parallel workers), in the order ``IncidentWriter`` binds them; the body, the header id and the
+/// field values follow them.
+struct IncidentColumns: Sendable {
+    static let incidentColumns = """
+        id, start_unix, end_unix, time_precision, country, admin1, place, latitude, longitude, geo_precision, action,
+        target_category, target_subtype, perpetrator, fatalities, release, outcome, acts, countries
+        """
+    static let incidentColumnCount = 19
+    static let sourceColumns = "incident_id, ordinal, dataset, file, line, record_key, release"
+    static let sourceColumnCount = 7
+
+    let incident: PackedValues
+    let sources: [PackedValues]
+
+    init(_ incident: Incident) {
+        let (time, location) = (incident.time, incident.location)
+        var row = PackedValues()
+        row.append(incident.id)
+        row.append(unix(time.span.start))
+        row.append(time.span.end.map(unix))
+        row.append(time.precision.rawValue)
+        row.append(location.country)
+        row.append(location.admin1)
+        row.append(location.place)
+        row.append(location.coordinate?.latitude)
+        row.append(location.coordinate?.longitude)
+        row.append(location.precision.rawValue)
+        row.append(incident.action?.rawValue)
+        row.append(incident.target.category?.rawValue)
+        row.append(incident.target.subtype)
+        row.append(incident.perpetrator?.party.rawValue)
+        row.append(incident.effects.fatalities)
+        row.append(incident.sources.first?.release)
+        row.append(incident.outcome?.rawValue)
+        row.append(incident.acts)
+        row.append(location.countries.isEmpty ? nil : location.countries.joined(separator: " "))
+        assert(row.count == Self.incidentColumnCount)
+        self.incident = row
+        sources = incident.sources.enumerated().map { ordinal, record in
+            var row = PackedValues(capacity: 96)
+            row.append(incident.id)
+            row.append(ordinal)
+            row.append(record.dataset)
+            row.append(record.file)
+            row.append(record.line)
+            row.append(record.key)
+            row.append(record.release)
+            assert(row.count == Self.sourceColumnCount)
+            return row
+        }
+    }
+}
