@@ -57,10 +57,14 @@ public struct AdjudicationRun: Sendable {
     public var basis: AdjudicationBasis?
     /// The evidence of every incident read, replacing all stored evidence; `nil` leaves it alone.
     public var evidence: [EvidenceRecord]?
+    /// The link records of incidents judged, made under `rulesVersion` from the content judged: the store keeps
+    /// those of the content it marks judged for the next linking in the same process
+    /// (``LinkingStore/linking(_:)``), which then need not decode those incidents again.
+    public var linkRecords: [LinkRecord]
 
     public init(
         incidents: [IncidentID], agreements: [AgreementID], verdicts: [Verdict], rulesVersion: String,
-        basis: AdjudicationBasis? = nil, evidence: [EvidenceRecord]? = nil
+        basis: AdjudicationBasis? = nil, evidence: [EvidenceRecord]? = nil, linkRecords: [LinkRecord] = []
     ) {
         self.incidents = incidents
         self.agreements = agreements
@@ -68,6 +72,7 @@ public struct AdjudicationRun: Sendable {
         self.rulesVersion = rulesVersion
         self.basis = basis
         self.evidence = evidence
+        self.linkRecords = linkRecords
     }
 }
 

@@ -66,11 +66,12 @@ extension SQLiteStore {
         try wrap("save verdicts") {
             try immediateWrite { db in
                 let (changedIncidents, changedAgreements) = try Self.changedSince(run, db: db)
-                let markStatement = try db.cachedStatement(
-                    sql: "INSERT OR REPLACE INTO adjudication_mark (subject, id, rules_version) VALUES (?, ?, ?)")
                 func mark(_ subject: String, _ id: String) throws {
-                    markStatement.setUncheckedArguments([subject, id, run.rulesVersion])
-                    try markStatement.execute()
+                    var row = try DirectBinding("INSERT OR REPLACE INTO adjudication_mark (subject, id, rules_version) VALUES (?, ?, ?)", db: db)
+                    try row.bind(subject)
+                    try row.bind(id)
+                    try row.bind(run.rulesVersion)
+                    try row.run()
                 }
                 let forgetIncident = try db.cachedStatement(sql: "DELETE FROM verdict WHERE incident_id = ?")
                 for id in run.incidents where !changedIncidents.contains(id) {
@@ -84,15 +85,20 @@ extension SQLiteStore {
                     try forgetAgreement.execute()
                     try mark("agreement", id)
                 }
-                let insert = try db.cachedStatement(
-                    sql: "INSERT OR REPLACE INTO verdict (incident_id, agreement_id, kind, outcomes, rules_version) VALUES (?, ?, ?, ?, ?)")
                 for verdict in run.verdicts
                 where !changedIncidents.contains(verdict.incident) && !changedAgreements.contains(verdict.agreement) {
-                    insert.setUncheckedArguments([
-                        verdict.incident, verdict.agreement, verdict.kind.rawValue, Int64(PackedChecks.pack(verdict.checks)),
-                        verdict.rulesVersion,
-                    ])
-                    try insert.execute()
+                    var row = try DirectBinding(
+                        "INSERT OR REPLACE INTO verdict (incident_id, agreement_id, kind, outcomes, rules_version) VALUES (?, ?, ?, ?, ?)", db: db)
+                    try row.bind(verdict.incident)
+                    try row.bind(verdict.agreement)
+                    try row.bind(verdict.kind.rawValue)
+                    try row.bind(Int64(PackedChecks.pack(verdict.checks)))
+                    try row.bind(verdict.rulesVersion)
+                    try row.run()
+                }
+                if !run.linkRecords.isEmpty {
+                    let marked = Set(run.incidents).subtracting(changedIncidents)
+                    try StagedLinkRecords.stage(run.linkRecords.lazy.filter { marked.contains($0.id) }, rulesVersion: run.rulesVersion, db: db)
                 }
                 if let evidence = run.evidence {
                     try Self.replace(evidence: evidence.lazy.filter { !changedIncidents.contains($0.incident) }, db: db)
