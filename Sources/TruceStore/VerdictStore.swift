@@ -86,12 +86,18 @@ public struct AdjudicationInput: Sendable {
     public var incidentCount: Int
     /// The agreements' content as read, for ``AdjudicationRun/basis``.
     public var basis: AdjudicationBasis
+    /// How often judgements had been forgotten (``VerdictStore/resetAdjudication()``) when read, for
+    /// ``LinkingSession/noteJudgedAllAwaiting(rulesVersion:resets:)``.
+    public var resets: Int
 
-    public init(agreements: [Agreement], awaitingAgreements: Set<AgreementID>, incidentCount: Int, basis: AdjudicationBasis) {
+    public init(
+        agreements: [Agreement], awaitingAgreements: Set<AgreementID>, incidentCount: Int, basis: AdjudicationBasis, resets: Int = 0
+    ) {
         self.agreements = agreements
         self.awaitingAgreements = awaitingAgreements
         self.incidentCount = incidentCount
         self.basis = basis
+        self.resets = resets
     }
 
     /// The basis of a run that judges `batch`: the agreements as read here, and the batch's incidents as read

@@ -81,8 +81,10 @@ enum Adjudicating {
         // neighbourhood, in a transaction of its own. Records saved since they were read, and so not judged,
         // keep waiting without evidence, as if saved after the run: the store ends as if commands ran in turn.
         let linked = try store.linking { session in
-            try EvidenceLinking(rulesVersion: rules).update(
+            let summary = try EvidenceLinking(rulesVersion: rules).update(
                 session, all: all, excluding: try session.savedIncidentsAwaitingAdjudication(rulesVersion: rules))
+            try session.noteJudgedAllAwaiting(rulesVersion: rules, resets: input.resets)
+            return summary
         }
 
         let found = VerdictKind.allCases.filter { $0 != .outOfScope }.map { "\(counts[$0] ?? 0) \($0.rawValue)" }

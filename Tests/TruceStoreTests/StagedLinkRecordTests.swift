@@ -8,27 +8,6 @@ import TruceEngine
 struct StagedLinkRecordTests {
     static let rules = "test-rules"
 
-    /// Judges what awaits judgement as an adjudication does, without agreements: a batch at a time, each batch's
-    /// link records made from the incidents read (when `staging`), then links in one transaction, leaving out
-    /// what was saved meanwhile. `meanwhile` runs between judging and linking.
-    func adjudicate(_ store: SQLiteStore, staging: Bool, batch: Int = 7, meanwhile: () throws -> Void = {}) throws {
-        let maker = LinkRecordMaker(workers: 2)
-        var position: IncidentBatch.Position?
-        repeat {
-            let read = try store.incidents(.awaiting, rulesVersion: Self.rules, after: position, limit: batch)
-            try store.save(
-                AdjudicationRun(
-                    incidents: read.incidents.map(\.id), agreements: [], verdicts: [], rulesVersion: Self.rules,
-                    linkRecords: staging ? maker.records(read.incidents) : []))
-            position = read.next
-        } while position != nil
-        try meanwhile()
-        try store.linking { session in
-            try EvidenceLinking(rulesVersion: Self.rules).update(
-                session, all: false, excluding: try session.savedIncidentsAwaitingAdjudication(rulesVersion: Self.rules))
-        }
-    }
-
     /// Every stored link record, by incident.
     func linkRecords(_ store: SQLiteStore) throws -> [LinkRecord] {
         let ids = try store.incidents(matching: .all).map(\.id).sorted()
@@ -41,8 +20,8 @@ struct StagedLinkRecordTests {
         let (staged, afresh) = (try LinkingWorld.store(), try LinkingWorld.store())
         var incidents = (0..<60).map { world.record("r\($0)") }
         for store in [staged, afresh] { _ = try store.save(incidents: incidents, quarantined: []) }
-        try adjudicate(staged, staging: true)
-        try adjudicate(afresh, staging: false)
+        try LinkingWorld.adjudicate(staged, rules: Self.rules, staging: true)
+        try LinkingWorld.adjudicate(afresh, rules: Self.rules, staging: false)
         #expect(try linkRecords(staged) == linkRecords(afresh))
         #expect(try linkRecords(staged).count == 60)
         #expect(try staged.evidence() == afresh.evidence())
@@ -53,8 +32,8 @@ struct StagedLinkRecordTests {
         changed.description = "changed"
         incidents += added
         for store in [staged, afresh] { _ = try store.save(incidents: added + [changed], quarantined: []) }
-        try adjudicate(staged, staging: true)
-        try adjudicate(afresh, staging: false)
+        try LinkingWorld.adjudicate(staged, rules: Self.rules, staging: true)
+        try LinkingWorld.adjudicate(afresh, rules: Self.rules, staging: false)
         #expect(try linkRecords(staged) == linkRecords(afresh))
         #expect(try staged.evidence() == afresh.evidence())
         #expect(try staged.evidence() == Adjudication.evidence(for: try staged.incidents(matching: .all)).sorted { $0.incident < $1.incident })
@@ -88,10 +67,10 @@ struct StagedLinkRecordTests {
         _ = try store.save(incidents: incidents, quarantined: [])
         var moved = world.record("r4")
         moved.location.place = "Somewhere else"
-        try adjudicate(store, staging: true) { _ = try store.save(incidents: [moved], quarantined: []) }
+        try LinkingWorld.adjudicate(store, rules: Self.rules, staging: true) { _ = try store.save(incidents: [moved], quarantined: []) }
         #expect(try linkRecords(store).map(\.id) == incidents.map(\.id).filter { $0 != "r4" }.sorted())
         #expect(try store.evidence().contains { $0.incident == "r4" } == false)
-        try adjudicate(store, staging: true)
+        try LinkingWorld.adjudicate(store, rules: Self.rules, staging: true)
         #expect(try linkRecords(store).first { $0.id == "r4" } == LinkRecord(linking: moved))
         #expect(try store.evidence() == Adjudication.evidence(for: try store.incidents(matching: .all)).sorted { $0.incident < $1.incident })
     }

@@ -19,7 +19,7 @@ extension SQLiteStore {
                 return AdjudicationInput(
                     agreements: agreements, awaitingAgreements: try Self.awaiting("agreement", rulesVersion: rulesVersion, db: db),
                     incidentCount: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM incident") ?? 0,
-                    basis: AdjudicationBasis(awaitingIncidents: [:], agreements: prints))
+                    basis: AdjudicationBasis(awaitingIncidents: [:], agreements: prints), resets: try AwaitingQueue.resets(db))
             }
         }
     }
@@ -29,7 +29,7 @@ extension SQLiteStore {
     ) throws -> IncidentBatch {
         let marked = "EXISTS (SELECT 1 FROM adjudication_mark m WHERE m.subject = 'incident' AND m.id = incident.id AND m.rules_version = ?)"
         var filter = SQLFilter()
-        filter.add("rowid > ?", [position?.rowid ?? Int64.min])
+        filter.add("incident.rowid > ?", [position?.rowid ?? Int64.min])
         switch selection {
         case .awaiting:
             filter.add("NOT \(marked)", [rulesVersion])
@@ -45,8 +45,11 @@ extension SQLiteStore {
         }
         return try wrap("read incidents to judge") {
             let rows = try writer.read { db in
-                try Row.fetchAll(
-                    db, sql: "SELECT rowid, id, body FROM incident \(filter.whereClause) ORDER BY rowid LIMIT ?",
+                // When every incident awaiting judgement is among those saved since the last linking, those are read.
+                let queued = try selection == .awaiting && AwaitingQueue.isWorthReading(rulesVersion: rulesVersion, limit: limit, db: db)
+                let source = queued ? "link_pending CROSS JOIN incident ON incident.id = link_pending.incident_id" : "incident"
+                return try Row.fetchAll(
+                    db, sql: "SELECT incident.rowid, incident.id, incident.body FROM \(source) \(filter.whereClause) ORDER BY incident.rowid LIMIT ?",
                     arguments: filter.arguments + [limit])
             }
             let bodies: [String] = rows.map { $0["body"] }

@@ -65,6 +65,12 @@ struct LinkingTransaction: LinkingSession {
         for id in waiting { try db.run("INSERT OR IGNORE INTO link_pending (incident_id) VALUES (?)", arguments: [id]) }
         try db.execute(sql: "DELETE FROM store_meta WHERE key LIKE 'linked:%'")
         try db.execute(sql: "INSERT INTO store_meta (key, value) VALUES (?, 1)", arguments: [Self.linkedKey(rulesVersion)])
+        try AwaitingQueue.forget(db)
+    }
+
+    func noteJudgedAllAwaiting(rulesVersion: String, resets: Int) throws {
+        guard try AwaitingQueue.resets(db) == resets else { return }
+        try db.execute(sql: "INSERT OR REPLACE INTO store_meta (key, value) VALUES (?, 1)", arguments: [AwaitingQueue.key(rulesVersion)])
     }
 
     /// The key in `store_meta` saying the store is linked under `rulesVersion`.
