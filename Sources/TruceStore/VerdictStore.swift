@@ -103,7 +103,7 @@ public struct AdjudicationInput: Sendable {
     /// The basis of a run that judges `batch`: the agreements as read here, and the batch's incidents as read
     /// with it.
     public func basis(for batch: IncidentBatch) -> AdjudicationBasis {
-        AdjudicationBasis(awaitingIncidents: batch.fingerprints, agreements: basis.agreements)
+        AdjudicationBasis(awaitingIncidents: batch.fingerprints, agreements: basis.agreements, writtenVersion: basis.writtenVersion)
     }
 }
 
@@ -143,10 +143,14 @@ public struct AdjudicationBasis: Sendable {
     var awaitingIncidents: [IncidentID: Int]
     /// The fingerprint of every agreement read.
     var agreements: [AgreementID: Int]
+    /// What the store had written before the agreements were read, when known: while it is the same, nothing
+    /// read can have changed.
+    var writtenVersion: Int?
 
-    init(awaitingIncidents: [IncidentID: Int], agreements: [AgreementID: Int]) {
+    init(awaitingIncidents: [IncidentID: Int], agreements: [AgreementID: Int], writtenVersion: Int? = nil) {
         self.awaitingIncidents = awaitingIncidents
         self.agreements = agreements
+        self.writtenVersion = writtenVersion
     }
 
     /// The fingerprint of a stored body: a hash of its bytes (hashing the `String` would normalise it first,

@@ -8,7 +8,9 @@ import TruceCore
 extension SQLiteStore {
     public func adjudicationInput(rulesVersion: String) throws -> AdjudicationInput {
         try wrap("read agreements to judge") {
-            try writer.read { db in
+            // Taken before reading: a write after it, even before the read, changes it.
+            let version = access == .readWrite ? try writtenVersion() : nil
+            return try writer.read { db in
                 var agreements: [Agreement] = []
                 var prints: [AgreementID: Int] = [:]
                 for row in try Row.fetchAll(db, sql: "SELECT id, body FROM agreement ORDER BY id") {
@@ -19,7 +21,8 @@ extension SQLiteStore {
                 return AdjudicationInput(
                     agreements: agreements, awaitingAgreements: try Self.awaiting("agreement", rulesVersion: rulesVersion, db: db),
                     incidentCount: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM incident") ?? 0,
-                    basis: AdjudicationBasis(awaitingIncidents: [:], agreements: prints), resets: try AwaitingQueue.resets(db))
+                    basis: AdjudicationBasis(awaitingIncidents: [:], agreements: prints, writtenVersion: version),
+                    resets: try AwaitingQueue.resets(db))
             }
         }
     }
@@ -67,8 +70,8 @@ extension SQLiteStore {
     @discardableResult
     public func save(_ run: AdjudicationRun) throws -> Int {
         try wrap("save verdicts") {
-            try immediateWrite { db in
-                let (changedIncidents, changedAgreements) = try Self.changedSince(run, db: db)
+            try immediateWrite(changesContent: false) { db in
+                let (changedIncidents, changedAgreements) = try changedSince(run, db: db)
                 func mark(_ subject: String, _ id: String) throws {
                     var row = try DirectBinding("INSERT OR REPLACE INTO adjudication_mark (subject, id, rules_version) VALUES (?, ?, ?)", db: db)
                     try row.bind(subject)
@@ -111,11 +114,26 @@ extension SQLiteStore {
         }
     }
 
+    /// A number that changes whenever what adjudication judges may have changed: SQLite's `data_version` on the
+    /// writing connection, which changes when another connection (of this process or another) commits, with
+    /// this store's own writes of content (``contentWrites``) mixed in.
+    func writtenVersion(_ db: Database) throws -> Int {
+        var hasher = Hasher()
+        hasher.combine(try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0)
+        hasher.combine(contentWrites.value)
+        return hasher.finalize()
+    }
+
+    /// ``writtenVersion(_:)`` now.
+    func writtenVersion() throws -> Int { try writer.writeWithoutTransaction { try writtenVersion($0) } }
+
     /// The incidents and agreements the run judged whose content has changed since it was read. An incident
     /// that awaited judgement changed when its fingerprint differs; one already judged changed when its mark
     /// is gone (every save of new content removes the mark). An agreement changed when its fingerprint differs.
-    private static func changedSince(_ run: AdjudicationRun, db: Database) throws -> (Set<IncidentID>, Set<AgreementID>) {
+    private func changedSince(_ run: AdjudicationRun, db: Database) throws -> (Set<IncidentID>, Set<AgreementID>) {
         guard let basis = run.basis else { return ([], []) }
+        // No other connection has written since the content was read: nothing can have changed.
+        if let version = basis.writtenVersion, try writtenVersion(db) == version { return ([], []) }
         var incidents = Set<IncidentID>()
         let body = try db.cachedStatement(sql: "SELECT body FROM incident WHERE id = ?")
         for (id, print) in basis.awaitingIncidents {

@@ -6,7 +6,7 @@ import TruceCore
 /// touches, and by id in batches, with prepared statements.
 extension SQLiteStore {
     public func linking<Value>(_ body: (any LinkingSession) throws -> Value) throws -> Value {
-        try wrap("link records") { try immediateWrite { db in try LinkingTransaction.run(db, body) } }
+        try wrap("link records") { try immediateWrite(changesContent: false) { db in try LinkingTransaction.run(db, body) } }
     }
 }
 
