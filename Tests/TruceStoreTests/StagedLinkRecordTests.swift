@@ -74,4 +74,40 @@ struct StagedLinkRecordTests {
         #expect(try linkRecords(store).first { $0.id == "r4" } == LinkRecord(linking: moved))
         #expect(try store.evidence() == Adjudication.evidence(for: try store.incidents(matching: .all)).sorted { $0.incident < $1.incident })
     }
+
+    /// Saves `incidents` judged, staging for the first a record marked as made while judging.
+    func judgeStagingMarked(_ store: SQLiteStore, _ incidents: [Incident]) throws {
+        var marked = LinkRecord(linking: incidents[0])
+        marked.place = "made while judging"
+        try store.save(
+            AdjudicationRun(
+                incidents: incidents.map(\.id), agreements: [], verdicts: [], rulesVersion: Self.rules,
+                linkRecords: [marked] + incidents.dropFirst().map { LinkRecord(linking: $0) }))
+    }
+
+    @Test("a staged record of an incident saved again is never taken, even by a linking apart from an adjudication")
+    func stagedRecordOfChangedIncidentIsNotTaken() throws {
+        var world = LinkingWorld(seed: 11)
+        let store = try LinkingWorld.store()
+        let incidents = (0..<4).map { world.record("r\($0)") }
+        _ = try store.save(incidents: incidents, quarantined: [])
+        try judgeStagingMarked(store, incidents)
+        var changed = incidents[0]
+        changed.description = "saved again"
+        _ = try store.save(incidents: [changed], quarantined: [])
+        try EvidenceLinking(rulesVersion: Self.rules).update(store)
+        #expect(try linkRecords(store).first == LinkRecord(linking: changed))
+    }
+
+    @Test("a staged record of an incident judged again without one is forgotten")
+    func stagedRecordOfRejudgedIncidentIsForgotten() throws {
+        var world = LinkingWorld(seed: 12)
+        let store = try LinkingWorld.store()
+        let incidents = (0..<4).map { world.record("r\($0)") }
+        _ = try store.save(incidents: incidents, quarantined: [])
+        try judgeStagingMarked(store, incidents)
+        try store.save(AdjudicationRun(incidents: [incidents[0].id], agreements: [], verdicts: [], rulesVersion: Self.rules))
+        try EvidenceLinking(rulesVersion: Self.rules).update(store)
+        #expect(try linkRecords(store) == incidents.map { LinkRecord(linking: $0) })
+    }
 }

@@ -102,8 +102,11 @@ extension SQLiteStore {
                     try row.bind(verdict.rulesVersion)
                     try row.run()
                 }
-                if !run.linkRecords.isEmpty {
+                if run.linkRecords.isEmpty {
+                    try StagedLinkRecords.forget(ids: run.incidents, db: db)
+                } else {
                     let marked = Set(run.incidents).subtracting(changedIncidents)
+                    try StagedLinkRecords.forget(ids: marked.subtracting(run.linkRecords.map(\.id)), db: db)
                     try StagedLinkRecords.stage(run.linkRecords.lazy.filter { marked.contains($0.id) }, rulesVersion: run.rulesVersion, db: db)
                 }
                 if let evidence = run.evidence {

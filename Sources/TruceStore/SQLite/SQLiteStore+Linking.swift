@@ -66,6 +66,7 @@ struct LinkingTransaction: LinkingSession {
         try db.execute(sql: "DELETE FROM store_meta WHERE key LIKE 'linked:%'")
         try db.execute(sql: "INSERT INTO store_meta (key, value) VALUES (?, 1)", arguments: [Self.linkedKey(rulesVersion)])
         try AwaitingQueue.forget(db)
+        try StagedLinkRecords.drop(db)
     }
 
     func noteJudgedAllAwaiting(rulesVersion: String, resets: Int) throws {
@@ -99,7 +100,7 @@ struct LinkingTransaction: LinkingSession {
                 if staged {
                     try StagedLinkRecords.take(ids: slice, rulesVersion: rulesVersion, db: db)
                     sql += " AND " + StagedLinkRecords.notStaged
-                    arguments += [rulesVersion]
+                    arguments += [rulesVersion, rulesVersion]
                 }
                 try save(try String.fetchAll(db, sql: sql, arguments: arguments))
             }
@@ -109,7 +110,8 @@ struct LinkingTransaction: LinkingSession {
         try db.execute(sql: "DELETE FROM link_key WHERE incident_id NOT IN (SELECT id FROM incident)")
         if staged {
             try StagedLinkRecords.takeAll(rulesVersion: rulesVersion, db: db)
-            return try refresh(try String.fetchAll(db, sql: "SELECT id FROM incident WHERE \(StagedLinkRecords.notStaged)", arguments: [rulesVersion]))
+            return try refresh(
+                try String.fetchAll(db, sql: "SELECT id FROM incident WHERE \(StagedLinkRecords.notStaged)", arguments: [rulesVersion, rulesVersion]))
         }
         // In order of rowid, a batch at a time.
         var after: Int64 = .min

@@ -7,10 +7,10 @@ import TruceCore
 /// and decodes only the bodies of incidents it has no staged record for.
 ///
 /// A record is staged in the transaction that marks its incident judged, and only for content that transaction
-/// marks (never for what changed while it was judged). An incident saved again later no longer has its mark,
-/// so the linking that follows leaves it out as saved after the run
-/// (``LinkingSession/savedIncidentsAwaitingAdjudication(rulesVersion:)``) and never reads its staged record.
-/// The table lives only as long as the connection: no other process or later run reads it, and linking drops it.
+/// marks (never for what changed while it was judged); it is taken only while that mark stands. Saving the
+/// incident again removes the mark, and marking it again without a new record removes the staged one, so a
+/// staged record always describes the content stored. The table lives only as long as the connection: no other
+/// process or later run reads it, and linking drops it.
 enum StagedLinkRecords {
     /// The columns of a link record, in the order ``write(_:rulesVersion:into:db:)`` binds them.
     static let columns = """
@@ -39,31 +39,41 @@ enum StagedLinkRecords {
         return try Bool.fetchOne(db, sql: "SELECT 1 FROM temp.staged_link_key LIMIT 1") ?? false
     }
 
-    /// Moves the records staged under `rulesVersion` for `ids` (of incidents still stored) into `link_key`.
+    /// The SQL condition on a staged record `s` that it may be taken: made under the rules bound to its two
+    /// parameters, and its incident still marked judged under them (so stored, with the content it was made of).
+    static let takeable = """
+        s.rules_version = ? AND EXISTS (
+            SELECT 1 FROM adjudication_mark m WHERE m.subject = 'incident' AND m.id = s.incident_id AND m.rules_version = ?)
+        """
+
+    /// Moves the records that may be taken under `rulesVersion` for `ids` into `link_key`.
     static func take(ids: [IncidentID], rulesVersion: String, db: Database) throws {
         try db.execute(
             sql: """
                 INSERT OR REPLACE INTO link_key (\(columns))
-                SELECT \(columns) FROM temp.staged_link_key
-                WHERE rules_version = ? AND incident_id IN \(LinkingTransaction.placeholders(ids.count))
+                SELECT \(columns) FROM temp.staged_link_key s
+                WHERE s.incident_id IN \(LinkingTransaction.placeholders(ids.count)) AND \(takeable)
                 """,
-            arguments: StatementArguments([rulesVersion]) + StatementArguments(ids))
+            arguments: StatementArguments(ids) + [rulesVersion, rulesVersion])
     }
 
-    /// Moves every record staged under `rulesVersion`, of incidents still stored, into `link_key`.
+    /// Moves every record that may be taken under `rulesVersion` into `link_key`.
     static func takeAll(rulesVersion: String, db: Database) throws {
         try db.execute(
-            sql: """
-                INSERT OR REPLACE INTO link_key (\(columns))
-                SELECT \(columns) FROM temp.staged_link_key s
-                WHERE s.rules_version = ? AND EXISTS (SELECT 1 FROM incident WHERE id = s.incident_id)
-                """,
-            arguments: [rulesVersion])
+            sql: "INSERT OR REPLACE INTO link_key (\(columns)) SELECT \(columns) FROM temp.staged_link_key s WHERE \(takeable)",
+            arguments: [rulesVersion, rulesVersion])
     }
 
-    /// The SQL condition (on a query of `incident`) that leaves out incidents with a record staged under the
-    /// rules bound to its one parameter.
-    static let notStaged = "NOT EXISTS (SELECT 1 FROM temp.staged_link_key s WHERE s.incident_id = incident.id AND s.rules_version = ?)"
+    /// The SQL condition (on a query of `incident`) that leaves out incidents with a record that may be taken
+    /// under the rules bound to its two parameters.
+    static let notStaged = "NOT EXISTS (SELECT 1 FROM temp.staged_link_key s WHERE s.incident_id = incident.id AND \(takeable))"
+
+    /// Forgets the records staged for `ids`, when any are staged.
+    static func forget(ids: some Sequence<IncidentID>, db: Database) throws {
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM temp.sqlite_master WHERE name = 'staged_link_key'") ?? false else { return }
+        let statement = try db.cachedStatement(sql: "DELETE FROM temp.staged_link_key WHERE incident_id = ?")
+        for id in ids { try statement.execute(arguments: [id]) }
+    }
 
     /// Forgets every staged record.
     static func drop(_ db: Database) throws { try db.execute(sql: "DROP TABLE IF EXISTS temp.staged_link_key") }
