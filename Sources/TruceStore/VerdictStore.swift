@@ -57,10 +57,14 @@ public struct AdjudicationRun: Sendable {
     public var basis: AdjudicationBasis?
     /// The evidence of every incident read, replacing all stored evidence; `nil` leaves it alone.
     public var evidence: [EvidenceRecord]?
+    /// The link records of incidents judged, made under `rulesVersion` from the content judged: the store keeps
+    /// those of the content it marks judged for the next linking in the same process
+    /// (``LinkingStore/linking(_:)``), which then need not decode those incidents again.
+    public var linkRecords: [LinkRecord]
 
     public init(
         incidents: [IncidentID], agreements: [AgreementID], verdicts: [Verdict], rulesVersion: String,
-        basis: AdjudicationBasis? = nil, evidence: [EvidenceRecord]? = nil
+        basis: AdjudicationBasis? = nil, evidence: [EvidenceRecord]? = nil, linkRecords: [LinkRecord] = []
     ) {
         self.incidents = incidents
         self.agreements = agreements
@@ -68,6 +72,7 @@ public struct AdjudicationRun: Sendable {
         self.rulesVersion = rulesVersion
         self.basis = basis
         self.evidence = evidence
+        self.linkRecords = linkRecords
     }
 }
 
@@ -81,18 +86,24 @@ public struct AdjudicationInput: Sendable {
     public var incidentCount: Int
     /// The agreements' content as read, for ``AdjudicationRun/basis``.
     public var basis: AdjudicationBasis
+    /// How often judgements had been forgotten (``VerdictStore/resetAdjudication()``) when read, for
+    /// ``LinkingSession/noteJudgedAllAwaiting(rulesVersion:resets:)``.
+    public var resets: Int
 
-    public init(agreements: [Agreement], awaitingAgreements: Set<AgreementID>, incidentCount: Int, basis: AdjudicationBasis) {
+    public init(
+        agreements: [Agreement], awaitingAgreements: Set<AgreementID>, incidentCount: Int, basis: AdjudicationBasis, resets: Int = 0
+    ) {
         self.agreements = agreements
         self.awaitingAgreements = awaitingAgreements
         self.incidentCount = incidentCount
         self.basis = basis
+        self.resets = resets
     }
 
     /// The basis of a run that judges `batch`: the agreements as read here, and the batch's incidents as read
     /// with it.
     public func basis(for batch: IncidentBatch) -> AdjudicationBasis {
-        AdjudicationBasis(awaitingIncidents: batch.fingerprints, agreements: basis.agreements)
+        AdjudicationBasis(awaitingIncidents: batch.fingerprints, agreements: basis.agreements, writtenVersion: basis.writtenVersion)
     }
 }
 
@@ -132,10 +143,14 @@ public struct AdjudicationBasis: Sendable {
     var awaitingIncidents: [IncidentID: Int]
     /// The fingerprint of every agreement read.
     var agreements: [AgreementID: Int]
+    /// What the store had written before the agreements were read, when known: while it is the same, nothing
+    /// read can have changed.
+    var writtenVersion: Int?
 
-    init(awaitingIncidents: [IncidentID: Int], agreements: [AgreementID: Int]) {
+    init(awaitingIncidents: [IncidentID: Int], agreements: [AgreementID: Int], writtenVersion: Int? = nil) {
         self.awaitingIncidents = awaitingIncidents
         self.agreements = agreements
+        self.writtenVersion = writtenVersion
     }
 
     /// The fingerprint of a stored body: a hash of its bytes (hashing the `String` would normalise it first,

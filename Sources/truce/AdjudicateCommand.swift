@@ -64,23 +64,27 @@ enum Adjudicating {
             for verdict in verdicts { counts[verdict.kind, default: 0] += 1 }
         }
 
-        // Incidents new or changed, against every agreement.
+        // Incidents new or changed, against every agreement; their link records are made from the same decoded
+        // incidents, for the linking below.
         var judged = 0
+        let linkRecords = LinkRecordMaker()
         try forEachBatch(of: .awaiting, in: store, rulesVersion: rules) { batch in
             judged += batch.incidents.count
             let verdicts = Adjudication.verdicts(incidents: batch.incidents, prepared: everyAgreement, judge: judge)
             stale += try store.save(
                 AdjudicationRun(
                     incidents: batch.incidents.map(\.id), agreements: [], verdicts: verdicts, rulesVersion: rules,
-                    basis: input.basis(for: batch)))
+                    basis: input.basis(for: batch), linkRecords: linkRecords.records(batch.incidents)))
             for verdict in verdicts { counts[verdict.kind, default: 0] += 1 }
         }
         // Evidence: the records judged that are new or changed since the last linking are linked with their
         // neighbourhood, in a transaction of its own. Records saved since they were read, and so not judged,
         // keep waiting without evidence, as if saved after the run: the store ends as if commands ran in turn.
         let linked = try store.linking { session in
-            try EvidenceLinking(rulesVersion: rules).update(
+            let summary = try EvidenceLinking(rulesVersion: rules).update(
                 session, all: all, excluding: try session.savedIncidentsAwaitingAdjudication(rulesVersion: rules))
+            try session.noteJudgedAllAwaiting(rulesVersion: rules, resets: input.resets)
+            return summary
         }
 
         let found = VerdictKind.allCases.filter { $0 != .outOfScope }.map { "\(counts[$0] ?? 0) \($0.rawValue)" }

@@ -1,5 +1,6 @@
 import Foundation
 import TruceCore
+import TruceEngine
 import TruceStore
 import TruceTestSupport
 
@@ -49,5 +50,29 @@ struct LinkingWorld {
     static func store() throws -> SQLiteStore {
         let directory = try ScratchDirectory.make("truce-linking")
         return try SQLiteStore(path: directory.appendingPathComponent("truce.sqlite").path)
+    }
+
+    /// Judges what awaits judgement as an adjudication does, without agreements: a batch at a time, each batch's
+    /// link records made from the incidents read (when `staging`), then links in one transaction, leaving out
+    /// what was saved meanwhile, and notes that every incident still awaiting judgement waits to be linked.
+    /// `meanwhile` runs between judging and linking.
+    static func adjudicate(_ store: SQLiteStore, rules: String, staging: Bool = true, batch: Int = 7, meanwhile: () throws -> Void = {}) throws {
+        let input = try store.adjudicationInput(rulesVersion: rules)
+        let maker = LinkRecordMaker(workers: 2)
+        var position: IncidentBatch.Position?
+        repeat {
+            let read = try store.incidents(.awaiting, rulesVersion: rules, after: position, limit: batch)
+            try store.save(
+                AdjudicationRun(
+                    incidents: read.incidents.map(\.id), agreements: [], verdicts: [], rulesVersion: rules,
+                    linkRecords: staging ? maker.records(read.incidents) : []))
+            position = read.next
+        } while position != nil
+        try meanwhile()
+        try store.linking { session in
+            try EvidenceLinking(rulesVersion: rules).update(
+                session, all: false, excluding: try session.savedIncidentsAwaitingAdjudication(rulesVersion: rules))
+            try session.noteJudgedAllAwaiting(rulesVersion: rules, resets: input.resets)
+        }
     }
 }

@@ -26,6 +26,13 @@ public protocol LinkingSession {
     /// still await linking.
     func markLinked(rulesVersion: String, except waiting: Set<IncidentID>) throws
 
+    /// Notes, after ``markLinked(rulesVersion:except:)``, that an adjudication has judged under `rulesVersion`
+    /// every incident that awaited judgement and linked them, leaving those saved meanwhile waiting: every
+    /// incident still unjudged is then among those waiting to be linked, and the next run finds them there
+    /// instead of reading the store. `resets` is how often judgements had been forgotten when the run began
+    /// (as the store counts them): when they were forgotten since, nothing is noted.
+    func noteJudgedAllAwaiting(rulesVersion: String, resets: Int) throws
+
     /// Removes the evidence of `ids`.
     func removeEvidence(ids: [IncidentID]) throws
 

@@ -58,10 +58,10 @@ public struct EvidenceLinking: Sendable {
     private func link(_ session: any LinkingSession, dirty: Set<IncidentID>, all: Bool, complete: Bool) throws -> Summary {
         guard !dirty.isEmpty else { return Summary(changed: 0, linked: 0, written: 0, swept: false) }
         let count = try session.incidentCount()
-        let ids = dirty.sorted()
         if all || Double(dirty.count) > sweepShare * Double(count) {
-            return try sweep(session, refreshing: complete && dirty.count == count ? nil : ids, changed: dirty.count)
+            return try sweep(session, refreshing: complete && dirty.count == count ? nil : dirty.sorted(), changed: dirty.count)
         }
+        let ids = dirty.sorted()
         let old = try session.linkRecords(ids: ids)
         // Evidence whose record has no old link record was linked by something else: where it was is unknown.
         let known = Set(old.map(\.id))

@@ -26,18 +26,20 @@ struct PlaceNameKeys {
 }
 
 /// Works out the link records of batches of incidents on every core, each worker with its own name keys kept
-/// from batch to batch.
-final class LinkRecordMaker: @unchecked Sendable {
+/// from batch to batch: the records ``LinkRecord/init(linking:)`` gives, cheaper for many incidents. An
+/// adjudication makes them from the batches it has decoded to judge, so that linking need not decode them again.
+public final class LinkRecordMaker: @unchecked Sendable {
     private var names: [PlaceNameKeys]
     private let workers: Int
 
-    init(workers: Int = min(ProcessInfo.processInfo.activeProcessorCount, 8)) {
+    /// A maker working on `workers` threads at once.
+    public init(workers: Int = min(ProcessInfo.processInfo.activeProcessorCount, 8)) {
         self.workers = max(1, workers)
         names = Array(repeating: PlaceNameKeys(), count: self.workers)
     }
 
     /// The link records of `incidents`, by position.
-    func records(_ incidents: [Incident]) -> [LinkRecord] {
+    public func records(_ incidents: [Incident]) -> [LinkRecord] {
         var records = [LinkRecord?](repeating: nil, count: incidents.count)
         let chunk = (incidents.count + workers - 1) / workers
         records.withUnsafeMutableBufferPointer { buffer in

@@ -8,7 +8,9 @@ import TruceCore
 extension SQLiteStore {
     public func adjudicationInput(rulesVersion: String) throws -> AdjudicationInput {
         try wrap("read agreements to judge") {
-            try writer.read { db in
+            // Taken before reading: a write after it, even before the read, changes it.
+            let version = access == .readWrite ? try writtenVersion() : nil
+            return try writer.read { db in
                 var agreements: [Agreement] = []
                 var prints: [AgreementID: Int] = [:]
                 for row in try Row.fetchAll(db, sql: "SELECT id, body FROM agreement ORDER BY id") {
@@ -19,7 +21,8 @@ extension SQLiteStore {
                 return AdjudicationInput(
                     agreements: agreements, awaitingAgreements: try Self.awaiting("agreement", rulesVersion: rulesVersion, db: db),
                     incidentCount: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM incident") ?? 0,
-                    basis: AdjudicationBasis(awaitingIncidents: [:], agreements: prints))
+                    basis: AdjudicationBasis(awaitingIncidents: [:], agreements: prints, writtenVersion: version),
+                    resets: try AwaitingQueue.resets(db))
             }
         }
     }
@@ -29,7 +32,7 @@ extension SQLiteStore {
     ) throws -> IncidentBatch {
         let marked = "EXISTS (SELECT 1 FROM adjudication_mark m WHERE m.subject = 'incident' AND m.id = incident.id AND m.rules_version = ?)"
         var filter = SQLFilter()
-        filter.add("rowid > ?", [position?.rowid ?? Int64.min])
+        filter.add("incident.rowid > ?", [position?.rowid ?? Int64.min])
         switch selection {
         case .awaiting:
             filter.add("NOT \(marked)", [rulesVersion])
@@ -45,8 +48,11 @@ extension SQLiteStore {
         }
         return try wrap("read incidents to judge") {
             let rows = try writer.read { db in
-                try Row.fetchAll(
-                    db, sql: "SELECT rowid, id, body FROM incident \(filter.whereClause) ORDER BY rowid LIMIT ?",
+                // When every incident awaiting judgement is among those saved since the last linking, those are read.
+                let queued = try selection == .awaiting && AwaitingQueue.isWorthReading(rulesVersion: rulesVersion, limit: limit, db: db)
+                let source = queued ? "link_pending CROSS JOIN incident ON incident.id = link_pending.incident_id" : "incident"
+                return try Row.fetchAll(
+                    db, sql: "SELECT incident.rowid, incident.id, incident.body FROM \(source) \(filter.whereClause) ORDER BY incident.rowid LIMIT ?",
                     arguments: filter.arguments + [limit])
             }
             let bodies: [String] = rows.map { $0["body"] }
@@ -64,13 +70,14 @@ extension SQLiteStore {
     @discardableResult
     public func save(_ run: AdjudicationRun) throws -> Int {
         try wrap("save verdicts") {
-            try immediateWrite { db in
-                let (changedIncidents, changedAgreements) = try Self.changedSince(run, db: db)
-                let markStatement = try db.cachedStatement(
-                    sql: "INSERT OR REPLACE INTO adjudication_mark (subject, id, rules_version) VALUES (?, ?, ?)")
+            try immediateWrite(changesContent: false) { db in
+                let (changedIncidents, changedAgreements) = try changedSince(run, db: db)
                 func mark(_ subject: String, _ id: String) throws {
-                    markStatement.setUncheckedArguments([subject, id, run.rulesVersion])
-                    try markStatement.execute()
+                    var row = try DirectBinding("INSERT OR REPLACE INTO adjudication_mark (subject, id, rules_version) VALUES (?, ?, ?)", db: db)
+                    try row.bind(subject)
+                    try row.bind(id)
+                    try row.bind(run.rulesVersion)
+                    try row.run()
                 }
                 let forgetIncident = try db.cachedStatement(sql: "DELETE FROM verdict WHERE incident_id = ?")
                 for id in run.incidents where !changedIncidents.contains(id) {
@@ -84,15 +91,23 @@ extension SQLiteStore {
                     try forgetAgreement.execute()
                     try mark("agreement", id)
                 }
-                let insert = try db.cachedStatement(
-                    sql: "INSERT OR REPLACE INTO verdict (incident_id, agreement_id, kind, outcomes, rules_version) VALUES (?, ?, ?, ?, ?)")
                 for verdict in run.verdicts
                 where !changedIncidents.contains(verdict.incident) && !changedAgreements.contains(verdict.agreement) {
-                    insert.setUncheckedArguments([
-                        verdict.incident, verdict.agreement, verdict.kind.rawValue, Int64(PackedChecks.pack(verdict.checks)),
-                        verdict.rulesVersion,
-                    ])
-                    try insert.execute()
+                    var row = try DirectBinding(
+                        "INSERT OR REPLACE INTO verdict (incident_id, agreement_id, kind, outcomes, rules_version) VALUES (?, ?, ?, ?, ?)", db: db)
+                    try row.bind(verdict.incident)
+                    try row.bind(verdict.agreement)
+                    try row.bind(verdict.kind.rawValue)
+                    try row.bind(Int64(PackedChecks.pack(verdict.checks)))
+                    try row.bind(verdict.rulesVersion)
+                    try row.run()
+                }
+                if run.linkRecords.isEmpty {
+                    try StagedLinkRecords.forget(ids: run.incidents, db: db)
+                } else {
+                    let marked = Set(run.incidents).subtracting(changedIncidents)
+                    try StagedLinkRecords.forget(ids: marked.subtracting(run.linkRecords.map(\.id)), db: db)
+                    try StagedLinkRecords.stage(run.linkRecords.lazy.filter { marked.contains($0.id) }, rulesVersion: run.rulesVersion, db: db)
                 }
                 if let evidence = run.evidence {
                     try Self.replace(evidence: evidence.lazy.filter { !changedIncidents.contains($0.incident) }, db: db)
@@ -102,11 +117,26 @@ extension SQLiteStore {
         }
     }
 
+    /// A number that changes whenever what adjudication judges may have changed: SQLite's `data_version` on the
+    /// writing connection, which changes when another connection (of this process or another) commits, with
+    /// this store's own writes of content (``contentWrites``) mixed in.
+    func writtenVersion(_ db: Database) throws -> Int {
+        var hasher = Hasher()
+        hasher.combine(try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0)
+        hasher.combine(contentWrites.value)
+        return hasher.finalize()
+    }
+
+    /// ``writtenVersion(_:)`` now.
+    func writtenVersion() throws -> Int { try writer.writeWithoutTransaction { try writtenVersion($0) } }
+
     /// The incidents and agreements the run judged whose content has changed since it was read. An incident
     /// that awaited judgement changed when its fingerprint differs; one already judged changed when its mark
     /// is gone (every save of new content removes the mark). An agreement changed when its fingerprint differs.
-    private static func changedSince(_ run: AdjudicationRun, db: Database) throws -> (Set<IncidentID>, Set<AgreementID>) {
+    private func changedSince(_ run: AdjudicationRun, db: Database) throws -> (Set<IncidentID>, Set<AgreementID>) {
         guard let basis = run.basis else { return ([], []) }
+        // No other connection has written since the content was read: nothing can have changed.
+        if let version = basis.writtenVersion, try writtenVersion(db) == version { return ([], []) }
         var incidents = Set<IncidentID>()
         let body = try db.cachedStatement(sql: "SELECT body FROM incident WHERE id = ?")
         for (id, print) in basis.awaitingIncidents {

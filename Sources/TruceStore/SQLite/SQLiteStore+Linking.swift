@@ -6,7 +6,7 @@ import TruceCore
 /// touches, and by id in batches, with prepared statements.
 extension SQLiteStore {
     public func linking<Value>(_ body: (any LinkingSession) throws -> Value) throws -> Value {
-        try wrap("link records") { try immediateWrite { db in try LinkingTransaction.run(db, body) } }
+        try wrap("link records") { try immediateWrite(changesContent: false) { db in try LinkingTransaction.run(db, body) } }
     }
 }
 
@@ -65,6 +65,13 @@ struct LinkingTransaction: LinkingSession {
         for id in waiting { try db.run("INSERT OR IGNORE INTO link_pending (incident_id) VALUES (?)", arguments: [id]) }
         try db.execute(sql: "DELETE FROM store_meta WHERE key LIKE 'linked:%'")
         try db.execute(sql: "INSERT INTO store_meta (key, value) VALUES (?, 1)", arguments: [Self.linkedKey(rulesVersion)])
+        try AwaitingQueue.forget(db)
+        try StagedLinkRecords.drop(db)
+    }
+
+    func noteJudgedAllAwaiting(rulesVersion: String, resets: Int) throws {
+        guard try AwaitingQueue.resets(db) == resets else { return }
+        try db.execute(sql: "INSERT OR REPLACE INTO store_meta (key, value) VALUES (?, 1)", arguments: [AwaitingQueue.key(rulesVersion)])
     }
 
     /// The key in `store_meta` saying the store is linked under `rulesVersion`.
@@ -77,24 +84,43 @@ struct LinkingTransaction: LinkingSession {
     }
 
     func refreshLinkRecords(ids: [IncidentID]?, rulesVersion: String, records: ([Incident]) -> [LinkRecord]) throws {
+        // Records staged while judging are taken as they are: only the other incidents' bodies are decoded.
+        let staged = try StagedLinkRecords.any(db)
+        defer { if staged { try? StagedLinkRecords.drop(db) } }
         func save(_ bodies: [String]) throws {
-            for record in records(try Self.decode(bodies)) { try Self.save(record, rulesVersion: rulesVersion, db: db) }
-        }
-        guard let ids else {
-            // Every incident, in order of rowid, a batch at a time; link records of incidents no longer stored go.
-            try db.execute(sql: "DELETE FROM link_key WHERE incident_id NOT IN (SELECT id FROM incident)")
-            var after: Int64 = .min
-            let statement = try db.cachedStatement(sql: "SELECT rowid, body FROM incident WHERE rowid > ? ORDER BY rowid LIMIT 4000")
-            while true {
-                let rows = try Row.fetchAll(statement, arguments: [after])
-                guard let last = rows.last else { return }
-                try save(rows.map { $0[1] })
-                after = last[0]
+            for record in records(try Self.decode(bodies)) {
+                try StagedLinkRecords.write(record, rulesVersion: rulesVersion, into: "link_key", db: db)
             }
         }
-        for start in stride(from: 0, to: ids.count, by: Self.batch) {
-            let slice = Array(ids[start..<min(start + Self.batch, ids.count)])
-            try save(try String.fetchAll(db, sql: "SELECT body FROM incident WHERE id IN \(Self.placeholders(slice.count))", arguments: StatementArguments(slice)))
+        func refresh(_ ids: [IncidentID]) throws {
+            for start in stride(from: 0, to: ids.count, by: Self.batch) {
+                let slice = Array(ids[start..<min(start + Self.batch, ids.count)])
+                var sql = "SELECT body FROM incident WHERE id IN \(Self.placeholders(slice.count))"
+                var arguments = StatementArguments(slice)
+                if staged {
+                    try StagedLinkRecords.take(ids: slice, rulesVersion: rulesVersion, db: db)
+                    sql += " AND " + StagedLinkRecords.notStaged
+                    arguments += [rulesVersion, rulesVersion]
+                }
+                try save(try String.fetchAll(db, sql: sql, arguments: arguments))
+            }
+        }
+        if let ids { return try refresh(ids) }
+        // Every incident; link records of incidents no longer stored go.
+        try db.execute(sql: "DELETE FROM link_key WHERE incident_id NOT IN (SELECT id FROM incident)")
+        if staged {
+            try StagedLinkRecords.takeAll(rulesVersion: rulesVersion, db: db)
+            return try refresh(
+                try String.fetchAll(db, sql: "SELECT id FROM incident WHERE \(StagedLinkRecords.notStaged)", arguments: [rulesVersion, rulesVersion]))
+        }
+        // In order of rowid, a batch at a time.
+        var after: Int64 = .min
+        let statement = try db.cachedStatement(sql: "SELECT rowid, body FROM incident WHERE rowid > ? ORDER BY rowid LIMIT 4000")
+        while true {
+            let rows = try Row.fetchAll(statement, arguments: [after])
+            guard let last = rows.last else { return }
+            try save(rows.map { $0[1] })
+            after = last[0]
         }
     }
 
@@ -195,20 +221,21 @@ struct LinkingTransaction: LinkingSession {
 
     func write(evidence: [EvidenceRecord]) throws -> Int {
         // A row is written only when it differs from the stored one; a record no longer stored is left out.
-        let statement = try db.cachedStatement(
-            sql: """
+        var written = 0
+        for record in evidence {
+            var row = try DirectBinding(
+                """
                 INSERT INTO evidence (incident_id, link_group, level, may_describe)
                 SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM incident WHERE id = ?1)
                 ON CONFLICT (incident_id) DO UPDATE SET
                     link_group = excluded.link_group, level = excluded.level, may_describe = excluded.may_describe
                 WHERE link_group IS NOT excluded.link_group OR level IS NOT excluded.level OR may_describe IS NOT excluded.may_describe
-                """)
-        var written = 0
-        for record in evidence {
-            try statement.execute(arguments: [
-                record.incident, record.group, record.level.rawValue,
-                record.mayDescribe.isEmpty ? "[]" : try TruceJSON.string(record.mayDescribe),
-            ])
+                """, db: db)
+            try row.bind(record.incident)
+            try row.bind(record.group)
+            try row.bind(record.level.rawValue)
+            try row.bind(record.mayDescribe.isEmpty ? "[]" : try TruceJSON.string(record.mayDescribe))
+            try row.run()
             written += db.changesCount
         }
         return written
@@ -222,22 +249,6 @@ struct LinkingTransaction: LinkingSession {
     }
 
     static func placeholders(_ count: Int) -> String { "(" + Array(repeating: "?", count: count).joined(separator: ",") + ")" }
-
-    static func save(_ record: LinkRecord, rulesVersion: String, db: Database) throws {
-        try db.run(
-            """
-            INSERT OR REPLACE INTO link_key (incident_id, rules_version, first_day, last_day, role, start_seconds, end_seconds,
-                target_category, target_subtype, target_words, action, country, latitude, longitude, geo_precision, region, place,
-                coded_dataset, own_level, claims)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            arguments: [
-                record.id, rulesVersion, record.firstDay, record.lastDay, record.role.rawValue, record.start, record.end,
-                record.category?.rawValue, record.subtype, record.targetWords?.joined(separator: " "), record.action?.rawValue,
-                record.country, record.coordinate?.latitude, record.coordinate?.longitude, record.precision.rawValue, record.region,
-                record.place, record.eventCodedDataset, record.ownLevel.rawValue, record.claimsText,
-            ])
-    }
 
     /// A link record from a row of ``columns``.
     static func record(_ row: Row) throws -> LinkRecord {

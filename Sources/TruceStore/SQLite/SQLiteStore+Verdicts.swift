@@ -46,7 +46,7 @@ extension SQLiteStore {
     }
 
     public func resetAdjudication() throws {
-        try wrap("reset adjudication") { try immediateWrite { try $0.execute(sql: "DELETE FROM adjudication_mark") } }
+        try wrap("reset adjudication") { try immediateWrite { try AwaitingQueue.resetJudgements($0) } }
     }
 
     public func verdicts(matching query: VerdictQuery) throws -> [StoredVerdict] {

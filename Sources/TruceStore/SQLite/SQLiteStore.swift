@@ -15,6 +15,9 @@ import TruceCore
 /// ``Access/readOnly`` never migrates or writes, so it can read a file the user may not write.
 public final class SQLiteStore: VerdictStore {
     let writer: any DatabaseWriter
+    /// How many writes through this store may have changed what adjudication judges (SQLite's `data_version`
+    /// tells of other connections' writes only).
+    let contentWrites = WriteCounter()
     /// The database file's path.
     public let path: String
     /// Whether this store may write.
@@ -216,8 +219,11 @@ public final class SQLiteStore: VerdictStore {
 
     /// Runs `body` in one `BEGIN IMMEDIATE` transaction: the write lock is taken (waiting up to the busy timeout)
     /// before anything is read, so no other writer can change what `body` reads before it writes.
-    func immediateWrite<Value>(_ body: (Database) throws -> Value) throws -> Value {
+    /// - Parameter changesContent: whether `body` may change what adjudication judges (incidents, agreements,
+    ///   judgement marks); counted in ``contentWrites``. Saving verdicts and linking do not.
+    func immediateWrite<Value>(changesContent: Bool = true, _ body: (Database) throws -> Value) throws -> Value {
         guard access == .readWrite else { throw StoreError(path: path, operation: "write", cause: .openedReadOnly) }
+        if changesContent { contentWrites.increment() }
         return try writer.writeWithoutTransaction { db in
             var result: Value?
             try db.inTransaction(.immediate) {
@@ -230,3 +236,13 @@ public final class SQLiteStore: VerdictStore {
 }
 
 func unix(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded(.down)) }
+
+/// A count shared between threads.
+final class WriteCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func increment() { lock.withLock { count += 1 } }
+
+    var value: Int { lock.withLock { count } }
+}
