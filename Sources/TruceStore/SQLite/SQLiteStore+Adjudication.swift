@@ -73,7 +73,7 @@ extension SQLiteStore {
             try immediateWrite(changesContent: false) { db in
                 let (changedIncidents, changedAgreements) = try changedSince(run, db: db)
                 func mark(_ subject: String, _ id: String) throws {
-                    var row = try DirectBinding("INSERT OR REPLACE INTO adjudication_mark (subject, id, rules_version) VALUES (?, ?, ?)", db: db)
+                    var row = try CachedBinding("INSERT OR REPLACE INTO adjudication_mark (subject, id, rules_version) VALUES (?, ?, ?)", db: db)
                     try row.bind(subject)
                     try row.bind(id)
                     try row.bind(run.rulesVersion)
@@ -93,7 +93,7 @@ extension SQLiteStore {
                 }
                 for verdict in run.verdicts
                 where !changedIncidents.contains(verdict.incident) && !changedAgreements.contains(verdict.agreement) {
-                    var row = try DirectBinding(
+                    var row = try CachedBinding(
                         "INSERT OR REPLACE INTO verdict (incident_id, agreement_id, kind, outcomes, rules_version) VALUES (?, ?, ?, ?, ?)", db: db)
                     try row.bind(verdict.incident)
                     try row.bind(verdict.agreement)

@@ -223,7 +223,7 @@ struct LinkingTransaction: LinkingSession {
         // A row is written only when it differs from the stored one; a record no longer stored is left out.
         var written = 0
         for record in evidence {
-            var row = try DirectBinding(
+            var row = try CachedBinding(
                 """
                 INSERT INTO evidence (incident_id, link_group, level, may_describe)
                 SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM incident WHERE id = ?1)

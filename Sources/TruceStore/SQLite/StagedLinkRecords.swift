@@ -81,7 +81,7 @@ enum StagedLinkRecords {
     /// Writes `record`, worked out under `rulesVersion`, into `table` (replacing the row of its incident), its
     /// values bound directly.
     static func write(_ record: LinkRecord, rulesVersion: String, into table: String, db: Database) throws {
-        var row = try DirectBinding(
+        var row = try CachedBinding(
             "INSERT OR REPLACE INTO \(table) (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", db: db)
         try row.bind(record.id)
         try row.bind(rulesVersion)
