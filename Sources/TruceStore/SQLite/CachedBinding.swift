@@ -4,10 +4,10 @@ import GRDBSQLite
 /// Runs a cached statement with its values bound one by one straight through SQLite's C interface: no
 /// `StatementArguments`, no boxing of each value, text bound from the string's own UTF-8 storage. For the
 /// rows adjudication writes (marks, verdicts, link records, evidence); imports use ``DirectBinding``.
-struct CachedBinding {
-    private let statement: Statement
-    private let handle: SQLiteStatement
-    private let database: Database
+struct CachedBinding: SQLiteBinding {
+    let statement: Statement
+    let handle: SQLiteStatement
+    let database: Database
     private var index: CInt = 0
 
     /// Ready to bind the values of `sql` (prepared once per connection), from the first parameter.
@@ -25,9 +25,9 @@ struct CachedBinding {
         let code = text.withUTF8 { utf8 in
             // An empty buffer may have no address, which SQLite would bind as NULL.
             utf8.count == 0
-                ? sqlite3_bind_text(handle, index, "", 0, SQLITE_TRANSIENT_COPY)
+                ? sqlite3_bind_text(handle, index, "", 0, Self.transient)
                 : sqlite3_bind_text(handle, index, UnsafeRawPointer(utf8.baseAddress!).assumingMemoryBound(to: CChar.self),
-                                    CInt(utf8.count), SQLITE_TRANSIENT_COPY)
+                                    CInt(utf8.count), Self.transient)
         }
         try check(code)
     }
@@ -51,16 +51,4 @@ struct CachedBinding {
         guard code == SQLITE_DONE else { throw error(code) }
     }
 
-    private func check(_ code: CInt) throws {
-        guard code == SQLITE_OK else { throw error(code) }
-    }
-
-    private func error(_ code: CInt) -> DatabaseError {
-        DatabaseError(
-            resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(database.sqliteConnection)),
-            sql: statement.sql)
-    }
 }
-
-/// SQLite copies text bound with this destructor before the call returns.
-private let SQLITE_TRANSIENT_COPY = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)

@@ -7,10 +7,10 @@ import GRDBSQLite
 ///
 /// Values bound in place are only read while ``run(_:thenInteger:thenText:)`` runs; the statement is never run
 /// again without binding every value anew, and it is finalized with the binding, so no pointer outlives its text.
-struct DirectBinding {
-    private let statement: Statement
-    private let handle: SQLiteStatement
-    private let database: Database
+struct DirectBinding: SQLiteBinding {
+    let statement: Statement
+    let handle: SQLiteStatement
+    let database: Database
 
     /// Ready to run `sql`, prepared for this binding alone (not from the connection's statement cache, which
     /// another caller could run with this binding's stale pointers).
@@ -51,21 +51,9 @@ struct DirectBinding {
     /// address and would then bind as NULL, binds as the empty text.
     private func bindInPlace(_ utf8: UnsafeRawBufferPointer, at index: CInt) -> CInt {
         guard let base = utf8.baseAddress, utf8.count > 0 else {
-            return sqlite3_bind_text(handle, index, "", 0, SQLITE_TRANSIENT_DESTRUCTOR)
+            return sqlite3_bind_text(handle, index, "", 0, Self.transient)
         }
         return sqlite3_bind_text(handle, index, base.assumingMemoryBound(to: CChar.self), CInt(utf8.count), nil)
     }
 
-    private func check(_ code: CInt) throws {
-        guard code == SQLITE_OK else { throw error(code) }
-    }
-
-    private func error(_ code: CInt) -> DatabaseError {
-        DatabaseError(
-            resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(database.sqliteConnection)),
-            sql: statement.sql)
-    }
 }
-
-/// SQLite copies text bound with this destructor before the call returns.
-private let SQLITE_TRANSIENT_DESTRUCTOR = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
