@@ -40,7 +40,7 @@ extension PagePosition {
 extension StoredVerdict {
     /// Where this verdict stands in the order of listings: pages that end with it go on after it.
     public var position: PagePosition {
-        PagePosition(start: Int64(start.timeIntervalSince1970.rounded(.down)), incident: verdict.incident, agreement: verdict.agreement)
+        PagePosition(start: unix(start), incident: verdict.incident, agreement: verdict.agreement)
     }
 }
 

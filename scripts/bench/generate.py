@@ -155,6 +155,17 @@ def anchored(days, groups):
     return [day - latest[group] for day, group in zip(days, groups)]
 
 
+def shifted_rows(first: int, rows: int, base_rows: int, shifts):
+    """Row numbers first .. first + rows - 1, each with its base row's index and its cycle's shift (days, km north,
+    km east), the shift worked out once per cycle."""
+    cycle, shift = None, None
+    for n in range(first, first + rows):
+        row_cycle, i = divmod(n, base_rows)
+        if row_cycle != cycle:
+            cycle, shift = row_cycle, shifts.of_cycle(row_cycle)
+        yield n, i, shift
+
+
 def write_acled_shifted(path: Path, rows: int, base, groups, seed: int, store_rows: int, later: bool):
     """Rows `first` .. of the cycled base (first = store_rows for a later feed), each cycle moved by
     Shifts; a later feed's rows fall on the two days after the store's last."""
@@ -165,15 +176,11 @@ def write_acled_shifted(path: Path, rows: int, base, groups, seed: int, store_ro
     offsets = anchored([day for day, _ in parsed], groups)
     shifts = Shifts(seed, -(-store_rows // len(base)), min(offsets), 0)
     first = store_rows if later else 0
-    cycle_shift, formatted = None, {}
+    formatted = {}
     with open(path, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
         w.writerow(ACLED_COLUMNS)
-        for n in range(first, first + rows):
-            cycle, i = divmod(n, len(base))
-            if cycle_shift is None or cycle_shift[0] != cycle:
-                cycle_shift = (cycle, *shifts.of_cycle(cycle))
-            _, days, north, east = cycle_shift
+        for n, i, (days, north, east) in shifted_rows(first, rows, len(base), shifts):
             row = list(base[i])
             prefix = "".join(itertools.takewhile(str.isalpha, row[id_col])) or "BEN"
             row[id_col] = f"{prefix}{10_000_000 + n}"
@@ -208,7 +215,7 @@ def write_gdelt_shifted(path: Path, rows: int, base, seed: int, store_rows: int,
     offsets = anchored(added, [0] * len(added))
     shifts = Shifts(seed, -(-store_rows // len(base)), min(offsets), 0)
     first = store_rows if later else 0
-    cycle_shift, formatted = None, {}
+    formatted = {}
 
     def date_fields(day):
         if day not in formatted:
@@ -218,11 +225,7 @@ def write_gdelt_shifted(path: Path, rows: int, base, seed: int, store_rows: int,
         return formatted[day]
 
     with open(path, "w", encoding="utf-8", newline="") as f:
-        for n in range(first, first + rows):
-            cycle, i = divmod(n, len(base))
-            if cycle_shift is None or cycle_shift[0] != cycle:
-                cycle_shift = (cycle, *shifts.of_cycle(cycle))
-            _, days, north, east = cycle_shift
+        for n, i, (days, north, east) in shifted_rows(first, rows, len(base), shifts):
             row = list(fields[i])
             day_added = later_day(n, seed) if later else days + offsets[i]
             row[G_SQLDATE], row[G_MONTH], row[G_YEAR], row[G_FRACTION] = date_fields(day_added - lag[i])

@@ -3,7 +3,7 @@ import Foundation
 /// Local wall-clock times already resolved to instants, by zone and local second. An import resolves the same
 /// few thousand days (each record's midnight and the next) over and over, and each resolution asks the
 /// `TimeZone` for its offset several times, which is slow; the answer for a zone and wall time never changes.
-final class InstantCache: @unchecked Sendable {
+final class InstantCache: Sendable {
     static let shared = InstantCache()
     /// The most wall times kept; the cache starts afresh when it is full.
     static let capacity = 1 << 16
@@ -13,22 +13,15 @@ final class InstantCache: @unchecked Sendable {
         let localSeconds: Int
     }
 
-    private let lock = NSLock()
-    private var instants: [Key: Int] = [:]  // seconds since 1970, which `CivilDays.instant` always gives whole
+    /// Seconds since 1970, which `CivilDays.instant` always gives whole.
+    private let instants = BoundedMemo<Key, Int>(capacity: InstantCache.capacity)
 
     /// The instant of the wall time `localSeconds` (seconds since 1970-01-01T00:00 local) in `zone`, as
     /// `CivilDays.instant(localSeconds:in:)` resolves it.
     func instant(localSeconds: Int, in zone: ZoneIdentifier) -> Date {
-        let key = Key(zone: zone.rawValue, localSeconds: localSeconds)
-        lock.lock()
-        let known = instants[key]
-        lock.unlock()
-        if let known { return Date(timeIntervalSince1970: TimeInterval(known)) }
-        let instant = CivilDays.instant(localSeconds: localSeconds, in: zone.timeZone)
-        lock.lock()
-        if instants.count >= Self.capacity { instants.removeAll(keepingCapacity: true) }
-        instants[key] = Int(instant.timeIntervalSince1970)
-        lock.unlock()
-        return instant
+        let seconds = instants.value(for: Key(zone: zone.rawValue, localSeconds: localSeconds)) {
+            Int(CivilDays.instant(localSeconds: localSeconds, in: zone.timeZone).timeIntervalSince1970)
+        }
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
 }

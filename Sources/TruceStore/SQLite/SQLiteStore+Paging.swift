@@ -40,9 +40,7 @@ extension SQLiteStore {
         // Without an agreement, the page is found fastest by walking incidents in start order until `limit`
         // verdicts are read; with one, by reading that agreement's verdicts and sorting them.
         let rows = try readVerdicts(filter, limit: limit, fromIncidents: query.agreement == nil)
-        let next = rows.count < limit ? nil : rows.last.map {
-            PagePosition(start: unix($0.start), incident: $0.verdict.incident, agreement: $0.verdict.agreement)
-        }
+        let next = rows.count < limit ? nil : rows.last?.position
         return Page(items: rows, next: next)
     }
 
