@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TruceApp
 import TruceCore
 import TruceEngine
 import TruceStore
@@ -42,7 +43,7 @@ enum Adjudicating {
         let rules = Adjudicator.rulesVersion
         if all { try store.resetAdjudication() }
         let input = try store.adjudicationInput(rulesVersion: rules)
-        let judge = Bundled.judge
+        let judge = Bundled.judge(observer: TerminalObserver())
         let everyAgreement = input.agreements.map(judge.prepare)
         var counts: [VerdictKind: Int] = [:]
         var stale = 0

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TruceApp
 import TruceCore
 import TruceEngine
 import TruceIngest
@@ -15,33 +16,26 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Directory for the demo database (created if missing).")
     var dir = "demo"
 
-    @Option(help: "Agreement catalogue directory (default: agreements/2025 of the Truce checkout).")
+    @Option(help: "Agreement catalogue directory (default: the bundled agreements/2025).")
     var catalog: String?
 
-    @Option(help: "Example incidents CSV (default: examples/2025/incidents.csv of the Truce checkout).")
+    @Option(help: "Example incidents CSV (default: the bundled examples/2025/incidents.csv).")
     var incidents: String?
 
-    @Option(help: "An ACLED-format sample to import (default: examples/2025/acled-format-sample.csv of the Truce checkout).")
+    @Option(help: "An ACLED-format sample to import (default: the bundled examples/2025/acled-format-sample.csv).")
     var acled: String?
 
     func run() throws {
         try reportingFailures {
-            let catalogPath = try catalog ?? Bundled.path("agreements/2025", option: "--catalog DIR")
-            let incidentsPath = try incidents ?? Bundled.path("examples/2025/incidents.csv", option: "--incidents FILE")
-            let acledPath = try acled ?? Bundled.path("examples/2025/acled-format-sample.csv", option: "--acled FILE")
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            let databasePath = (dir as NSString).appendingPathComponent("truce.sqlite")
+            let files = try Demo.files(catalogue: catalog, incidents: incidents, acled: acled)
+            let databasePath = try Demo.databasePath(in: dir)
             let store = try StoreOptions(db: databasePath).open()
+            let observer = TerminalObserver()
             print("Truce demo — database \(databasePath)\n")
 
-            let (catalog, agreements) = try Loading.agreements(from: [catalogPath], into: store)
-            guard !catalog.diagnostics.containsErrors else {
-                throw Failure(message: "the catalogue in \(catalogPath) has errors", code: .invalidInput)
-            }
-            print("agreements (\(catalogPath)): \(agreements)")
-            print("incidents (\(incidentsPath)): \(try Loading.incidents(from: incidentsPath, format: TruceCSVFormat(), into: store))")
-            let acledFormat = ACLEDFormat(actors: try ActorTables.load(nil))
-            print("ACLED-format sample (\(acledPath)): \(try Loading.incidents(from: acledPath, format: acledFormat, into: store))\n")
+            print("agreements (\(files.catalogue.name)): \(try Demo.loadCatalogue(files.catalogue, into: store, observer: observer))")
+            print("incidents (\(files.incidents.name)): \(try Demo.importIncidents(files.incidents, into: store, observer: observer))")
+            print("ACLED-format sample (\(files.acled.name)): \(try Demo.importACLEDSample(files.acled, into: store, observer: observer))\n")
 
             print("adjudication: \(try Adjudicating.run(store: store, all: false))\n")
 

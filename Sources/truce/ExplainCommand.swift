@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TruceApp
 import TruceCore
 import TruceEngine
 import TruceReport
@@ -23,16 +24,16 @@ struct ExplainCommand: ParsableCommand {
         try reportingFailures {
             let opened = try store.openForReading()
             guard let found = try opened.incidents(ids: [incident], detail: .full).first else {
-                throw Failure(message: "no incident with id \"\(incident)\" (see `truce incidents list`)", code: .invalidInput)
+                throw Failure(message: "no incident with id \"\(incident)\" (see `truce incidents list`)", kind: .invalidInput)
             }
             var agreements = try opened.agreements()
             if let agreement {
                 agreements = agreements.filter { $0.id == agreement }
                 guard !agreements.isEmpty else {
-                    throw Failure(message: "--agreement: no agreement with id \"\(agreement)\"", code: .invalidInput)
+                    throw Failure(message: "--agreement: no agreement with id \"\(agreement)\"", kind: .invalidInput)
                 }
             }
-            let judge = Bundled.judge
+            let judge = Bundled.judge(observer: TerminalObserver())
             let verdicts = agreements.map { judge.verdict(for: found, under: $0) }
             // The event as the last adjudication linked it; a record awaiting adjudication is linked afresh.
             let linked = try opened.storedEvent(of: found.id, rulesVersion: Adjudicator.rulesVersion)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TruceApp
 import TruceCore
 import TruceReport
 import TruceStore
@@ -91,7 +92,7 @@ struct ExportCommand: ParsableCommand {
             return incidents
         case .verdicts:
             var writer = try ExportWriter(format.verdicts, to: output)
-            var reasons = VerdictReasons(store: store, judge: Bundled.judge)
+            var reasons = VerdictReasons(store: store, judge: Bundled.judge(observer: TerminalObserver()))
             try store.forEachPage(ofVerdictsMatching: query(over: days)) { page in
                 guard format.verdictsNeedIncidents || format.verdictsNeedReasons else { return try writer.write(page.lazy.map { ($0, nil) }) }
                 let incidents = try store.incidents(ids: Self.distinctIncidents(of: page), detail: .withoutSourceFields)

@@ -1,4 +1,5 @@
 import Foundation
+import TruceApp
 
 /// Where an export goes: standard output, or a file written beside its final name and moved into place only
 /// once the export is complete, so a failed export never leaves a partial file under that name.
@@ -16,7 +17,7 @@ struct ExportDestination {
         }
         let partial = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
         guard FileManager.default.createFile(atPath: partial, contents: nil), let handle = FileHandle(forWritingAtPath: partial) else {
-            throw Failure(message: "\(path): cannot be written: \(String(cString: strerror(errno)))", code: .invalidInput)
+            throw Failure(message: "\(path): cannot be written: \(String(cString: strerror(errno)))", kind: .invalidInput)
         }
         self.handle = handle
         self.partial = partial
@@ -30,7 +31,7 @@ struct ExportDestination {
             if rename(partial, path) != 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         } catch {
             abandon()
-            throw Failure(message: "\(path): cannot be written: \(error.localizedDescription)", code: .invalidInput)
+            throw Failure(message: "\(path): cannot be written: \(error.localizedDescription)", kind: .invalidInput)
         }
     }
 

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import TruceApp
 import TruceCore
 import TruceEngine
-import TruceIngest
 import TruceStore
 
 struct IncidentsCommand: ParsableCommand {
@@ -30,17 +30,19 @@ struct IncidentsCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let opened = try store.open()
+                let importer = try Importer(format: "truce")!
+                let observer = TerminalObserver()
                 var total = LoadSummary()
                 var results: [String: LoadSummary] = [:]
                 for file in files {
-                    let summary = try Loading.incidents(from: file, format: TruceCSVFormat(), into: opened, maxRecordBytes: recordSize.bytes)
+                    let summary = try importer.importFile(file, into: opened, maxRecordBytes: recordSize.bytes, observer: observer)
                     results[file] = summary
                     total = total + summary
                     if !output.json { print("\(file): \(summary)") }
                 }
                 if output.json { print(try TruceJSON.string(results, pretty: true)) }
                 if strict && total.quarantined > 0 {
-                    throw Failure(message: "\(total.quarantined) row(s) quarantined (--strict)", code: .invalidInput)
+                    throw Failure(message: "\(total.quarantined) row(s) quarantined (--strict)", kind: .invalidInput)
                 }
             }
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TruceApp
 import TruceCore
 import TruceEngine
 import TruceIngest
@@ -55,7 +56,7 @@ enum Reporting {
         directory: String, boundaries: String?
     ) throws -> String {
         guard let agreement = try store.agreement(id: id) else {
-            throw Failure(message: "--agreement: no agreement with id \"\(id)\" (see `truce agreements list`)", code: .invalidInput)
+            throw Failure(message: "--agreement: no agreement with id \"\(id)\" (see `truce agreements list`)", kind: .invalidInput)
         }
         let zone = agreement.timeZone
         let now = Date()
@@ -80,17 +81,17 @@ enum Reporting {
         let evidence = linking.value + Adjudication.evidence(for: before)
         let report = MonitoringReport.build(
             agreement: agreement, incidents: incidents, evidence: evidence, period: period, asOf: min(end, now), coverage: try store.coverage(),
-            judge: Bundled.judge)
+            judge: Bundled.judge(observer: TerminalObserver()))
         var outlines: Outlines?
         if let boundaries {
             do {
                 outlines = try Outlines(geoJSON: Data(contentsOf: URL(fileURLWithPath: boundaries)), file: boundaries)
             } catch let error as Outlines.OutlineError {
-                throw Failure(message: error.description, code: .invalidInput)
+                throw Failure(message: error.description, kind: .invalidInput)
             } catch {
-                throw Failure(message: "\(boundaries): cannot be read: \(error.localizedDescription)", code: .invalidInput)
+                throw Failure(message: "\(boundaries): cannot be read: \(error.localizedDescription)", kind: .invalidInput)
             }
-        } else if let bundled = Bundled.find("data/boundaries/countries.geojson") {
+        } else if let bundled = Bundled.find(Bundled.countryOutlines) {
             outlines = try? Outlines(geoJSON: Data(contentsOf: URL(fileURLWithPath: bundled)), file: bundled)
         } else {
             printError("note: the bundled country outlines (data/boundaries/countries.geojson) were not found, so the map has none; pass --boundaries FILE")
@@ -99,7 +100,7 @@ enum Reporting {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let path = (directory as NSString).appendingPathComponent("\(agreement.id)_\(report.from)_\(report.to).\(format.rawValue)")
         do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-            throw Failure(message: "\(path): cannot be written: \(error.localizedDescription)", code: .invalidInput)
+            throw Failure(message: "\(path): cannot be written: \(error.localizedDescription)", kind: .invalidInput)
         }
         return path
     }
