@@ -1,10 +1,11 @@
 import Foundation
 import TruceCore
+import TruceEngine
 import TruceIngest
 import TruceStore
 
-/// The demo's steps: load the 2025 catalogue, the example incidents and an ACLED-format sample into a store.
-/// Safe to run again: loads are idempotent.
+/// The demo's steps: load the 2025 catalogue, the example incidents and an ACLED-format sample into a store,
+/// adjudicate, sum up each agreement and write two reports. Safe to run again: loads are idempotent.
 public enum Demo {
     /// The files the demo loads.
     public struct Files: Hashable, Sendable {
@@ -32,6 +33,9 @@ public enum Demo {
             }
         }
     }
+
+    /// The agreements the demo writes a report on.
+    public static let reportedAgreements: [AgreementID] = ["energy-moratorium-2025", "gaza-ceasefire-2025"]
 
     /// The files given, else the bundled ones, looked up in that order.
     /// - Throws: ``MissingBundledFile`` for the first one neither given nor shipped.
@@ -65,5 +69,53 @@ public enum Demo {
     /// Imports the ACLED-format sample with the bundled actor table, its records keeping the file's name.
     public static func importACLEDSample(_ file: File, into store: some Store, observer: any ProgressObserver = QuietObserver()) throws -> LoadSummary {
         try Importer(format: "acled")!.importFile(file.path, named: file.name, into: store, observer: observer)
+    }
+
+    /// Each stored agreement with how many records fall in its window and scope, and its alleged violation events.
+    public static func agreementSummaries(in store: some VerdictStore) throws -> [AgreementSummary] {
+        let stored = try store.incidents(matching: .all)
+        return try store.agreements().map { agreement in
+            AgreementSummary(
+                agreement: agreement, records: ScopeCount.count(stored, against: agreement),
+                violations: ViolationTally(verdicts: try store.verdicts(matching: VerdictQuery(agreement: agreement.id))))
+        }
+    }
+
+    /// One agreement as the demo sums it up.
+    public struct AgreementSummary: Sendable {
+        public var agreement: Agreement
+        /// Records in its window, in its window and scope, and possibly in scope (imprecise or missing data).
+        public var records: ScopeCount
+        public var violations: ViolationTally
+    }
+}
+
+/// Violation and possible-violation events of one agreement, by accused party and evidence level, with their
+/// records: an event reported by several sources counts once.
+public struct ViolationTally: Sendable {
+    /// The events of one accused party and verdict kind.
+    public struct Row: Hashable, Sendable {
+        /// The accused party, or `unattributed`.
+        public var accused: String
+        public var kind: VerdictKind
+        /// Events at each evidence level, in the order of `EvidenceLevel.allCases`.
+        public var events: [Int]
+        /// The records of those events.
+        public var records: Int
+    }
+
+    /// By accused party, then verdict kind.
+    public var rows: [Row]
+
+    public init(verdicts: [StoredVerdict]) {
+        let counted = EventListing(verdicts).rows.filter { $0.kind == .violation || $0.kind == .possibleViolation }
+        let key = { (row: EventListing.Row) in "\(row.accused?.rawValue ?? "unattributed")\t\(row.kind.rawValue)" }
+        rows = Set(counted.map(key)).sorted().map { sortKey in
+            let group = counted.filter { key($0) == sortKey }
+            return Row(
+                accused: group[0].accused?.rawValue ?? "unattributed", kind: group[0].kind,
+                events: EvidenceLevel.allCases.map { level in group.filter { $0.evidence == level }.count },
+                records: group.map(\.verdicts.count).reduce(0, +))
+        }
     }
 }

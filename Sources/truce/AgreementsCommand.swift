@@ -100,9 +100,7 @@ struct AgreementsCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                guard let agreement = try store.openForReading().agreement(id: id) else {
-                    throw Failure(message: "no agreement with id \"\(id)\" (see `truce agreements list`)", kind: .invalidInput)
-                }
+                let agreement = try naming(see: "truce agreements list") { try Agreements.named(id, in: try store.openForReading()) }
                 if output.json {
                     print(try TruceJSON.string(agreement, pretty: true))
                 } else if yaml {

@@ -3,9 +3,7 @@ import Foundation
 import TruceApp
 import TruceCore
 import TruceEngine
-import TruceIngest
 import TruceReport
-import TruceStore
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -37,42 +35,31 @@ struct DemoCommand: ParsableCommand {
             print("incidents (\(files.incidents.name)): \(try Demo.importIncidents(files.incidents, into: store, observer: observer))")
             print("ACLED-format sample (\(files.acled.name)): \(try Demo.importACLEDSample(files.acled, into: store, observer: observer))\n")
 
-            print("adjudication: \(try Adjudicating.run(store: store, all: false))\n")
+            print("adjudication: \(try Adjudicating.run(store: store, all: false, observer: observer))\n")
 
             let now = Date()
-            let stored = try store.incidents(matching: .all)
-            for agreement in try store.agreements() {
-                print(AgreementDescription(agreement: agreement, now: now).text)
-                let count = ScopeCount.count(stored, against: agreement)
+            for summary in try Demo.agreementSummaries(in: store) {
+                print(AgreementDescription(agreement: summary.agreement, now: now).text)
+                let count = summary.records
                 print("  records: \(count.inWindow) in window, \(count.inScope) in window and scope, \(count.uncertain) possibly in scope (imprecise or missing data); events below")
-                print(ViolationTable(verdicts: try store.verdicts(matching: VerdictQuery(agreement: agreement.id))).text + "\n")
+                print(Self.violationTable(summary.violations) + "\n")
             }
             let reports = (dir as NSString).appendingPathComponent("reports")
-            for id in ["energy-moratorium-2025", "gaza-ceasefire-2025"] {
-                let path = try Reporting.write(
-                    store: store, agreement: id, date: nil, from: nil, to: nil, format: .html, directory: reports, boundaries: nil)
+            for id in Demo.reportedAgreements {
+                let path = try ReportCommand.write(ReportRequest(agreement: id, format: .html), into: reports, store: store, observer: observer)
                 print("report: \(path)")
             }
             print("Next: truce explain ex-2025-029 --db \(databasePath) --agreement energy-moratorium-2025")
         }
     }
-}
 
-/// Violation and possible-violation events of one agreement, by accused party and evidence level, with their
-/// records: an event reported by several sources counts once.
-struct ViolationTable {
-    var verdicts: [StoredVerdict]
-
-    var text: String {
-        let counted = EventListing(verdicts).rows.filter { $0.kind == .violation || $0.kind == .possibleViolation }
-        guard !counted.isEmpty else { return "  violations: none alleged" }
+    /// Violation and possible-violation events of one agreement, by accused party and evidence level, with their
+    /// records: an event reported by several sources counts once.
+    static func violationTable(_ tally: ViolationTally) -> String {
+        guard !tally.rows.isEmpty else { return "  violations: none alleged" }
         var table = Table("ACCUSED", "KIND", "SINGLE CLAIM", "CONTESTED", "CORROBORATED", "VERIFIED", "RECORDS")
-        let keys = Set(counted.map { "\($0.accused?.rawValue ?? "unattributed")\t\($0.kind.rawValue)" }).sorted()
-        for key in keys {
-            let parts = key.split(separator: "\t").map(String.init)
-            let rows = counted.filter { "\($0.accused?.rawValue ?? "unattributed")\t\($0.kind.rawValue)" == key }
-            let cells = EvidenceLevel.allCases.map { level in String(rows.filter { $0.evidence == level }.count) }
-            table.add(parts[0], parts[1], cells[0], cells[1], cells[2], cells[3], String(rows.map(\.verdicts.count).reduce(0, +)))
+        for row in tally.rows {
+            table.add([row.accused, row.kind.rawValue] + row.events.map(String.init) + [String(row.records)])
         }
         let lines = table.rendered.split(separator: "\n").map { "    " + $0 }
         return "  events alleged, by accused party and evidence level (an event reported by several records counts once):\n"

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import TruceApp
 import TruceCore
-import TruceEngine
 import TruceStore
 
 struct IncidentsCommand: ParsableCommand {
@@ -69,17 +68,10 @@ struct IncidentsCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let opened = try store.openForReading()
-                let found = try agreement.map { try namedAgreement($0, in: opened) }
-                let zone = found?.timeZone
-                let query = IncidentQuery(
-                    perpetrator: filters.perpetrator, during: filters.span(in: zone ?? .utc), category: category, country: country,
-                    limit: agreement == nil ? limit : nil)
-                var incidents = try opened.incidents(matching: query)
-                if let found {
-                    incidents = incidents.filter { ScopeScreen.screen($0, against: found) != .outOfScope }
-                    if let limit { incidents = Array(incidents.prefix(limit)) }
-                }
+                let request = IncidentListRequest(
+                    agreement: agreement, party: filters.perpetrator, days: filters.days, category: category, country: country, limit: limit)
+                let listed = try naming(option: "--agreement") { try IncidentListing.list(request, in: try store.openForReading()) }
+                let (incidents, zone) = (listed.incidents, listed.zone)
                 if output.json {
                     print(try TruceJSON.string(incidents, pretty: true))
                     return

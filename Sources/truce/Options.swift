@@ -75,15 +75,8 @@ struct PartyAndDateFilters: ParsableArguments {
 
     var perpetrator: PartyID? { party.map { PartyID($0) } }
 
-    /// The UTC days from `--from` to `--to` inclusive, or `nil` when neither is given.
-    var span: TimeSpan? { span(in: .utc) }
-
-    /// The days from `--from` to `--to` inclusive as local days in `zone` (each from its local midnight, so a day
-    /// across a clock change is 23 or 25 hours long), or `nil` when neither is given.
-    func span(in zone: ZoneIdentifier) -> TimeSpan? {
-        guard from != nil || to != nil else { return nil }
-        return TimeSpan(start: from?.stated.instant(in: zone) ?? .distantPast, end: to.map { $0.stated.adding(days: 1).instant(in: zone) })
-    }
+    /// The days from `--from` to `--to` inclusive, or none when neither is given.
+    var days: DayRange { DayRange(from: from?.stated, to: to?.stated) }
 
     /// Says which days the filter means, e.g. `days are 2025-03-19 to 2025-03-25 in Europe/Moscow (the agreement's
     /// zone)`; `nil` when neither `--from` nor `--to` is given.
@@ -98,14 +91,6 @@ struct PartyAndDateFilters: ParsableArguments {
         guard let zone else { return days + " in UTC" }
         return days + " in \(zone.rawValue) (the agreement's zone)"
     }
-}
-
-/// The agreement `--agreement` names, or an error saying the store has none with that id.
-func namedAgreement(_ id: String, in store: SQLiteStore) throws -> Agreement {
-    guard let found = try store.agreement(id: id) else {
-        throw Failure(message: "--agreement: no agreement with id \"\(id)\"", kind: .invalidInput)
-    }
-    return found
 }
 
 /// Human tables by default, JSON for scripts.

@@ -1,14 +1,16 @@
 import Foundation
-import TruceApp
 
 /// Where an export goes: standard output, or a file written beside its final name and moved into place only
 /// once the export is complete, so a failed export never leaves a partial file under that name.
-struct ExportDestination {
-    let handle: FileHandle
+public struct ExportDestination {
+    /// Where the export's bytes go.
+    public let handle: FileHandle
     private let path: String?
     private let partial: String?
 
-    init(path: String?) throws {
+    /// Standard output when `path` is `nil`, else a new partial file beside `path`.
+    /// - Throws: ``Failure`` naming `path` when the partial file cannot be created.
+    public init(path: String?) throws {
         self.path = path
         guard let path else {
             handle = .standardOutput
@@ -24,7 +26,7 @@ struct ExportDestination {
     }
 
     /// Moves the complete file into place.
-    func commit() throws {
+    public func commit() throws {
         guard let path, let partial else { return }
         do {
             try handle.close()
@@ -36,7 +38,7 @@ struct ExportDestination {
     }
 
     /// Removes the partial file after a failure.
-    func abandon() {
+    public func abandon() {
         guard let partial else { return }
         try? handle.close()
         try? FileManager.default.removeItem(atPath: partial)
