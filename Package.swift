@@ -85,6 +85,11 @@ let package = Package(
             name: "TruceReportTests", dependencies: ["TruceCore", "TruceReport", "TruceIngest", "TruceTestSupport"], swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "TruceAppTests",
+            dependencies: ["TruceApp", "TruceCore", "TruceIngest", "TruceEngine", "TruceStore", "TruceReport", "TruceTestSupport"],
+            exclude: ["Fixtures"], swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "TruceCLITests", dependencies: ["truce", "TruceStore", "TruceCore", "TruceTestSupport"], exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
