@@ -32,11 +32,11 @@ public struct Export {
     public let request: ExportRequest
     /// The zone the filter's days are counted in: the agreement's, or `nil` for UTC.
     public let zone: ZoneIdentifier?
-    private let store: SQLiteStore
+    private let store: any VerdictStore
     private let days: TimeSpan?
 
     /// - Throws: ``NotFound`` when the filter names an agreement the store does not hold.
-    public init(_ request: ExportRequest, from store: SQLiteStore) throws {
+    public init(_ request: ExportRequest, from store: any VerdictStore) throws {
         self.request = request
         self.store = store
         zone = try request.filter.zone(in: store)
