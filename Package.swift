@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "TruceEngine", targets: ["TruceEngine"]),
         .library(name: "TruceStore", targets: ["TruceStore"]),
         .library(name: "TruceReport", targets: ["TruceReport"]),
+        .library(name: "TruceApp", targets: ["TruceApp"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,11 +25,15 @@ let package = Package(
     ],
     targets: [
         .target(name: "TruceCore", swiftSettings: strictSettings),
-        // The files Truce ships (actor table, country outlines) stay in data/ and travel with the binary as a
-        // resource bundle, so the installed `truce` finds them wherever it runs.
+        // The files Truce ships (the actor table and outlines in data/, the agreement catalogue, the example
+        // incidents) stay where they are in the checkout and travel with the binary as one resource bundle, so the
+        // installed `truce` finds them wherever it runs. The target spans the checkout only to reach them.
         .target(
-            name: "TruceBundledData", path: "data", sources: ["BundledData.swift"],
-            resources: [.copy("actors.csv"), .copy("boundaries")], swiftSettings: strictSettings
+            name: "TruceBundledData", path: ".",
+            exclude: ["Benchmarks", "Fuzz", "LICENSE", "NOTICE", "README.md", "Sources", "Tests", "docs", "scripts"],
+            sources: ["data/BundledData.swift"],
+            resources: [.copy("data/actors.csv"), .copy("data/boundaries"), .copy("agreements"), .copy("examples")],
+            swiftSettings: strictSettings
         ),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
@@ -45,10 +50,17 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The use cases the command line and a server share: typed requests in, typed results out.
+        .target(
+            name: "TruceApp",
+            dependencies: ["TruceCore", "TruceIngest", "TruceEngine", "TruceStore", "TruceReport", "TruceBundledData"],
+            swiftSettings: strictSettings
+        ),
+        // The command line only parses arguments and prints what TruceApp returns.
         .executableTarget(
             name: "truce",
             dependencies: [
-                "TruceCore", "TruceIngest", "TruceEngine", "TruceStore", "TruceReport", "TruceBundledData",
+                "TruceApp", "TruceCore", "TruceIngest", "TruceEngine", "TruceStore", "TruceReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -71,6 +83,11 @@ let package = Package(
         ),
         .testTarget(
             name: "TruceReportTests", dependencies: ["TruceCore", "TruceReport", "TruceIngest", "TruceTestSupport"], swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TruceAppTests",
+            dependencies: ["TruceApp", "TruceCore", "TruceIngest", "TruceEngine", "TruceStore", "TruceReport", "TruceTestSupport"],
+            exclude: ["Fixtures"], swiftSettings: strictSettings
         ),
         .testTarget(
             name: "TruceCLITests", dependencies: ["truce", "TruceStore", "TruceCore", "TruceTestSupport"], exclude: ["Fixtures"],

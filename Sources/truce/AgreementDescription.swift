@@ -1,4 +1,5 @@
 import Foundation
+import TruceApp
 import TruceCore
 
 /// An agreement described for people: window in its own zone and in UTC, parties, status history with the

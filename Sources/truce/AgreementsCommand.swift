@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TruceApp
 import TruceCore
 import TruceIngest
 import TruceStore
@@ -44,14 +45,15 @@ struct AgreementsCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let (catalog, result) = try Loading.agreements(from: paths, into: try store.open())
+                let loaded = try Loading.agreements(from: paths, into: try store.open(), observer: TerminalObserver())
+                let (catalog, result) = (loaded.catalog, loaded.summary)
                 if output.json {
                     print(try TruceJSON.string(result, pretty: true))
                 } else {
                     print("agreements: \(result)")
                 }
                 if catalog.diagnostics.containsErrors {
-                    throw Failure(message: summary(catalog), code: .invalidInput)
+                    throw Failure(message: summary(catalog), kind: .invalidInput)
                 }
             }
         }
@@ -98,9 +100,7 @@ struct AgreementsCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                guard let agreement = try store.openForReading().agreement(id: id) else {
-                    throw Failure(message: "no agreement with id \"\(id)\" (see `truce agreements list`)", code: .invalidInput)
-                }
+                let agreement = try naming(see: "truce agreements list") { try Agreements.named(id, in: try store.openForReading()) }
                 if output.json {
                     print(try TruceJSON.string(agreement, pretty: true))
                 } else if yaml {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import TruceApp
 import TruceCore
-import TruceEngine
 import TruceReport
 import TruceStore
 
@@ -22,28 +22,18 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let opened = try store.openForReading()
-            guard let found = try opened.incidents(ids: [incident], detail: .full).first else {
-                throw Failure(message: "no incident with id \"\(incident)\" (see `truce incidents list`)", code: .invalidInput)
+            let explanation: Explanation
+            do {
+                explanation = try Explaining.explain(incident: incident, agreement: agreement, store: opened, observer: TerminalObserver())
+            } catch let missing as NotFound {
+                throw missing.thing == .incident ? missing.failure(see: "truce incidents list") : missing.failure(option: "--agreement")
             }
-            var agreements = try opened.agreements()
-            if let agreement {
-                agreements = agreements.filter { $0.id == agreement }
-                guard !agreements.isEmpty else {
-                    throw Failure(message: "--agreement: no agreement with id \"\(agreement)\"", code: .invalidInput)
-                }
-            }
-            let judge = Bundled.judge
-            let verdicts = agreements.map { judge.verdict(for: found, under: $0) }
-            // The event as the last adjudication linked it; a record awaiting adjudication is linked afresh.
-            let linked = try opened.storedEvent(of: found.id, rulesVersion: Adjudicator.rulesVersion)
-                ?? Adjudication.evidence(for: try opened.incidents(matching: IncidentQuery(detail: .withoutSourceFields)))
-            let evidence = linked.first { $0.incident == found.id }
             if output.json {
-                print(try TruceJSON.string(verdicts, pretty: true))
+                print(try TruceJSON.string(explanation.verdicts, pretty: true))
                 return
             }
-            var lines = describe(found, evidence: evidence, linked: linked)
-            for verdict in verdicts {
+            var lines = describe(explanation)
+            for verdict in explanation.verdicts {
                 lines += ["", "\(verdict.agreement): \(verdict.kind.rawValue)   (rules \(verdict.rulesVersion))"]
                 for check in verdict.checks {
                     let mark = check.outcome == .unknown ? "unknown, \(check.uncertainty?.rawValue ?? "")" : check.outcome.rawValue
@@ -55,7 +45,8 @@ struct ExplainCommand: ParsableCommand {
         }
     }
 
-    private func describe(_ incident: Incident, evidence: EvidenceRecord?, linked: [EvidenceRecord]) -> [String] {
+    private func describe(_ explanation: Explanation) -> [String] {
+        let incident = explanation.incident
         var lines = ["\(incident.id): \(incident.description.isEmpty ? "(no description)" : incident.description)"]
         let span = TimeFormatting.span(incident.time.span, in: incident.time.timeZone)
         lines.append(incident.time.isStated
@@ -79,9 +70,8 @@ struct ExplainCommand: ParsableCommand {
         for record in incident.sources {
             lines.append("  source:  \(record.dataset) \(record.file):\(record.line) key \(record.key)\(record.release.map { ", release \($0)" } ?? "")")
         }
-        if let evidence {
-            let group = linked.filter { $0.group == evidence.group }.map(\.incident)
-            let others = group.filter { $0 != incident.id }
+        if let evidence = explanation.evidence {
+            let others = explanation.linkedWith
             lines.append("  evidence: \(evidence.level.rawValue)" + (others.isEmpty ? " (no other record linked)" : " (linked with \(others.joined(separator: ", ")))"))
             if !evidence.mayDescribe.isEmpty {
                 // Too vague to be placed in one event: it may describe several, and is counted in none of them.

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import TruceApp
 import TruceCore
 import TruceReport
-import TruceStore
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,10 +18,8 @@ struct ExportCommand: ParsableCommand {
             says which. The exported contents are the same either way (instants in UTC).
             """)
 
-    enum Kind: String, ExpressibleByArgument, CaseIterable { case incidents, verdicts, claims }
-
     @Argument(help: "What to export.")
-    var kind: Kind
+    var kind: ExportKind
 
     @Option(help: "The export's format.")
     var format: ExportFormat = .csv
@@ -43,13 +41,15 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            let filter = VerdictFilter(
+                agreement: agreement, party: filters.perpetrator, days: filters.days, verdict: verdict, evidence: evidence, region: region)
             let opened = try store.openForReading()
-            let zone = try agreement.map { try namedAgreement($0, in: opened).timeZone }
+            let export = try naming(option: "--agreement") { try Export(ExportRequest(kind: kind, format: format, filter: filter), from: opened) }
             let destination = try ExportDestination(path: out)
             let output = BufferedOutput(destination.handle)
             let written: Int
             do {
-                written = try export(from: opened, to: output, days: filters.span(in: zone ?? .utc))
+                written = try export.write(to: output, observer: TerminalObserver())
                 try destination.commit()
             } catch {
                 destination.abandon()
@@ -58,77 +58,7 @@ struct ExportCommand: ParsableCommand {
             if let out {
                 printError("\(out): \(written) \(kind == .claims ? "incidents' claims" : kind.rawValue)")
             }
-            if let days = filters.daysStatement(agreementZone: zone) { printError(days) }
+            if let days = filters.daysStatement(agreementZone: export.zone) { printError(days) }
         }
-    }
-
-    /// The verdicts to export, over `days`.
-    private func query(over days: TimeSpan?) -> VerdictQuery {
-        VerdictQuery(
-            agreement: agreement, perpetrator: filters.perpetrator, kind: verdict, evidence: evidence, during: days,
-            region: region)
-    }
-
-    /// Writes the export a page at a time.
-    /// - Returns: how many incidents (for incidents and claims) or verdicts were written.
-    private func export(from store: SQLiteStore, to output: BufferedOutput, days: TimeSpan?) throws -> Int {
-        switch kind {
-        case .incidents:
-            var writer = try ExportWriter(format.incidents, to: output)
-            try forEachIncidentPage(of: store, over: days, detail: format.incidentsNeedSourceFields ? .full : .withoutSourceFields) {
-                try writer.write($0)
-            }
-            try writer.finish()
-            return writer.count
-        case .claims:
-            var writer = try ExportWriter(format.claims, to: output)
-            var incidents = 0
-            try forEachIncidentPage(of: store, over: days, detail: .withoutSourceFields) { page in
-                incidents += page.count
-                try writer.write(page.lazy.flatMap { incident in incident.claims.lazy.map { (incident, $0) } })
-            }
-            try writer.finish()
-            return incidents
-        case .verdicts:
-            var writer = try ExportWriter(format.verdicts, to: output)
-            var reasons = VerdictReasons(store: store, judge: Bundled.judge)
-            try store.forEachPage(ofVerdictsMatching: query(over: days)) { page in
-                guard format.verdictsNeedIncidents || format.verdictsNeedReasons else { return try writer.write(page.lazy.map { ($0, nil) }) }
-                let incidents = try store.incidents(ids: Self.distinctIncidents(of: page), detail: .withoutSourceFields)
-                let byID = Dictionary(incidents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-                let explained = format.verdictsNeedReasons ? try reasons.explain(page, incidents: byID) : page
-                guard format.verdictsNeedIncidents else { return try writer.write(explained.lazy.map { ($0, nil) }) }
-                // A verdict whose incident is gone has nothing to draw.
-                try writer.write(explained.compactMap { stored in byID[stored.verdict.incident].map { (stored, $0) } })
-            }
-            try writer.finish()
-            return writer.count
-        }
-    }
-
-    /// The incidents to export, a page at a time in the store's order: with --agreement, --verdict or --evidence
-    /// those of the matching verdicts, else those matching the party, the days and the region.
-    private func forEachIncidentPage(
-        of store: SQLiteStore, over days: TimeSpan?, detail: IncidentQuery.Detail, _ body: ([Incident]) throws -> Void
-    ) throws {
-        guard agreement == nil && verdict == nil && evidence == nil else {
-            // Verdicts come by incident, so one incident's verdicts are together; one may span two pages.
-            var last: IncidentID?
-            try store.forEachPage(ofVerdictsMatching: query(over: days)) { page in
-                let ids = Self.distinctIncidents(of: page).filter { $0 != last }
-                last = page.last?.verdict.incident ?? last
-                try body(try store.incidents(ids: ids, detail: detail))
-            }
-            return
-        }
-        try store.forEachPage(
-            ofIncidentsMatching: IncidentQuery(perpetrator: filters.perpetrator, during: days, region: region, detail: detail), body)
-    }
-
-    /// The incidents of consecutive verdicts, each once, in order.
-    private static func distinctIncidents(of verdicts: [StoredVerdict]) -> [IncidentID] {
-        var ids: [IncidentID] = []
-        for stored in verdicts where ids.last != stored.verdict.incident { ids.append(stored.verdict.incident) }
-        return ids
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import TruceApp
 import TruceCore
-import TruceIngest
 import TruceStore
 
 struct ImportCommand: ParsableCommand {
@@ -17,7 +17,7 @@ struct ImportCommand: ParsableCommand {
             Re-importing a file adds nothing. See `truce quarantine` for the rows kept aside.
             """)
 
-    @Argument(help: ArgumentHelp("The format: \(Formats.names.joined(separator: ", ")).", valueName: "format"))
+    @Argument(help: ArgumentHelp("The format: \(Importer.formatNames.joined(separator: ", ")).", valueName: "format"))
     var format: String
 
     @Argument(help: "Files to import (plain or gzip), or - for standard input.")
@@ -37,20 +37,21 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-        guard Formats.names.contains(format) else {
-            throw ValidationError("unknown format '\(format)': use one of \(Formats.names.joined(separator: ", "))")
+        guard Importer.formatNames.contains(format) else {
+            throw ValidationError("unknown format '\(format)': use one of \(Importer.formatNames.joined(separator: ", "))")
         }
     }
 
     func run() throws {
         try reportingFailures {
             let opened: (any Store)? = dryRun ? nil : try store.open()
-            guard let reader = try Formats.format(named: format, actors: { try ActorTables.load(actors) }) else { return }
+            guard let importer = try Importer(format: format, actorTable: actors) else { return }
+            let observer = TerminalObserver()
             var total = LoadSummary()
             for (index, file) in files.enumerated() {
                 let summary: LoadSummary
                 do {
-                    summary = try Loading.incidents(from: file, format: reader, into: opened, maxRecordBytes: recordSize.bytes)
+                    summary = try importer.importFile(file, into: opened, maxRecordBytes: recordSize.bytes, observer: observer)
                 } catch var failure as Failure where index + 1 < files.count {
                     failure.message += "\nnot imported: \(files[(index + 1)...].joined(separator: ", "))"
                     throw failure
@@ -59,7 +60,7 @@ struct ImportCommand: ParsableCommand {
                 total = total + summary
             }
             if strict && total.quarantined > 0 {
-                throw Failure(message: "\(total.quarantined) row(s) quarantined (--strict)", code: .invalidInput)
+                throw Failure(message: "\(total.quarantined) row(s) quarantined (--strict)", kind: .invalidInput)
             }
         }
     }

@@ -1,8 +1,7 @@
 import ArgumentParser
 import Foundation
+import TruceApp
 import TruceCore
-import TruceEngine
-import TruceIngest
 import TruceStore
 
 struct IncidentsCommand: ParsableCommand {
@@ -30,17 +29,19 @@ struct IncidentsCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let opened = try store.open()
+                let importer = try Importer(format: "truce")!
+                let observer = TerminalObserver()
                 var total = LoadSummary()
                 var results: [String: LoadSummary] = [:]
                 for file in files {
-                    let summary = try Loading.incidents(from: file, format: TruceCSVFormat(), into: opened, maxRecordBytes: recordSize.bytes)
+                    let summary = try importer.importFile(file, into: opened, maxRecordBytes: recordSize.bytes, observer: observer)
                     results[file] = summary
                     total = total + summary
                     if !output.json { print("\(file): \(summary)") }
                 }
                 if output.json { print(try TruceJSON.string(results, pretty: true)) }
                 if strict && total.quarantined > 0 {
-                    throw Failure(message: "\(total.quarantined) row(s) quarantined (--strict)", code: .invalidInput)
+                    throw Failure(message: "\(total.quarantined) row(s) quarantined (--strict)", kind: .invalidInput)
                 }
             }
         }
@@ -67,17 +68,10 @@ struct IncidentsCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let opened = try store.openForReading()
-                let found = try agreement.map { try namedAgreement($0, in: opened) }
-                let zone = found?.timeZone
-                let query = IncidentQuery(
-                    perpetrator: filters.perpetrator, during: filters.span(in: zone ?? .utc), category: category, country: country,
-                    limit: agreement == nil ? limit : nil)
-                var incidents = try opened.incidents(matching: query)
-                if let found {
-                    incidents = incidents.filter { ScopeScreen.screen($0, against: found) != .outOfScope }
-                    if let limit { incidents = Array(incidents.prefix(limit)) }
-                }
+                let request = IncidentListRequest(
+                    agreement: agreement, party: filters.perpetrator, days: filters.days, category: category, country: country, limit: limit)
+                let listed = try naming(option: "--agreement") { try IncidentListing.list(request, in: try store.openForReading()) }
+                let (incidents, zone) = (listed.incidents, listed.zone)
                 if output.json {
                     print(try TruceJSON.string(incidents, pretty: true))
                     return

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TruceApp
 import TruceCore
 import TruceReport
 
@@ -51,3 +52,5 @@ extension EvidenceLevel: ExpressibleByArgument {}
 extension TargetCategory: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {}
 extension ReportRenderer.Format: ExpressibleByArgument {}
+extension VerdictUnit: ExpressibleByArgument {}
+extension ExportKind: ExpressibleByArgument {}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TruceApp
 import TruceCore
 import TruceReport
 import TruceStore
@@ -33,7 +34,7 @@ struct StoreOptions: ParsableArguments {
         do {
             return try SQLiteStore(path: path, access: access, busyTimeout: timeout)
         } catch let error as StoreError {
-            throw Failure(message: error.description, code: .storeFailure, details: error.details)
+            throw Failure(message: error.description, kind: .storeFailure, details: error.details)
         }
     }
 
@@ -43,7 +44,7 @@ struct StoreOptions: ParsableArguments {
             return SQLiteStore.defaultBusyTimeout
         }
         guard let seconds = Double(text), seconds.isFinite, seconds >= 0, seconds <= 86_400 * 365 else {
-            throw Failure(message: "TRUCE_BUSY_TIMEOUT: \"\(text)\" is not a number of seconds", code: .invalidInput)
+            throw Failure(message: "TRUCE_BUSY_TIMEOUT: \"\(text)\" is not a number of seconds", kind: .invalidInput)
         }
         return seconds
     }
@@ -74,15 +75,8 @@ struct PartyAndDateFilters: ParsableArguments {
 
     var perpetrator: PartyID? { party.map { PartyID($0) } }
 
-    /// The UTC days from `--from` to `--to` inclusive, or `nil` when neither is given.
-    var span: TimeSpan? { span(in: .utc) }
-
-    /// The days from `--from` to `--to` inclusive as local days in `zone` (each from its local midnight, so a day
-    /// across a clock change is 23 or 25 hours long), or `nil` when neither is given.
-    func span(in zone: ZoneIdentifier) -> TimeSpan? {
-        guard from != nil || to != nil else { return nil }
-        return TimeSpan(start: from?.stated.instant(in: zone) ?? .distantPast, end: to.map { $0.stated.adding(days: 1).instant(in: zone) })
-    }
+    /// The days from `--from` to `--to` inclusive, or none when neither is given.
+    var days: DayRange { DayRange(from: from?.stated, to: to?.stated) }
 
     /// Says which days the filter means, e.g. `days are 2025-03-19 to 2025-03-25 in Europe/Moscow (the agreement's
     /// zone)`; `nil` when neither `--from` nor `--to` is given.
@@ -99,14 +93,6 @@ struct PartyAndDateFilters: ParsableArguments {
     }
 }
 
-/// The agreement `--agreement` names, or an error saying the store has none with that id.
-func namedAgreement(_ id: String, in store: SQLiteStore) throws -> Agreement {
-    guard let found = try store.agreement(id: id) else {
-        throw Failure(message: "--agreement: no agreement with id \"\(id)\"", code: .invalidInput)
-    }
-    return found
-}
-
 /// Human tables by default, JSON for scripts.
 struct OutputOptions: ParsableArguments {
     @Flag(name: .long, help: "Print JSON instead of a table.")
@@ -117,42 +103,58 @@ struct OutputOptions: ParsableArguments {
 enum ExitStatus: Int32 {
     case invalidInput = 1
     case storeFailure = 3
-}
 
-/// An error the CLI reports on standard error before exiting with `code`.
-struct Failure: Error, CustomStringConvertible {
-    var message: String
-    var code: ExitStatus
-    /// Printed on standard output first, e.g. the summary of an import that stopped part-way.
-    var output: String?
-    /// The underlying error in full, printed only when `TRUCE_DEBUG` is set.
-    var details: String?
-    var description: String { message }
-
-    init(message: String, code: ExitStatus, output: String? = nil, details: String? = nil) {
-        self.message = message
-        self.code = code
-        self.output = output
-        self.details = details
+    init(_ kind: Failure.Kind) {
+        switch kind {
+        case .invalidInput: self = .invalidInput
+        case .storeFailure: self = .storeFailure
+        }
     }
 }
 
+/// The option that gives each shipped file instead, named when the file cannot be found.
+private let optionsGivingBundledFiles = [
+    Bundled.actorTable: "--actors FILE", Bundled.catalogue: "--catalog DIR", Bundled.exampleIncidents: "--incidents FILE",
+    Bundled.acledSample: "--acled FILE",
+]
+
 /// Runs `body`, turning known errors into a message on standard error and the documented exit code. The
-/// message is plain words; with `TRUCE_DEBUG` set, the underlying error follows it.
+/// message is plain words; with `TRUCE_DEBUG` set, the underlying error follows it. An import that stopped
+/// part-way first prints what it committed on standard output.
 func reportingFailures(_ body: () throws -> Void) throws {
     let debug = ProcessInfo.processInfo.environment["TRUCE_DEBUG"].map { !$0.isEmpty && $0 != "0" } ?? false
     do {
         try body()
     } catch let failure as Failure {
-        if let output = failure.output { print(output) }
+        if let committed = failure.committed { print("\(committed.file): \(committed.summary) (incomplete)") }
         printError(failure.message)
         if debug, let details = failure.details, !details.isEmpty { printError("details: \(details)") }
-        throw ExitCode(failure.code.rawValue)
+        throw ExitCode(ExitStatus(failure.kind).rawValue)
     } catch let error as StoreError {
         printError(error.description)
         if debug, !error.details.isEmpty { printError("details: \(error.details)") }
         throw ExitCode(ExitStatus.storeFailure.rawValue)
+    } catch let missing as MissingBundledFile {
+        printError(optionsGivingBundledFiles[missing.relative].map { "\(missing): pass \($0)" } ?? missing.description)
+        throw ExitCode(ExitStatus.invalidInput.rawValue)
+    } catch let notFound as NotFound {
+        printError(notFound.description)
+        throw ExitCode(ExitStatus.invalidInput.rawValue)
     }
+}
+
+extension NotFound {
+    /// The message a command gives for an id the store does not hold: the option that named it first, where to
+    /// look up ids after, e.g. `--agreement: no agreement with id "x" (see `truce agreements list`)`.
+    func failure(option: String? = nil, see command: String? = nil) -> Failure {
+        Failure(message: (option.map { "\($0): " } ?? "") + description + (command.map { " (see `\($0)`)" } ?? ""), kind: .invalidInput)
+    }
+}
+
+/// What `body` gives, with an id the store does not hold named as the command names it (see
+/// ``NotFound/failure(option:see:)``).
+func naming<Value>(option: String? = nil, see command: String? = nil, _ body: () throws -> Value) throws -> Value {
+    do { return try body() } catch let missing as NotFound { throw missing.failure(option: option, see: command) }
 }
 
 /// Writes `message` on standard error, line by line, with no character that could act on the terminal (file

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import TruceApp
 import TruceCore
-import TruceIngest
 import TruceReport
 import TruceStore
 
@@ -21,7 +21,7 @@ struct QuarantineCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let entries = try store.openForReading().quarantine(file: file)
+                let entries = try Quarantine.list(file: file, in: try store.openForReading())
                 if output.json {
                     print(try TruceJSON.string(entries, pretty: true))
                     return
@@ -50,9 +50,7 @@ struct QuarantineCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                guard let entry = try store.openForReading().quarantineEntry(id: id) else {
-                    throw Failure(message: "no quarantined row with id \(id) (see `truce quarantine list`)", code: .invalidInput)
-                }
+                let entry = try naming(see: "truce quarantine list") { try Quarantine.entry(id: id, in: try store.openForReading()) }
                 if output.json {
                     print(try TruceJSON.string(entry, pretty: true))
                     return
@@ -82,41 +80,17 @@ struct QuarantineCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let opened = try store.open()
-                let groups = Dictionary(grouping: try opened.quarantine(file: file)) { "\($0.record.dataset)\t\($0.record.file)" }
-                for key in groups.keys.sorted() {
-                    let entries = groups[key]!
-                    let (dataset, path) = (entries[0].record.dataset, entries[0].record.file)
-                    guard path != "-", FileManager.default.isReadableFile(atPath: path) else {
-                        print("\(path): cannot be read any more; \(entries.count) row(s) stay quarantined")
-                        continue
+                let observer = TerminalObserver()
+                for quarantined in try Quarantine.files(file: file, in: opened) {
+                    let (path, count) = (quarantined.path, quarantined.entries.count)
+                    switch try Quarantine.retry(quarantined, actorTable: actors, in: opened, observer: observer) {
+                    case .unreadable: print("\(path): cannot be read any more; \(count) row(s) stay quarantined")
+                    case .unknownDataset: print("\(path): unknown dataset \(quarantined.dataset); \(count) row(s) stay quarantined")
+                    case .retried(let fixed, let still, let summary):
+                        print("\(path): \(fixed) row(s) now read, \(still) still quarantined (\(summary))")
                     }
-                    guard let format = try Formats.format(named: dataset, actors: { try ActorTables.load(actors) }) else {
-                        print("\(path): unknown dataset \(dataset); \(entries.count) row(s) stay quarantined")
-                        continue
-                    }
-                    var stillBad = Set<String>()
-                    let summary = try Loading.incidents(from: path, format: format, into: opened) { stillBad.insert("\($0.line)\t\($0.raw)") }
-                    let fixed = entries.filter { !stillBad.contains("\($0.record.line)\t\($0.record.raw)") }
-                    try opened.removeQuarantine(ids: fixed.map(\.id))
-                    print("\(path): \(fixed.count) row(s) now read, \(entries.count - fixed.count) still quarantined (\(summary))")
                 }
             }
-        }
-    }
-}
-
-/// Loads the actor table the importers map actors with.
-enum ActorTables {
-    static func load(_ path: String?) throws -> ActorTable {
-        let given = path
-        let path = try given ?? Bundled.path("data/actors.csv", option: "--actors FILE")
-        do {
-            return try ActorTable(csv: try String(contentsOfFile: path, encoding: .utf8), file: path)
-        } catch let diagnostic as Diagnostic {
-            throw Failure(message: diagnostic.description, code: .invalidInput)
-        } catch {
-            let origin = given == nil ? "the bundled actor table" : "the actor table given with --actors"
-            throw Failure(message: "\(path) (\(origin)): cannot be read: \(error.localizedDescription)", code: .invalidInput)
         }
     }
 }

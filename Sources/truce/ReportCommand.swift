@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import TruceCore
-import TruceEngine
-import TruceIngest
+import TruceApp
 import TruceReport
 import TruceStore
 
@@ -40,67 +38,22 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let path = try Reporting.write(
-                store: try store.openForReading(), agreement: agreement, date: date, from: from, to: to, format: format, directory: out,
-                boundaries: boundaries)
-            print(path)
+            let request = ReportRequest(
+                agreement: agreement, date: date?.stated, from: from?.stated, to: to?.stated, format: format, boundaries: boundaries)
+            print(try Self.write(request, into: out, store: try store.openForReading(), observer: TerminalObserver()))
         }
     }
-}
 
-/// Writing a report, shared by `truce report` and `truce demo`.
-enum Reporting {
-    static func write(
-        store: some VerdictStore, agreement id: String, date: Day?, from: Day?, to: Day?, format: ReportRenderer.Format,
-        directory: String, boundaries: String?
-    ) throws -> String {
-        guard let agreement = try store.agreement(id: id) else {
-            throw Failure(message: "--agreement: no agreement with id \"\(id)\" (see `truce agreements list`)", code: .invalidInput)
+    /// Writes the report `request` asks for into `directory`, saying on standard error when the map has no
+    /// outlines; shared with `truce demo`.
+    /// - Returns: the path of the file written.
+    static func write(_ request: ReportRequest, into directory: String, store: some VerdictStore, observer: TerminalObserver) throws -> String {
+        let written = try naming(option: "--agreement", see: "truce agreements list") {
+            try Reporting.write(request, into: directory, store: store, observer: observer)
         }
-        let zone = agreement.timeZone
-        let now = Date()
-        let window = agreement.outerSpan ?? agreement.span
-        var start = (date ?? from).map { $0.stated.instant(in: zone) } ?? window?.start ?? now.addingTimeInterval(-7 * 86_400)
-        var end = (date ?? to).map { $0.stated.adding(days: 1).instant(in: zone) } ?? min(window?.end ?? now, now)
-        if end <= start { (start, end) = (end, start.addingTimeInterval(86_400)) }
-        let period = TimeSpan(start: start, end: end)
-        // What the analytics read: the period, the window up to the period's end, and the month before the window.
-        let earliest = min(start, window?.start ?? start).addingTimeInterval(-31 * 86_400)
-        // The window and the period are read in full (claims feed evidence and the claimants' table); the
-        // baseline before them only needs the values kept in columns.
-        let counted = TimeSpan(start: min(start, window?.start ?? start), end: max(end, window?.end ?? end))
-        let linked = try store.incidents(matching: IncidentQuery(during: counted, detail: .withoutSourceFields))
-        // Linking the window's records (for evidence) runs while the baseline is read.
-        let linking = Background { Adjudication.evidence(for: linked) }
-        let baseline = try store.incidents(matching: IncidentQuery(during: TimeSpan(start: earliest, end: counted.start), detail: .summary))
-        let ids = Set(linked.map(\.id))
-        let before = baseline.filter { !ids.contains($0.id) }
-        let incidents = linked + before
-        // Baseline records are linked among themselves, so that would-be violations count by event too.
-        let evidence = linking.value + Adjudication.evidence(for: before)
-        let report = MonitoringReport.build(
-            agreement: agreement, incidents: incidents, evidence: evidence, period: period, asOf: min(end, now), coverage: try store.coverage(),
-            judge: Bundled.judge)
-        var outlines: Outlines?
-        if let boundaries {
-            do {
-                outlines = try Outlines(geoJSON: Data(contentsOf: URL(fileURLWithPath: boundaries)), file: boundaries)
-            } catch let error as Outlines.OutlineError {
-                throw Failure(message: error.description, code: .invalidInput)
-            } catch {
-                throw Failure(message: "\(boundaries): cannot be read: \(error.localizedDescription)", code: .invalidInput)
-            }
-        } else if let bundled = Bundled.find("data/boundaries/countries.geojson") {
-            outlines = try? Outlines(geoJSON: Data(contentsOf: URL(fileURLWithPath: bundled)), file: bundled)
-        } else {
-            printError("note: the bundled country outlines (data/boundaries/countries.geojson) were not found, so the map has none; pass --boundaries FILE")
+        if written.report.bundledOutlinesMissing {
+            printError("note: the bundled country outlines (\(Bundled.countryOutlines)) were not found, so the map has none; pass --boundaries FILE")
         }
-        let text = try ReportRenderer.render(report, as: format, outlines: outlines)
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let path = (directory as NSString).appendingPathComponent("\(agreement.id)_\(report.from)_\(report.to).\(format.rawValue)")
-        do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-            throw Failure(message: "\(path): cannot be written: \(error.localizedDescription)", code: .invalidInput)
-        }
-        return path
+        return written.path
     }
 }

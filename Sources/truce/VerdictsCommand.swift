@@ -1,20 +1,12 @@
 import ArgumentParser
 import Foundation
+import TruceApp
 import TruceCore
-import TruceEngine
 import TruceStore
 
 struct VerdictsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verdicts", abstract: "List stored verdicts.", subcommands: [List.self])
-
-    /// What one row of the listing stands for.
-    enum Unit: String, CaseIterable, ExpressibleByArgument {
-        /// An event (the records linked as one happening), per accused party.
-        case event
-        /// A single record.
-        case record
-    }
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -33,7 +25,7 @@ struct VerdictsCommand: ParsableCommand {
         @Option(help: "Only this region (any of its names, e.g. Kharkiv, Харківська) or country code (UA).")
         var region: String?
         @Option(help: "One row per event (per accused party) or per record.")
-        var by: Unit = .event
+        var by: VerdictUnit = .event
         @Option(help: "At most this many rows; when more follow, the --after that lists them is printed on standard error.")
         var limit: Int = 100
         @Option(help: "List the rows after this position (printed by the listing before).")
@@ -54,28 +46,14 @@ struct VerdictsCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let opened = try store.openForReading()
-                let zone = try agreement.map { try namedAgreement($0, in: opened).timeZone }
-                let query = VerdictQuery(
-                    agreement: agreement, perpetrator: filters.perpetrator, kind: verdict, evidence: evidence,
-                    during: filters.span(in: zone ?? .utc), region: region)
-                let position = after.flatMap(PagePosition.init(token:))
-                let next: PagePosition?
-                switch (by, all) {
-                case (.record, true):
-                    try printRecords(try opened.verdicts(matching: query), zone: zone)
-                    next = nil
-                case (.record, false):
-                    let page = try opened.verdicts(matching: query, after: position, limit: limit)
-                    try printRecords(page.items, zone: zone)
-                    next = page.next
-                case (.event, true):
-                    try printEvents(EventListing(try opened.verdicts(matching: query)).rows, zone: zone)
-                    next = nil
-                case (.event, false):
-                    let page = try EventVerdictPages(store: opened, query: query).page(after: position, limit: limit)
-                    try printEvents(page.rows, zone: zone)
-                    next = page.next
+                let filter = VerdictFilter(
+                    agreement: agreement, party: filters.perpetrator, days: filters.days, verdict: verdict, evidence: evidence, region: region)
+                let request = VerdictListRequest(filter: filter, unit: by, after: after.flatMap(PagePosition.init(token:)), limit: all ? nil : limit)
+                let listed = try naming(option: "--agreement") { try VerdictListing.list(request, in: try store.openForReading()) }
+                let (zone, next) = (listed.zone, listed.next)
+                switch listed.rows {
+                case .records(let verdicts): try printRecords(verdicts, zone: zone)
+                case .events(let rows): try printEvents(rows, zone: zone)
                 }
                 if !output.json, let days = filters.daysStatement(agreementZone: zone) { print(days) }
                 if let next { printError("More rows follow: add --after \(next.token) for the next page, or --all for every row.") }
@@ -129,50 +107,6 @@ struct VerdictsCommand: ParsableCommand {
             let open = verdict.checks.filter { $0.outcome != .pass }
                 .map { "\($0.clause.rawValue) (\($0.uncertainty?.rawValue ?? $0.outcome.rawValue))" }.joined(separator: ", ")
             return open.isEmpty ? "-" : open
-        }
-    }
-}
-
-/// Stored record verdicts grouped into event verdicts, as `verdicts list` prints them.
-struct EventListing {
-    /// One event's verdict for one accused party, with the stored verdicts of its records.
-    struct Row: Encodable {
-        var event: IncidentID
-        var agreement: AgreementID
-        var accused: PartyID?
-        var kind: VerdictKind
-        var evidence: EvidenceLevel
-        var start: Date
-        var decidedBy: IncidentID
-        var verdicts: [StoredVerdict]
-    }
-
-    let rows: [Row]
-
-    init(_ verdicts: [StoredVerdict]) {
-        var evidence: [IncidentID: EvidenceRecord] = [:]
-        struct Pair: Hashable {
-            var incident: IncidentID
-            var agreement: AgreementID
-        }
-        var stored: [Pair: StoredVerdict] = [:]
-        for verdict in verdicts {
-            let id = verdict.verdict.incident
-            if let event = verdict.event, let level = verdict.evidence {
-                evidence[id] = EvidenceRecord(incident: id, group: event, level: level)
-            }
-            stored[Pair(incident: id, agreement: verdict.verdict.agreement)] = verdict
-        }
-        let grouped = EventVerdicts.group(
-            verdicts.map {
-                RecordVerdict(incident: $0.verdict.incident, agreement: $0.verdict.agreement, kind: $0.verdict.kind, accused: $0.perpetrator, start: $0.start)
-            },
-            evidence: evidence)
-        rows = grouped.map { event in
-            Row(
-                event: event.event, agreement: event.agreement, accused: event.accused, kind: event.kind, evidence: event.evidence,
-                start: event.start, decidedBy: event.decidedBy,
-                verdicts: event.records.compactMap { stored[Pair(incident: $0, agreement: event.agreement)] })
         }
     }
 }

@@ -6,11 +6,11 @@ import TruceStore
 /// (``PackedChecks``); the reasons follow from the incident and the agreement, so they are rendered by judging
 /// the pair once more, for the formats that print them.
 struct VerdictReasons {
-    let store: SQLiteStore
+    let store: any Store
     let judge: Adjudicator
     private var prepared: [AgreementID: PreparedAgreement?] = [:]
 
-    init(store: SQLiteStore, judge: Adjudicator) {
+    init(store: any Store, judge: Adjudicator) {
         self.store = store
         self.judge = judge
     }

@@ -2,8 +2,8 @@ import Foundation
 import TruceCore
 
 /// Formats instants for people: `2025-03-18 19:30 +03:00` in a zone, `2025-03-18 16:30Z` in UTC.
-enum TimeFormatting {
-    static func local(_ date: Date, in zone: ZoneIdentifier) -> String {
+public enum TimeFormatting {
+    public static func local(_ date: Date, in zone: ZoneIdentifier) -> String {
         let clock = zone.wallClock(at: date)
         let offset = zone.secondsFromUTC(at: date)
         let sign = offset < 0 ? "-" : "+"
@@ -11,27 +11,14 @@ enum TimeFormatting {
         return String(format: "%04d-%02d-%02d %02d:%02d %@%02d:%02d", clock.year, clock.month, clock.day, clock.hour, clock.minute, sign, magnitude / 3600, magnitude % 3600 / 60)
     }
 
-    static func utc(_ date: Date) -> String {
+    public static func utc(_ date: Date) -> String {
         let clock = ZoneIdentifier.utc.wallClock(at: date)
         return String(format: "%04d-%02d-%02d %02d:%02dZ", clock.year, clock.month, clock.day, clock.hour, clock.minute)
     }
 
     /// `start → end` of a span, in a zone or in UTC; an open end reads `open`.
-    static func span(_ span: TimeSpan, in zone: ZoneIdentifier?) -> String {
+    public static func span(_ span: TimeSpan, in zone: ZoneIdentifier?) -> String {
         let format = { (date: Date) in zone.map { local(date, in: $0) } ?? utc(date) }
         return format(span.start) + " → " + (span.end.map(format) ?? "open")
-    }
-}
-
-/// The start columns of a listing: `START (UTC)` alone, or with an agreement `START (Europe/Moscow)` in the
-/// agreement's zone first and `START (UTC)` beside it.
-struct StartColumns {
-    /// The agreement's zone, or `nil` for UTC alone.
-    var zone: ZoneIdentifier?
-
-    var headers: [String] { (zone.map { ["START (\($0.rawValue))"] } ?? []) + ["START (UTC)"] }
-
-    func cells(_ start: Date) -> [String] {
-        (zone.map { [TimeFormatting.local(start, in: $0)] } ?? []) + [TimeFormatting.utc(start)]
     }
 }

@@ -7,13 +7,18 @@ import TruceStore
 /// An event's records may lie far apart in that order, so each event row is listed once, on the page that
 /// holds its first matching record, and is complete there: its other matching records are looked up by event,
 /// wherever they lie. Memory and time follow the page, not the store.
-struct EventVerdictPages {
-    let store: any VerdictStore
-    let query: VerdictQuery
+public struct EventVerdictPages {
+    public let store: any VerdictStore
+    public let query: VerdictQuery
+
+    public init(store: any VerdictStore, query: VerdictQuery) {
+        self.store = store
+        self.query = query
+    }
 
     /// At most `limit` event rows whose first record comes after `position` (from the start when `nil`), and
     /// where the next page starts (`nil` when no row follows).
-    func page(after position: PagePosition?, limit: Int) throws -> (rows: [EventListing.Row], next: PagePosition?) {
+    public func page(after position: PagePosition?, limit: Int) throws -> (rows: [EventListing.Row], next: PagePosition?) {
         precondition(limit > 0, "a page holds at least one row")
         var rows: [EventListing.Row] = []
         var cursor = position
@@ -50,7 +55,7 @@ struct EventVerdictPages {
 
 extension EventListing.Row {
     /// The position of the row's first record in the order of listings.
-    var firstRecord: PagePosition? {
+    public var firstRecord: PagePosition? {
         verdicts.map(\.position).min(by: PagePosition.precedes)
     }
 }
@@ -58,7 +63,7 @@ extension EventListing.Row {
 extension PagePosition {
     /// Whether `a` comes before `b` in the store's order: by start, then incident, then agreement, ids compared
     /// byte by byte as SQLite compares them.
-    static func precedes(_ a: PagePosition, _ b: PagePosition) -> Bool {
+    public static func precedes(_ a: PagePosition, _ b: PagePosition) -> Bool {
         if a.start != b.start { return a.start < b.start }
         if a.incident != b.incident { return a.incident.utf8.lexicographicallyPrecedes(b.incident.utf8) }
         return (a.agreement ?? "").utf8.lexicographicallyPrecedes((b.agreement ?? "").utf8)

@@ -2,12 +2,15 @@ import Foundation
 
 /// Where an export goes: standard output, or a file written beside its final name and moved into place only
 /// once the export is complete, so a failed export never leaves a partial file under that name.
-struct ExportDestination {
-    let handle: FileHandle
+public struct ExportDestination {
+    /// Where the export's bytes go.
+    public let handle: FileHandle
     private let path: String?
     private let partial: String?
 
-    init(path: String?) throws {
+    /// Standard output when `path` is `nil`, else a new partial file beside `path`.
+    /// - Throws: ``Failure`` naming `path` when the partial file cannot be created.
+    public init(path: String?) throws {
         self.path = path
         guard let path else {
             handle = .standardOutput
@@ -16,26 +19,26 @@ struct ExportDestination {
         }
         let partial = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
         guard FileManager.default.createFile(atPath: partial, contents: nil), let handle = FileHandle(forWritingAtPath: partial) else {
-            throw Failure(message: "\(path): cannot be written: \(String(cString: strerror(errno)))", code: .invalidInput)
+            throw Failure(message: "\(path): cannot be written: \(String(cString: strerror(errno)))", kind: .invalidInput)
         }
         self.handle = handle
         self.partial = partial
     }
 
     /// Moves the complete file into place.
-    func commit() throws {
+    public func commit() throws {
         guard let path, let partial else { return }
         do {
             try handle.close()
             if rename(partial, path) != 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         } catch {
             abandon()
-            throw Failure(message: "\(path): cannot be written: \(error.localizedDescription)", code: .invalidInput)
+            throw Failure(message: "\(path): cannot be written: \(error.localizedDescription)", kind: .invalidInput)
         }
     }
 
     /// Removes the partial file after a failure.
-    func abandon() {
+    public func abandon() {
         guard let partial else { return }
         try? handle.close()
         try? FileManager.default.removeItem(atPath: partial)
