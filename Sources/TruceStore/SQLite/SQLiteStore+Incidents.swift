@@ -168,10 +168,6 @@ struct HeaderCache {
     /// The last header seen: consecutive records of a file share it, so most lookups end here.
     private var last: (names: [String], id: Int64)?
 
-    mutating func id(for record: SourceRecord, db: Database) throws -> Int64 {
-        try id(forNames: record.fields.map(\.name), db: db)
-    }
-
     mutating func id(forNames names: [String], db: Database) throws -> Int64 {
         if let last, last.names == names { return last.id }
         let id = try id(for: SourceRecord.namesJSON(for: names), db: db)
