@@ -68,7 +68,7 @@ let package = Package(
         .target(name: "TruceTestSupport", path: "Tests/TruceTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "TruceCoreTests", dependencies: ["TruceCore"], swiftSettings: strictSettings),
         .testTarget(
-            name: "TruceIngestTests", dependencies: ["TruceCore", "TruceIngest", "TruceTestSupport"],
+            name: "TruceIngestTests", dependencies: ["TruceCore", "TruceIngest", "TruceStore", "TruceTestSupport"],
             exclude: ["Fixtures"], swiftSettings: strictSettings
         ),
         .testTarget(
@@ -119,7 +119,7 @@ if Context.environment["TRUCE_FUZZ"] != nil {
     package.targets += [
         .systemLibrary(name: "CFuzzerDriver", path: "Fuzz/CFuzzerDriver"),
         .executableTarget(
-            name: "truce-fuzz", dependencies: ["TruceCore", "TruceIngest", "CFuzzerDriver"], path: "Fuzz/Targets",
+            name: "truce-fuzz", dependencies: ["TruceCore", "TruceIngest", "TruceStore", "CFuzzerDriver"], path: "Fuzz/Targets",
             swiftSettings: strictSettings, linkerSettings: [.unsafeFlags(["-use-ld=lld"])]),
     ]
 }

@@ -1,6 +1,7 @@
 import Foundation
 import TruceCore
 import TruceIngest
+import TruceStore
 
 /// One dataset format over arbitrary bytes through the streaming import, read whole and in small chunks.
 ///

@@ -111,7 +111,7 @@ struct RelevanceTests {
         let batch = try TruceCSVFormat().read(bytes: Array(text.utf8), file: "statements.csv")
         let incident = try #require(batch.incidents.first, "\(batch.quarantined.map(\.reason))")
         #expect(incident.action == .noHostileAct)
-        #expect(Incident(canonicalJSON: incident.canonicalJSON) == incident)
+        #expect(try TruceJSON.decoder().decode(Incident.self, from: Data(incident.canonicalJSON.utf8)) == incident)
         #expect(incident.canonicalJSON.contains(#""action":"none""#))
         let verdict = judge.verdict(for: incident, under: aprilCeasefire())
         #expect(verdict.kind == .outOfScope)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TruceCore
 import TruceIngest
+import TruceStore
 
 @Suite("Canonical incident JSON")
 struct CanonicalJSONTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TruceCore
 import TruceIngest
+import TruceStore
 import TruceTestSupport
 
 /// The zero-copy row path: fields are byte ranges into the read buffer, and the verbatim fields an import stores

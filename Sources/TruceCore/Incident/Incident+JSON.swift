@@ -2,12 +2,20 @@ import Foundation
 
 extension Incident {
     /// The incident as canonical JSON: byte for byte what ``TruceJSON/encoder(pretty:)`` writes (sorted keys,
-    /// ISO 8601 instants), written directly because the generic encoder is the slowest step of an import.
+    /// ISO 8601 instants), written directly because the generic encoder is the slowest step of an import. It is
+    /// Truce's JSON form of an incident: `truce export --format jsonl` writes it, and stores keep it (without
+    /// the source records' fields) as each incident's body, so the same incident always gives the same bytes.
     public var canonicalJSON: String {
         var writer = JSONTextWriter()
         writer.write(self)
         return writer.isExact ? writer.text : ((try? TruceJSON.string(self)) ?? "")
     }
+
+    /// Instants, in seconds since 1970, that ``canonicalJSON`` writes itself, exactly as Foundation's ISO 8601
+    /// encoder writes them: from 1582-10-15T00:00:00Z, the first day of the Gregorian calendar (before it Foundation
+    /// writes Julian dates), through 9999-12-31T23:59:59Z, the last with a four-digit year. A store's reader reads
+    /// back the same range.
+    package static let canonicalJSONInstants: ClosedRange<Double> = -12_219_292_800...253_402_300_799
 
     /// Appends ``canonicalJSON`` to `bytes` as UTF-8, without making a string of it.
     public func appendCanonicalJSON(to bytes: inout [UInt8]) {
@@ -29,15 +37,6 @@ extension SourceRecord {
         writer.write(fields)
         return writer.text
     }
-
-    /// The field names as a JSON array of strings: a file's header, stored once for all its records.
-    public var namesJSON: String { JSONTextWriter.array(fields.map(\.name)) }
-
-    /// Field names as a JSON array of strings, as ``namesJSON`` writes them.
-    public static func namesJSON(for names: [String]) -> String { JSONTextWriter.array(names) }
-
-    /// The field values as a JSON array of strings, in field order.
-    public var valuesJSON: String { JSONTextWriter.array(fields.map(\.value)) }
 }
 
 /// Writes Truce's model types as sorted-key JSON, matching Foundation's encoder output exactly. Members are
@@ -47,12 +46,8 @@ struct JSONTextWriter {
     var bytes: [UInt8] = []
     var text: String { String(decoding: bytes, as: UTF8.self) }
     /// Cleared when a value cannot be written exactly (a fractional-second instant, or one outside
-    /// ``exactInstants``): the caller falls back to Foundation's encoder.
+    /// ``Incident/canonicalJSONInstants``): the caller falls back to Foundation's encoder.
     private(set) var isExact = true
-    /// Instants, in seconds since 1970, written here exactly as Foundation's ISO 8601 encoder writes them: from
-    /// 1582-10-15T00:00:00Z, the first day of the Gregorian calendar (before it Foundation writes Julian dates),
-    /// through 9999-12-31T23:59:59Z, the last with a four-digit year.
-    static let exactInstants: ClosedRange<Double> = -12_219_292_800...253_402_300_799
     /// One flag per open object or array: whether it has a member yet.
     private var hasMember: [Bool] = []
 
@@ -176,18 +171,6 @@ struct JSONTextWriter {
         close("]")
     }
 
-    /// Strings as a JSON array, as Foundation's encoder writes `[String]`.
-    static func array(_ strings: [String]) -> String {
-        var writer = JSONTextWriter()
-        writer.open("[")
-        for string in strings {
-            writer.element()
-            writer.quoted(string)
-        }
-        writer.close("]")
-        return writer.text
-    }
-
     private mutating func write(_ source: SourceReference) {
         open("{")
         string("published", source.published)
@@ -243,7 +226,7 @@ struct JSONTextWriter {
 
     private mutating func instant(_ date: Date) {
         let seconds = date.timeIntervalSince1970
-        guard Self.exactInstants.contains(seconds), seconds.rounded(.down) == seconds else {
+        guard Incident.canonicalJSONInstants.contains(seconds), seconds.rounded(.down) == seconds else {
             isExact = false  // the caller falls back; never convert an arbitrary Double to Int here
             bytes.append(contentsOf: [0x22, 0x22])
             return

@@ -91,7 +91,8 @@ public struct VerbatimRecord: Sendable {
         names.indices.map { SourceRecord.Field(name: names[$0], value: $0 < record.fieldCount ? record.field($0) : "") }
     }
 
-    /// The values as a JSON array of strings: byte for byte ``SourceRecord/valuesJSON`` of ``fields``.
+    /// The values as a JSON array of strings: byte for byte what a store keeps as the record's values
+    /// (`SourceRecord.valuesJSON` in TruceStore) for ``fields``.
     public var valuesJSON: String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(record.rawBytes.count + 3 * names.count + 2)

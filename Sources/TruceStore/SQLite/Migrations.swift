@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
-import TruceCore
 
-/// The schema, as named migrations applied in order. Never edit a shipped migration: add a new one.
+/// The schema, as named migrations applied in order. Never edit a shipped migration: add a new one. A migration
+/// speaks SQL, or reads and writes stored JSON through its own frozen types (``FrozenMigrations``), never through
+/// Truce's model types, which may change after it shipped.
 enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -110,24 +111,7 @@ enum Migrations {
                         PRIMARY KEY (incident_id, ordinal)
                     ) STRICT;
                     """)
-            var headers = HeaderCache()
-            let decoder = TruceJSON.decoder()
-            for row in try Row.fetchAll(db, sql: "SELECT id, body FROM incident") {
-                let incident = try decoder.decode(Incident.self, from: Data((row["body"] as String).utf8))
-                let stored = StoredIncident(incident)
-                try db.execute(sql: "UPDATE incident SET body = ? WHERE id = ?", arguments: [stored.body, incident.id])
-                for (ordinal, record) in incident.sources.enumerated() {
-                    try db.execute(
-                        sql: """
-                            INSERT INTO source_record_v3 (incident_id, ordinal, dataset, file, line, record_key, release, header_id, field_values)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            """,
-                        arguments: [
-                            incident.id, ordinal, record.dataset, record.file, record.line, record.key, record.release,
-                            try headers.id(for: record, db: db), stored.values[ordinal],
-                        ])
-                }
-            }
+            try FrozenMigrations.compactSourceRecords(db)
             try db.execute(
                 sql: """
                     DROP TABLE source_record;
@@ -272,15 +256,7 @@ enum Migrations {
                         PRIMARY KEY (incident_id, agreement_id)
                     ) STRICT
                     """)
-            let insert = try db.makeStatement(
-                sql: "INSERT INTO verdict_packed (incident_id, agreement_id, kind, outcomes, rules_version) VALUES (?, ?, ?, ?, ?)")
-            let rows = try Row.fetchCursor(db, sql: "SELECT incident_id, agreement_id, kind, checks, rules_version FROM verdict")
-            while let row = try rows.next() {
-                let checks = try TruceJSON.decoder().decode([ClauseCheck].self, from: Data((row["checks"] as String).utf8))
-                try insert.execute(arguments: [
-                    row["incident_id"], row["agreement_id"], row["kind"], Int64(PackedChecks.pack(checks)), row["rules_version"],
-                ])
-            }
+            try FrozenMigrations.packVerdictChecks(db)
             try db.execute(
                 sql: """
                     DROP TABLE verdict;

@@ -150,64 +150,6 @@ extension SQLiteStore {
     }
 }
 
-/// An incident with its stored form worked out, which bulk imports do on parallel workers.
-public struct PreparedIncident: Sendable {
-    /// The incident; its source record's fields are left out when they were given apart (see
-    /// ``init(_:fieldNames:valuesJSON:)``).
-    public let incident: Incident
-    let stored: StoredIncident
-    /// Each source record's field names.
-    let names: [[String]]
-    /// The values of its rows, packed for binding.
-    let columns: IncidentColumns
-
-    public init(_ incident: Incident) {
-        self.incident = incident
-        stored = StoredIncident(incident)
-        names = incident.sources.map { $0.fields.map(\.name) }
-        columns = IncidentColumns(incident)
-    }
-
-    /// An incident whose one source record's fields come apart, as their names and their values already written
-    /// as a JSON array of strings (what ``SourceRecord/valuesJSON`` writes): the fields of a bulk import are
-    /// never made into strings one by one.
-    /// - Precondition: the incident has one source record, whose `fields` are empty.
-    public init(_ incident: Incident, fieldNames: [String], valuesJSON: String) {
-        precondition(incident.sources.count == 1 && incident.sources[0].fields.isEmpty, "the fields come apart")
-        self.incident = incident
-        stored = StoredIncident(body: incident.canonicalJSON, values: [valuesJSON])
-        names = [fieldNames]
-        columns = IncidentColumns(incident)
-    }
-
-    /// The whole incident, with its source records' fields.
-    var whole: Incident {
-        guard incident.sources.count == 1, incident.sources[0].fields.isEmpty, let values = [String](canonicalJSONArray: stored.values[0])
-        else { return incident }
-        var whole = incident
-        whole.sources[0].fields = zip(names[0], values).map { SourceRecord.Field(name: $0, value: $1) }
-        return whole
-    }
-}
-
-/// An incident as stored: its body without source fields, and each source record's values.
-struct StoredIncident: Sendable {
-    var body: String
-    var values: [String]
-
-    init(body: String, values: [String]) {
-        self.body = body
-        self.values = values
-    }
-
-    init(_ incident: Incident) {
-        var stripped = incident
-        for index in stripped.sources.indices { stripped.sources[index].fields = [] }
-        body = stripped.canonicalJSON
-        values = incident.sources.map(\.valuesJSON)
-    }
-}
-
 extension Incident {
     /// The incident with its records' provenance (file and line) blanked: what two copies of one file share.
     var withoutProvenance: Incident {
@@ -225,10 +167,6 @@ struct HeaderCache {
     private var ids: [String: Int64] = [:]
     /// The last header seen: consecutive records of a file share it, so most lookups end here.
     private var last: (names: [String], id: Int64)?
-
-    mutating func id(for record: SourceRecord, db: Database) throws -> Int64 {
-        try id(forNames: record.fields.map(\.name), db: db)
-    }
 
     mutating func id(forNames names: [String], db: Database) throws -> Int64 {
         if let last, last.names == names { return last.id }

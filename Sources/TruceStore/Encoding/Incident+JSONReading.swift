@@ -1,10 +1,11 @@
 import Foundation
+import TruceCore
 
 extension Incident {
-    /// Reads an incident from the canonical JSON that ``canonicalJSON`` writes, without the generic decoder
-    /// (several times faster, as reports read tens of thousands). Returns `nil` for anything it does not
-    /// recognise, so that the caller can fall back to `JSONDecoder`.
-    public init?(canonicalJSON text: String) {
+    /// Reads an incident from the canonical JSON that ``canonicalJSON`` writes, as stores keep it, without the
+    /// generic decoder (several times faster, as reports and adjudication read tens of thousands). Returns `nil`
+    /// for anything it does not recognise, so that the caller can fall back to `JSONDecoder`.
+    package init?(canonicalJSON text: String) {
         var text = text
         guard let incident = text.withUTF8({ bytes -> Incident? in
             var reader = JSONTextReader(bytes)
@@ -17,7 +18,7 @@ extension Incident {
 extension Array where Element == String {
     /// Reads a JSON array of strings (``SourceRecord/valuesJSON``, ``SourceRecord/namesJSON``) without the generic
     /// decoder. Returns `nil` for anything else, so that the caller can fall back to `JSONDecoder`.
-    public init?(canonicalJSONArray text: String) {
+    package init?(canonicalJSONArray text: String) {
         var text = text
         guard let strings = text.withUTF8({ bytes -> [String]? in
             var reader = JSONTextReader(bytes)
@@ -27,7 +28,7 @@ extension Array where Element == String {
     }
 }
 
-/// A reader for the JSON ``JSONTextWriter`` writes: objects read key by key into Truce's model types.
+/// A reader for the JSON ``Incident/canonicalJSON`` writes: objects read key by key into Truce's model types.
 struct JSONTextReader {
     struct Malformed: Error {}
 
@@ -361,7 +362,7 @@ struct JSONTextReader {
     private mutating func instant() throws -> Date {
         guard let stated = StatedTime(parsing: try string()), stated.utcOffset != nil else { throw Malformed() }
         let instant = stated.instant(in: .utc)
-        guard JSONTextWriter.exactInstants.contains(instant.timeIntervalSince1970) else { throw Malformed() }
+        guard Incident.canonicalJSONInstants.contains(instant.timeIntervalSince1970) else { throw Malformed() }
         return instant
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 
-/// The values of one row as SQLite binds them, packed into one buffer where they are worked out (on an import's
-/// parallel workers), so that the saving thread only walks the buffer, binds each value in place and steps: no
-/// boxed value, no string made or copied per column.
+/// The values of one row as a SQL database binds them (null, integer, real or text), packed into one buffer where
+/// they are worked out (on an import's parallel workers), so that the saving thread only walks the buffer, binds
+/// each value in place and steps: no boxed value, no string made or copied per column.
 ///
 /// Each value is a tag byte, then eight bytes for a number or a four-byte length and the UTF-8 bytes for a text.
 struct PackedValues: Sendable {

@@ -1,0 +1,64 @@
+import Foundation
+import TruceCore
+
+/// An incident with its stored form worked out, which bulk imports do on parallel workers: the body and source
+/// values every store keeps (``StoredIncident``), the field names, and the values of its rows. Nothing in it
+/// belongs to one database: any ``Store`` saves it (``Store/save(prepared:quarantined:)``).
+public struct PreparedIncident: Sendable {
+    /// The incident; its source record's fields are left out when they were given apart (see
+    /// ``init(_:fieldNames:valuesJSON:)``).
+    public let incident: Incident
+    let stored: StoredIncident
+    /// Each source record's field names.
+    let names: [[String]]
+    /// The values of its rows, packed for binding (see ``IncidentColumns``).
+    let columns: IncidentColumns
+
+    public init(_ incident: Incident) {
+        self.incident = incident
+        stored = StoredIncident(incident)
+        names = incident.sources.map { $0.fields.map(\.name) }
+        columns = IncidentColumns(incident)
+    }
+
+    /// An incident whose one source record's fields come apart, as their names and their values already written
+    /// as a JSON array of strings (what ``SourceRecord/valuesJSON`` writes): the fields of a bulk import are
+    /// never made into strings one by one.
+    /// - Precondition: the incident has one source record, whose `fields` are empty.
+    public init(_ incident: Incident, fieldNames: [String], valuesJSON: String) {
+        precondition(incident.sources.count == 1 && incident.sources[0].fields.isEmpty, "the fields come apart")
+        self.incident = incident
+        stored = StoredIncident(body: incident.canonicalJSON, values: [valuesJSON])
+        names = [fieldNames]
+        columns = IncidentColumns(incident)
+    }
+
+    /// The whole incident, with its source records' fields.
+    var whole: Incident {
+        guard incident.sources.count == 1, incident.sources[0].fields.isEmpty, let values = [String](canonicalJSONArray: stored.values[0])
+        else { return incident }
+        var whole = incident
+        whole.sources[0].fields = zip(names[0], values).map { SourceRecord.Field(name: $0, value: $1) }
+        return whole
+    }
+}
+
+/// An incident as stored: its canonical JSON without its source records' fields (the body), and each source
+/// record's values as a JSON array of strings. A store compares the body it holds with a new one to tell an
+/// unchanged record from an updated one, so these bytes never change for the same incident.
+struct StoredIncident: Sendable {
+    var body: String
+    var values: [String]
+
+    init(body: String, values: [String]) {
+        self.body = body
+        self.values = values
+    }
+
+    init(_ incident: Incident) {
+        var stripped = incident
+        for index in stripped.sources.indices { stripped.sources[index].fields = [] }
+        body = stripped.canonicalJSON
+        values = incident.sources.map(\.valuesJSON)
+    }
+}
