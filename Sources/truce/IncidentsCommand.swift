@@ -47,15 +47,15 @@ struct IncidentsCommand: ParsableCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: ParsableCommand, FilteredListing {
+        static let agreementHelp =
+            "Only incidents in this agreement's window and scope (including uncertain ones); --from and --to are then days in its time zone."
+
         static let configuration = CommandConfiguration(
             abstract: "List stored incidents, filtered.",
-            discussion: PartyAndDateFilters.localDaysDiscussion(listing: "incidents"))
+            discussion: FilterOptions<List>.localDaysDiscussion(listing: "incidents"))
 
-        @Option(
-            help: "Only incidents in this agreement's window and scope (including uncertain ones); --from and --to are then days in its time zone.")
-        var agreement: String?
-        @OptionGroup var filters: PartyAndDateFilters
+        @OptionGroup var filters: FilterOptions<List>
         @Option(help: "Only this target category.")
         var category: TargetCategory?
         @Option(help: "Only this country (ISO 3166-1 alpha-2, e.g. UA).")
@@ -69,7 +69,7 @@ struct IncidentsCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let request = IncidentListRequest(
-                    agreement: agreement, party: filters.perpetrator, days: filters.days, category: category, country: country, limit: limit)
+                    agreement: filters.agreement, party: filters.perpetrator, days: filters.days, category: category, country: country, limit: limit)
                 let listed = try naming(option: "--agreement") { try IncidentListing.list(request, in: try store.openForReading()) }
                 let (incidents, zone) = (listed.incidents, listed.zone)
                 if output.json {

@@ -8,22 +8,16 @@ struct VerdictsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verdicts", abstract: "List stored verdicts.", subcommands: [List.self])
 
-    struct List: ParsableCommand {
+    struct List: ParsableCommand, FilteredListing {
+        static let agreementHelp = "Only verdicts under this agreement; --from and --to are then days in its time zone."
+
         static let configuration = CommandConfiguration(
             abstract: "List stored verdicts (run `truce adjudicate` first), filtered: one row per event and accused party.",
-            discussion: PartyAndDateFilters.localDaysDiscussion(listing: "verdicts")
+            discussion: FilterOptions<List>.localDaysDiscussion(listing: "verdicts")
                 + " Filters select records; each event row shows the strongest verdict of its matching records, the number of "
                 + "records beside it, and the clauses its deciding record left open. --by record lists each record's own verdict.")
 
-        @Option(help: "Only verdicts under this agreement; --from and --to are then days in its time zone.")
-        var agreement: String?
-        @OptionGroup var filters: PartyAndDateFilters
-        @Option(help: "Only this verdict.")
-        var verdict: VerdictKind?
-        @Option(help: "Only this evidence level.")
-        var evidence: EvidenceLevel?
-        @Option(help: "Only this region (any of its names, e.g. Kharkiv, Харківська) or country code (UA).")
-        var region: String?
+        @OptionGroup var filters: VerdictFilterOptions<List>
         @Option(help: "One row per event (per accused party) or per record.")
         var by: VerdictUnit = .event
         @Option(help: "At most this many rows; when more follow, the --after that lists them is printed on standard error.")
@@ -46,9 +40,7 @@ struct VerdictsCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let filter = VerdictFilter(
-                    agreement: agreement, party: filters.perpetrator, days: filters.days, verdict: verdict, evidence: evidence, region: region)
-                let request = VerdictListRequest(filter: filter, unit: by, after: after.flatMap(PagePosition.init(token:)), limit: all ? nil : limit)
+                let request = VerdictListRequest(filter: filters.filter, unit: by, after: after.flatMap(PagePosition.init(token:)), limit: all ? nil : limit)
                 let listed = try naming(option: "--agreement") { try VerdictListing.list(request, in: try store.openForReading()) }
                 let (zone, next) = (listed.zone, listed.next)
                 switch listed.rows {
