@@ -29,7 +29,7 @@ struct IncidentsCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let opened = try store.open()
-                let importer = try Importer(format: "truce")!
+                let importer = try ImportFormat.truce.importer()
                 let observer = TerminalObserver()
                 var total = LoadSummary()
                 var results: [String: LoadSummary] = [:]
@@ -60,8 +60,8 @@ struct IncidentsCommand: ParsableCommand {
         var category: TargetCategory?
         @Option(help: "Only this country (ISO 3166-1 alpha-2, e.g. UA).")
         var country: String?
-        @Option(help: "At most this many incidents.")
-        var limit: Int?
+        @Option(help: "At most this many incidents.", transform: { try RowCount(validating: $0) })
+        var limit: RowCount?
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -69,7 +69,7 @@ struct IncidentsCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let request = IncidentListRequest(
-                    agreement: filters.agreement, party: filters.perpetrator, days: filters.days, category: category, country: country, limit: limit)
+                    agreement: filters.agreement, party: filters.perpetrator, days: filters.days, category: category, country: country, limit: limit?.value)
                 let listed = try naming(option: "--agreement") { try IncidentListing.list(request, in: try store.openForReading()) }
                 let (incidents, zone) = (listed.incidents, listed.zone)
                 if output.json {

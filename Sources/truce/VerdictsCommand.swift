@@ -20,10 +20,16 @@ struct VerdictsCommand: ParsableCommand {
         @OptionGroup var filters: VerdictFilterOptions<List>
         @Option(help: "One row per event (per accused party) or per record.")
         var by: VerdictUnit = .event
-        @Option(help: "At most this many rows; when more follow, the --after that lists them is printed on standard error.")
-        var limit: Int = 100
-        @Option(help: "List the rows after this position (printed by the listing before).")
-        var after: String?
+        /// Rows a page holds when `--limit` is not given.
+        static let defaultLimit = RowCount(100)
+
+        @Option(
+            help: ArgumentHelp(
+                "At most this many rows; when more follow, the --after that lists them is printed on standard error. (default: \(defaultLimit))"),
+            transform: { try RowCount(validating: $0, hint: "use --all for every row") })
+        var limit = defaultLimit
+        @Option(help: "List the rows after this position (printed by the listing before).", transform: PagePosition.init(validating:))
+        var after: PagePosition?
         @Flag(help: "List every matching row, however many (instead of --limit rows a page).")
         var all = false
 
@@ -31,16 +37,12 @@ struct VerdictsCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            guard limit > 0 else { throw ValidationError("--limit must be at least 1 (use --all for every row).") }
-            if let after, PagePosition(token: after) == nil {
-                throw ValidationError("--after '\(after)' is not a position printed by `truce verdicts list`.")
-            }
             if all, after != nil { throw ValidationError("--all lists every row from the start; it does not go with --after.") }
         }
 
         func run() throws {
             try reportingFailures {
-                let request = VerdictListRequest(filter: filters.filter, unit: by, after: after.flatMap(PagePosition.init(token:)), limit: all ? nil : limit)
+                let request = VerdictListRequest(filter: filters.filter, unit: by, after: after, limit: all ? nil : limit.value)
                 let listed = try naming(option: "--agreement") { try VerdictListing.list(request, in: try store.openForReading()) }
                 let (zone, next) = (listed.zone, listed.next)
                 switch listed.rows {
