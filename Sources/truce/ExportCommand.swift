@@ -4,7 +4,9 @@ import TruceApp
 import TruceCore
 import TruceReport
 
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: ParsableCommand, FilteredListing {
+    static let agreementHelp = "Only incidents judged under this agreement; --from and --to are then days in its time zone."
+
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export incidents, verdicts or claims as CSV, GeoJSON (RFC 7946) or JSON Lines.",
@@ -27,24 +29,14 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Write to this file instead of standard output.")
     var out: String?
 
-    @Option(help: "Only incidents judged under this agreement; --from and --to are then days in its time zone.")
-    var agreement: String?
-    @Option(help: "Only this verdict.")
-    var verdict: VerdictKind?
-    @Option(help: "Only this evidence level.")
-    var evidence: EvidenceLevel?
-    @Option(help: "Only this region (any of its names) or country code.")
-    var region: String?
-    @OptionGroup var filters: PartyAndDateFilters
+    @OptionGroup var filters: VerdictFilterOptions<ExportCommand>
 
     @OptionGroup var store: StoreOptions
 
     func run() throws {
         try reportingFailures {
-            let filter = VerdictFilter(
-                agreement: agreement, party: filters.perpetrator, days: filters.days, verdict: verdict, evidence: evidence, region: region)
             let opened = try store.openForReading()
-            let export = try naming(option: "--agreement") { try Export(ExportRequest(kind: kind, format: format, filter: filter), from: opened) }
+            let export = try naming(option: "--agreement") { try Export(ExportRequest(kind: kind, format: format, filter: filters.filter), from: opened) }
             let destination = try ExportDestination(path: out)
             let output = BufferedOutput(destination.handle)
             let written: Int

@@ -17,8 +17,8 @@ struct ImportCommand: ParsableCommand {
             Re-importing a file adds nothing. See `truce quarantine` for the rows kept aside.
             """)
 
-    @Argument(help: ArgumentHelp("The format: \(Importer.formatNames.joined(separator: ", ")).", valueName: "format"))
-    var format: String
+    @Argument(help: ArgumentHelp("The files' format.", valueName: "format"))
+    var format: ImportFormat
 
     @Argument(help: "Files to import (plain or gzip), or - for standard input.")
     var files: [String]
@@ -36,16 +36,10 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    func validate() throws {
-        guard Importer.formatNames.contains(format) else {
-            throw ValidationError("unknown format '\(format)': use one of \(Importer.formatNames.joined(separator: ", "))")
-        }
-    }
-
     func run() throws {
         try reportingFailures {
             let opened: (any Store)? = dryRun ? nil : try store.open()
-            guard let importer = try Importer(format: format, actorTable: actors) else { return }
+            let importer = try format.importer(actorTable: actors)
             let observer = TerminalObserver()
             var total = LoadSummary()
             for (index, file) in files.enumerated() {

@@ -29,7 +29,7 @@ struct IncidentsCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let opened = try store.open()
-                let importer = try Importer(format: "truce")!
+                let importer = try ImportFormat.truce.importer()
                 let observer = TerminalObserver()
                 var total = LoadSummary()
                 var results: [String: LoadSummary] = [:]
@@ -47,21 +47,21 @@ struct IncidentsCommand: ParsableCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: ParsableCommand, FilteredListing {
+        static let agreementHelp =
+            "Only incidents in this agreement's window and scope (including uncertain ones); --from and --to are then days in its time zone."
+
         static let configuration = CommandConfiguration(
             abstract: "List stored incidents, filtered.",
-            discussion: PartyAndDateFilters.localDaysDiscussion(listing: "incidents"))
+            discussion: FilterOptions<List>.localDaysDiscussion(listing: "incidents"))
 
-        @Option(
-            help: "Only incidents in this agreement's window and scope (including uncertain ones); --from and --to are then days in its time zone.")
-        var agreement: String?
-        @OptionGroup var filters: PartyAndDateFilters
+        @OptionGroup var filters: FilterOptions<List>
         @Option(help: "Only this target category.")
         var category: TargetCategory?
         @Option(help: "Only this country (ISO 3166-1 alpha-2, e.g. UA).")
         var country: String?
-        @Option(help: "At most this many incidents.")
-        var limit: Int?
+        @Option(help: "At most this many incidents.", transform: { try RowCount(validating: $0) })
+        var limit: RowCount?
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -69,7 +69,7 @@ struct IncidentsCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let request = IncidentListRequest(
-                    agreement: agreement, party: filters.perpetrator, days: filters.days, category: category, country: country, limit: limit)
+                    agreement: filters.agreement, party: filters.perpetrator, days: filters.days, category: category, country: country, limit: limit?.value)
                 let listed = try naming(option: "--agreement") { try IncidentListing.list(request, in: try store.openForReading()) }
                 let (incidents, zone) = (listed.incidents, listed.zone)
                 if output.json {

@@ -8,28 +8,28 @@ struct VerdictsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verdicts", abstract: "List stored verdicts.", subcommands: [List.self])
 
-    struct List: ParsableCommand {
+    struct List: ParsableCommand, FilteredListing {
+        static let agreementHelp = "Only verdicts under this agreement; --from and --to are then days in its time zone."
+
         static let configuration = CommandConfiguration(
             abstract: "List stored verdicts (run `truce adjudicate` first), filtered: one row per event and accused party.",
-            discussion: PartyAndDateFilters.localDaysDiscussion(listing: "verdicts")
+            discussion: FilterOptions<List>.localDaysDiscussion(listing: "verdicts")
                 + " Filters select records; each event row shows the strongest verdict of its matching records, the number of "
                 + "records beside it, and the clauses its deciding record left open. --by record lists each record's own verdict.")
 
-        @Option(help: "Only verdicts under this agreement; --from and --to are then days in its time zone.")
-        var agreement: String?
-        @OptionGroup var filters: PartyAndDateFilters
-        @Option(help: "Only this verdict.")
-        var verdict: VerdictKind?
-        @Option(help: "Only this evidence level.")
-        var evidence: EvidenceLevel?
-        @Option(help: "Only this region (any of its names, e.g. Kharkiv, Харківська) or country code (UA).")
-        var region: String?
+        @OptionGroup var filters: VerdictFilterOptions<List>
         @Option(help: "One row per event (per accused party) or per record.")
         var by: VerdictUnit = .event
-        @Option(help: "At most this many rows; when more follow, the --after that lists them is printed on standard error.")
-        var limit: Int = 100
-        @Option(help: "List the rows after this position (printed by the listing before).")
-        var after: String?
+        /// Rows a page holds when `--limit` is not given.
+        static let defaultLimit = RowCount(100)
+
+        @Option(
+            help: ArgumentHelp(
+                "At most this many rows; when more follow, the --after that lists them is printed on standard error. (default: \(defaultLimit))"),
+            transform: { try RowCount(validating: $0, hint: "use --all for every row") })
+        var limit = defaultLimit
+        @Option(help: "List the rows after this position (printed by the listing before).", transform: PagePosition.init(validating:))
+        var after: PagePosition?
         @Flag(help: "List every matching row, however many (instead of --limit rows a page).")
         var all = false
 
@@ -37,18 +37,12 @@ struct VerdictsCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            guard limit > 0 else { throw ValidationError("--limit must be at least 1 (use --all for every row).") }
-            if let after, PagePosition(token: after) == nil {
-                throw ValidationError("--after '\(after)' is not a position printed by `truce verdicts list`.")
-            }
             if all, after != nil { throw ValidationError("--all lists every row from the start; it does not go with --after.") }
         }
 
         func run() throws {
             try reportingFailures {
-                let filter = VerdictFilter(
-                    agreement: agreement, party: filters.perpetrator, days: filters.days, verdict: verdict, evidence: evidence, region: region)
-                let request = VerdictListRequest(filter: filter, unit: by, after: after.flatMap(PagePosition.init(token:)), limit: all ? nil : limit)
+                let request = VerdictListRequest(filter: filters.filter, unit: by, after: after, limit: all ? nil : limit.value)
                 let listed = try naming(option: "--agreement") { try VerdictListing.list(request, in: try store.openForReading()) }
                 let (zone, next) = (listed.zone, listed.next)
                 switch listed.rows {

@@ -29,6 +29,20 @@ struct OptionValidationCLITests {
         #expect(result.errors.contains("Error: The value '\(arguments[arguments.count - 1])' is invalid for \(message)"), "\(result.errors)")
     }
 
+    @Test("an unknown import format, an --after no listing printed and a --limit under 1 are usage errors naming the argument and the value", arguments: [
+        (["import", "xml", "incidents.xml"], "xml", "'<format>'. Please provide one of 'acled', 'ucdp', 'gdelt' or 'truce'."),
+        (["verdicts", "list", "--after", "not-a-position"], "not-a-position", "'--after <after>': not a position printed by `truce verdicts list`"),
+        (["verdicts", "list", "--limit", "0"], "0", "'--limit <limit>': not a number of rows: write a whole number, at least 1 (use --all for every row)"),
+        (["incidents", "list", "--limit", "ten"], "ten", "'--limit <limit>': not a number of rows"),
+        (["incidents", "list", "--limit=-3"], "-3", "'--limit <limit>': not a number of rows"),
+    ])
+    func wrongArgumentsAreUsageErrors(arguments: [String], value: String, message: String) throws {
+        let db = try CLI.temporaryDirectory().appendingPathComponent("t.sqlite").path
+        let result = try CLI.run(arguments + ["--db", db])
+        #expect(result.status == 64, "\(arguments): \(result.errors)")
+        #expect(result.errors.contains("Error: The value '\(value)' is invalid for \(message)"), "\(result.errors)")
+    }
+
     @Test("days that exist, leap days included, and every listed value are accepted")
     func rightValuesAccepted() throws {
         let db = try CLI.temporaryDirectory().appendingPathComponent("t.sqlite").path
@@ -53,5 +67,7 @@ struct OptionValidationCLITests {
         #expect(try CLI.run(["export", "--help"]).output.contains("(values: csv, geojson, jsonl"))
         #expect(try CLI.run(["report", "--help"]).output.contains("(values: html, md, json"))
         #expect(try CLI.run(["incidents", "list", "--help"]).output.contains("(values: energy, civilian"))
+        #expect(try CLI.run(["import", "--help"]).output.contains("(values: acled, ucdp, gdelt, truce)"))
+        #expect(verdicts.contains("(default: 100)"))
     }
 }
