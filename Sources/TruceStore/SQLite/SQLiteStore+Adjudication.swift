@@ -47,23 +47,32 @@ extension SQLiteStore {
             if let endingAfter { filter.add("(end_unix IS NULL OR end_unix >= ?)", [unix(endingAfter)]) }
         }
         return try wrap("read incidents to judge") {
-            let rows = try writer.read { db in
+            let (ids, bodies, lastRowid) = try writer.read { db in
                 // When every incident awaiting judgement is among those saved since the last linking, those are read.
                 let queued = try selection == .awaiting && AwaitingQueue.isWorthReading(rulesVersion: rulesVersion, limit: limit, db: db)
                 let source = queued ? "link_pending CROSS JOIN incident ON incident.id = link_pending.incident_id" : "incident"
-                return try Row.fetchAll(
+                let rows = try Row.fetchCursor(
                     db, sql: "SELECT incident.rowid, incident.id, incident.body FROM \(source) \(filter.whereClause) ORDER BY incident.rowid LIMIT ?",
                     arguments: filter.arguments + [limit])
+                // Each row's values are read in place as the cursor steps: no copy of every row.
+                var ids: [IncidentID] = []
+                var bodies: [String] = []
+                var lastRowid: Int64?
+                while let row = try rows.next() {
+                    lastRowid = row[0]
+                    ids.append(row[1])
+                    bodies.append(row[2])
+                }
+                return (ids, bodies, lastRowid)
             }
-            let bodies: [String] = rows.map { $0["body"] }
             var fingerprints: [IncidentID: Int] = [:]
             if case .awaiting = selection {
-                fingerprints.reserveCapacity(rows.count)
-                for (row, body) in zip(rows, bodies) { fingerprints[row["id"]] = AdjudicationBasis.fingerprint(body) }
+                fingerprints.reserveCapacity(ids.count)
+                for (id, body) in zip(ids, bodies) { fingerprints[id] = AdjudicationBasis.fingerprint(body) }
             }
             return IncidentBatch(
                 incidents: try Self.decodeInParallel(bodies), fingerprints: fingerprints,
-                next: rows.count < limit ? nil : rows.last.map { IncidentBatch.Position(rowid: $0["rowid"]) })
+                next: ids.count < limit ? nil : lastRowid.map { IncidentBatch.Position(rowid: $0) })
         }
     }
 
@@ -72,35 +81,35 @@ extension SQLiteStore {
         try wrap("save verdicts") {
             try immediateWrite(changesContent: false) { db in
                 let (changedIncidents, changedAgreements) = try changedSince(run, db: db)
+                var markRow = try CachedBinding("INSERT OR REPLACE INTO adjudication_mark (subject, id, rules_version) VALUES (?, ?, ?)", db: db)
                 func mark(_ subject: String, _ id: String) throws {
-                    var row = try CachedBinding("INSERT OR REPLACE INTO adjudication_mark (subject, id, rules_version) VALUES (?, ?, ?)", db: db)
-                    try row.bind(subject)
-                    try row.bind(id)
-                    try row.bind(run.rulesVersion)
-                    try row.run()
+                    try markRow.bind(subject)
+                    try markRow.bind(id)
+                    try markRow.bind(run.rulesVersion)
+                    try markRow.run()
                 }
-                let forgetIncident = try db.cachedStatement(sql: "DELETE FROM verdict WHERE incident_id = ?")
+                var forgetIncident = try CachedBinding("DELETE FROM verdict WHERE incident_id = ?", db: db)
                 for id in run.incidents where !changedIncidents.contains(id) {
-                    forgetIncident.setUncheckedArguments([id])
-                    try forgetIncident.execute()
+                    try forgetIncident.bind(id)
+                    try forgetIncident.run()
                     try mark("incident", id)
                 }
-                let forgetAgreement = try db.cachedStatement(sql: "DELETE FROM verdict WHERE agreement_id = ?")
+                var forgetAgreement = try CachedBinding("DELETE FROM verdict WHERE agreement_id = ?", db: db)
                 for id in run.agreements where !changedAgreements.contains(id) {
-                    forgetAgreement.setUncheckedArguments([id])
-                    try forgetAgreement.execute()
+                    try forgetAgreement.bind(id)
+                    try forgetAgreement.run()
                     try mark("agreement", id)
                 }
+                var verdictRow = try CachedBinding(
+                    "INSERT OR REPLACE INTO verdict (incident_id, agreement_id, kind, outcomes, rules_version) VALUES (?, ?, ?, ?, ?)", db: db)
                 for verdict in run.verdicts
                 where !changedIncidents.contains(verdict.incident) && !changedAgreements.contains(verdict.agreement) {
-                    var row = try CachedBinding(
-                        "INSERT OR REPLACE INTO verdict (incident_id, agreement_id, kind, outcomes, rules_version) VALUES (?, ?, ?, ?, ?)", db: db)
-                    try row.bind(verdict.incident)
-                    try row.bind(verdict.agreement)
-                    try row.bind(verdict.kind.rawValue)
-                    try row.bind(Int64(PackedChecks.pack(verdict.checks)))
-                    try row.bind(verdict.rulesVersion)
-                    try row.run()
+                    try verdictRow.bind(verdict.incident)
+                    try verdictRow.bind(verdict.agreement)
+                    try verdictRow.bind(verdict.kind.rawValue)
+                    try verdictRow.bind(Int64(PackedChecks.pack(verdict.checks)))
+                    try verdictRow.bind(verdict.rulesVersion)
+                    try verdictRow.run()
                 }
                 if run.linkRecords.isEmpty {
                     try StagedLinkRecords.forget(ids: run.incidents, db: db)

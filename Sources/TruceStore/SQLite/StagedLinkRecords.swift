@@ -30,7 +30,7 @@ enum StagedLinkRecords {
                     own_level TEXT NOT NULL, claims TEXT NOT NULL
                 )
                 """)
-        for record in records { try write(record, rulesVersion: rulesVersion, into: "temp.staged_link_key", db: db) }
+        try write(records, rulesVersion: rulesVersion, into: "temp.staged_link_key", db: db)
     }
 
     /// Whether any record is staged.
@@ -78,11 +78,16 @@ enum StagedLinkRecords {
     /// Forgets every staged record.
     static func drop(_ db: Database) throws { try db.execute(sql: "DROP TABLE IF EXISTS temp.staged_link_key") }
 
-    /// Writes `record`, worked out under `rulesVersion`, into `table` (replacing the row of its incident), its
-    /// values bound directly.
-    static func write(_ record: LinkRecord, rulesVersion: String, into table: String, db: Database) throws {
+    /// Writes `records`, worked out under `rulesVersion`, into `table` (replacing the row of each one's
+    /// incident), their values bound directly to one statement.
+    static func write(_ records: some Sequence<LinkRecord>, rulesVersion: String, into table: String, db: Database) throws {
         var row = try CachedBinding(
             "INSERT OR REPLACE INTO \(table) (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", db: db)
+        for record in records { try write(record, rulesVersion: rulesVersion, into: &row) }
+    }
+
+    /// Binds the values of `record` to `row`, a statement of ``write(_:rulesVersion:into:db:)``, and runs it.
+    private static func write(_ record: LinkRecord, rulesVersion: String, into row: inout CachedBinding) throws {
         try row.bind(record.id)
         try row.bind(rulesVersion)
         try row.bind(Int64(record.firstDay))
