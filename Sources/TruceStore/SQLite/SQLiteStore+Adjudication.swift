@@ -81,35 +81,36 @@ extension SQLiteStore {
         try wrap("save verdicts") {
             try immediateWrite(changesContent: false) { db in
                 let (changedIncidents, changedAgreements) = try changedSince(run, db: db)
-                var markRow = try CachedBinding("INSERT OR REPLACE INTO adjudication_mark (subject, id, rules_version) VALUES (?, ?, ?)", db: db)
-                func mark(_ subject: String, _ id: String) throws {
-                    try markRow.bind(subject)
-                    try markRow.bind(id)
-                    try markRow.bind(run.rulesVersion)
-                    try markRow.run()
+                // Marked judged: the incidents and agreements that did not change while judged, their old verdicts
+                // forgotten first.
+                let incidents = run.incidents.filter { !changedIncidents.contains($0) }
+                let agreements = run.agreements.filter { !changedAgreements.contains($0) }
+                for (subject, ids, column) in [("incident", incidents, "incident_id"), ("agreement", agreements, "agreement_id")] {
+                    try ChunkedRows.write(ids, sql: { "DELETE FROM verdict WHERE \(column) IN (\(ChunkedRows.list("?", $0)))" }, db: db) { id, row in
+                        try row.bind(id)
+                    }
+                    try ChunkedRows.write(
+                        ids, sql: { "INSERT OR REPLACE INTO adjudication_mark (subject, id, rules_version) VALUES \(ChunkedRows.list("(?, ?, ?)", $0))" },
+                        db: db
+                    ) { id, row in
+                        try row.bind(subject)
+                        try row.bind(id)
+                        try row.bind(run.rulesVersion)
+                    }
                 }
-                var forgetIncident = try CachedBinding("DELETE FROM verdict WHERE incident_id = ?", db: db)
-                for id in run.incidents where !changedIncidents.contains(id) {
-                    try forgetIncident.bind(id)
-                    try forgetIncident.run()
-                    try mark("incident", id)
-                }
-                var forgetAgreement = try CachedBinding("DELETE FROM verdict WHERE agreement_id = ?", db: db)
-                for id in run.agreements where !changedAgreements.contains(id) {
-                    try forgetAgreement.bind(id)
-                    try forgetAgreement.run()
-                    try mark("agreement", id)
-                }
-                var verdictRow = try CachedBinding(
-                    "INSERT OR REPLACE INTO verdict (incident_id, agreement_id, kind, outcomes, rules_version) VALUES (?, ?, ?, ?, ?)", db: db)
-                for verdict in run.verdicts
-                where !changedIncidents.contains(verdict.incident) && !changedAgreements.contains(verdict.agreement) {
-                    try verdictRow.bind(verdict.incident)
-                    try verdictRow.bind(verdict.agreement)
-                    try verdictRow.bind(verdict.kind.rawValue)
-                    try verdictRow.bind(Int64(PackedChecks.pack(verdict.checks)))
-                    try verdictRow.bind(verdict.rulesVersion)
-                    try verdictRow.run()
+                let verdicts = run.verdicts.filter { !changedIncidents.contains($0.incident) && !changedAgreements.contains($0.agreement) }
+                try ChunkedRows.write(
+                    verdicts,
+                    sql: {
+                        "INSERT OR REPLACE INTO verdict (incident_id, agreement_id, kind, outcomes, rules_version) VALUES "
+                            + ChunkedRows.list("(?, ?, ?, ?, ?)", $0)
+                    }, db: db
+                ) { verdict, row in
+                    try row.bind(verdict.incident)
+                    try row.bind(verdict.agreement)
+                    try row.bind(verdict.kind.rawValue)
+                    try row.bind(Int64(PackedChecks.pack(verdict.checks)))
+                    try row.bind(verdict.rulesVersion)
                 }
                 if run.linkRecords.isEmpty {
                     try StagedLinkRecords.forget(ids: run.incidents, db: db)
