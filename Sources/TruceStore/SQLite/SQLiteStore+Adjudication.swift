@@ -117,7 +117,7 @@ extension SQLiteStore {
                 } else {
                     let marked = Set(run.incidents).subtracting(changedIncidents)
                     try StagedLinkRecords.forget(ids: marked.subtracting(run.linkRecords.map(\.id)), db: db)
-                    try StagedLinkRecords.stage(run.linkRecords.lazy.filter { marked.contains($0.id) }, rulesVersion: run.rulesVersion, db: db)
+                    try StagedLinkRecords.stage(run.linkRecords.filter { marked.contains($0.id) }, rulesVersion: run.rulesVersion, db: db)
                 }
                 if let evidence = run.evidence {
                     try Self.replace(evidence: evidence.lazy.filter { !changedIncidents.contains($0.incident) }, db: db)
