@@ -32,4 +32,7 @@ public struct CountryOutlines: Sendable {
 
     /// The countries with an outline, sorted.
     public var codes: [String] { outlines.keys.sorted() }
+
+    /// Whether there is no outline at all.
+    public var isEmpty: Bool { outlines.isEmpty }
 }

@@ -84,13 +84,27 @@ public struct LinkRecord: Hashable, Sendable {
     /// a party given as `=` and its code (empty when none), backslashes, tabs and line breaks escaped. Read
     /// scalar by scalar, so that no combining mark can merge with a separator.
     public static func encode(claims: [Claim]) -> String {
-        // Most claims hold nothing to escape: their fields are joined as they are.
+        // Most claims hold nothing to escape: their fields are appended as they are, to one string.
         func plain(_ value: String) -> Bool { !value.utf8.contains { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A } }
         if claims.allSatisfy({ plain($0.claimant) && plain($0.claimantParty?.rawValue ?? "") && plain($0.accused?.rawValue ?? "") }) {
-            return claims.map { claim in
-                claim.claimant + "\t" + (claim.claimantParty.map { "=" + $0.rawValue } ?? "") + "\t"
-                    + (claim.accused.map { "=" + $0.rawValue } ?? "") + (claim.isDenial ? "\td" : "\ta")
-            }.joined(separator: "\n")
+            var text = ""
+            text.reserveCapacity(claims.reduce(0) { $0 + $1.claimant.utf8.count + 16 })
+            for claim in claims {
+                if !text.isEmpty { text.append("\n") }
+                text.append(claim.claimant)
+                text.append("\t")
+                if let party = claim.claimantParty {
+                    text.append("=")
+                    text.append(party.rawValue)
+                }
+                text.append("\t")
+                if let accused = claim.accused {
+                    text.append("=")
+                    text.append(accused.rawValue)
+                }
+                text.append(claim.isDenial ? "\td" : "\ta")
+            }
+            return text
         }
         var text = String.UnicodeScalarView()
         func append(_ value: String) {

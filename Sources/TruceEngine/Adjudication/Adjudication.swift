@@ -66,16 +66,16 @@ public enum Adjudication {
             let windowEnd = window.end?.timeIntervalSinceReferenceDate ?? .infinity
             for list in index.lists(for: agreement.countries) {
                 let range = list.candidateRange(overlapping: window)
-                // Records of unknown country are few, and the country outlines place their points: the full check.
-                let full = !list.countryKnown && !agreement.countryOutlines.codes.isEmpty
+                let place = compactPlace(of: list, under: compact, outlines: agreement.countryOutlines)
                 list.records.withUnsafeBufferPointer { records in
-                    for offset in range where (list.unstated || records[offset].start < windowEnd) && windowStart < records[offset].end {
-                        let (kind, outcomes) =
-                            full || list.severalCountries
-                            ? judge.outcomes(for: index.incidents[list.positions[offset]], under: agreement)
-                            : compact.outcomes(records[offset], countryKnown: list.countryKnown)
-                        if kind != .outOfScope {
-                            found.append(Judgement(incident: list.positions[offset], agreement: position, kind: kind, checks: outcomes))
+                    index.incidents.withUnsafeBufferPointer { incidents in  // read in place: no copy of each incident
+                        for offset in range where (list.unstated || records[offset].start < windowEnd) && windowStart < records[offset].end {
+                            let (kind, outcomes) =
+                                place.map { compact.outcomes(records[offset], place: $0) }
+                                ?? judge.outcomes(for: incidents[list.positions[offset]], under: agreement)
+                            if kind != .outOfScope {
+                                found.append(Judgement(incident: list.positions[offset], agreement: position, kind: kind, checks: outcomes))
+                            }
                         }
                     }
                 }
@@ -96,6 +96,15 @@ public enum Adjudication {
         return found.sorted { index.precedes(Int($0.incident), Int($1.incident)) }
     }
 
+    /// The place clause of a compact agreement for the incidents of `list`, or `nil` when they are judged in
+    /// full: those in several countries, and those of unknown country when country outlines may place their
+    /// points (such records are few).
+    private static func compactPlace(of list: IncidentIndex.List, under compact: CompactAgreement, outlines: CountryOutlines) -> CompactPlace? {
+        if list.severalCountries { return nil }
+        guard list.countryKnown else { return outlines.isEmpty ? .unknownCountry : nil }
+        return list.country.map(compact.place(inCountry:))
+    }
+
     /// Each incident's evidence: the records of one event (``IncidentLinker``) pool their claims, and a record
     /// too vague to be placed in one event keeps the events it may describe.
     public static func evidence(for incidents: [Incident], linker: IncidentLinker = IncidentLinker()) -> [EvidenceRecord] {
@@ -114,6 +123,8 @@ struct IncidentIndex: Sendable {
         var starts: [Date]
         var records: [CompactIncident]
         var longest: TimeInterval
+        /// The incidents' country, for a list of one country.
+        var country: String?
         /// Whether the incidents' country is known (false for the list of incidents without one).
         var countryKnown: Bool
         /// Whether the incidents lie in several countries: they are judged in full, not in compact form.
@@ -205,18 +216,18 @@ struct IncidentIndex: Sendable {
         func bucket(_ position: Int) -> Int {
             compact[position].unstated ? 3 : lengths[position] <= 90_000 ? 0 : lengths[position] <= 691_200 ? 1 : 2
         }
-        func lists(_ positions: [Int], countryKnown: Bool, severalCountries: Bool = false) -> [List] {
+        func lists(_ positions: [Int], country: String? = nil, countryKnown: Bool, severalCountries: Bool = false) -> [List] {
             var buckets = [[Int]](repeating: [], count: 4)
             for position in positions { buckets[bucket(position)].append(position) }
             return buckets.enumerated().filter { !$0.element.isEmpty }.map { number, members in
                 List(
                     positions: members, starts: members.map { starts[$0] }, records: members.map { compact[$0] },
-                    longest: members.map { lengths[$0] }.max() ?? 0, countryKnown: countryKnown,
+                    longest: members.map { lengths[$0] }.max() ?? 0, country: country, countryKnown: countryKnown,
                     severalCountries: severalCountries, unstated: number == 3)
             }
         }
         var byCountry: [String: [List]] = [:]
-        for (offset, key) in keys.enumerated() { byCountry[key] = lists(members[offset], countryKnown: true) }
+        for (offset, key) in keys.enumerated() { byCountry[key] = lists(members[offset], country: key, countryKnown: true) }
         self.byCountry = byCountry
         unknownCountry = lists(members[keys.count], countryKnown: false)
         severalCountries = lists(members[keys.count + 1], countryKnown: true, severalCountries: true)

@@ -1,7 +1,7 @@
 import Foundation
 import TruceCore
 
-/// What the bulk run reads of an incident, 32 bytes, kept beside its position in each index list so that a
+/// What the bulk run reads of an incident, 40 bytes, kept beside its position in each index list so that a
 /// scan reads memory in order instead of jumping between full `Incident` values.
 struct CompactIncident: Sendable {
     var start: Double
@@ -10,6 +10,8 @@ struct CompactIncident: Sendable {
     var party: Int32
     /// Code of the target subtype, or -1.
     var subtype: Int32
+    /// Code of the first-level region the incident names (see ``CodeBook/region(named:)``), or -1.
+    var region: Int32
     /// Index in `TargetCategory.allCases`, or -1.
     var category: Int8
     /// Index in `ActionType.allCases`, or -1.
@@ -25,6 +27,7 @@ struct CompactIncident: Sendable {
         end = incident.time.span.end?.timeIntervalSinceReferenceDate ?? .infinity
         party = incident.perpetrator.map { codes.party($0.party) } ?? -1
         subtype = incident.target.subtype.map { codes.subtype($0) } ?? -1
+        region = incident.location.admin1.map { codes.region(named: $0) } ?? -1
         category = incident.target.category.map { Int8(TargetCategory.allCases.firstIndex(of: $0)!) } ?? -1
         action = incident.action.map { Int8(ActionType.allCases.firstIndex(of: $0)!) } ?? -1
         outcome = incident.outcome.map { Int8(Outcome.allCases.firstIndex(of: $0)!) } ?? -1
@@ -33,10 +36,15 @@ struct CompactIncident: Sendable {
     }
 }
 
-/// Small integer codes for parties and subtypes, shared by the incidents and the agreements of one run.
+/// Small integer codes for parties, subtypes and first-level regions, shared by the incidents and the
+/// agreements of one run.
 struct CodeBook: Sendable {
     private(set) var parties: [PartyID: Int32] = [:]
     private(set) var subtypes: [String: Int32] = [:]
+    /// Regions by what their names stand for (see ``RegionKey``).
+    private(set) var regions: [RegionKey: Int32] = [:]
+    /// Region codes by name as written, so that each name is folded once.
+    private var regionsByName: [String: Int32] = [:]
 
     mutating func party(_ id: PartyID) -> Int32 {
         if let code = parties[id] { return code }
@@ -51,12 +59,22 @@ struct CodeBook: Sendable {
         subtypes[name] = code
         return code
     }
+
+    /// The code of the first-level region named `admin1`, the name folded only the first time it is met.
+    mutating func region(named admin1: String) -> Int32 {
+        if let code = regionsByName[admin1] { return code }
+        let key = RegionKey(admin1: admin1)
+        let code = regions[key] ?? Int32(regions.count)
+        regions[key] = code
+        regionsByName[admin1] = code
+        return code
+    }
 }
 
 /// An agreement's terms in the codes of a ``CodeBook``, for judging compact incidents by exactly the rules of
-/// the clause checks. Only agreements whose geography is a list of countries with no exclusions take this
-/// path (the index already picks incidents by country); the others, and incidents in several countries, are
-/// judged in full.
+/// the clause checks. Only agreements whose geography is a list of countries and regions without outlines,
+/// with no exclusions, take this path (the index already picks incidents by country, and a region is told by
+/// the name the incident gives it); the others, and incidents in several countries, are judged in full.
 struct CompactAgreement: Sendable {
     struct Party: Sendable {
         var code: Int32
@@ -81,6 +99,10 @@ struct CompactAgreement: Sendable {
     let prohibited: [Int8]
     let attempts: AttemptRule
     let hasExceptions: Bool
+    /// The countries the geography covers whole.
+    let wholeCountries: Set<String>
+    /// The region areas of the geography, by the country they lie in.
+    let regions: [String: [CompactRegion]]
     /// The compact code of ``ActionType/noHostileAct``.
     static let noHostileAct = Int8(ActionType.allCases.firstIndex(of: .noHostileAct)!)
 
@@ -88,7 +110,20 @@ struct CompactAgreement: Sendable {
     init?(_ prepared: PreparedAgreement, codes: CodeBook) {
         let agreement = prepared.agreement
         let scope = agreement.scope
-        guard scope.exclude.isEmpty, !scope.include.isEmpty, scope.include.allSatisfy({ $0.kind == .country }) else { return nil }
+        guard scope.exclude.isEmpty, !scope.include.isEmpty, prepared.countries != nil,
+            scope.include.allSatisfy({ $0.kind == .country || ($0.kind == .region && $0.ring.isEmpty) })
+        else { return nil }
+        var wholeCountries = Set<String>()
+        var regions: [String: [CompactRegion]] = [:]
+        for area in scope.include {
+            guard let country = area.countryCode else { return nil }
+            if area.kind == .country {
+                wholeCountries.insert(country)
+            } else {
+                regions[country, default: []].append(codes.compactRegion(area))
+            }
+        }
+        (self.wholeCountries, self.regions) = (wholeCountries, regions)
         func seconds(_ span: TimeSpan) -> (Double, Double) {
             (span.start.timeIntervalSinceReferenceDate, span.end?.timeIntervalSinceReferenceDate ?? .infinity)
         }
@@ -118,9 +153,14 @@ struct CompactAgreement: Sendable {
         hasExceptions = !scope.exceptions.isEmpty
     }
 
+    /// The place clause for incidents in `country`, one of the agreement's countries.
+    func place(inCountry country: String) -> CompactPlace {
+        wholeCountries.contains(country) ? .wholeCountry : .regions(regions[country] ?? [])
+    }
+
     /// The same outcomes as ``Adjudicator/outcomes(for:under:)``, for an incident in one of the agreement's
-    /// countries (`countryKnown`) or of unknown country.
-    func outcomes(_ incident: CompactIncident, countryKnown: Bool) -> (VerdictKind, ClauseOutcomes) {
+    /// countries or of unknown country, whose place clause is `place`.
+    func outcomes(_ incident: CompactIncident, place: CompactPlace) -> (VerdictKind, ClauseOutcomes) {
         var outcomes = ClauseOutcomes()
         // Relevance: a record of no hostile act is out of scope before any clause.
         if incident.action == Self.noHostileAct { return (.outOfScope, outcomes) }
@@ -147,8 +187,9 @@ struct CompactAgreement: Sendable {
             }
         }
         // Place: the index chose this incident by one of the agreement's countries, or it has none.
-        if !countryKnown {
-            outcomes.place = ClauseCheck(.place, .unknown, uncertainty: incident.hasCoordinate ? .imprecise : .missing, "")
+        if let check = place.check(incident) {
+            outcomes.place = check
+            if check.outcome == .fail { return (.outOfScope, outcomes) }
         }
         // Time.
         outcomes.time = time(incident, perpetrator: perpetrator)

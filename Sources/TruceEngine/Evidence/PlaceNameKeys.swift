@@ -46,10 +46,12 @@ public final class LinkRecordMaker: @unchecked Sendable {
             let output = UncheckedSendable(buffer)
             names.withUnsafeMutableBufferPointer { names in
                 let caches = UncheckedSendable(names)
-                DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                    for position in min(incidents.count, worker * chunk)..<min(incidents.count, (worker + 1) * chunk) {
-                        let incident = incidents[position]
-                        output.value[position] = LinkRecord(incident, key: caches.value[worker].key(incident))
+                incidents.withUnsafeBufferPointer { incidents in  // read in place: no copy of each incident
+                    let incidents = UncheckedSendable(incidents)
+                    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                        for position in min(incidents.value.count, worker * chunk)..<min(incidents.value.count, (worker + 1) * chunk) {
+                            output.value[position] = LinkRecord(incidents.value[position], key: caches.value[worker].key(incidents.value[position]))
+                        }
                     }
                 }
             }

@@ -4,10 +4,14 @@ import GRDBSQLite
 /// Runs a cached statement with its values bound one by one straight through SQLite's C interface: no
 /// `StatementArguments`, no boxing of each value, text bound from the string's own UTF-8 storage. For the
 /// rows adjudication writes (marks, verdicts, link records, evidence); imports use ``DirectBinding``.
+///
+/// One binding runs its statement for row after row: the statement is looked up once, and each run binds
+/// every value anew (SQLite keeps the memory of the last row's values for the next).
 struct CachedBinding: SQLiteBinding {
     let statement: Statement
     let handle: SQLiteStatement
     let database: Database
+    private let parameters: CInt
     private var index: CInt = 0
 
     /// Ready to bind the values of `sql` (prepared once per connection), from the first parameter.
@@ -15,6 +19,7 @@ struct CachedBinding: SQLiteBinding {
         statement = try db.cachedStatement(sql: sql)
         handle = statement.sqliteStatement
         database = db
+        parameters = sqlite3_bind_parameter_count(handle)
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
     }
@@ -44,8 +49,15 @@ struct CachedBinding: SQLiteBinding {
         try check(number.map { sqlite3_bind_double(handle, index, $0) } ?? sqlite3_bind_null(handle, index))
     }
 
-    /// Runs the statement once with the values bound.
-    func run() throws {
+    /// Runs the statement once with the values bound, then awaits the next row's values from the first
+    /// parameter.
+    /// - Throws: a `DatabaseError` when SQLite fails, or when the values bound are not one per parameter (a
+    ///   value left unbound would be the last row's).
+    mutating func run() throws {
+        guard index == parameters else {
+            throw DatabaseError(resultCode: .SQLITE_RANGE, message: "\(index) values bound for \(parameters) parameters", sql: statement.sql)
+        }
+        index = 0
         let code = sqlite3_step(handle)
         sqlite3_reset(handle)
         guard code == SQLITE_DONE else { throw error(code) }

@@ -47,23 +47,32 @@ extension SQLiteStore {
             if let endingAfter { filter.add("(end_unix IS NULL OR end_unix >= ?)", [unix(endingAfter)]) }
         }
         return try wrap("read incidents to judge") {
-            let rows = try writer.read { db in
+            let (ids, bodies, lastRowid) = try writer.read { db in
                 // When every incident awaiting judgement is among those saved since the last linking, those are read.
                 let queued = try selection == .awaiting && AwaitingQueue.isWorthReading(rulesVersion: rulesVersion, limit: limit, db: db)
                 let source = queued ? "link_pending CROSS JOIN incident ON incident.id = link_pending.incident_id" : "incident"
-                return try Row.fetchAll(
+                let rows = try Row.fetchCursor(
                     db, sql: "SELECT incident.rowid, incident.id, incident.body FROM \(source) \(filter.whereClause) ORDER BY incident.rowid LIMIT ?",
                     arguments: filter.arguments + [limit])
+                // Each row's values are read in place as the cursor steps: no copy of every row.
+                var ids: [IncidentID] = []
+                var bodies: [String] = []
+                var lastRowid: Int64?
+                while let row = try rows.next() {
+                    lastRowid = row[0]
+                    ids.append(row[1])
+                    bodies.append(row[2])
+                }
+                return (ids, bodies, lastRowid)
             }
-            let bodies: [String] = rows.map { $0["body"] }
             var fingerprints: [IncidentID: Int] = [:]
             if case .awaiting = selection {
-                fingerprints.reserveCapacity(rows.count)
-                for (row, body) in zip(rows, bodies) { fingerprints[row["id"]] = AdjudicationBasis.fingerprint(body) }
+                fingerprints.reserveCapacity(ids.count)
+                for (id, body) in zip(ids, bodies) { fingerprints[id] = AdjudicationBasis.fingerprint(body) }
             }
             return IncidentBatch(
                 incidents: try Self.decodeInParallel(bodies), fingerprints: fingerprints,
-                next: rows.count < limit ? nil : rows.last.map { IncidentBatch.Position(rowid: $0["rowid"]) })
+                next: ids.count < limit ? nil : lastRowid.map { IncidentBatch.Position(rowid: $0) })
         }
     }
 
@@ -72,42 +81,43 @@ extension SQLiteStore {
         try wrap("save verdicts") {
             try immediateWrite(changesContent: false) { db in
                 let (changedIncidents, changedAgreements) = try changedSince(run, db: db)
-                func mark(_ subject: String, _ id: String) throws {
-                    var row = try CachedBinding("INSERT OR REPLACE INTO adjudication_mark (subject, id, rules_version) VALUES (?, ?, ?)", db: db)
-                    try row.bind(subject)
-                    try row.bind(id)
-                    try row.bind(run.rulesVersion)
-                    try row.run()
+                // Marked judged: the incidents and agreements that did not change while judged, their old verdicts
+                // forgotten first.
+                let incidents = run.incidents.filter { !changedIncidents.contains($0) }
+                let agreements = run.agreements.filter { !changedAgreements.contains($0) }
+                for (subject, ids, column) in [("incident", incidents, "incident_id"), ("agreement", agreements, "agreement_id")] {
+                    try ChunkedRows.write(ids, sql: { "DELETE FROM verdict WHERE \(column) IN (\(ChunkedRows.list("?", $0)))" }, db: db) { id, row in
+                        try row.bind(id)
+                    }
+                    try ChunkedRows.write(
+                        ids, sql: { "INSERT OR REPLACE INTO adjudication_mark (subject, id, rules_version) VALUES \(ChunkedRows.list("(?, ?, ?)", $0))" },
+                        db: db
+                    ) { id, row in
+                        try row.bind(subject)
+                        try row.bind(id)
+                        try row.bind(run.rulesVersion)
+                    }
                 }
-                let forgetIncident = try db.cachedStatement(sql: "DELETE FROM verdict WHERE incident_id = ?")
-                for id in run.incidents where !changedIncidents.contains(id) {
-                    forgetIncident.setUncheckedArguments([id])
-                    try forgetIncident.execute()
-                    try mark("incident", id)
-                }
-                let forgetAgreement = try db.cachedStatement(sql: "DELETE FROM verdict WHERE agreement_id = ?")
-                for id in run.agreements where !changedAgreements.contains(id) {
-                    forgetAgreement.setUncheckedArguments([id])
-                    try forgetAgreement.execute()
-                    try mark("agreement", id)
-                }
-                for verdict in run.verdicts
-                where !changedIncidents.contains(verdict.incident) && !changedAgreements.contains(verdict.agreement) {
-                    var row = try CachedBinding(
-                        "INSERT OR REPLACE INTO verdict (incident_id, agreement_id, kind, outcomes, rules_version) VALUES (?, ?, ?, ?, ?)", db: db)
+                let verdicts = run.verdicts.filter { !changedIncidents.contains($0.incident) && !changedAgreements.contains($0.agreement) }
+                try ChunkedRows.write(
+                    verdicts,
+                    sql: {
+                        "INSERT OR REPLACE INTO verdict (incident_id, agreement_id, kind, outcomes, rules_version) VALUES "
+                            + ChunkedRows.list("(?, ?, ?, ?, ?)", $0)
+                    }, db: db
+                ) { verdict, row in
                     try row.bind(verdict.incident)
                     try row.bind(verdict.agreement)
                     try row.bind(verdict.kind.rawValue)
                     try row.bind(Int64(PackedChecks.pack(verdict.checks)))
                     try row.bind(verdict.rulesVersion)
-                    try row.run()
                 }
                 if run.linkRecords.isEmpty {
                     try StagedLinkRecords.forget(ids: run.incidents, db: db)
                 } else {
                     let marked = Set(run.incidents).subtracting(changedIncidents)
                     try StagedLinkRecords.forget(ids: marked.subtracting(run.linkRecords.map(\.id)), db: db)
-                    try StagedLinkRecords.stage(run.linkRecords.lazy.filter { marked.contains($0.id) }, rulesVersion: run.rulesVersion, db: db)
+                    try StagedLinkRecords.stage(run.linkRecords.filter { marked.contains($0.id) }, rulesVersion: run.rulesVersion, db: db)
                 }
                 if let evidence = run.evidence {
                     try Self.replace(evidence: evidence.lazy.filter { !changedIncidents.contains($0.incident) }, db: db)

@@ -88,9 +88,7 @@ struct LinkingTransaction: LinkingSession {
         let staged = try StagedLinkRecords.any(db)
         defer { if staged { try? StagedLinkRecords.drop(db) } }
         func save(_ bodies: [String]) throws {
-            for record in records(try Self.decode(bodies)) {
-                try StagedLinkRecords.write(record, rulesVersion: rulesVersion, into: "link_key", db: db)
-            }
+            try StagedLinkRecords.write(records(try Self.decode(bodies)), rulesVersion: rulesVersion, into: "link_key", db: db)
         }
         func refresh(_ ids: [IncidentID]) throws {
             for start in stride(from: 0, to: ids.count, by: Self.batch) {
@@ -221,24 +219,24 @@ struct LinkingTransaction: LinkingSession {
 
     func write(evidence: [EvidenceRecord]) throws -> Int {
         // A row is written only when it differs from the stored one; a record no longer stored is left out.
-        var written = 0
-        for record in evidence {
-            var row = try CachedBinding(
+        try ChunkedRows.write(
+            evidence,
+            sql: {
                 """
                 INSERT INTO evidence (incident_id, link_group, level, may_describe)
-                SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM incident WHERE id = ?1)
+                SELECT v.column1, v.column2, v.column3, v.column4 FROM (VALUES \(ChunkedRows.list("(?, ?, ?, ?)", $0))) AS v
+                WHERE EXISTS (SELECT 1 FROM incident WHERE id = v.column1)
                 ON CONFLICT (incident_id) DO UPDATE SET
                     link_group = excluded.link_group, level = excluded.level, may_describe = excluded.may_describe
                 WHERE link_group IS NOT excluded.link_group OR level IS NOT excluded.level OR may_describe IS NOT excluded.may_describe
-                """, db: db)
+                """
+            }, db: db
+        ) { record, row in
             try row.bind(record.incident)
             try row.bind(record.group)
             try row.bind(record.level.rawValue)
             try row.bind(record.mayDescribe.isEmpty ? "[]" : try TruceJSON.string(record.mayDescribe))
-            try row.run()
-            written += db.changesCount
         }
-        return written
     }
 
     private func fetch(_ sql: String, _ arguments: StatementArguments) throws -> [LinkRecord] {

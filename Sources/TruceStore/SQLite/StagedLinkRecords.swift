@@ -19,7 +19,7 @@ enum StagedLinkRecords {
         """
 
     /// Keeps `records`, worked out under `rulesVersion`, for the linking that follows.
-    static func stage(_ records: some Sequence<LinkRecord>, rulesVersion: String, db: Database) throws {
+    static func stage(_ records: [LinkRecord], rulesVersion: String, db: Database) throws {
         try db.execute(
             sql: """
                 CREATE TEMP TABLE IF NOT EXISTS staged_link_key (
@@ -30,7 +30,7 @@ enum StagedLinkRecords {
                     own_level TEXT NOT NULL, claims TEXT NOT NULL
                 )
                 """)
-        for record in records { try write(record, rulesVersion: rulesVersion, into: "temp.staged_link_key", db: db) }
+        try write(records, rulesVersion: rulesVersion, into: "temp.staged_link_key", db: db)
     }
 
     /// Whether any record is staged.
@@ -78,11 +78,17 @@ enum StagedLinkRecords {
     /// Forgets every staged record.
     static func drop(_ db: Database) throws { try db.execute(sql: "DROP TABLE IF EXISTS temp.staged_link_key") }
 
-    /// Writes `record`, worked out under `rulesVersion`, into `table` (replacing the row of its incident), its
-    /// values bound directly.
-    static func write(_ record: LinkRecord, rulesVersion: String, into table: String, db: Database) throws {
-        var row = try CachedBinding(
-            "INSERT OR REPLACE INTO \(table) (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", db: db)
+    /// Writes `records`, worked out under `rulesVersion`, into `table` (replacing the row of each one's
+    /// incident), in order, their values bound directly, many rows to a statement.
+    static func write(_ records: [LinkRecord], rulesVersion: String, into table: String, db: Database) throws {
+        let values = "(" + ChunkedRows.list("?", 20) + ")"
+        try ChunkedRows.write(records, sql: { "INSERT OR REPLACE INTO \(table) (\(columns)) VALUES \(ChunkedRows.list(values, $0))" }, db: db) {
+            record, row in try bind(record, rulesVersion: rulesVersion, to: &row)
+        }
+    }
+
+    /// Binds the values of `record`, in the order of ``columns``, to `row`.
+    private static func bind(_ record: LinkRecord, rulesVersion: String, to row: inout CachedBinding) throws {
         try row.bind(record.id)
         try row.bind(rulesVersion)
         try row.bind(Int64(record.firstDay))
@@ -103,6 +109,5 @@ enum StagedLinkRecords {
         try row.bind(record.eventCodedDataset)
         try row.bind(record.ownLevel.rawValue)
         try row.bind(record.claimsText)
-        try row.run()
     }
 }
