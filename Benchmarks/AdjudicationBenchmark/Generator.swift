@@ -65,8 +65,14 @@ struct Generator {
             in: .utc)
         let perpetrator = random.next(10) == 0 ? nil : random.next(2) == 0 ? conflict.a : conflict.b
         let categoryRoll = random.next(100)
-        let category: TargetCategory? = categoryRoll < 25 ? .energy : categoryRoll < 55 ? .civilian : categoryRoll < 80 ? .military
-            : categoryRoll < 90 ? .transport : nil
+        let category: TargetCategory? =
+            categoryRoll < 25
+            ? .energy
+            : categoryRoll < 55
+                ? .civilian
+                : categoryRoll < 80
+                    ? .military
+                    : categoryRoll < 90 ? .transport : nil
         let subtype = category.flatMap { category -> String? in
             let known = category.knownSubtypes
             return known.isEmpty || random.next(4) == 0 ? nil : known[random.next(known.count)]

@@ -11,7 +11,11 @@ var arguments = CommandLine.arguments.dropFirst()
 while let flag = arguments.popFirst() {
     let name = flag.replacingOccurrences(of: "--", with: "")
     guard let value = arguments.popFirst() else { fatalError("\(flag) needs a value") }
-    if name == "out" { output = value } else if options[name] != nil, let number = Int(value) { options[name] = number } else {
+    if name == "out" {
+        output = value
+    } else if options[name] != nil, let number = Int(value) {
+        options[name] = number
+    } else {
         fatalError("usage: adjudication-benchmark [--incidents N] [--agreements M] [--new K] [--out DIR] | --linking N")
     }
 }
@@ -54,7 +58,9 @@ if let count = options["linking"], count > 0 {
     print("linking benchmark: \(records.count) records generated in \(generateSeconds)")
     print("  linker alone: \(events.count) events in \(linkerSeconds)")
     print("  evidence (linking, then levels): \(sizes.count) events in \(linkSeconds); again: \(againSeconds)")
-    print("  largest event: \(sizes.max() ?? 0) records; events by size: " + histogram.map { "\($0.key == 10 ? "10+" : "\($0.key)"): \($0.value)" }.joined(separator: ", "))
+    print(
+        "  largest event: \(sizes.max() ?? 0) records; events by size: "
+            + histogram.map { "\($0.key == 10 ? "10+" : "\($0.key)"): \($0.value)" }.joined(separator: ", "))
     exit(0)
 }
 
@@ -62,7 +68,9 @@ var generator = Generator(random: SplitMix(state: 2025))
 let (agreements, agreementSeconds) = measure { generator.agreements(options["agreements"]!) }
 let (incidents, incidentSeconds) = measure { generator.incidents(options["incidents"]!) }
 let newIncidents = generator.incidents(options["new"]!, offset: options["incidents"]!)
-print("generated \(agreements.count) agreements in \(String(format: "%.2f", agreementSeconds)) s, \(incidents.count) incidents in \(String(format: "%.2f", incidentSeconds)) s")
+print(
+    "generated \(agreements.count) agreements in \(String(format: "%.2f", agreementSeconds)) s, \(incidents.count) incidents in \(String(format: "%.2f", incidentSeconds)) s"
+)
 
 if ProcessInfo.processInfo.environment["PROFILE_FULL_RUN"] != nil {  // for perf: the full run alone, repeated
     for _ in 0..<5 { _ = Adjudication.judgements(incidents: incidents, agreements: agreements) }
@@ -93,9 +101,11 @@ func unix(_ date: Date?) -> String { date.map { String(Int64($0.timeIntervalSinc
 try write(
     "incidents.csv", "id,start_unix,end_unix,country,perpetrator,category,subtype,action",
     incidents.map { incident in
-        [incident.id, unix(incident.time.span.start), unix(incident.time.span.end), incident.location.country ?? "",
-         incident.perpetrator?.party.rawValue ?? "", incident.target.category?.rawValue ?? "", incident.target.subtype ?? "",
-         incident.action?.rawValue ?? ""].joined(separator: ",")
+        [
+            incident.id, unix(incident.time.span.start), unix(incident.time.span.end), incident.location.country ?? "",
+            incident.perpetrator?.party.rawValue ?? "", incident.target.category?.rawValue ?? "", incident.target.subtype ?? "",
+            incident.action?.rawValue ?? "",
+        ].joined(separator: ",")
     })
 try write("agreements.csv", "id,all_targets,all_actions", agreements.map { "\($0.id),\($0.scope.targets.isEmpty),\($0.scope.actions.isEmpty)" })
 try write(
@@ -109,7 +119,9 @@ try write("agreement_country.csv", "agreement,country", agreements.flatMap { a i
 try write(
     "agreement_target.csv", "agreement,category,subtype",
     agreements.flatMap { a in
-        a.scope.targets.flatMap { t in t.subtypes.isEmpty ? ["\(a.id),\(t.category.rawValue),"] : t.subtypes.map { "\(a.id),\(t.category.rawValue),\($0)" } }
+        a.scope.targets.flatMap { t in
+            t.subtypes.isEmpty ? ["\(a.id),\(t.category.rawValue),"] : t.subtypes.map { "\(a.id),\(t.category.rawValue),\($0)" }
+        }
     })
 try write("agreement_action.csv", "agreement,action", agreements.flatMap { a in a.scope.actions.map { "\(a.id),\($0.rawValue)" } })
 try write("truce-violations.txt", "incident,agreement", verdicts.filter { $0.kind == .violation }.map { "\($0.incident),\($0.agreement)" }.sorted())

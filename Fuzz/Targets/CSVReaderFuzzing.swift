@@ -57,8 +57,9 @@ enum CSVReaderFuzzing {
             bySplitting.append(Item(CSVReader.parse(record: record.bytes, line: record.line, dialect: dialect)))
         }
         compare(byElement, bySplitting, "\(name): next() against nextRecordBytes() + parse")
-        invariant(reader.blankLines == splitter.blankLines,
-                  "\(name): next() skipped \(reader.blankLines) blank lines, nextRecordBytes() \(splitter.blankLines)")
+        invariant(
+            reader.blankLines == splitter.blankLines,
+            "\(name): next() skipped \(reader.blankLines) blank lines, nextRecordBytes() \(splitter.blankLines)")
 
         var previous = 0
         for item in byElement {

@@ -30,14 +30,17 @@ struct DatasetFuzzing<Format: DatasetFormat> {
             // A corrupt gzip stream fails when the bad bytes are reached: read in small chunks, the records
             // before them are checked first and may fail for their own reason.
             let isGzip = input.starts(with: [0x1F, 0x8B])
-            invariant(isGzip || "\(wholeError)" == "\(chunkedError)",
-                      "\(name): read whole it fails with \"\(wholeError)\", in \(chunk)-byte chunks with \"\(chunkedError)\"")
+            invariant(
+                isGzip || "\(wholeError)" == "\(chunkedError)",
+                "\(name): read whole it fails with \"\(wholeError)\", in \(chunk)-byte chunks with \"\(chunkedError)\"")
         case (.failure(let error), .success), (.success, .failure(let error)):
             let how = whole.isSuccess ? "in \(chunk)-byte chunks" : "read whole"
             invariant(false, "\(name): only \(how) the import fails: \(error)")
         case (.success(let outcome), .success(let chunkedOutcome)):
-            invariant(outcome.records == chunkedOutcome.records && outcome.annotations == chunkedOutcome.annotations,
-                      "\(name): read whole \(outcome.records) records, \(outcome.annotations) annotations; in \(chunk)-byte chunks \(chunkedOutcome.records), \(chunkedOutcome.annotations)")
+            invariant(
+                outcome.records == chunkedOutcome.records && outcome.annotations == chunkedOutcome.annotations,
+                "\(name): read whole \(outcome.records) records, \(outcome.annotations) annotations; in \(chunk)-byte chunks \(chunkedOutcome.records), \(chunkedOutcome.annotations)"
+            )
             invariant(outcome == chunkedOutcome, "\(name): read whole and in \(chunk)-byte chunks give different incidents or quarantined records")
             checkAccounting(outcome, input: input)
             for incident in outcome.incidents { checkJSON(incident) }
@@ -62,8 +65,9 @@ struct DatasetFuzzing<Format: DatasetFormat> {
 
     private func checkAccounting(_ outcome: Outcome, input: [UInt8]) {
         let name = format.dataset
-        invariant(outcome.incidents.count + outcome.quarantined.count == outcome.records,
-                  "\(name): \(outcome.incidents.count) incidents + \(outcome.quarantined.count) quarantined != \(outcome.records) records")
+        invariant(
+            outcome.incidents.count + outcome.quarantined.count == outcome.records,
+            "\(name): \(outcome.incidents.count) incidents + \(outcome.quarantined.count) quarantined != \(outcome.records) records")
         guard let decoded = try? CSVReaderFuzzing.wholeInput(input) else {
             invariant(false, "\(name): the import succeeded on input that does not decode")
             return
@@ -72,8 +76,9 @@ struct DatasetFuzzing<Format: DatasetFormat> {
         var found = 0
         while reader.nextRecordBytes() != nil { found += 1 }
         if format.hasHeader { found = max(0, found - 1) }
-        invariant(outcome.records + outcome.annotations == found,
-                  "\(name): \(outcome.records) records + \(outcome.annotations) annotations accounted for, the file holds \(found)")
+        invariant(
+            outcome.records + outcome.annotations == found,
+            "\(name): \(outcome.records) records + \(outcome.annotations) annotations accounted for, the file holds \(found)")
     }
 
     private func checkJSON(_ incident: Incident) {

@@ -41,7 +41,8 @@ public enum Demo {
     /// - Throws: ``MissingBundledFile`` for the first one neither given nor shipped.
     public static func files(catalogue: String? = nil, incidents: String? = nil, acled: String? = nil) throws -> Files {
         Files(
-            catalogue: try File(given: catalogue, shipped: Bundled.catalogue), incidents: try File(given: incidents, shipped: Bundled.exampleIncidents),
+            catalogue: try File(given: catalogue, shipped: Bundled.catalogue),
+            incidents: try File(given: incidents, shipped: Bundled.exampleIncidents),
             acled: try File(given: acled, shipped: Bundled.acledSample))
     }
 
@@ -53,7 +54,9 @@ public enum Demo {
 
     /// Loads the catalogue, telling `observer` of every diagnostic.
     /// - Throws: ``Failure`` when any of its files has an error.
-    public static func loadCatalogue(_ catalogue: File, into store: some Store, observer: any ProgressObserver = QuietObserver()) throws -> LoadSummary {
+    public static func loadCatalogue(_ catalogue: File, into store: some Store, observer: any ProgressObserver = QuietObserver()) throws
+        -> LoadSummary
+    {
         let loaded = try Loading.agreements(from: [catalogue.path], into: store, observer: observer)
         guard !loaded.catalog.diagnostics.containsErrors else {
             throw Failure(message: "the catalogue in \(catalogue.name) has errors", kind: .invalidInput)
@@ -67,7 +70,8 @@ public enum Demo {
     }
 
     /// Imports the ACLED-format sample with the bundled actor table, its records keeping the file's name.
-    public static func importACLEDSample(_ file: File, into store: some Store, observer: any ProgressObserver = QuietObserver()) throws -> LoadSummary {
+    public static func importACLEDSample(_ file: File, into store: some Store, observer: any ProgressObserver = QuietObserver()) throws -> LoadSummary
+    {
         try Importer(format: "acled")!.importFile(file.path, named: file.name, into: store, observer: observer)
     }
 

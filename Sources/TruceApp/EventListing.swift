@@ -37,7 +37,8 @@ public struct EventListing: Sendable {
         }
         let grouped = EventVerdicts.group(
             verdicts.map {
-                RecordVerdict(incident: $0.verdict.incident, agreement: $0.verdict.agreement, kind: $0.verdict.kind, accused: $0.perpetrator, start: $0.start)
+                RecordVerdict(
+                    incident: $0.verdict.incident, agreement: $0.verdict.agreement, kind: $0.verdict.kind, accused: $0.perpetrator, start: $0.start)
             },
             evidence: evidence)
         rows = grouped.map { event in

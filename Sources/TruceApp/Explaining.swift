@@ -39,7 +39,8 @@ public enum Explaining {
         let judge = Bundled.judge(observer: observer)
         let verdicts = agreements.map { judge.verdict(for: found, under: $0) }
         // The event as the last adjudication linked it; a record awaiting adjudication is linked afresh.
-        let linked = try store.storedEvent(of: found.id, rulesVersion: Adjudicator.rulesVersion)
+        let linked =
+            try store.storedEvent(of: found.id, rulesVersion: Adjudicator.rulesVersion)
             ?? Adjudication.evidence(for: try store.incidents(matching: IncidentQuery(detail: .withoutSourceFields)))
         return Explanation(incident: found, verdicts: verdicts, evidence: linked.first { $0.incident == found.id }, linked: linked)
     }

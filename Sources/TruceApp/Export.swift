@@ -99,7 +99,8 @@ public struct Export {
             }
             return
         }
-        try store.forEachPage(ofIncidentsMatching: IncidentQuery(perpetrator: filter.party, during: days, region: filter.region, detail: detail), body)
+        try store.forEachPage(
+            ofIncidentsMatching: IncidentQuery(perpetrator: filter.party, during: days, region: filter.region, detail: detail), body)
     }
 
     /// The incidents of consecutive verdicts, each once, in order.

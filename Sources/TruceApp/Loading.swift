@@ -22,7 +22,8 @@ public enum Loading {
     /// - Throws: ``Failure`` when the file cannot be read at all or is not of this format, or when the store
     ///   fails part-way: then with the counts committed before it stopped.
     static func incidents(
-        from path: String, named name: String? = nil, format: some DatasetFormat, into store: (any Store)?, maxRecordBytes: Int, observer: any ProgressObserver,
+        from path: String, named name: String? = nil, format: some DatasetFormat, into store: (any Store)?, maxRecordBytes: Int,
+        observer: any ProgressObserver,
         onQuarantine: (QuarantinedRecord) -> Void = { _ in }
     ) throws -> LoadSummary {
         let file = name ?? path
@@ -40,7 +41,8 @@ public enum Loading {
             let importer = StreamingImport(format: format, maxRecordBytes: maxRecordBytes)
             let summary: LoadSummary
             if saver != nil {
-                summary = try importer.run(source: try ByteSource(file: path), file: file, progress: progress, prepareVerbatim: prepared) { prepared, quarantined in
+                summary = try importer.run(source: try ByteSource(file: path), file: file, progress: progress, prepareVerbatim: prepared) {
+                    prepared, quarantined in
                     report(quarantined)
                     let saved = try saver!.save(prepared, quarantined: quarantined)
                     report(saved.refused)
@@ -48,7 +50,8 @@ public enum Loading {
                 }.summary
             } else {
                 // A dry run reads and normalises every record; the verbatim fields, which nothing reads, stay bytes.
-                summary = try importer.run(source: try ByteSource(file: path), file: file, progress: progress, prepareVerbatim: { _, _ in true }) { incidents, quarantined in
+                summary = try importer.run(source: try ByteSource(file: path), file: file, progress: progress, prepareVerbatim: { _, _ in true }) {
+                    incidents, quarantined in
                     report(quarantined)
                     return LoadSummary(new: incidents.count, quarantined: quarantined.count)
                 }.summary

@@ -8,7 +8,9 @@ public enum TimeFormatting {
         let offset = zone.secondsFromUTC(at: date)
         let sign = offset < 0 ? "-" : "+"
         let magnitude = abs(offset)
-        return String(format: "%04d-%02d-%02d %02d:%02d %@%02d:%02d", clock.year, clock.month, clock.day, clock.hour, clock.minute, sign, magnitude / 3600, magnitude % 3600 / 60)
+        return String(
+            format: "%04d-%02d-%02d %02d:%02d %@%02d:%02d", clock.year, clock.month, clock.day, clock.hour, clock.minute, sign, magnitude / 3600,
+            magnitude % 3600 / 60)
     }
 
     public static func utc(_ date: Date) -> String {

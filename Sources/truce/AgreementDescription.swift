@@ -18,7 +18,9 @@ struct AgreementDescription {
             for event in agreement.statusHistory {
                 let instant = agreement.instant(of: event)
                 let who = event.party.map { " by \($0)" } ?? ""
-                lines.append("    \(TimeFormatting.local(instant, in: agreement.timeZone))  \(event.status.rawValue)\(who)  ⇒ \(agreement.statusSummary(at: instant))")
+                lines.append(
+                    "    \(TimeFormatting.local(instant, in: agreement.timeZone))  \(event.status.rawValue)\(who)  ⇒ \(agreement.statusSummary(at: instant))"
+                )
             }
         }
         let outstanding = agreement.outstandingConditions

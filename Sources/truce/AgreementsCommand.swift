@@ -117,5 +117,6 @@ private func summary(_ catalog: AgreementCatalog) -> String {
     let errors = catalog.diagnostics.filter(\.isError).count
     let warnings = catalog.diagnostics.count - errors
     let files = catalog.files.count
-    return "\(files) file\(files == 1 ? "" : "s"), \(catalog.agreements.count) valid, \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+    return
+        "\(files) file\(files == 1 ? "" : "s"), \(catalog.agreements.count) valid, \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
 }

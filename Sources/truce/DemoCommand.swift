@@ -41,7 +41,9 @@ struct DemoCommand: ParsableCommand {
             for summary in try Demo.agreementSummaries(in: store) {
                 print(AgreementDescription(agreement: summary.agreement, now: now).text)
                 let count = summary.records
-                print("  records: \(count.inWindow) in window, \(count.inScope) in window and scope, \(count.uncertain) possibly in scope (imprecise or missing data); events below")
+                print(
+                    "  records: \(count.inWindow) in window, \(count.inScope) in window and scope, \(count.uncertain) possibly in scope (imprecise or missing data); events below"
+                )
                 print(Self.violationTable(summary.violations) + "\n")
             }
             let reports = (dir as NSString).appendingPathComponent("reports")

@@ -49,14 +49,17 @@ struct ExplainCommand: ParsableCommand {
         let incident = explanation.incident
         var lines = ["\(incident.id): \(incident.description.isEmpty ? "(no description)" : incident.description)"]
         let span = TimeFormatting.span(incident.time.span, in: incident.time.timeZone)
-        lines.append(incident.time.isStated
-            ? "  when:    \(span) (precision \(incident.time.precision.rawValue))"
-            : "  when:    not stated; reported \(span), so before its end (precision unstated)")
+        lines.append(
+            incident.time.isStated
+                ? "  when:    \(span) (precision \(incident.time.precision.rawValue))"
+                : "  when:    not stated; reported \(span), so before its end (precision unstated)")
         let place = [incident.location.place, incident.location.admin1, incident.location.country].compactMap { $0 }.joined(separator: ", ")
         let point = incident.location.coordinate.map { " at \($0.latitude), \($0.longitude)" } ?? ""
         let others = incident.location.spansSeveralCountries ? "; countries \(incident.location.countries.joined(separator: ", "))" : ""
         lines.append("  where:   \(place.isEmpty ? "not stated" : place)\(point) (precision \(incident.location.precision.rawValue))\(others)")
-        lines.append("  what:    \(incident.action == .noHostileAct ? "no hostile act (none)" : incident.action?.rawValue ?? "action not stated") on \(incident.target.category?.rawValue ?? "unstated target")\(incident.target.subtype.map { "/\($0)" } ?? "")\(incident.target.name.map { " (\($0))" } ?? "")")
+        lines.append(
+            "  what:    \(incident.action == .noHostileAct ? "no hostile act (none)" : incident.action?.rawValue ?? "action not stated") on \(incident.target.category?.rawValue ?? "unstated target")\(incident.target.subtype.map { "/\($0)" } ?? "")\(incident.target.name.map { " (\($0))" } ?? "")"
+        )
         if incident.outcome != nil || incident.acts != nil {
             let outcome = incident.outcome.map { "outcome \($0.rawValue)" }
             let acts = incident.acts.map { "\($0) acts reported together" }
@@ -65,14 +68,18 @@ struct ExplainCommand: ParsableCommand {
         lines.append("  accused: \(incident.perpetrator.map { "\($0.party), as attributed by \($0.attributedBy)" } ?? "nobody named")")
         for claim in incident.claims {
             let says = claim.isDenial ? "denies that \(claim.accused?.rawValue ?? "anyone") did it" : "blames \(claim.accused?.rawValue ?? "nobody")"
-            lines.append("  claim:   \(claim.claimant)\(claim.claimantParty.map { " (for \($0))" } ?? "") \(says)\(claim.source.map { " — \($0.url)" } ?? "")")
+            lines.append(
+                "  claim:   \(claim.claimant)\(claim.claimantParty.map { " (for \($0))" } ?? "") \(says)\(claim.source.map { " — \($0.url)" } ?? "")")
         }
         for record in incident.sources {
-            lines.append("  source:  \(record.dataset) \(record.file):\(record.line) key \(record.key)\(record.release.map { ", release \($0)" } ?? "")")
+            lines.append(
+                "  source:  \(record.dataset) \(record.file):\(record.line) key \(record.key)\(record.release.map { ", release \($0)" } ?? "")")
         }
         if let evidence = explanation.evidence {
             let others = explanation.linkedWith
-            lines.append("  evidence: \(evidence.level.rawValue)" + (others.isEmpty ? " (no other record linked)" : " (linked with \(others.joined(separator: ", ")))"))
+            lines.append(
+                "  evidence: \(evidence.level.rawValue)"
+                    + (others.isEmpty ? " (no other record linked)" : " (linked with \(others.joined(separator: ", ")))"))
             if !evidence.mayDescribe.isEmpty {
                 // Too vague to be placed in one event: it may describe several, and is counted in none of them.
                 let shown = evidence.mayDescribe.prefix(10).joined(separator: ", ")

@@ -36,7 +36,9 @@ struct ExportCommand: ParsableCommand, FilteredListing {
     func run() throws {
         try reportingFailures {
             let opened = try store.openForReading()
-            let export = try naming(option: "--agreement") { try Export(ExportRequest(kind: kind, format: format, filter: filters.filter), from: opened) }
+            let export = try naming(option: "--agreement") {
+                try Export(ExportRequest(kind: kind, format: format, filter: filters.filter), from: opened)
+            }
             let destination = try ExportDestination(path: out)
             let output = BufferedOutput(destination.handle)
             let written: Int

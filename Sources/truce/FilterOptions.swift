@@ -27,11 +27,13 @@ struct FilterOptions<Listing: FilteredListing>: ParsableArguments {
     @Option(help: "Only incidents attributed to this party (e.g. RU).")
     var party: String?
     @Option(
-        help: ArgumentHelp("Only incidents on or after this day: a day in the agreement's time zone with --agreement, else in UTC.", valueName: Day.form),
+        help: ArgumentHelp(
+            "Only incidents on or after this day: a day in the agreement's time zone with --agreement, else in UTC.", valueName: Day.form),
         transform: Day.init(validating:))
     var from: Day?
     @Option(
-        help: ArgumentHelp("Only incidents on or before this day: a day in the agreement's time zone with --agreement, else in UTC.", valueName: Day.form),
+        help: ArgumentHelp(
+            "Only incidents on or before this day: a day in the agreement's time zone with --agreement, else in UTC.", valueName: Day.form),
         transform: Day.init(validating:))
     var to: Day?
 

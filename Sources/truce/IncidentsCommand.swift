@@ -69,7 +69,8 @@ struct IncidentsCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let request = IncidentListRequest(
-                    agreement: filters.agreement, party: filters.perpetrator, days: filters.days, category: category, country: country, limit: limit?.value)
+                    agreement: filters.agreement, party: filters.perpetrator, days: filters.days, category: category, country: country,
+                    limit: limit?.value)
                 let listed = try naming(option: "--agreement") { try IncidentListing.list(request, in: try store.openForReading()) }
                 let (incidents, zone) = (listed.incidents, listed.zone)
                 if output.json {
@@ -84,7 +85,8 @@ struct IncidentsCommand: ParsableCommand {
                     table.add(
                         [incident.id] + starts.cells(incident.time.span.start)
                             + [
-                                incident.time.precision.rawValue, "\(place) (\(incident.location.country ?? "?"))", incident.action?.rawValue ?? "unknown",
+                                incident.time.precision.rawValue, "\(place) (\(incident.location.country ?? "?"))",
+                                incident.action?.rawValue ?? "unknown",
                                 target.isEmpty ? "unknown" : target, incident.perpetrator?.party.rawValue ?? "-",
                                 incident.claims.map(\.claimant).joined(separator: "; "),
                             ])

@@ -11,7 +11,9 @@ struct InitCommand: ParsableCommand {
         try reportingFailures {
             let opened = try store.open()
             let migrations = try opened.appliedMigrations()
-            print("\(opened.path): schema up to date (\(migrations.count) migration\(migrations.count == 1 ? "" : "s"): \(migrations.joined(separator: ", ")))")
+            print(
+                "\(opened.path): schema up to date (\(migrations.count) migration\(migrations.count == 1 ? "" : "s"): \(migrations.joined(separator: ", ")))"
+            )
         }
     }
 }

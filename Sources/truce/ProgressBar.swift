@@ -28,7 +28,8 @@ final class ProgressBar {
             let width = 24
             let filled = Int(fraction * Double(width))
             let left = rate > 0 ? Double(totalBytes - bytesRead) / rate : 0
-            line = "\(label) [\(String(repeating: "#", count: filled))\(String(repeating: ".", count: width - filled))] "
+            line =
+                "\(label) [\(String(repeating: "#", count: filled))\(String(repeating: ".", count: width - filled))] "
                 + "\(Int(fraction * 100))% \(megabytes(bytesRead)) of \(megabytes(totalBytes)), \(rows) rows/s, \(Int(left.rounded())) s left"
         }
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))

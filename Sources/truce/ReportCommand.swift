@@ -27,7 +27,10 @@ struct ReportCommand: ParsableCommand {
     var format: ReportRenderer.Format = .html
     @Option(help: "Directory to write the report into (created if missing).")
     var out: String = "reports"
-    @Option(help: "GeoJSON outlines (countries or first-level regions) to draw under the map (default: the bundled country outlines, data/boundaries/countries.geojson).")
+    @Option(
+        help:
+            "GeoJSON outlines (countries or first-level regions) to draw under the map (default: the bundled country outlines, data/boundaries/countries.geojson)."
+    )
     var boundaries: String?
 
     @OptionGroup var store: StoreOptions

@@ -14,7 +14,8 @@ struct Truce: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            InitCommand.self, AgreementsCommand.self, IncidentsCommand.self, ImportCommand.self, QuarantineCommand.self, AdjudicateCommand.self, ExplainCommand.self,
+            InitCommand.self, AgreementsCommand.self, IncidentsCommand.self, ImportCommand.self, QuarantineCommand.self, AdjudicateCommand.self,
+            ExplainCommand.self,
             VerdictsCommand.self, ExportCommand.self, ReportCommand.self, DemoCommand.self,
         ]
     )

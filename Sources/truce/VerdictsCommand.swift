@@ -92,7 +92,9 @@ struct VerdictsCommand: ParsableCommand {
             print(table.rendered)
             let events = Set(rows.map(\.event)).count
             let records = rows.reduce(0) { $0 + $1.verdicts.count }
-            print("\(rows.count) event verdict\(rows.count == 1 ? "" : "s") on \(events) event\(events == 1 ? "" : "s") (\(records) record verdict\(records == 1 ? "" : "s"))")
+            print(
+                "\(rows.count) event verdict\(rows.count == 1 ? "" : "s") on \(events) event\(events == 1 ? "" : "s") (\(records) record verdict\(records == 1 ? "" : "s"))"
+            )
         }
 
         static func place(_ stored: StoredVerdict) -> String { [stored.admin1, stored.country].compactMap { $0 }.joined(separator: ", ") }

@@ -47,7 +47,10 @@ struct AdjudicationTests {
         #expect(listed.zone == ZoneIdentifier("Europe/Moscow"))
         #expect(Self.keys(listed.rows) == ["app-001 energy-moratorium-2025", "app-002 energy-moratorium-2025"])
         let oneDay = VerdictFilter(agreement: "energy-moratorium-2025", days: DayRange(from: StatedTime(year: 2025, month: 3, day: 21)))
-        #expect(Self.keys(try VerdictListing.list(VerdictListRequest(filter: oneDay, unit: .record, limit: nil), in: store).rows) == ["app-002 energy-moratorium-2025"])
+        #expect(
+            Self.keys(try VerdictListing.list(VerdictListRequest(filter: oneDay, unit: .record, limit: nil), in: store).rows) == [
+                "app-002 energy-moratorium-2025"
+            ])
         let unknown = try #require(throws: NotFound.self) {
             try VerdictListing.list(VerdictListRequest(filter: VerdictFilter(agreement: "no-such-agreement")), in: store)
         }

@@ -61,13 +61,16 @@ struct ReportExplainExportTests {
         let (count, text) = try Self.written(export)
         let lines = text.split(separator: "\n")
         #expect(lines.first == "incident,agreement,verdict,evidence,perpetrator,start,country,admin1,open_clauses,rules_version")
-        guard case .records(let stored) = try VerdictListing.list(VerdictListRequest(filter: filter, unit: .record, limit: nil), in: store).rows else {
+        guard case .records(let stored) = try VerdictListing.list(VerdictListRequest(filter: filter, unit: .record, limit: nil), in: store).rows
+        else {
             Issue.record("a record listing lists records")
             return
         }
         #expect(count == stored.count && lines.count == count + 1, "\(text)")
         #expect(lines.dropFirst().map { String($0.prefix { $0 != "," }) } == stored.map(\.verdict.incident))
-        #expect(throws: NotFound(.agreement, id: "nope")) { try Export(ExportRequest(kind: .verdicts, filter: VerdictFilter(agreement: "nope")), from: store) }
+        #expect(throws: NotFound(.agreement, id: "nope")) {
+            try Export(ExportRequest(kind: .verdicts, filter: VerdictFilter(agreement: "nope")), from: store)
+        }
     }
 
     @Test("incidents exported as Truce CSV import back into another store as the same incidents")

@@ -35,11 +35,13 @@ struct AdjudicationCLITests {
         let db = try loadedDatabase()
         _ = try CLI.run(["adjudicate", "--db", db])
         let listed = try CLI.run([
-            "verdicts", "list", "--db", db, "--agreement", "energy-moratorium-2025", "--party", "RU", "--verdict", "violation", "--json", "--by", "record",
+            "verdicts", "list", "--db", db, "--agreement", "energy-moratorium-2025", "--party", "RU", "--verdict", "violation", "--json", "--by",
+            "record",
         ])
         let verdicts = try #require(try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]])
         #expect(!verdicts.isEmpty)
-        #expect(verdicts.allSatisfy { ($0["perpetrator"] as? String) == "RU" && (($0["verdict"] as? [String: Any])?["kind"] as? String) == "violation" })
+        #expect(
+            verdicts.allSatisfy { ($0["perpetrator"] as? String) == "RU" && (($0["verdict"] as? [String: Any])?["kind"] as? String) == "violation" })
         let kursk = try CLI.run(["verdicts", "list", "--db", db, "--region", "Курська", "--json", "--by", "record"])
         let inKursk = try #require(try JSONSerialization.jsonObject(with: Data(kursk.output.utf8)) as? [[String: Any]])
         #expect(!inKursk.isEmpty && inKursk.allSatisfy { ($0["admin1"] as? String)?.hasPrefix("Kursk") == true })
@@ -141,7 +143,9 @@ struct ExportCLITests {
         #expect(before.split(separator: "\n").count == after.split(separator: "\n").count)
     }
 
-    @Test("exported GeoJSON passes an independent validator (Python's geojson)", .enabled(if: pythonHasGeoJSON, "Python's geojson package is not installed (.ci/run installs it)"))
+    @Test(
+        "exported GeoJSON passes an independent validator (Python's geojson)",
+        .enabled(if: pythonHasGeoJSON, "Python's geojson package is not installed (.ci/run installs it)"))
     func geoJSONIsValid() throws {
         let directory = try CLI.temporaryDirectory()
         let db = directory.appendingPathComponent("t.sqlite").path
@@ -153,7 +157,9 @@ struct ExportCLITests {
             #expect(try CLI.run(["export", kind, "--format", "geojson", "--out", file, "--db", db]).status == 0)
             let check = Process()
             check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            check.arguments = ["python3", "-c", """
+            check.arguments = [
+                "python3", "-c",
+                """
                 import geojson, sys
                 data = geojson.load(open(sys.argv[1]))
                 assert data.is_valid, data.errors()
@@ -164,7 +170,8 @@ struct ExportCLITests {
                         lon, lat = feature["geometry"]["coordinates"]
                         assert -180 <= lon <= 180 and -90 <= lat <= 90
                         assert 20 <= lon <= 50 and 29 <= lat <= 53, (lon, lat)  # Ukraine, Russia's border, Gaza: longitude first
-                """, file]
+                """, file,
+            ]
             try check.run()
             check.waitUntilExit()
             #expect(check.terminationStatus == 0, "\(kind)")

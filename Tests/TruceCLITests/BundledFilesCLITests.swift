@@ -11,7 +11,8 @@ struct BundledFilesCLITests {
     /// and an empty working directory elsewhere.
     static func copiedBinary(withBundle: Bool) throws -> (executable: URL, work: URL) {
         let root = try CLI.temporaryDirectory()
-        let bin = root.appendingPathComponent("bin"), work = root.appendingPathComponent("work")
+        let bin = root.appendingPathComponent("bin")
+        let work = root.appendingPathComponent("work")
         try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         let executable = bin.appendingPathComponent("truce")
@@ -39,7 +40,8 @@ struct BundledFilesCLITests {
             ["report", "--agreement", "energy-moratorium-2025", "--out", "reports", "--db", "x.sqlite"], in: work, executable: executable)
         #expect(report.status == 0, "\(report.errors)")
         #expect(!report.errors.contains("--boundaries"))
-        let html = try String(contentsOfFile: work.appendingPathComponent(report.output.trimmingCharacters(in: .whitespacesAndNewlines)).path, encoding: .utf8)
+        let html = try String(
+            contentsOfFile: work.appendingPathComponent(report.output.trimmingCharacters(in: .whitespacesAndNewlines)).path, encoding: .utf8)
         #expect(html.contains("class=\"outline\""), "the map draws the bundled country outlines")
     }
 

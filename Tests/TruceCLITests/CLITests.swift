@@ -26,20 +26,23 @@ struct CLI {
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let output = Pipe(), errors = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
         try process.run()
         let outData = output.fileHandleForReading.readDataToEndOfFile()
         let errData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self), errors: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self), errors: String(decoding: errData, as: UTF8.self))
     }
 
     /// Where tests keep what a person should look at (report screenshots): `$TRUCE_ARTEFACTS`, else
     /// `.build/artefacts` in the checkout; created on first use.
     static func artefacts() throws -> URL {
-        let directory = ProcessInfo.processInfo.environment["TRUCE_ARTEFACTS"].map { URL(fileURLWithPath: $0) }
+        let directory =
+            ProcessInfo.processInfo.environment["TRUCE_ARTEFACTS"].map { URL(fileURLWithPath: $0) }
             ?? repository.appendingPathComponent(".build/artefacts")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         return directory
@@ -53,10 +56,12 @@ struct CLI {
 
 @Suite("The truce executable, end to end")
 struct CLITests {
-    @Test("every command has --help", arguments: [
-        [], ["init"], ["agreements"], ["agreements", "validate"], ["agreements", "load"], ["agreements", "list"],
-        ["agreements", "show"], ["incidents"], ["incidents", "load"], ["incidents", "list"], ["import"], ["demo"],
-    ])
+    @Test(
+        "every command has --help",
+        arguments: [
+            [], ["init"], ["agreements"], ["agreements", "validate"], ["agreements", "load"], ["agreements", "list"],
+            ["agreements", "show"], ["incidents"], ["incidents", "load"], ["incidents", "list"], ["import"], ["demo"],
+        ])
     func helpEverywhere(command: [String]) throws {
         let result = try CLI.run(command + ["--help"])
         #expect(result.status == 0)
@@ -77,7 +82,8 @@ struct CLITests {
         let directory = try CLI.temporaryDirectory()
         let file = directory.appendingPathComponent("energy.yaml")
         let text = try String(contentsOf: CLI.repository.appendingPathComponent("agreements/2025/energy-moratorium-2025.yaml"), encoding: .utf8)
-        try text.replacingOccurrences(of: "kind: partial", with: "kind: partial\nwindow_end: 2025-04-31").write(to: file, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "kind: partial", with: "kind: partial\nwindow_end: 2025-04-31").write(
+            to: file, atomically: true, encoding: .utf8)
         let result = try CLI.run(["agreements", "validate", file.path])
         #expect(result.status == 1)
         #expect(result.output.contains("\(file.path):"))
@@ -89,7 +95,10 @@ struct CLITests {
         let directory = try CLI.temporaryDirectory()
         let first = try CLI.run(["demo", "--dir", directory.path])
         #expect(first.status == 0, "\(first.errors)")
-        for id in ["gaza-ceasefire-2025", "us-30-day-ceasefire-proposal-2025", "energy-moratorium-2025", "black-sea-arrangement-2025", "easter-truce-2025", "victory-day-truce-2025"] {
+        for id in [
+            "gaza-ceasefire-2025", "us-30-day-ceasefire-proposal-2025", "energy-moratorium-2025", "black-sea-arrangement-2025", "easter-truce-2025",
+            "victory-day-truce-2025",
+        ] {
             #expect(first.output.contains("\n\(id) — "), "\(id)")
         }
         #expect(first.output.contains("window:   2025-04-19 18:00 +03:00 → 2025-04-21 00:00 +03:00  (Europe/Moscow)"))
@@ -139,7 +148,9 @@ struct CLITests {
         #expect(listed.status == 0)
         let incidents = try #require(try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]])
         #expect(!incidents.isEmpty)
-        let table = try CLI.run(["incidents", "list", "--db", db, "--party", "RU", "--country", "UA", "--from", "2025-03-18", "--to", "2025-03-25", "--category", "energy"])
+        let table = try CLI.run([
+            "incidents", "list", "--db", db, "--party", "RU", "--country", "UA", "--from", "2025-03-18", "--to", "2025-03-25", "--category", "energy",
+        ])
         #expect(table.status == 0)
         #expect(table.output.hasPrefix("ID "))
         #expect(table.output.contains(" energy "))
@@ -150,7 +161,8 @@ struct CLITests {
     @Test("agreements list, show and show --yaml; an unknown id exits 1")
     func agreementsListAndShow() throws {
         let db = try CLI.temporaryDirectory().appendingPathComponent("t.sqlite").path
-        #expect(try CLI.run(["agreements", "load", "agreements/2025", "--db", db]).output == "agreements: 6 new, 0 updated, 0 unchanged, 0 quarantined\n")
+        #expect(
+            try CLI.run(["agreements", "load", "agreements/2025", "--db", db]).output == "agreements: 6 new, 0 updated, 0 unchanged, 0 quarantined\n")
         let list = try CLI.run(["agreements", "list", "--db", db])
         #expect(list.output.contains("energy-moratorium-2025"))
         let show = try CLI.run(["agreements", "show", "easter-truce-2025", "--db", db])
@@ -187,8 +199,10 @@ struct CLITests {
         try fixture.write(to: file, atomically: true, encoding: .utf8)
         #expect(try CLI.run(["import", "acled", file.path, "--db", db]).status == 0)
 
-        let newer = fixture.replacingOccurrences(of: "Saratov,51.5331,46.0342,2,Example Agency,National,", with: "Saratov,51.5331,46.0342,1,Example Agency,National,")
-            .replacingOccurrences(of: ",0,,1742947200", with: ",1,,1742990000")
+        let newer = fixture.replacingOccurrences(
+            of: "Saratov,51.5331,46.0342,2,Example Agency,National,", with: "Saratov,51.5331,46.0342,1,Example Agency,National,"
+        )
+        .replacingOccurrences(of: ",0,,1742947200", with: ",1,,1742990000")
         try newer.write(to: file, atomically: true, encoding: .utf8)
         let update = try CLI.run(["import", "acled", file.path, "--db", db])
         #expect(update.output == "\(file.path): 0 new, 1 updated, 2 unchanged, 4 quarantined\n")

@@ -4,7 +4,8 @@ import TruceTestSupport
 /// ACLED-format CSV rows made up for tests: strikes in Ukraine and Russia in spring 2025, some on energy
 /// targets, with about one row in `badEvery` unreadable (an impossible date), so imports quarantine some.
 struct GeneratedACLED {
-    static let header = "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,"
+    static let header =
+        "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,"
         + "inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,"
         + "latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp"
 

@@ -34,7 +34,8 @@ struct LocalDayCLITests {
         return db
     }
 
-    @Test("verdicts list filters by UTC day: an incident at 22:30Z on 18 March is in the agreement's 19 March in Moscow and listed with its local time")
+    @Test(
+        "verdicts list filters by UTC day: an incident at 22:30Z on 18 March is in the agreement's 19 March in Moscow and listed with its local time")
     func verdictsListFiltersByUTCDay() throws {
         let db = try loadedDatabase()
         let local = try CLI.run([
@@ -56,7 +57,8 @@ struct LocalDayCLITests {
         #expect(utc.output.hasSuffix("days are 2025-03-19 to 2025-03-19 in UTC\n"))
 
         let json = try CLI.run([
-            "verdicts", "list", "--db", db, "--agreement", "energy-moratorium-2025", "--from", "2025-03-19", "--to", "2025-03-19", "--json", "--by", "record",
+            "verdicts", "list", "--db", db, "--agreement", "energy-moratorium-2025", "--from", "2025-03-19", "--to", "2025-03-19", "--json", "--by",
+            "record",
         ])
         let verdicts = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]])
         #expect(verdicts.contains { ($0["verdict"] as? [String: Any])?["incident"] as? String == "ld-late-utc" })
@@ -65,7 +67,9 @@ struct LocalDayCLITests {
     @Test("incidents list --agreement and export --agreement filter by the agreement's local day and say so")
     func incidentsListAndExportByLocalDay() throws {
         let db = try loadedDatabase()
-        let local = try CLI.run(["incidents", "list", "--db", db, "--agreement", "energy-moratorium-2025", "--from", "2025-03-19", "--to", "2025-03-19"])
+        let local = try CLI.run([
+            "incidents", "list", "--db", db, "--agreement", "energy-moratorium-2025", "--from", "2025-03-19", "--to", "2025-03-19",
+        ])
         #expect(local.output.contains("ld-late-utc"))
         #expect(local.output.contains("START (Europe/Moscow)"))
         #expect(local.output.hasSuffix("in Europe/Moscow (the agreement's zone)\n"))
@@ -73,7 +77,9 @@ struct LocalDayCLITests {
         #expect(!utc.output.contains("ld-late-utc"))
         #expect(utc.output.hasSuffix("days are 2025-03-19 to 2025-03-19 in UTC\n"))
 
-        let exported = try CLI.run(["export", "incidents", "--db", db, "--agreement", "energy-moratorium-2025", "--from", "2025-03-19", "--to", "2025-03-19"])
+        let exported = try CLI.run([
+            "export", "incidents", "--db", db, "--agreement", "energy-moratorium-2025", "--from", "2025-03-19", "--to", "2025-03-19",
+        ])
         #expect(exported.status == 0)
         #expect(exported.output.contains("ld-late-utc,2025-03-18T22:30"))
         #expect(exported.errors == "days are 2025-03-19 to 2025-03-19 in Europe/Moscow (the agreement's zone)\n")

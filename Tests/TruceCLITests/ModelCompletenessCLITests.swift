@@ -5,7 +5,9 @@ import Testing
 struct ModelCompletenessCLITests {
     static let fixture = CLI.repository.appendingPathComponent("Tests/TruceIngestTests/Fixtures/model-completeness.csv").path
 
-    @Test("load, adjudicate and explain: an undated claim is insufficient information, a denial is the claimant's, an incident in two countries is listed under each")
+    @Test(
+        "load, adjudicate and explain: an undated claim is insufficient information, a denial is the claimant's, an incident in two countries is listed under each"
+    )
     func loadAdjudicateExplain() throws {
         let db = try CLI.temporaryDirectory().appendingPathComponent("t.sqlite").path
         #expect(try CLI.run(["agreements", "load", "agreements/2025", "--db", db]).status == 0)

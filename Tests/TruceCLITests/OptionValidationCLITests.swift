@@ -3,25 +3,30 @@ import Testing
 
 @Suite("Option values, end to end")
 struct OptionValidationCLITests {
-    @Test("--from 2025-02-30, --from yesterday, --verdict guilty exit 1 instead of 64: every wrong value is a usage error naming the option and the form", arguments: [
-        (["incidents", "list", "--from", "2025-02-30"], "'--from <YYYY-MM-DD>': 2025-02 has 28 days"),
-        (["incidents", "list", "--from", "yesterday"], "'--from <YYYY-MM-DD>': not a day: write it as YYYY-MM-DD"),
-        (["incidents", "list", "--to", "2025-13-01"], "'--to <YYYY-MM-DD>': there is no month 13"),
-        (["incidents", "list", "--from", "0000-01-01"], "'--from <YYYY-MM-DD>': there is no year 0"),
-        (["incidents", "list", "--from", "2025-03-18T10:00"], "'--from <YYYY-MM-DD>': not a day"),
-        (["incidents", "list", "--category", "food"], "'--category <category>'. Please provide one of the following:\n  - energy"),
-        (["verdicts", "list", "--verdict", "guilty"], "'--verdict <verdict>'. Please provide one of 'violation', 'possible_violation'"),
-        (["verdicts", "list", "--evidence", "sure"], "'--evidence <evidence>'. Please provide one of 'single_claim'"),
-        (["verdicts", "list", "--to", "2024-02-30"], "'--to <YYYY-MM-DD>': 2024-02 has 29 days"),
-        (["export", "incidents", "--format", "xml"], "'--format <format>'. Please provide one of 'csv', 'geojson' or 'jsonl'."),
-        (["export", "verdicts", "--verdict", "guilty"], "'--verdict <verdict>'"),
-        (["export", "claims", "--evidence", "certain"], "'--evidence <evidence>'"),
-        (["export", "incidents", "--from", "2025-04-31"], "'--from <YYYY-MM-DD>': 2025-04 has 30 days"),
-        (["report", "--agreement", "energy-moratorium-2025", "--date", "2025-02-30"], "'--date <YYYY-MM-DD>': 2025-02 has 28 days"),
-        (["report", "--agreement", "energy-moratorium-2025", "--from", "yesterday"], "'--from <YYYY-MM-DD>'"),
-        (["report", "--agreement", "energy-moratorium-2025", "--to", "2025-00-10"], "'--to <YYYY-MM-DD>': there is no month 0"),
-        (["report", "--agreement", "energy-moratorium-2025", "--format", "pdf"], "'--format <format>'. Please provide one of 'html', 'md' or 'json'."),
-    ])
+    @Test(
+        "--from 2025-02-30, --from yesterday, --verdict guilty exit 1 instead of 64: every wrong value is a usage error naming the option and the form",
+        arguments: [
+            (["incidents", "list", "--from", "2025-02-30"], "'--from <YYYY-MM-DD>': 2025-02 has 28 days"),
+            (["incidents", "list", "--from", "yesterday"], "'--from <YYYY-MM-DD>': not a day: write it as YYYY-MM-DD"),
+            (["incidents", "list", "--to", "2025-13-01"], "'--to <YYYY-MM-DD>': there is no month 13"),
+            (["incidents", "list", "--from", "0000-01-01"], "'--from <YYYY-MM-DD>': there is no year 0"),
+            (["incidents", "list", "--from", "2025-03-18T10:00"], "'--from <YYYY-MM-DD>': not a day"),
+            (["incidents", "list", "--category", "food"], "'--category <category>'. Please provide one of the following:\n  - energy"),
+            (["verdicts", "list", "--verdict", "guilty"], "'--verdict <verdict>'. Please provide one of 'violation', 'possible_violation'"),
+            (["verdicts", "list", "--evidence", "sure"], "'--evidence <evidence>'. Please provide one of 'single_claim'"),
+            (["verdicts", "list", "--to", "2024-02-30"], "'--to <YYYY-MM-DD>': 2024-02 has 29 days"),
+            (["export", "incidents", "--format", "xml"], "'--format <format>'. Please provide one of 'csv', 'geojson' or 'jsonl'."),
+            (["export", "verdicts", "--verdict", "guilty"], "'--verdict <verdict>'"),
+            (["export", "claims", "--evidence", "certain"], "'--evidence <evidence>'"),
+            (["export", "incidents", "--from", "2025-04-31"], "'--from <YYYY-MM-DD>': 2025-04 has 30 days"),
+            (["report", "--agreement", "energy-moratorium-2025", "--date", "2025-02-30"], "'--date <YYYY-MM-DD>': 2025-02 has 28 days"),
+            (["report", "--agreement", "energy-moratorium-2025", "--from", "yesterday"], "'--from <YYYY-MM-DD>'"),
+            (["report", "--agreement", "energy-moratorium-2025", "--to", "2025-00-10"], "'--to <YYYY-MM-DD>': there is no month 0"),
+            (
+                ["report", "--agreement", "energy-moratorium-2025", "--format", "pdf"],
+                "'--format <format>'. Please provide one of 'html', 'md' or 'json'."
+            ),
+        ])
     func wrongValuesAreUsageErrors(arguments: [String], message: String) throws {
         let db = try CLI.temporaryDirectory().appendingPathComponent("t.sqlite").path
         let result = try CLI.run(arguments + ["--db", db])
@@ -29,13 +34,21 @@ struct OptionValidationCLITests {
         #expect(result.errors.contains("Error: The value '\(arguments[arguments.count - 1])' is invalid for \(message)"), "\(result.errors)")
     }
 
-    @Test("an unknown import format, an --after no listing printed and a --limit under 1 are usage errors naming the argument and the value", arguments: [
-        (["import", "xml", "incidents.xml"], "xml", "'<format>'. Please provide one of 'acled', 'ucdp', 'gdelt' or 'truce'."),
-        (["verdicts", "list", "--after", "not-a-position"], "not-a-position", "'--after <after>': not a position printed by `truce verdicts list`"),
-        (["verdicts", "list", "--limit", "0"], "0", "'--limit <limit>': not a number of rows: write a whole number, at least 1 (use --all for every row)"),
-        (["incidents", "list", "--limit", "ten"], "ten", "'--limit <limit>': not a number of rows"),
-        (["incidents", "list", "--limit=-3"], "-3", "'--limit <limit>': not a number of rows"),
-    ])
+    @Test(
+        "an unknown import format, an --after no listing printed and a --limit under 1 are usage errors naming the argument and the value",
+        arguments: [
+            (["import", "xml", "incidents.xml"], "xml", "'<format>'. Please provide one of 'acled', 'ucdp', 'gdelt' or 'truce'."),
+            (
+                ["verdicts", "list", "--after", "not-a-position"], "not-a-position",
+                "'--after <after>': not a position printed by `truce verdicts list`"
+            ),
+            (
+                ["verdicts", "list", "--limit", "0"], "0",
+                "'--limit <limit>': not a number of rows: write a whole number, at least 1 (use --all for every row)"
+            ),
+            (["incidents", "list", "--limit", "ten"], "ten", "'--limit <limit>': not a number of rows"),
+            (["incidents", "list", "--limit=-3"], "-3", "'--limit <limit>': not a number of rows"),
+        ])
     func wrongArgumentsAreUsageErrors(arguments: [String], value: String, message: String) throws {
         let db = try CLI.temporaryDirectory().appendingPathComponent("t.sqlite").path
         let result = try CLI.run(arguments + ["--db", db])

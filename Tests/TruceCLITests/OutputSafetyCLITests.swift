@@ -84,17 +84,19 @@ struct OutputSafetyCLITests {
         #expect(try CLI.run(["export", "incidents", "--format", "csv", "--db", copy]).output == exported)
     }
 
-    @Test("exports stream a page at a time and stay byte for byte what they were", arguments: [
-        (["incidents", "--format", "csv"], "incidents.csv"), (["incidents", "--format", "jsonl"], "incidents.jsonl"),
-        (["incidents", "--format", "geojson"], "incidents.geojson"), (["verdicts", "--format", "csv"], "verdicts.csv"),
-        (["verdicts", "--format", "jsonl"], "verdicts.jsonl"), (["verdicts", "--format", "geojson"], "verdicts.geojson"),
-        (["claims", "--format", "csv"], "claims.csv"), (["claims", "--format", "jsonl"], "claims.jsonl"),
-        (["claims", "--format", "geojson"], "claims.geojson"),
-        (["incidents", "--agreement", "energy-moratorium-2025", "--format", "csv"], "incidents-energy-moratorium.csv"),
-        (["verdicts", "--verdict", "violation", "--format", "geojson"], "verdicts-violation.geojson"),
-        (["incidents", "--region", "Kharkiv", "--format", "jsonl"], "incidents-kharkiv.jsonl"),
-        (["claims", "--party", "RU", "--from", "2025-03-21", "--to", "2025-03-26", "--format", "csv"], "claims-ru.csv"),
-    ])
+    @Test(
+        "exports stream a page at a time and stay byte for byte what they were",
+        arguments: [
+            (["incidents", "--format", "csv"], "incidents.csv"), (["incidents", "--format", "jsonl"], "incidents.jsonl"),
+            (["incidents", "--format", "geojson"], "incidents.geojson"), (["verdicts", "--format", "csv"], "verdicts.csv"),
+            (["verdicts", "--format", "jsonl"], "verdicts.jsonl"), (["verdicts", "--format", "geojson"], "verdicts.geojson"),
+            (["claims", "--format", "csv"], "claims.csv"), (["claims", "--format", "jsonl"], "claims.jsonl"),
+            (["claims", "--format", "geojson"], "claims.geojson"),
+            (["incidents", "--agreement", "energy-moratorium-2025", "--format", "csv"], "incidents-energy-moratorium.csv"),
+            (["verdicts", "--verdict", "violation", "--format", "geojson"], "verdicts-violation.geojson"),
+            (["incidents", "--region", "Kharkiv", "--format", "jsonl"], "incidents-kharkiv.jsonl"),
+            (["claims", "--party", "RU", "--from", "2025-03-21", "--to", "2025-03-26", "--format", "csv"], "claims-ru.csv"),
+        ])
     func exportsMatchGolden(arguments: [String], golden: String) throws {
         let directory = try CLI.temporaryDirectory()
         let db = directory.appendingPathComponent("t.sqlite").path

@@ -9,7 +9,8 @@ enum Processes {
         process.arguments = arguments
         process.currentDirectoryURL = CLI.repository
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let output = Pipe(), errors = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
         try process.run()
@@ -29,7 +30,8 @@ enum Processes {
         process.arguments = arguments
         process.currentDirectoryURL = CLI.repository
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = directory.appendingPathComponent("\(name).out"), err = directory.appendingPathComponent("\(name).err")
+        let out = directory.appendingPathComponent("\(name).out")
+        let err = directory.appendingPathComponent("\(name).err")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
         _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: out)

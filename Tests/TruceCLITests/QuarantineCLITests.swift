@@ -16,7 +16,8 @@ struct QuarantineCLITests {
         #expect(list.status == 0)
         #expect(list.output.contains("\(file.path):6  event_date"))
         #expect(list.output.hasSuffix("4 quarantined rows\n"))
-        let entries = try #require(try JSONSerialization.jsonObject(with: Data(try CLI.run(["quarantine", "list", "--db", db, "--json"]).output.utf8)) as? [[String: Any]])
+        let entries = try #require(
+            try JSONSerialization.jsonObject(with: Data(try CLI.run(["quarantine", "list", "--db", db, "--json"]).output.utf8)) as? [[String: Any]])
         let firstID = try #require(entries.first?["id"] as? Int)
         let show = try CLI.run(["quarantine", "show", String(firstID), "--db", db])
         #expect(show.output.contains("event_date: \"31 April 2025\" is not a date"))

@@ -85,7 +85,9 @@ struct RealDataRegressionTests {
         #expect(johannesburg.isEmpty)
     }
 
-    @Test("the July 2020 ceasefire to the end of 2020: 24 alleged violation events from 25 UCDP records, all unattributed, against 12 in the 30 days before")
+    @Test(
+        "the July 2020 ceasefire to the end of 2020: 24 alleged violation events from 25 UCDP records, all unattributed, against 12 in the 30 days before"
+    )
     func july2020CeasefireReport() throws {
         let report = try RealData.report("tcg-ceasefire-2020", ["--from", "2020-07-27", "--to", "2020-12-31"])
         let analytics = try #require(report["analytics"] as? [String: Any])
@@ -119,7 +121,9 @@ struct RealDataRegressionTests {
         #expect(text.hasPrefix("# Donbas \"full and comprehensive\" ceasefire"))
     }
 
-    @Test("Minsk II's first four weeks: 34 alleged violation events from 55 UCDP records, against 90 events in the 30 days before (the Debaltseve battle), rate ratio 0.40")
+    @Test(
+        "Minsk II's first four weeks: 34 alleged violation events from 55 UCDP records, against 90 events in the 30 days before (the Debaltseve battle), rate ratio 0.40"
+    )
     func minskIIFirstFourWeeks() throws {
         let report = try RealData.report("minsk-ii-ceasefire-2015", ["--from", "2015-02-15", "--to", "2015-03-14"])
         let analytics = try #require(report["analytics"] as? [String: Any])
@@ -132,20 +136,26 @@ struct RealDataRegressionTests {
         #expect(overall["untilFirstAlleged"] as? Int == 0)
     }
 
-    @Test("the July 2020 ceasefire's HTML report renders in Chromium, kept as a screenshot", .enabled(if: chromium != nil, "chromium is not installed (.ci/run installs it)"))
+    @Test(
+        "the July 2020 ceasefire's HTML report renders in Chromium, kept as a screenshot",
+        .enabled(if: chromium != nil, "chromium is not installed (.ci/run installs it)"))
     func july2020CeasefireScreenshot() throws {
         let db = try RealData.store.get().db
         let out = try CLI.temporaryDirectory().path
         let oblasts = RealData.directory.appendingPathComponent("boundaries/geoBoundaries-UKR-ADM1_simplified.geojson").path
         let written = try CLI.run([
-            "report", "--agreement", "tcg-ceasefire-2020", "--from", "2020-07-27", "--to", "2020-12-31", "--out", out, "--db", db, "--boundaries", oblasts,
+            "report", "--agreement", "tcg-ceasefire-2020", "--from", "2020-07-27", "--to", "2020-12-31", "--out", out, "--db", db, "--boundaries",
+            oblasts,
         ])
         #expect(written.status == 0, "\(written.errors)")
         let html = written.output.trimmingCharacters(in: .whitespacesAndNewlines)
         let screenshot = try CLI.artefacts().appendingPathComponent("tcg-ceasefire-2020-report.png").path
         try? FileManager.default.removeItem(atPath: screenshot)
         let shot = try CLI.run(
-            ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1100,2600", "--screenshot=\(screenshot)", "file://\(html)"],
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1100,2600", "--screenshot=\(screenshot)",
+                "file://\(html)",
+            ],
             executable: URL(fileURLWithPath: chromium!))
         #expect(FileManager.default.fileExists(atPath: screenshot), "\(shot.errors)")
         let text = try String(contentsOfFile: html, encoding: .utf8)

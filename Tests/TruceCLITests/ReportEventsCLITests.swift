@@ -83,7 +83,9 @@ struct ReportEventsCLITests {
     @Test("defect: chart labels overprinted and the map cropped its points: labels keep apart, the map frame holds every point, a screenshot is kept")
     func readableChartsAndMap() throws {
         let (directory, db) = try demo()
-        let boundaries = CLI.repository.deletingLastPathComponent().appendingPathComponent("shared/data/boundaries/geoBoundaries-UKR-ADM1_simplified.geojson").path
+        let boundaries = CLI.repository.deletingLastPathComponent().appendingPathComponent(
+            "shared/data/boundaries/geoBoundaries-UKR-ADM1_simplified.geojson"
+        ).path
         var arguments = ["report", "--agreement", "energy-moratorium-2025", "--out", directory.path, "--db", db]
         if FileManager.default.fileExists(atPath: boundaries) { arguments += ["--boundaries", boundaries] }
         let written = try CLI.run(arguments)
@@ -111,7 +113,9 @@ struct ReportEventsCLITests {
         let circles = Self.circles(in: map)
         #expect(!circles.isEmpty)
         for circle in circles {
-            #expect(circle.x - circle.r >= 0 && circle.x + circle.r <= viewBox[2] && circle.y - circle.r >= 0 && circle.y + circle.r <= frame, "\(circle)")
+            #expect(
+                circle.x - circle.r >= 0 && circle.x + circle.r <= viewBox[2] && circle.y - circle.r >= 0 && circle.y + circle.r <= frame, "\(circle)"
+            )
         }
         for (index, a) in circles.enumerated() {
             for b in circles[(index + 1)...] { #expect(hypot(a.x - b.x, a.y - b.y) >= 12, "\(a) and \(b) are stacked") }
@@ -132,7 +136,10 @@ struct ReportEventsCLITests {
         let screenshot = artefacts.appendingPathComponent("demo-energy-moratorium-report.png")
         try? FileManager.default.removeItem(at: screenshot)
         let shot = try CLI.run(
-            ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1280,2400", "--screenshot=\(screenshot.path)", "file://\(path)"],
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1280,2400", "--screenshot=\(screenshot.path)",
+                "file://\(path)",
+            ],
             executable: URL(fileURLWithPath: chromium))
         #expect(FileManager.default.fileExists(atPath: screenshot.path), "\(shot.errors)")
         print("screenshot: \(screenshot.path)")

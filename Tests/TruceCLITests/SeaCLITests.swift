@@ -31,7 +31,8 @@ struct SeaCLITests {
 
     /// A store holding the agreement and the incidents, as files in a fresh directory.
     static func loaded(in directory: URL, executable: URL = CLI.executable) throws -> String {
-        let agreement = directory.appendingPathComponent("black-sea.yaml"), incidents = directory.appendingPathComponent("sea.csv")
+        let agreement = directory.appendingPathComponent("black-sea.yaml")
+        let incidents = directory.appendingPathComponent("sea.csv")
         try Self.agreement.write(to: agreement, atomically: true, encoding: .utf8)
         try Self.incidents.write(to: incidents, atomically: true, encoding: .utf8)
         let db = directory.appendingPathComponent("t.sqlite").path
@@ -42,7 +43,9 @@ struct SeaCLITests {
         return db
     }
 
-    @Test("a naval attack off Odesa with no country violates a Black Sea ceasefire; Kyiv and the Sea of Marmara lie outside; an Odesa Oblast record is open")
+    @Test(
+        "a naval attack off Odesa with no country violates a Black Sea ceasefire; Kyiv and the Sea of Marmara lie outside; an Odesa Oblast record is open"
+    )
     func blackSeaCeasefire() throws {
         let db = try Self.loaded(in: try CLI.temporaryDirectory())
         let judged = try CLI.run(["adjudicate", "--db", db])
@@ -60,7 +63,9 @@ struct SeaCLITests {
         }
         let coarse = try CLI.run(["explain", "odesa-oblast", "--db", db])
         #expect(coarse.output.contains("black-sea-test: possible_violation"), "\(coarse.output)")
-        #expect(coarse.output.contains("place      unknown, imprecise: UA: cannot tell whether it lies in Black Sea (black_sea) (precision: region)"), "\(coarse.output)")
+        #expect(
+            coarse.output.contains("place      unknown, imprecise: UA: cannot tell whether it lies in Black Sea (black_sea) (precision: region)"),
+            "\(coarse.output)")
     }
 
     @Test("a binary without its resource bundle says the sea outlines are missing and leaves the point open")

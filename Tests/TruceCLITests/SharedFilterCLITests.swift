@@ -49,9 +49,11 @@ struct SharedFilterCLITests {
         )
     }
 
-    @Test("the three commands list --agreement, --party, --from and --to, with the same help for party and days", arguments: [
-        ["verdicts", "list"], ["export"], ["incidents", "list"],
-    ])
+    @Test(
+        "the three commands list --agreement, --party, --from and --to, with the same help for party and days",
+        arguments: [
+            ["verdicts", "list"], ["export"], ["incidents", "list"],
+        ])
     func sameOptionsAndHelp(command: [String]) throws {
         let help = try CLI.run(command + ["--help"])
         #expect(help.status == 0)
@@ -98,14 +100,16 @@ struct SharedFilterCLITests {
         #expect(exportedIncidents == listedIncidents)
     }
 
-    @Test("a bad day, a bad format and a bad verdict are refused the same way by each command that takes them, naming the option", arguments: [
-        (["verdicts", "list", "--from", "2025-3-1"], "'--from <YYYY-MM-DD>': not a day"),
-        (["export", "incidents", "--to", "2025-03-32"], "'--to <YYYY-MM-DD>': 2025-03 has 31 days"),
-        (["incidents", "list", "--to", "2025-03-32"], "'--to <YYYY-MM-DD>': 2025-03 has 31 days"),
-        (["export", "verdicts", "--format", "pdf"], "'--format <format>'. Please provide one of 'csv', 'geojson' or 'jsonl'."),
-        (["verdicts", "list", "--verdict", "breach"], "'--verdict <verdict>'. Please provide one of"),
-        (["export", "claims", "--verdict", "breach"], "'--verdict <verdict>'. Please provide one of"),
-    ])
+    @Test(
+        "a bad day, a bad format and a bad verdict are refused the same way by each command that takes them, naming the option",
+        arguments: [
+            (["verdicts", "list", "--from", "2025-3-1"], "'--from <YYYY-MM-DD>': not a day"),
+            (["export", "incidents", "--to", "2025-03-32"], "'--to <YYYY-MM-DD>': 2025-03 has 31 days"),
+            (["incidents", "list", "--to", "2025-03-32"], "'--to <YYYY-MM-DD>': 2025-03 has 31 days"),
+            (["export", "verdicts", "--format", "pdf"], "'--format <format>'. Please provide one of 'csv', 'geojson' or 'jsonl'."),
+            (["verdicts", "list", "--verdict", "breach"], "'--verdict <verdict>'. Please provide one of"),
+            (["export", "claims", "--verdict", "breach"], "'--verdict <verdict>'. Please provide one of"),
+        ])
     func badValuesNameTheOption(arguments: [String], message: String) throws {
         let db = try CLI.temporaryDirectory().appendingPathComponent("t.sqlite").path
         let result = try CLI.run(arguments + ["--db", db])

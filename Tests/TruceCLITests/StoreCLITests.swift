@@ -64,7 +64,8 @@ struct StoreCLITests {
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: sqlite)
         holder.arguments = [db]
-        let input = Pipe(), output = Pipe()
+        let input = Pipe()
+        let output = Pipe()
         holder.standardInput = input
         holder.standardOutput = output
         try holder.run()
@@ -74,7 +75,8 @@ struct StoreCLITests {
 
         let impatient = try CLI.run(["import", "acled", export, "--db", db], environment: ["TRUCE_BUSY_TIMEOUT": "1"])
         #expect(impatient.status == 3)
-        #expect(impatient.errors.contains("another Truce command is writing to \(db); waited 1 s; re-run when it has finished"), "\(impatient.errors)")
+        #expect(
+            impatient.errors.contains("another Truce command is writing to \(db); waited 1 s; re-run when it has finished"), "\(impatient.errors)")
         #expect(impatient.errors.contains("resumes safely"))
         #expect(impatient.output == "\(export): 0 new, 0 updated, 0 unchanged, 0 quarantined (incomplete)\n")
         for word in ["INSERT", "SELECT", "BEGIN", "SQLite error", "GRDB"] { #expect(!impatient.errors.contains(word)) }
@@ -124,7 +126,9 @@ struct StoreCLITests {
             #expect(incidents.status == 0, "folder \(String(folderMode, radix: 8)): \(incidents.errors)")
             let listed = try JSONSerialization.jsonObject(with: Data(incidents.output.utf8)) as? [Any]
             #expect(listed?.count == 119)
-            for command in [["verdicts", "list"], ["agreements", "list"], ["quarantine", "list"], ["agreements", "show", "energy-moratorium-2025"]] {
+            for command in [
+                ["verdicts", "list"], ["agreements", "list"], ["quarantine", "list"], ["agreements", "show", "energy-moratorium-2025"],
+            ] {
                 let result = try truce(command)
                 #expect(result.status == 0, "\(command): \(result.errors)")
             }

@@ -19,8 +19,11 @@ struct ClaimsTextTests {
             return text
         }
         return claims.map { claim in
-            [escaped(claim.claimant), claim.claimantParty.map { "=" + escaped($0.rawValue) } ?? "", claim.accused.map { "=" + escaped($0.rawValue) } ?? "",
-             claim.isDenial ? "d" : "a"].joined(separator: "\t")
+            [
+                escaped(claim.claimant), claim.claimantParty.map { "=" + escaped($0.rawValue) } ?? "",
+                claim.accused.map { "=" + escaped($0.rawValue) } ?? "",
+                claim.isDenial ? "d" : "a",
+            ].joined(separator: "\t")
         }.joined(separator: "\n")
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TruceCore
 
 /// Folding names used Foundation's string search once per name, and every command that filters by region folds

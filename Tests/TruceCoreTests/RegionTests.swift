@@ -3,19 +3,21 @@ import TruceCore
 
 @Suite("Region and sea names resolve to their codes")
 struct RegionTests {
-    @Test("Russian regions resolve by English name, transliteration, Russian and Ukrainian names, with or without Oblast", arguments: [
-        ("RU-KRS", ["Kursk", "Kursk Oblast", "Kurskaya oblast'", "Курская область", "Курська область", "RU-KRS"]),
-        ("RU-BEL", ["Belgorod", "Belgorod Oblast", "Belgorodskaya", "Белгородская область", "Бєлгородська область", "Білгородська"]),
-        ("RU-SAR", ["Saratov", "Saratov Oblast", "Saratovskaya Oblast", "Саратовская область", "Саратовська область"]),
-        ("RU-KDA", ["Krasnodar Krai", "Krasnodarskiy kray", "Краснодарский край", "Краснодарський край", "Kuban"]),
-        ("RU-TA", ["Tatarstan", "Republic of Tatarstan", "Республика Татарстан", "Республіка Татарстан"]),
-        ("RU-SE", ["North Ossetia-Alania", "North Ossetia – Alania", "North Ossetia Alania", "Северная Осетия — Алания"]),
-        ("RU-KHM", ["Khanty-Mansi Autonomous Okrug", "Khanty Mansi", "Yugra", "Ханты-Мансийский автономный округ"]),
-        ("RU-YEV", ["Jewish Autonomous Oblast", "Еврейская автономная область"]),
-        ("RU-ORL", ["Oryol", "Orel", "Орловская область"]),
-        ("RU-SPE", ["Saint Petersburg", "St. Petersburg", "Санкт-Петербург"]),
-        ("RU-LEN", ["Leningrad Oblast", "Leningradskaya", "Ленинградская область"]),
-    ])
+    @Test(
+        "Russian regions resolve by English name, transliteration, Russian and Ukrainian names, with or without Oblast",
+        arguments: [
+            ("RU-KRS", ["Kursk", "Kursk Oblast", "Kurskaya oblast'", "Курская область", "Курська область", "RU-KRS"]),
+            ("RU-BEL", ["Belgorod", "Belgorod Oblast", "Belgorodskaya", "Белгородская область", "Бєлгородська область", "Білгородська"]),
+            ("RU-SAR", ["Saratov", "Saratov Oblast", "Saratovskaya Oblast", "Саратовская область", "Саратовська область"]),
+            ("RU-KDA", ["Krasnodar Krai", "Krasnodarskiy kray", "Краснодарский край", "Краснодарський край", "Kuban"]),
+            ("RU-TA", ["Tatarstan", "Republic of Tatarstan", "Республика Татарстан", "Республіка Татарстан"]),
+            ("RU-SE", ["North Ossetia-Alania", "North Ossetia – Alania", "North Ossetia Alania", "Северная Осетия — Алания"]),
+            ("RU-KHM", ["Khanty-Mansi Autonomous Okrug", "Khanty Mansi", "Yugra", "Ханты-Мансийский автономный округ"]),
+            ("RU-YEV", ["Jewish Autonomous Oblast", "Еврейская автономная область"]),
+            ("RU-ORL", ["Oryol", "Orel", "Орловская область"]),
+            ("RU-SPE", ["Saint Petersburg", "St. Petersburg", "Санкт-Петербург"]),
+            ("RU-LEN", ["Leningrad Oblast", "Leningradskaya", "Ленинградская область"]),
+        ])
     func russianRegions(code: String, names: [String]) {
         for name in names { #expect(Regions.code(forName: name) == code, "\(name)") }
     }
@@ -31,10 +33,24 @@ struct RegionTests {
         #expect(Regions.code(forName: "Altai Krai") == "RU-ALT")
     }
 
-    @Test("DPR and LPR names refer to the Donetsk and Luhansk oblasts of Ukraine", arguments: [
-        ("UA-14", ["Donetsk People's Republic", "Donetsk People’s Republic", "DPR", "DNR", "ДНР", "Донецкая Народная Республика", "Донецька Народна Республіка"]),
-        ("UA-09", ["Luhansk People's Republic", "Lugansk People's Republic", "LPR", "LNR", "ЛНР", "Луганская Народная Республика", "Луганська Народна Республіка"]),
-    ])
+    @Test(
+        "DPR and LPR names refer to the Donetsk and Luhansk oblasts of Ukraine",
+        arguments: [
+            (
+                "UA-14",
+                [
+                    "Donetsk People's Republic", "Donetsk People’s Republic", "DPR", "DNR", "ДНР", "Донецкая Народная Республика",
+                    "Донецька Народна Республіка",
+                ]
+            ),
+            (
+                "UA-09",
+                [
+                    "Luhansk People's Republic", "Lugansk People's Republic", "LPR", "LNR", "ЛНР", "Луганская Народная Республика",
+                    "Луганська Народна Республіка",
+                ]
+            ),
+        ])
     func selfProclaimedRepublics(code: String, names: [String]) {
         for name in names { #expect(Regions.code(forName: name) == code, "\(name)") }
         #expect(Regions.place(country: "UA", admin1: names[0], isIn: code))

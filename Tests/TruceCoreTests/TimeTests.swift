@@ -28,7 +28,9 @@ struct TimeTests {
         #expect(StatedTime(parsing: text) == nil)
     }
 
-    @Test("a stated time prints back as written", arguments: ["2025-03-18", "2025-03-18T19:30", "2025-03-18T19:30:15", "2025-03-18T16:30Z", "2025-03-18T19:30-04:30"])
+    @Test(
+        "a stated time prints back as written",
+        arguments: ["2025-03-18", "2025-03-18T19:30", "2025-03-18T19:30:15", "2025-03-18T16:30Z", "2025-03-18T19:30-04:30"])
     func statedTimeRoundTrips(text: String) throws {
         #expect(try #require(StatedTime(parsing: text)).description == text)
     }

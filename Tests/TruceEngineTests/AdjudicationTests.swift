@@ -52,7 +52,8 @@ struct AdjudicationTests {
 
     @Test("target: a strike on a residential block on 20 March is not a violation of the moratorium")
     func residentialBlock() {
-        let verdict = judge.verdict(for: report("r", at: "2025-03-20T03:15", category: .civilian, subtype: "residential"), under: Catalogue.moratorium)
+        let verdict = judge.verdict(
+            for: report("r", at: "2025-03-20T03:15", category: .civilian, subtype: "residential"), under: Catalogue.moratorium)
         #expect(verdict.kind == .notAViolation)
         #expect(verdict.check(.target)?.outcome == .fail)
         #expect(verdict.check(.time)?.outcome == .pass)
@@ -78,15 +79,21 @@ struct AdjudicationTests {
 
     @Test("time: at 17:30 and 18:30 Moscow time on 19 April, on either side of the Easter truce's start")
     func easterTruceStart() {
-        let before = judge.verdict(for: report("b", at: "2025-04-19T17:30", zone: "Europe/Moscow", category: .civilian, subtype: nil, action: .artillery), under: Catalogue.easter)
-        let after = judge.verdict(for: report("a", at: "2025-04-19T18:30", zone: "Europe/Moscow", category: .civilian, subtype: nil, action: .artillery), under: Catalogue.easter)
+        let before = judge.verdict(
+            for: report("b", at: "2025-04-19T17:30", zone: "Europe/Moscow", category: .civilian, subtype: nil, action: .artillery),
+            under: Catalogue.easter)
+        let after = judge.verdict(
+            for: report("a", at: "2025-04-19T18:30", zone: "Europe/Moscow", category: .civilian, subtype: nil, action: .artillery),
+            under: Catalogue.easter)
         #expect(before.kind == .outOfScope && before.check(.time)?.outcome == .fail)
         #expect(after.kind == .violation)
     }
 
     @Test("party: a Ukrainian strike in the Easter truce is out of scope of a truce only Russia declared; a Russian one violates it")
     func easterTrucePartyClause() {
-        let ukrainian = report("u", at: "2025-04-20T10:00", zone: "Europe/Moscow", country: "RU", by: "UA", claimant: "Ministry of Defence of Russia", claimantParty: "RU", category: .military, subtype: nil, action: .droneStrike)
+        let ukrainian = report(
+            "u", at: "2025-04-20T10:00", zone: "Europe/Moscow", country: "RU", by: "UA", claimant: "Ministry of Defence of Russia",
+            claimantParty: "RU", category: .military, subtype: nil, action: .droneStrike)
         let russian = report("r", at: "2025-04-20T10:00", zone: "Europe/Moscow", by: "RU", category: .military, subtype: nil, action: .artillery)
         let ukrainianVerdict = judge.verdict(for: ukrainian, under: Catalogue.easter)
         #expect(ukrainianVerdict.kind == .outOfScope)
@@ -114,7 +121,10 @@ struct AdjudicationTests {
     @Test("time: Israeli strikes on Gaza on 18 March follow the Gaza agreement's status history")
     func gazaEighteenthMarch() throws {
         func strike(_ local: String) -> Incident {
-            report("g", at: local, zone: "Asia/Gaza", country: "PS", admin1: "Gaza Strip", by: "IL", claimant: "Gaza Health Ministry", claimantParty: "HAMAS", category: .civilian, subtype: "residential", action: .airStrike, coordinate: Coordinate(latitude: 31.5, longitude: 34.46))
+            report(
+                "g", at: local, zone: "Asia/Gaza", country: "PS", admin1: "Gaza Strip", by: "IL", claimant: "Gaza Health Ministry",
+                claimantParty: "HAMAS", category: .civilian, subtype: "residential", action: .airStrike,
+                coordinate: Coordinate(latitude: 31.5, longitude: 34.46))
         }
         let beforeCollapse = judge.verdict(for: strike("2025-03-17T23:00"), under: Catalogue.gaza)
         let afterCollapse = judge.verdict(for: strike("2025-03-18T02:30"), under: Catalogue.gaza)
@@ -126,14 +136,18 @@ struct AdjudicationTests {
 
     @Test("place: an incident in the West Bank is outside the Gaza ceasefire")
     func westBank() {
-        let raid = report("w", at: "2025-02-10T10:00", zone: "Asia/Gaza", country: "PS", admin1: "West Bank", by: "IL", category: .civilian, subtype: nil, action: .groundAssault, coordinate: nil)
+        let raid = report(
+            "w", at: "2025-02-10T10:00", zone: "Asia/Gaza", country: "PS", admin1: "West Bank", by: "IL", category: .civilian, subtype: nil,
+            action: .groundAssault, coordinate: nil)
         let verdict = judge.verdict(for: raid, under: Catalogue.gaza)
         #expect(verdict.kind == .outOfScope && verdict.check(.place)?.outcome == .fail)
     }
 
     @Test("a missing target gives insufficient information, never a guess")
     func missingInformation() {
-        #expect(judge.verdict(for: report("t", at: "2025-03-20T03:15", category: nil, subtype: nil), under: Catalogue.moratorium).kind == .insufficientInformation)
+        #expect(
+            judge.verdict(for: report("t", at: "2025-03-20T03:15", category: nil, subtype: nil), under: Catalogue.moratorium).kind
+                == .insufficientInformation)
     }
 
     @Test("an unattributed strike when only Russia was bound (20 March) is a possible violation, naming who was bound")
@@ -150,7 +164,8 @@ struct AdjudicationTests {
         let verdict = judge.verdict(for: report("p", at: "2025-04-02T03:15", by: nil), under: Catalogue.moratorium)
         #expect(verdict.kind == .violation)
         #expect(try #require(verdict.check(.party)).reason.contains("a violation by an unknown party"))
-        let compact = Adjudication.verdicts(incidents: [report("p", at: "2025-04-02T03:15", by: nil)], agreements: [Catalogue.moratorium], explain: false)
+        let compact = Adjudication.verdicts(
+            incidents: [report("p", at: "2025-04-02T03:15", by: nil)], agreements: [Catalogue.moratorium], explain: false)
         #expect(compact.map(\.kind) == [.violation])
     }
 }
@@ -160,7 +175,9 @@ struct EvidenceTests {
     @Test("two independent sources reporting the 20 March substation strike corroborate it")
     func corroborated() {
         let ministry = report("a", at: "2025-03-20T03:15", precision: .hour)
-        let wire = report("b", at: "2025-03-20T03:30", precision: .hour, claimant: "Reuters", claimantParty: nil, coordinate: Coordinate(latitude: 47.95, longitude: 33.42))
+        let wire = report(
+            "b", at: "2025-03-20T03:30", precision: .hour, claimant: "Reuters", claimantParty: nil,
+            coordinate: Coordinate(latitude: 47.95, longitude: 33.42))
         let groups = IncidentLinker().groups([ministry, wire])
         #expect(groups == [["a", "b"]])
         #expect(EvidenceLevel.level(for: ministry.claims + wire.claims) == .corroborated)
@@ -175,8 +192,12 @@ struct EvidenceTests {
 
     @Test("Sudzha on 21 March, each side blaming the other, is contested")
     func sudzhaIsContested() {
-        let russian = report("ru", at: "2025-03-21", zone: "Europe/Moscow", precision: .day, country: "RU", by: "UA", claimant: "Ministry of Defence of Russia", claimantParty: "RU", subtype: "gas_facility", action: nil, coordinate: Coordinate(latitude: 51.19, longitude: 35.27))
-        let ukrainian = report("ua", at: "2025-03-21", zone: "Europe/Kyiv", precision: .day, country: "RU", by: "RU", claimant: "General Staff of Ukraine", claimantParty: "UA", subtype: "gas_facility", action: nil, coordinate: Coordinate(latitude: 51.2, longitude: 35.28))
+        let russian = report(
+            "ru", at: "2025-03-21", zone: "Europe/Moscow", precision: .day, country: "RU", by: "UA", claimant: "Ministry of Defence of Russia",
+            claimantParty: "RU", subtype: "gas_facility", action: nil, coordinate: Coordinate(latitude: 51.19, longitude: 35.27))
+        let ukrainian = report(
+            "ua", at: "2025-03-21", zone: "Europe/Kyiv", precision: .day, country: "RU", by: "RU", claimant: "General Staff of Ukraine",
+            claimantParty: "UA", subtype: "gas_facility", action: nil, coordinate: Coordinate(latitude: 51.2, longitude: 35.28))
         #expect(IncidentLinker().groups([russian, ukrainian]).count == 1)
         #expect(EvidenceLevel.level(for: russian.claims + ukrainian.claims) == .contested)
     }

@@ -40,13 +40,19 @@ struct AnalyticsTests {
     static let asOf = StatedTime(parsing: "2025-04-10")!.instant(in: kyiv)
 
     var analytics: AgreementAnalytics {
-        ComplianceAnalytics.analyse(agreement: Self.ceasefire, incidents: Self.incidents, evidence: [EvidenceRecord(incident: "w3", group: "w3", level: .corroborated)], asOf: Self.asOf)
+        ComplianceAnalytics.analyse(
+            agreement: Self.ceasefire, incidents: Self.incidents, evidence: [EvidenceRecord(incident: "w3", group: "w3", level: .corroborated)],
+            asOf: Self.asOf)
     }
 
     @Test("daily counts are by local day across the DST change, violations by evidence level")
     func dailyCounts() throws {
         let days = analytics.days
-        #expect(days.map(\.date) == ["2025-03-25", "2025-03-26", "2025-03-27", "2025-03-28", "2025-03-29", "2025-03-30", "2025-03-31", "2025-04-01", "2025-04-02", "2025-04-03"])
+        #expect(
+            days.map(\.date) == [
+                "2025-03-25", "2025-03-26", "2025-03-27", "2025-03-28", "2025-03-29", "2025-03-30", "2025-03-31", "2025-04-01", "2025-04-02",
+                "2025-04-03",
+            ])
         #expect(days.map(\.totalViolations) == [0, 1, 0, 1, 0, 1, 1, 0, 1, 0])
         #expect(days[6].violations["corroborated"] == 1 && days[6].violations["single_claim"] == 0)
         #expect(days[7].possibleViolations == 1)

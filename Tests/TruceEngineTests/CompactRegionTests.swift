@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TruceCore
+
 @testable import TruceEngine
 
 extension RandomWorld {

@@ -59,7 +59,9 @@ struct CountryOutlineTests {
         for agreement in [ukraine, donetsk] {
             let bulk = Adjudication.verdicts(incidents: incidents, agreements: [agreement], explain: false, judge: judge)
             let pairs = incidents.map { judge.verdict(for: $0, under: agreement) }.filter { $0.kind != .outOfScope }
-            #expect(Dictionary(uniqueKeysWithValues: bulk.map { ($0.incident, $0.kind) }) == Dictionary(uniqueKeysWithValues: pairs.map { ($0.incident, $0.kind) }))
+            #expect(
+                Dictionary(uniqueKeysWithValues: bulk.map { ($0.incident, $0.kind) })
+                    == Dictionary(uniqueKeysWithValues: pairs.map { ($0.incident, $0.kind) }))
         }
     }
 }

@@ -71,7 +71,8 @@ struct EventAnalyticsTests {
         let two = incidents + [Fixture.incident("also", "2025-03-31T21:00", by: "AA")]
         #expect(ComplianceAnalytics.analyse(agreement: truce, incidents: two, evidence: [], period: march, asOf: end).status == .collapsing)
         let verified = [EvidenceRecord(incident: "last-day", group: "last-day", level: .verified)]
-        #expect(ComplianceAnalytics.analyse(agreement: truce, incidents: incidents, evidence: verified, period: march, asOf: end).status == .collapsing)
+        #expect(
+            ComplianceAnalytics.analyse(agreement: truce, incidents: incidents, evidence: verified, period: march, asOf: end).status == .collapsing)
         #expect(StatusRule.standard.description.contains("at least 2"))
     }
 

@@ -11,9 +11,11 @@ enum LinkingFixtures {
     static let actors = ActorTable(entries: [
         .init(pattern: "Military Forces of Russia", party: "RU"), .init(pattern: "Military Forces of Ukraine", party: "UA"),
     ])
-    static let truceHeader = "id,start,end,time_zone,time_precision,country,admin1,place,latitude,longitude,geo_precision,action,"
+    static let truceHeader =
+        "id,start,end,time_zone,time_precision,country,admin1,place,latitude,longitude,geo_precision,action,"
         + "target_category,target_subtype,target_name,perpetrator,claimant,claimant_party,fatalities,injured,description,source_url,source_published"
-    static let acledHeader = "event_id_cnty,event_date,time_precision,event_type,sub_event_type,actor1,iso,country,admin1,location,"
+    static let acledHeader =
+        "event_id_cnty,event_date,time_precision,event_type,sub_event_type,actor1,iso,country,admin1,location,"
         + "latitude,longitude,geo_precision,source,notes,fatalities,timestamp"
 
     static func truce(_ rows: String) throws -> [Incident] {
@@ -64,7 +66,8 @@ struct EventLinkingTests {
 
     @Test("competing claims meet: Russia says Ukraine blew up the Sudzha gas metering station, Ukraine says Russia shelled it")
     func competingClaimsMeet() throws {
-        let claims = try LinkingFixtures.truce("""
+        let claims = try LinkingFixtures.truce(
+            """
             ru,2025-03-21T00:20,,Europe/Moscow,minute,RU,Kursk Oblast,Sudzha,51.1920,35.2730,nearby,sabotage,energy,gas_facility,Sudzha gas metering station,UA,Ministry of Defence of Russia,RU,,,Russia says Ukraine blew it up,,
             ua,2025-03-21,,Europe/Moscow,day,RU,Kursk Oblast,Sudzha,51.1920,35.2730,nearby,artillery,energy,,Sudzha station,RU,General Staff of the Armed Forces of Ukraine,UA,,,Ukraine says Russia shelled it,,
 
@@ -84,7 +87,8 @@ struct EventLinkingTests {
 
     @Test("a vague record does not bridge: \"8 strikes since 18 March\" in the oblast stays apart and may describe both strikes")
     func vagueRecordDoesNotBridge() throws {
-        let records = try LinkingFixtures.truce("""
+        let records = try LinkingFixtures.truce(
+            """
             first,2025-03-20T03:15,,Europe/Kyiv,minute,UA,Kharkiv Oblast,Kharkiv,49.99,36.23,locality,drone_strike,energy,substation,,RU,Ministry of Energy of Ukraine,UA,,,A substation in Kharkiv is hit,,
             second,2025-03-22T02:00,,Europe/Kyiv,minute,UA,Kharkiv Oblast,Chuhuiv,49.84,36.69,locality,drone_strike,energy,substation,,RU,Ministry of Energy of Ukraine,UA,,,A substation in Chuhuiv is hit,,
             summary,2025-03-18,2025-03-26,Europe/Kyiv,day,UA,Kharkiv Oblast,,,,region,drone_strike,energy,substation,,RU,Kharkiv regional administration,UA,,,8 strikes on energy sites in the oblast since 18 March,,
@@ -110,7 +114,8 @@ struct EventLinkingTests {
 
     @Test("the Saratov refinery and the Engels refinery, a few kilometres apart on one night, are two events")
     func saratovAndEngelsAreTwoEvents() throws {
-        let records = try LinkingFixtures.truce("""
+        let records = try LinkingFixtures.truce(
+            """
             saratov,2025-03-28,,Europe/Moscow,day,RU,Saratov Oblast,Saratov,51.5331,46.0342,nearby,drone_strike,energy,refinery,Saratov oil refinery,UA,Ministry of Defence of Russia,RU,,,Drones aimed at the Saratov refinery,,
             engels,2025-03-28,,Europe/Moscow,day,RU,Saratov Oblast,Engels,51.4833,46.1167,nearby,drone_strike,energy,refinery,Engels oil refinery,UA,Governor of Saratov Oblast,RU,,,Drones aimed at a refinery in Engels,,
 
@@ -123,14 +128,20 @@ struct EventLinkingTests {
     @Test("a GDELT statement never links to a strike at the same place and day")
     func statementNeverLinksToStrike() throws {
         let rows = try LinkingFixtures.gdelt([
-            ["GLOBALEVENTID": "1", "EventCode": "043", "QuadClass": "1", "ActionGeo_Type": "4", "ActionGeo_CountryCode": "UP",
-             "ActionGeo_FullName": "Kharkiv, Kharkivs'ka Oblast', Ukraine", "ActionGeo_Lat": "49.98", "ActionGeo_Long": "36.25",
-             "SOURCEURL": "https://www.example.com/visit"],
-            ["GLOBALEVENTID": "2", "EventCode": "195", "Actor1CountryCode": "RUS", "ActionGeo_Type": "4", "ActionGeo_CountryCode": "UP",
-             "ActionGeo_FullName": "Kharkiv, Kharkivs'ka Oblast', Ukraine", "ActionGeo_Lat": "49.98", "ActionGeo_Long": "36.25",
-             "SOURCEURL": "https://www.reuters.com/strike"],
+            [
+                "GLOBALEVENTID": "1", "EventCode": "043", "QuadClass": "1", "ActionGeo_Type": "4", "ActionGeo_CountryCode": "UP",
+                "ActionGeo_FullName": "Kharkiv, Kharkivs'ka Oblast', Ukraine", "ActionGeo_Lat": "49.98", "ActionGeo_Long": "36.25",
+                "SOURCEURL": "https://www.example.com/visit",
+            ],
+            [
+                "GLOBALEVENTID": "2", "EventCode": "195", "Actor1CountryCode": "RUS", "ActionGeo_Type": "4", "ActionGeo_CountryCode": "UP",
+                "ActionGeo_FullName": "Kharkiv, Kharkivs'ka Oblast', Ukraine", "ActionGeo_Lat": "49.98", "ActionGeo_Long": "36.25",
+                "SOURCEURL": "https://www.reuters.com/strike",
+            ],
         ])
-        let strike = report("strike", at: "2025-03-20T11:00", category: nil, subtype: nil, action: .airStrike, coordinate: Coordinate(latitude: 49.99, longitude: 36.23))
+        let strike = report(
+            "strike", at: "2025-03-20T11:00", category: nil, subtype: nil, action: .airStrike,
+            coordinate: Coordinate(latitude: 49.99, longitude: 36.23))
         #expect(rows.map(\.action) == [.noHostileAct, .strike])  // CAMEO 195, aerial weapons: a strike of unstated weapon
         let evidence = LinkingFixtures.evidence(rows + [strike])
         #expect(evidence["gdelt:1"]?.group == "gdelt:1" && evidence["gdelt:1"]?.mayDescribe == [])
@@ -140,24 +151,30 @@ struct EventLinkingTests {
 
     @Test("ACLED citing Anadolu, Anadolu's own article and GDELT's row coded from aa.com.tr are one source")
     func relayedFromAnadoluIsOneSource() throws {
-        let acled = try LinkingFixtures.acled("""
+        let acled = try LinkingFixtures.acled(
+            """
             UKR1,20 March 2025,1,Explosions/Remote violence,Shelling/artillery/missile attack,Military Forces of Russia (2000-),804,Ukraine,Kharkiv,Kharkiv,49.99,36.23,1,Anadolu Agency,Russian shelling hit a substation in Kharkiv.,0,1742860800
 
             """)
-        let anadolu = try LinkingFixtures.truce("""
+        let anadolu = try LinkingFixtures.truce(
+            """
             aa,2025-03-20,,Europe/Kyiv,day,UA,Kharkiv Oblast,Kharkiv,49.99,36.23,locality,artillery,energy,substation,,RU,Anadolu,,,,Anadolu reports shelling of a Kharkiv substation,https://www.aa.com.tr/en/russia-ukraine-war/kharkiv,2025-03-20
 
             """)
         let gdelt = try LinkingFixtures.gdelt([
-            ["GLOBALEVENTID": "7", "EventCode": "194", "Actor1CountryCode": "RUS", "ActionGeo_Type": "4", "ActionGeo_CountryCode": "UP",
-             "ActionGeo_FullName": "Kharkiv, Kharkivs'ka Oblast', Ukraine", "ActionGeo_Lat": "49.98", "ActionGeo_Long": "36.25",
-             "SOURCEURL": "https://www.aa.com.tr/en/russia-ukraine-war/kharkiv"],
+            [
+                "GLOBALEVENTID": "7", "EventCode": "194", "Actor1CountryCode": "RUS", "ActionGeo_Type": "4", "ActionGeo_CountryCode": "UP",
+                "ActionGeo_FullName": "Kharkiv, Kharkivs'ka Oblast', Ukraine", "ActionGeo_Lat": "49.98", "ActionGeo_Long": "36.25",
+                "SOURCEURL": "https://www.aa.com.tr/en/russia-ukraine-war/kharkiv",
+            ]
         ])
         #expect(acled.first?.claims.first?.claimant == "ACLED (sources: Anadolu Agency)")
         let evidence = LinkingFixtures.evidence(acled + anadolu + gdelt)
         #expect(Set(evidence.values.map(\.group)).count == 1)
         #expect(evidence.values.allSatisfy { $0.level == .singleClaim })
-        let reuters = report("reuters", at: "2025-03-20T10:00", claimant: "Reuters", claimantParty: nil, action: .artillery, coordinate: Coordinate(latitude: 49.99, longitude: 36.23))
+        let reuters = report(
+            "reuters", at: "2025-03-20T10:00", claimant: "Reuters", claimantParty: nil, action: .artillery,
+            coordinate: Coordinate(latitude: 49.99, longitude: 36.23))
         #expect(LinkingFixtures.evidence(acled + anadolu + gdelt + [reuters]).values.allSatisfy { $0.level == .corroborated })
     }
 }
@@ -166,7 +183,10 @@ struct EventLinkingTests {
 struct SourceOriginTests {
     @Test("a dataset's list of sources is its origins; an outlet is known by its names and its web address")
     func datasetSourcesAndOutlets() {
-        #expect(SourceIdentity.origins(of: Claim(claimant: "ACLED (sources: Anadolu Agency; Ukrinform)")) == ["source:anadolu agency", "source:ukrinform"])
+        #expect(
+            SourceIdentity.origins(of: Claim(claimant: "ACLED (sources: Anadolu Agency; Ukrinform)")) == [
+                "source:anadolu agency", "source:ukrinform",
+            ])
         #expect(SourceIdentity.origins(of: Claim(claimant: "GDELT (machine-coded from www.aa.com.tr)")) == ["source:anadolu agency"])
         #expect(SourceIdentity.origins(of: Claim(claimant: "UCDP GED (sources: ITAR-TASS World Service;TASS World Service)")) == ["source:tass"])
         #expect(SourceIdentity.origins(of: Claim(claimant: "Reuters News")) == ["source:reuters"])
@@ -198,7 +218,8 @@ struct SourceOriginTests {
 @Suite("Events: rows of a dataset that codes events")
 struct EventCodedDatasetTests {
     func row(_ id: String, dataset: String, action: ActionType, category: TargetCategory?, subtype: String?, claimant: String) -> Incident {
-        var incident = report(id, at: "2025-03-15T00:00", zone: "Asia/Gaza", precision: .day, country: "PS", by: "IL", claimant: claimant, claimantParty: nil,
+        var incident = report(
+            id, at: "2025-03-15T00:00", zone: "Asia/Gaza", precision: .day, country: "PS", by: "IL", claimant: claimant, claimantParty: nil,
             category: category, subtype: subtype, action: action, coordinate: Coordinate(latitude: 31.5464, longitude: 34.4951))
         incident.sources = [SourceRecord(dataset: dataset, file: "f.csv", line: 2, key: id, fields: [])]
         return incident
@@ -206,10 +227,13 @@ struct EventCodedDatasetTests {
 
     @Test("two ACLED rows are two events however alike, and each joins the example record that repeats it (the demo's Beit Lahia strikes)")
     func twoACLEDRowsAreTwoEvents() {
-        let car = row("acled:TRC0007", dataset: "acled", action: .strike, category: nil, subtype: nil, claimant: "ACLED (sources: Gaza Health Ministry)")
-        let team = row("acled:TRC0008", dataset: "acled", action: .strike, category: nil, subtype: nil, claimant: "ACLED (sources: Israel Defense Forces)")
+        let car = row(
+            "acled:TRC0007", dataset: "acled", action: .strike, category: nil, subtype: nil, claimant: "ACLED (sources: Gaza Health Ministry)")
+        let team = row(
+            "acled:TRC0008", dataset: "acled", action: .strike, category: nil, subtype: nil, claimant: "ACLED (sources: Israel Defense Forces)")
         let carReport = row("ex-014", dataset: "truce-csv", action: .airStrike, category: .civilian, subtype: nil, claimant: "Gaza Health Ministry")
-        let teamReport = row("ex-015", dataset: "truce-csv", action: .airStrike, category: .military, subtype: "personnel", claimant: "Israel Defense Forces")
+        let teamReport = row(
+            "ex-015", dataset: "truce-csv", action: .airStrike, category: .military, subtype: "personnel", claimant: "Israel Defense Forces")
         let evidence = LinkingFixtures.evidence([car, team, carReport, teamReport])
         #expect(evidence["acled:TRC0007"]?.group != evidence["acled:TRC0008"]?.group)
         #expect(evidence["ex-014"]?.group == evidence["acled:TRC0007"]?.group)

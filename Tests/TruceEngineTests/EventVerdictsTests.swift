@@ -17,7 +17,8 @@ struct EventVerdictsTests {
             "r1": EvidenceRecord(incident: "r1", group: "r1", level: .corroborated),
             "r2": EvidenceRecord(incident: "r2", group: "r1", level: .corroborated),
         ]
-        let events = EventVerdicts.group([record("r1", .violation, accused: "RU"), record("r2", .possibleViolation, accused: "RU", hours: 1)], evidence: evidence)
+        let events = EventVerdicts.group(
+            [record("r1", .violation, accused: "RU"), record("r2", .possibleViolation, accused: "RU", hours: 1)], evidence: evidence)
         #expect(events.count == 1)
         #expect(events[0].kind == .violation && events[0].records == ["r1", "r2"] && events[0].decidedBy == "r1")
         #expect(events[0].evidence == .corroborated)
@@ -30,7 +31,8 @@ struct EventVerdictsTests {
             "ru-says": EvidenceRecord(incident: "ru-says", group: "ru-says", level: .contested),
             "ua-says": EvidenceRecord(incident: "ua-says", group: "ru-says", level: .contested),
         ]
-        let events = EventVerdicts.group([record("ru-says", .violation, accused: "UA"), record("ua-says", .violation, accused: "RU")], evidence: evidence)
+        let events = EventVerdicts.group(
+            [record("ru-says", .violation, accused: "UA"), record("ua-says", .violation, accused: "RU")], evidence: evidence)
         #expect(events.map(\.accused) == ["RU", "UA"])
         #expect(EventVerdicts.eventCount(events, kind: .violation) == 1)
     }
@@ -43,7 +45,10 @@ struct EventVerdictsTests {
             "c": EvidenceRecord(incident: "c", group: "c", level: .singleClaim),
         ]
         let events = EventVerdicts.group(
-            [record("a", .violation, accused: "RU"), record("b", .insufficientInformation, accused: nil), record("c", .possibleViolation, accused: nil, hours: 2)],
+            [
+                record("a", .violation, accused: "RU"), record("b", .insufficientInformation, accused: nil),
+                record("c", .possibleViolation, accused: nil, hours: 2),
+            ],
             evidence: evidence)
         #expect(events.map(\.accused) == ["RU", nil])
         #expect(EventVerdicts.eventCount(events, kind: .violation) == 1)
@@ -55,7 +60,8 @@ struct EventVerdictsTests {
         let evidence = [
             "x": EvidenceRecord(incident: "x", group: "x", level: .contested), "y": EvidenceRecord(incident: "y", group: "x", level: .contested),
         ]
-        let events = EventVerdicts.group([record("x", .violation, accused: "RU"), record("y", .possibleViolation, accused: "UA")], evidence: evidence)
+        let events = EventVerdicts.group(
+            [record("x", .violation, accused: "RU"), record("y", .possibleViolation, accused: "UA")], evidence: evidence)
         #expect(EventVerdicts.eventCount(events, kind: .violation) == 1)
         #expect(EventVerdicts.eventCount(events, kind: .possibleViolation) == 0)
     }
@@ -64,9 +70,14 @@ struct EventVerdictsTests {
     func summary() {
         func incident(_ id: String, hours: Double, length: Double, precision: GeoPrecision, claimant: String, fatalities: Int) -> Incident {
             Incident(
-                id: id, time: IncidentTime(span: TimeSpan(start: day.addingTimeInterval(hours * 3_600), end: day.addingTimeInterval((hours + length) * 3_600)), precision: .hour),
-                location: IncidentLocation(country: "UA", admin1: "Kharkiv Oblast", coordinate: Coordinate(latitude: 50, longitude: 36.2), precision: precision),
-                action: .artillery, target: Target(category: .civilian), perpetrator: nil, effects: Effects(fatalities: fatalities), description: "shelling",
+                id: id,
+                time: IncidentTime(
+                    span: TimeSpan(start: day.addingTimeInterval(hours * 3_600), end: day.addingTimeInterval((hours + length) * 3_600)),
+                    precision: .hour),
+                location: IncidentLocation(
+                    country: "UA", admin1: "Kharkiv Oblast", coordinate: Coordinate(latitude: 50, longitude: 36.2), precision: precision),
+                action: .artillery, target: Target(category: .civilian), perpetrator: nil, effects: Effects(fatalities: fatalities),
+                description: "shelling",
                 claims: [Claim(claimant: claimant)])
         }
         let summary = EventSummary(

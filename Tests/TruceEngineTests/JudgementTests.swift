@@ -1,5 +1,6 @@
 import Testing
 import TruceCore
+
 @testable import TruceEngine
 
 @Suite("Compact judgements")

@@ -129,7 +129,9 @@ struct ModelCompletenessAdjudicationTests {
     @Test("grid, distribution and gas sites are covered by the moratorium; a fuel station is not energy")
     func newSubtypesAreCovered() {
         for subtype in ["grid", "distribution_network", "gas_metering_station", "gas_storage", "gas_distribution"] {
-            #expect(judge.verdict(for: report("e", at: "2025-03-20T03:15", subtype: subtype), under: Catalogue.moratorium).kind == .violation, "\(subtype)")
+            #expect(
+                judge.verdict(for: report("e", at: "2025-03-20T03:15", subtype: subtype), under: Catalogue.moratorium).kind == .violation,
+                "\(subtype)")
         }
         let fuel = report("f", at: "2025-03-20T03:15", category: .transport, subtype: "fuel_station")
         #expect(judge.verdict(for: fuel, under: Catalogue.moratorium).kind == .notAViolation)

@@ -14,10 +14,12 @@ struct PlaceNameTests {
         return agreement
     }
 
-    @Test("a record placed in the DPR or DNR lies in Donetsk Oblast, one in the LNR does not", arguments: [
-        ("Donetsk People's Republic", ClauseCheck.Outcome.pass), ("ДНР", .pass), ("DNR", .pass), ("ЛНР", .fail),
-        ("Luhansk People's Republic", .fail),
-    ])
+    @Test(
+        "a record placed in the DPR or DNR lies in Donetsk Oblast, one in the LNR does not",
+        arguments: [
+            ("Donetsk People's Republic", ClauseCheck.Outcome.pass), ("ДНР", .pass), ("DNR", .pass), ("ЛНР", .fail),
+            ("Luhansk People's Republic", .fail),
+        ])
     func selfProclaimedRepublicNames(admin1: String, outcome: ClauseCheck.Outcome) {
         let verdict = judge.verdict(for: report("d", at: "2025-03-20T03:15", admin1: admin1), under: moratorium(in: "UA-14"))
         #expect(verdict.check(.place)?.outcome == outcome)

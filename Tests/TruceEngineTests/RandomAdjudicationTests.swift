@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TruceCore
+
 @testable import TruceEngine
 
 /// Random agreements and incidents, to check that the bulk run (compact and full paths) judges every pair
@@ -23,7 +24,9 @@ struct RandomWorld {
     mutating func agreement(_ number: Int) -> Agreement {
         let parties: [PartyID] = ["AA", "BB", "CC"]
         let kind: AgreementKind = [.comprehensive, .partial, .unilateral, .proposal][next(4)]
-        var roles = [AgreementParty(id: "AA", name: "A", role: .party), AgreementParty(id: "BB", name: "B", role: kind == .unilateral ? .addressee : .party)]
+        var roles = [
+            AgreementParty(id: "AA", name: "A", role: .party), AgreementParty(id: "BB", name: "B", role: kind == .unilateral ? .addressee : .party),
+        ]
         if next(3) == 0 { roles.append(AgreementParty(id: "CC", name: "C", role: .mediator)) }
         let start = next(60)
         var status = [StatusEvent(at: time(day: start), status: kind == .proposal ? .proposed : .inForce, party: kind == .unilateral ? "AA" : nil)]
@@ -37,7 +40,10 @@ struct RandomWorld {
         if geography < 3 {
             scope.include = (["UA", "RU", "PS"].prefix(1 + next(3))).map { GeoArea(kind: .country, code: $0) }
         } else if geography == 3 {
-            let ring = [Coordinate(latitude: 49, longitude: 35), Coordinate(latitude: 49, longitude: 37.5), Coordinate(latitude: 51, longitude: 37.5), Coordinate(latitude: 51, longitude: 35)]
+            let ring = [
+                Coordinate(latitude: 49, longitude: 35), Coordinate(latitude: 49, longitude: 37.5), Coordinate(latitude: 51, longitude: 37.5),
+                Coordinate(latitude: 51, longitude: 35),
+            ]
             scope.include = [GeoArea(kind: .region, code: "UA-63", name: "Kharkiv Oblast", ring: next(2) == 0 ? ring : [])]
         } else if geography == 4 {
             // A sea with an outline (see `seas`), one without, or a sea beside a country.
@@ -46,10 +52,12 @@ struct RandomWorld {
         }
         if next(6) == 0 { scope.exclude = [GeoArea(kind: .sea, code: "black_sea")] }
         if next(2) == 0 {
-            scope.targets = [[
-                TargetScope(category: .energy), TargetScope(category: .energy, subtypes: ["substation", "refinery"]),
-                TargetScope(category: .energy, including: ["refinery", "grid"]),
-            ][next(3)]]
+            scope.targets = [
+                [
+                    TargetScope(category: .energy), TargetScope(category: .energy, subtypes: ["substation", "refinery"]),
+                    TargetScope(category: .energy, including: ["refinery", "grid"]),
+                ][next(3)]
+            ]
         }
         if next(2) == 0 { scope.targets.append(TargetScope(category: .civilian, subtypes: ["hospital"])) }
         if next(2) == 0 { scope.actions = [[.droneStrike, .artillery], [.strike], [.airStrike, .missileStrike, .droneStrike]][next(3)] }
@@ -78,7 +86,8 @@ struct RandomWorld {
                     Coordinate(latitude: 45.1, longitude: 31.7), nil,
                 ][next(5)],
                 precision: [.locality, .exact, .nearby, .district, .region, .country][next(6)], countries: countries),
-            action: [nil, .droneStrike, .artillery, .airStrike, .strike, .noHostileAct][next(6)], outcome: [nil, .hit, .intercepted, .attempted, .unknown][next(5)],
+            action: [nil, .droneStrike, .artillery, .airStrike, .strike, .noHostileAct][next(6)],
+            outcome: [nil, .hit, .intercepted, .attempted, .unknown][next(5)],
             target: Target(category: category, subtype: subtype),
             perpetrator: party.map { Attribution(party: $0, attributedBy: "test") }, description: "")
     }
@@ -134,8 +143,10 @@ extension RandomWorld {
             location: IncidentLocation(
                 country: [nil, "UA", "UA", "RU"][next(4)], admin1: [nil, "Kharkiv Oblast", "Kharkiv", "Sumy Oblast"][next(4)],
                 place: [nil, "Kharkiv", "Izium", "Sumy"][next(4)],
-                coordinate: [nil, Coordinate(latitude: 50, longitude: 36.2), Coordinate(latitude: 50.1, longitude: 36.3),
-                             Coordinate(latitude: 50.3, longitude: 36.6), Coordinate(latitude: 49.2, longitude: 37.3)][next(5)],
+                coordinate: [
+                    nil, Coordinate(latitude: 50, longitude: 36.2), Coordinate(latitude: 50.1, longitude: 36.3),
+                    Coordinate(latitude: 50.3, longitude: 36.6), Coordinate(latitude: 49.2, longitude: 37.3),
+                ][next(5)],
                 precision: [.exact, .locality, .locality, .nearby, .district, .region, .country, .unknown][next(8)]),
             action: [nil, .droneStrike, .droneStrike, .artillery, .noHostileAct][next(5)],
             target: Target(

@@ -13,7 +13,8 @@ enum RealData {
     /// Every record of the UCDP, ACLED and GDELT files, read once.
     static let records: [Incident] = {
         guard available else { return [] }
-        let actors = (try? String(contentsOf: LinkingFixtures.repository.appendingPathComponent("data/actors.csv"), encoding: .utf8))
+        let actors =
+            (try? String(contentsOf: LinkingFixtures.repository.appendingPathComponent("data/actors.csv"), encoding: .utf8))
             .flatMap { try? ActorTable(csv: $0, file: "actors.csv") } ?? ActorTable(entries: [])
         let files: [(String, any DatasetFormat)] = [
             ("ucdp/ucdp_ged_ukraine_hdx_2014-2021.csv", UCDPFormat(actors: actors)),

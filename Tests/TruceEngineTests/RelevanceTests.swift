@@ -106,7 +106,8 @@ struct RelevanceTests {
 
     @Test("a Truce CSV record with action none reads back, round-trips through canonical JSON and is out of scope")
     func truceCSVNone() throws {
-        let text = "id,start,time_zone,time_precision,country,action,perpetrator,claimant,description,source_url\n"
+        let text =
+            "id,start,time_zone,time_precision,country,action,perpetrator,claimant,description,source_url\n"
             + "s-1,2025-04-20T10:00,Europe/Kyiv,minute,UA,none,RU,Ministry of Foreign Affairs of Ukraine,A statement,https://example.org/s\n"
         let batch = try TruceCSVFormat().read(bytes: Array(text.utf8), file: "statements.csv")
         let incident = try #require(batch.incidents.first, "\(batch.quarantined.map(\.reason))")

@@ -17,8 +17,10 @@ struct ScopeScreenTests {
             statusHistory: [StatusEvent(at: StatedTime(parsing: "2025-04-19T18:00")!, status: .inForce, party: "RU")])
     }
 
-    func incident(at local: String, precision: TimePrecision = .minute, country: String? = "UA", by party: PartyID? = "RU",
-                  category: TargetCategory? = .civilian, action: ActionType? = .artillery) -> Incident {
+    func incident(
+        at local: String, precision: TimePrecision = .minute, country: String? = "UA", by party: PartyID? = "RU",
+        category: TargetCategory? = .civilian, action: ActionType? = .artillery
+    ) -> Incident {
         Incident(
             id: "i", time: IncidentTime.implied(by: StatedTime(parsing: local)!, precision: precision, in: moscow),
             location: IncidentLocation(country: country, precision: .locality), action: action, target: Target(category: category),

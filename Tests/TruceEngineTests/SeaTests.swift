@@ -96,10 +96,12 @@ struct SeaPrecisionTests {
     /// A square sea of about 110 km a side, with UA and RU on its coast.
     static let square = SeaOutlines([
         "black_sea": SeaOutline(
-            rings: [[
-                Coordinate(latitude: 44, longitude: 31), Coordinate(latitude: 44, longitude: 32.4), Coordinate(latitude: 45, longitude: 32.4),
-                Coordinate(latitude: 45, longitude: 31), Coordinate(latitude: 44, longitude: 31),
-            ]], coasts: ["UA", "RU"])
+            rings: [
+                [
+                    Coordinate(latitude: 44, longitude: 31), Coordinate(latitude: 44, longitude: 32.4), Coordinate(latitude: 45, longitude: 32.4),
+                    Coordinate(latitude: 45, longitude: 31), Coordinate(latitude: 44, longitude: 31),
+                ]
+            ], coasts: ["UA", "RU"])
     ])
     let judge = Adjudicator(seas: square)
     let ceasefire = maritimeCeasefire(["black_sea"])
@@ -171,7 +173,9 @@ struct SeaPrecisionTests {
 struct SeaOutlineReadingTests {
     @Test("a feature whose id is not a sea Truce knows is an error naming the file and the feature")
     func unknownSea() {
-        let data = Data(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"black_see"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}}]}"#.utf8)
+        let data = Data(
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"black_see"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}}]}"#
+                .utf8)
         #expect(throws: GeoJSONError(file: "seas.geojson", reason: "feature 1 \"black_see\" is not a sea Truce knows")) {
             try SeaOutlines(geoJSON: data, file: "seas.geojson")
         }
@@ -194,7 +198,9 @@ struct SeaOutlineReadingTests {
 
 @Suite("Seas: the indexed outline answers as the plain measures do")
 struct SeaOutlineIndexTests {
-    @Test("on random points around the shipped Black Sea and Sea of Azov, the banded ray cast and the distance grid agree with every edge measured", arguments: [1, 2])
+    @Test(
+        "on random points around the shipped Black Sea and Sea of Azov, the banded ray cast and the distance grid agree with every edge measured",
+        arguments: [1, 2])
     func indexesMatchPlainMeasures(seed: UInt64) {
         var world = RandomWorld(state: seed)
         for sea in ["black_sea", "sea_of_azov"] {

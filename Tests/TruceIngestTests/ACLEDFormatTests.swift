@@ -10,7 +10,8 @@ struct ACLEDFormatTests {
     ])
 
     func batch() throws -> IncidentBatch {
-        try ACLEDFormat(actors: Self.actors).read(bytes: Array(Data(contentsOf: Fixtures.directory.appendingPathComponent("acled.csv"))), file: "acled.csv")
+        try ACLEDFormat(actors: Self.actors).read(
+            bytes: Array(Data(contentsOf: Fixtures.directory.appendingPathComponent("acled.csv"))), file: "acled.csv")
     }
 
     @Test("good rows become incidents; every bad row is quarantined with line, field and reason")
@@ -55,7 +56,8 @@ struct ACLEDFormatTests {
 
     @Test("the actor table matches any period suffix and prefers the longest pattern")
     func actorTable() throws {
-        let table = try ActorTable(csv: "pattern,party,note\nMilitary Forces of Russia,RU,\nMilitary Forces of Russia (2000-) Air Force,RUAF,\n", file: "actors.csv")
+        let table = try ActorTable(
+            csv: "pattern,party,note\nMilitary Forces of Russia,RU,\nMilitary Forces of Russia (2000-) Air Force,RUAF,\n", file: "actors.csv")
         #expect(table.party(for: "Military Forces of Russia (2000-)") == "RU")
         #expect(table.party(for: "Military Forces of Russia (2000-) Air Force") == "RUAF")
         #expect(table.party(for: "Military Forces of Russiana") == nil)
@@ -74,12 +76,15 @@ struct ACLEDFormatTests {
 
 @Suite("Real ACLED exports from the shared data", .enabled(if: SharedData.available, SharedData.absentReason))
 struct ACLEDSharedDataTests {
-    @Test("both ACLED layouts import with every line accounted for and nothing quarantined", arguments: [
-        "acled/acled_afghanistan_2020-03_legacy_format.csv", "acled/geosentinel_acled_data_sample.csv",
-    ])
+    @Test(
+        "both ACLED layouts import with every line accounted for and nothing quarantined",
+        arguments: [
+            "acled/acled_afghanistan_2020-03_legacy_format.csv", "acled/geosentinel_acled_data_sample.csv",
+        ])
     func realFileImports(name: String) throws {
         let url = SharedData.directory.appendingPathComponent(name)
-        let table = try ActorTable(csv: String(contentsOf: Fixtures.repository.appendingPathComponent("data/actors.csv"), encoding: .utf8), file: "actors.csv")
+        let table = try ActorTable(
+            csv: String(contentsOf: Fixtures.repository.appendingPathComponent("data/actors.csv"), encoding: .utf8), file: "actors.csv")
         let batch = try ACLEDFormat(actors: table).read(bytes: Array(Data(contentsOf: url)), file: url.path)
         #expect(batch.quarantined.isEmpty, "\(batch.quarantined.map(\.reason))")
         #expect(batch.incidents.count == batch.recordsRead)

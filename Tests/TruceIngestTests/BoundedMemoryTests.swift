@@ -21,7 +21,9 @@ struct BoundedMemoryTests {
 
     func run(_ source: ByteSource, maxRecordBytes: Int) throws -> Outcome {
         var outcome = Outcome()
-        outcome.report = try StreamingImport(format: TruceCSVFormat(), batchSize: 3, maxRecordBytes: maxRecordBytes).run(source: source, file: "big.csv") {
+        outcome.report = try StreamingImport(format: TruceCSVFormat(), batchSize: 3, maxRecordBytes: maxRecordBytes).run(
+            source: source, file: "big.csv"
+        ) {
             outcome.incidents += $0
             outcome.quarantined += $1
             return LoadSummary(new: $0.count, quarantined: $1.count)
@@ -29,8 +31,9 @@ struct BoundedMemoryTests {
         return outcome
     }
 
-    @Test("maximum record size: a longer record is quarantined with its line, length and first bytes, and the lines after it stay right",
-          arguments: [nil, 1, 5, 64, 1000])
+    @Test(
+        "maximum record size: a longer record is quarantined with its line, length and first bytes, and the lines after it stay right",
+        arguments: [nil, 1, 5, 64, 1000])
     func overlongRecordIsQuarantined(chunkSize: Int?) throws {
         let long = Self.row("t2", description: "\"" + String(repeating: "x\r\n\"\"", count: 500) + "\"")  // over 2,500 bytes on 501 lines
         let text = [Self.header, Self.row("t1"), long, Self.row("t3"), "", Self.row("t4")].joined(separator: "\r\n") + "\n"
@@ -39,13 +42,16 @@ struct BoundedMemoryTests {
         #expect(outcome.incidents.map { $0.sources[0].line } == [2, 504, 506])
         let quarantined = try #require(outcome.quarantined.first)
         #expect(outcome.quarantined.count == 1 && quarantined.line == 3)
-        #expect(quarantined.reason == "record of \(long.utf8.count) bytes is longer than the maximum record size (300 bytes); its first 1024 bytes are kept")
+        #expect(
+            quarantined.reason
+                == "record of \(long.utf8.count) bytes is longer than the maximum record size (300 bytes); its first 1024 bytes are kept")
         #expect(quarantined.raw == String(decoding: long.utf8.prefix(1024), as: UTF8.self))
         #expect(outcome.report.records == 4)
     }
 
-    @Test("maximum record size: an open quote that never closes is one oversized record up to the end of the input",
-          arguments: [nil, 7])
+    @Test(
+        "maximum record size: an open quote that never closes is one oversized record up to the end of the input",
+        arguments: [nil, 7])
     func unterminatedQuoteIsOneRecord(chunkSize: Int?) throws {
         let text = [Self.header, Self.row("t1"), "t2,\"" + String(repeating: "never closed,\n", count: 100)].joined(separator: "\n")
         let outcome = try run(ByteSource(bytes: Array(text.utf8), file: "big.csv", chunkSize: chunkSize), maxRecordBytes: 100)

@@ -28,32 +28,47 @@ struct GDELTFormatTests {
     func rowsAreAccountedFor() throws {
         let batch = try batch()
         #expect(batch.incidents.map(\.id) == (1...5).map { "gdelt:100000\($0)" })
-        #expect(batch.quarantined.map { "\($0.line) \($0.field)" } == ["6 ", "7 SQLDATE", "8 ActionGeo_Lat", "9 GLOBALEVENTID", "10 ", "11 EventCode"])
+        #expect(
+            batch.quarantined.map { "\($0.line) \($0.field)" } == ["6 ", "7 SQLDATE", "8 ActionGeo_Lat", "9 GLOBALEVENTID", "10 ", "11 EventCode"])
         #expect(batch.recordsRead == 11)
         let reasons = batch.quarantined.map(\.reason)
         #expect(reasons[0] == "has 60 fields, GDELT 2.0 events have 61")
-        #expect(reasons[1] == "SQLDATE: \"20251301\" is not a date (expected YYYYMMDD); DATEADDED: \"2025032008\" is not a date and time (expected YYYYMMDDHHMMSS)")
+        #expect(
+            reasons[1]
+                == "SQLDATE: \"20251301\" is not a date (expected YYYYMMDD); DATEADDED: \"2025032008\" is not a date and time (expected YYYYMMDDHHMMSS)"
+        )
         #expect(reasons[2] == "ActionGeo_Lat: \"123.5\" is not a latitude between -90 and 90")
         #expect(reasons[3] == "GLOBALEVENTID: \"1000001\" is already on line 1 with different content")
         #expect(reasons[4] == "has 1 fields, GDELT 2.0 events have 61")
         #expect(reasons[5] == "EventCode: is required")
     }
 
-    @Test("aerial weapons (CAMEO 195), a strike of unstated weapon: the UTC day of SQLDATE, DATEADDED as publication, Actor1's country as machine-coded perpetrator")
+    @Test(
+        "aerial weapons (CAMEO 195), a strike of unstated weapon: the UTC day of SQLDATE, DATEADDED as publication, Actor1's country as machine-coded perpetrator"
+    )
     func airStrike() throws {
         let event = try batch().incidents[0]
-        #expect(event.time == IncidentTime(
-            span: TimeSpan(start: try #require(ISO8601DateFormatter().date(from: "2025-03-19T00:00:00Z")), end: ISO8601DateFormatter().date(from: "2025-03-20T00:00:00Z")),
-            precision: .day, timeZone: .utc))
+        #expect(
+            event.time
+                == IncidentTime(
+                    span: TimeSpan(
+                        start: try #require(ISO8601DateFormatter().date(from: "2025-03-19T00:00:00Z")),
+                        end: ISO8601DateFormatter().date(from: "2025-03-20T00:00:00Z")),
+                    precision: .day, timeZone: .utc))
         #expect(event.action == .strike && event.target == Target(category: nil))
         #expect(event.perpetrator == Attribution(party: "RU", attributedBy: "GDELT (machine-coded)"))
-        #expect(event.location == IncidentLocation(
-            country: "UA", admin1: "Kharkivs'ka Oblast'", place: "Kharkiv", coordinate: Coordinate(latitude: 49.9808, longitude: 36.2527),
-            precision: .locality))
+        #expect(
+            event.location
+                == IncidentLocation(
+                    country: "UA", admin1: "Kharkivs'ka Oblast'", place: "Kharkiv", coordinate: Coordinate(latitude: 49.9808, longitude: 36.2527),
+                    precision: .locality))
         #expect(event.description == "RUSSIA → UKRAINE: CAMEO 195 employ aerial weapons (3 sources, 5 articles)")
-        #expect(event.claims == [Claim(
-            claimant: "GDELT (machine-coded from www.example.com)", accused: "RU",
-            source: SourceReference(url: "https://www.example.com/news/kharkiv-strike", published: "2025-03-20T08:15Z"))])
+        #expect(
+            event.claims == [
+                Claim(
+                    claimant: "GDELT (machine-coded from www.example.com)", accused: "RU",
+                    source: SourceReference(url: "https://www.example.com/news/kharkiv-strike", published: "2025-03-20T08:15Z"))
+            ])
         #expect(event.effects == Effects())
         let record = try #require(event.sources.first)
         #expect(record.dataset == "gdelt" && record.key == "1000001" && record.line == 1 && record.release == "20250320081500")
@@ -87,33 +102,42 @@ struct GDELTFormatTests {
         #expect(event.action == nil && event.perpetrator == nil)
     }
 
-    @Test("FIPS 10-4 geography codes map to ISO alpha-2 for every country, not only the conflicts listed with a zone", arguments: [
-        ("UP", "UA"), ("RS", "RU"), ("IS", "IL"), ("GZ", "PS"), ("WE", "PS"), ("AF", "AF"), ("US", "US"), ("SY", "SY"),
-        ("IZ", "IQ"), ("LE", "LB"), ("NI", "NG"), ("NG", "NE"), ("UK", "GB"), ("SF", "ZA"), ("ZZ", nil),
-    ])
+    @Test(
+        "FIPS 10-4 geography codes map to ISO alpha-2 for every country, not only the conflicts listed with a zone",
+        arguments: [
+            ("UP", "UA"), ("RS", "RU"), ("IS", "IL"), ("GZ", "PS"), ("WE", "PS"), ("AF", "AF"), ("US", "US"), ("SY", "SY"),
+            ("IZ", "IQ"), ("LE", "LB"), ("NI", "NG"), ("NG", "NE"), ("UK", "GB"), ("SF", "ZA"), ("ZZ", nil),
+        ])
     func fipsCodes(fips: String, alpha2: String?) throws {
         #expect(try single(["ActionGeo_Type": "1", "ActionGeo_CountryCode": fips]).location.country == alpha2)
     }
 
-    @Test("CAMEO event codes map to actions only where the code is clear", arguments: [
-        ("195", ActionType?.some(.strike)), ("194", .artillery), ("193", .groundAssault), ("183", .other), ("1832", .other),
-        ("196", .other), ("190", nil), ("192", nil), ("175", nil), ("1712", nil), ("202", nil), ("173", .noHostileAct), ("0871", .noHostileAct), ("010", .noHostileAct),
-        ("042", .noHostileAct), ("145", .noHostileAct), ("150", .noHostileAct), ("172", .noHostileAct),
-    ])
+    @Test(
+        "CAMEO event codes map to actions only where the code is clear",
+        arguments: [
+            ("195", ActionType?.some(.strike)), ("194", .artillery), ("193", .groundAssault), ("183", .other), ("1832", .other),
+            ("196", .other), ("190", nil), ("192", nil), ("175", nil), ("1712", nil), ("202", nil), ("173", .noHostileAct), ("0871", .noHostileAct),
+            ("010", .noHostileAct),
+            ("042", .noHostileAct), ("145", .noHostileAct), ("150", .noHostileAct), ("172", .noHostileAct),
+        ])
     func cameoActions(code: String, action: ActionType?) throws {
         #expect(try single(["EventCode": code]).action == action)
     }
 
-    @Test("GDELT's geography types map to place precision", arguments: [
-        ("1", GeoPrecision.country), ("2", .region), ("3", .locality), ("4", .locality), ("5", .region), ("0", .unknown),
-    ])
+    @Test(
+        "GDELT's geography types map to place precision",
+        arguments: [
+            ("1", GeoPrecision.country), ("2", .region), ("3", .locality), ("4", .locality), ("5", .region), ("0", .unknown),
+        ])
     func geographyTypes(type: String, precision: GeoPrecision) throws {
         #expect(try single(["ActionGeo_Type": type, "ActionGeo_Lat": "48.5", "ActionGeo_Long": "35"]).location.precision == precision)
     }
 
-    @Test("CAMEO actor country codes become parties only for material conflict", arguments: [
-        ("RUS", "4", PartyID?.some("RU")), ("UKR", "4", "UA"), ("ISR", "4", "IL"), ("EUR", "4", nil), ("RUS", "3", nil),
-    ])
+    @Test(
+        "CAMEO actor country codes become parties only for material conflict",
+        arguments: [
+            ("RUS", "4", PartyID?.some("RU")), ("UKR", "4", "UA"), ("ISR", "4", "IL"), ("EUR", "4", nil), ("RUS", "3", nil),
+        ])
     func actorCountries(code: String, quadClass: String, party: PartyID?) throws {
         #expect(try single(["Actor1CountryCode": code, "QuadClass": quadClass]).perpetrator?.party == party)
     }
@@ -131,9 +155,11 @@ struct GDELTFormatTests {
 
 @Suite("Real GDELT 2.0 exports from the shared data", .enabled(if: SharedData.available, SharedData.absentReason))
 struct GDELTSharedDataTests {
-    @Test("both 15-minute exports import with every row accounted for and nothing quarantined", arguments: [
-        ("gdelt/20161013151500.export.CSV", 3_566), ("gdelt/20260611091500.translation.export.CSV", 956),
-    ])
+    @Test(
+        "both 15-minute exports import with every row accounted for and nothing quarantined",
+        arguments: [
+            ("gdelt/20161013151500.export.CSV", 3_566), ("gdelt/20260611091500.translation.export.CSV", 956),
+        ])
     func realFileImports(name: String, rows: Int) throws {
         let url = SharedData.directory.appendingPathComponent(name)
         let batch = try GDELTFormat().read(bytes: Array(Data(contentsOf: url)), file: url.path)

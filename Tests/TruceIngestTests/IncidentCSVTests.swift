@@ -20,16 +20,17 @@ struct IncidentCSVTests {
     func quarantineReasons() throws {
         let file = Fixtures.path("incidents.csv")
         let found = try batch().quarantined.map { "\($0.line) \($0.field): \($0.problems[0].message)" }
-        #expect(found == [
-            "7 start: \"2025-04-31\" is not a date or date-time (YYYY-MM-DD or YYYY-MM-DDTHH:MM)",
-            "8 latitude: \"123\" is not a latitude between -90 and 90",
-            "9 target_subtype: \"school\" is not a subtype of energy (known: power_plant, substation, transformer, transmission_line, distribution_network, grid, refinery, oil_storage, oil_pipeline, gas_pipeline, gas_facility, gas_metering_station, gas_storage, gas_distribution, pumping_station, dam)",
-            "10 : has 4 fields, the header has 24",
-            "11 id: \"fx-001\" is already on line 2 with different content",
-            "12 : field 17: text after a closing quote",
-            "13 : field 17: invalid UTF-8",
-            "14 : unterminated quoted field starting on line 14",
-        ])
+        #expect(
+            found == [
+                "7 start: \"2025-04-31\" is not a date or date-time (YYYY-MM-DD or YYYY-MM-DDTHH:MM)",
+                "8 latitude: \"123\" is not a latitude between -90 and 90",
+                "9 target_subtype: \"school\" is not a subtype of energy (known: power_plant, substation, transformer, transmission_line, distribution_network, grid, refinery, oil_storage, oil_pipeline, gas_pipeline, gas_facility, gas_metering_station, gas_storage, gas_distribution, pumping_station, dam)",
+                "10 : has 4 fields, the header has 24",
+                "11 id: \"fx-001\" is already on line 2 with different content",
+                "12 : field 17: text after a closing quote",
+                "13 : field 17: invalid UTF-8",
+                "14 : unterminated quoted field starting on line 14",
+            ])
         #expect(try batch().quarantined[0].problems[0].description.hasPrefix("\(file):7: start: "))
     }
 
@@ -59,7 +60,12 @@ struct IncidentCSVTests {
     func accusationIsAClaim() throws {
         let sudzha = try batch().incidents[1]
         #expect(sudzha.perpetrator == Attribution(party: "UA", attributedBy: "Ministry of Defence of Russia"))
-        #expect(sudzha.claims == [Claim(claimant: "Ministry of Defence of Russia", claimantParty: "RU", accused: "UA", source: SourceReference(url: "https://example.org/b", published: "2025-03-21T18:00"))])
+        #expect(
+            sudzha.claims == [
+                Claim(
+                    claimant: "Ministry of Defence of Russia", claimantParty: "RU", accused: "UA",
+                    source: SourceReference(url: "https://example.org/b", published: "2025-03-21T18:00"))
+            ])
         #expect(sudzha.target == Target(category: .energy, subtype: "gas_facility", name: "Sudzha gas metering station"))
         let vague = try batch().incidents[2]
         #expect(vague.action == nil && vague.target.category == nil && vague.perpetrator == nil)
@@ -135,8 +141,9 @@ struct CSVReaderFuzzTests {
         }
     }
 
-    @Test("every line break (LF, CRLF or CR) is counted, whole records and split-then-parsed records agree, and chunking changes nothing",
-          arguments: [CSVDialect.csv, .tsv])
+    @Test(
+        "every line break (LF, CRLF or CR) is counted, whole records and split-then-parsed records agree, and chunking changes nothing",
+        arguments: [CSVDialect.csv, .tsv])
     func randomInput(dialect: CSVDialect) throws {
         var generator = SeededGenerator(seed: dialect.quoting ? 11 : 12)
         for _ in 0..<400 {
@@ -144,7 +151,8 @@ struct CSVReaderFuzzTests {
             var whole = CSVReader(bytes: bytes, dialect: dialect)
             var expected: [String] = []
             while let element = whole.next() { expected.append(Self.describe(element)) }
-            let lineBreaks = bytes.indices.filter { bytes[$0] == 0x0A || (bytes[$0] == 0x0D && $0 + 1 < bytes.count && bytes[$0 + 1] != 0x0A) }.count
+            let lineBreaks =
+                bytes.indices.filter { bytes[$0] == 0x0A || (bytes[$0] == 0x0D && $0 + 1 < bytes.count && bytes[$0 + 1] != 0x0A) }.count
                 + (bytes.last == 0x0D ? 1 : 0)
             #expect(whole.nextLine - 1 == lineBreaks, "\(bytes)")
 

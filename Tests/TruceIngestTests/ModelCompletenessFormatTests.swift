@@ -64,15 +64,16 @@ struct ModelCompletenessFormatTests {
         let text = ([header] + rows).joined(separator: "\n") + "\n"
         let batch = try TruceCSVFormat().read(bytes: Array(text.utf8), file: "bad.csv")
         #expect(batch.incidents.isEmpty)
-        #expect(batch.quarantined.map { "\($0.line) \($0.reason)" } == [
-            "2 outcome: \"missed\" is not one of: hit, intercepted, attempted, unknown",
-            "3 acts: \"0\" is not a whole number from 1 to 1000000",
-            "4 countries: \"Russia\" is not an ISO 3166-1 alpha-2 code (e.g. UA)",
-            "5 countries: \"RU;PL\" does not name the country UA",
-            "6 denies: RU is both blamed (perpetrator) and denied in one row",
-            "7 start: is required, or source_published, when time_precision is unstated",
-            "8 start: is required",
-        ])
+        #expect(
+            batch.quarantined.map { "\($0.line) \($0.reason)" } == [
+                "2 outcome: \"missed\" is not one of: hit, intercepted, attempted, unknown",
+                "3 acts: \"0\" is not a whole number from 1 to 1000000",
+                "4 countries: \"Russia\" is not an ISO 3166-1 alpha-2 code (e.g. UA)",
+                "5 countries: \"RU;PL\" does not name the country UA",
+                "6 denies: RU is both blamed (perpetrator) and denied in one row",
+                "7 start: is required, or source_published, when time_precision is unstated",
+                "8 start: is required",
+            ])
     }
 
     @Test("an agreement's whole category with the subtypes it includes, strikes of any weapon and permitted attempts round-trip through YAML")
@@ -96,12 +97,19 @@ struct ModelCompletenessFormatTests {
     func includingErrors() throws {
         let text = try Fixtures.text("agreement-including.yaml")
         let both = AgreementReader.read(
-            yaml: text.replacingOccurrences(of: "      including: [refinery", with: "      subtypes: [dam]\n      including: [refinery"), file: "both.yaml")
+            yaml: text.replacingOccurrences(of: "      including: [refinery", with: "      subtypes: [dam]\n      including: [refinery"),
+            file: "both.yaml")
         #expect(both.diagnostics.contains { $0.field == "scope.targets[0].including" && $0.description.contains("not both") })
         let rule = AgreementReader.read(yaml: text.replacingOccurrences(of: "attempts: permitted", with: "attempts: never"), file: "rule.yaml")
-        #expect(rule.diagnostics.contains { $0.field == "scope.attempts" && $0.description.contains("\"never\" is not one of: violate, possible, permitted") })
+        #expect(
+            rule.diagnostics.contains {
+                $0.field == "scope.attempts" && $0.description.contains("\"never\" is not one of: violate, possible, permitted")
+            })
         let subtype = AgreementReader.read(yaml: text.replacingOccurrences(of: "gas_storage]", with: "gas_tank]"), file: "subtype.yaml")
-        #expect(subtype.diagnostics.contains { $0.field == "scope.targets[0].including[2]" && $0.description.contains("\"gas_tank\" is not a subtype of energy") })
+        #expect(
+            subtype.diagnostics.contains {
+                $0.field == "scope.targets[0].including[2]" && $0.description.contains("\"gas_tank\" is not a subtype of energy")
+            })
         #expect(both.agreement == nil && rule.agreement == nil && subtype.agreement == nil)
     }
 
@@ -115,16 +123,18 @@ struct ModelCompletenessFormatTests {
         #expect(moratorium.scope.covers(category: .energy, subtype: nil) == true)
     }
 
-    @Test("ACLED: a strike of unstated weapon, an airstrike, intercepted and failed attacks, and sabotage of a pipeline", arguments: [
-        ("ACT1", ActionType?.some(.strike), Outcome?.none),
-        ("ACT2", .airStrike, nil),
-        ("ACT3", .droneStrike, .intercepted),
-        ("ACT4", nil, .attempted),
-        ("ACT5", .sabotage, nil),
-        ("ACT6", .other, nil),
-        // A drone that was the target names no weapon; drones that struck a drone site do.
-        ("ACT7", .strike, nil), ("ACT8", .droneStrike, nil), ("ACT9", .strike, nil),
-    ])
+    @Test(
+        "ACLED: a strike of unstated weapon, an airstrike, intercepted and failed attacks, and sabotage of a pipeline",
+        arguments: [
+            ("ACT1", ActionType?.some(.strike), Outcome?.none),
+            ("ACT2", .airStrike, nil),
+            ("ACT3", .droneStrike, .intercepted),
+            ("ACT4", nil, .attempted),
+            ("ACT5", .sabotage, nil),
+            ("ACT6", .other, nil),
+            // A drone that was the target names no weapon; drones that struck a drone site do.
+            ("ACT7", .strike, nil), ("ACT8", .droneStrike, nil), ("ACT9", .strike, nil),
+        ])
     func acledActionsAndOutcomes(id: String, action: ActionType?, outcome: Outcome?) throws {
         let batch = try ACLEDFormat(actors: ActorTable(entries: [])).read(file: Fixtures.path("acled-actions.csv"))
         let incident = try #require(batch.incidents.first { $0.id == "acled:\(id)" })
@@ -132,18 +142,20 @@ struct ModelCompletenessFormatTests {
         #expect(incident.outcome == outcome)
     }
 
-    @Test("target words know grid, distribution and gas sites", arguments: [
-        ("Drones hit the gas metering station in Sudzha", "gas_metering_station"),
-        ("A strike damaged the underground gas storage facility", "gas_storage"),
-        ("Shelling hit a gas distribution station in Svatove", "gas_distribution"),
-        ("Удар по газорозподільній станції", "gas_distribution"),
-        ("Drones struck the distribution network of Kharkiv", "distribution_network"),
-        ("Обстріл пошкодив розподільчі мережі", "distribution_network"),
-        ("Massive strike on the power grid", "grid"),
-        ("Удар по енергосистемі", "grid"),
-        ("Атака на газохранилище", "gas_storage"),
-        ("Drones hit a compressor station", "gas_facility"),
-    ])
+    @Test(
+        "target words know grid, distribution and gas sites",
+        arguments: [
+            ("Drones hit the gas metering station in Sudzha", "gas_metering_station"),
+            ("A strike damaged the underground gas storage facility", "gas_storage"),
+            ("Shelling hit a gas distribution station in Svatove", "gas_distribution"),
+            ("Удар по газорозподільній станції", "gas_distribution"),
+            ("Drones struck the distribution network of Kharkiv", "distribution_network"),
+            ("Обстріл пошкодив розподільчі мережі", "distribution_network"),
+            ("Massive strike on the power grid", "grid"),
+            ("Удар по енергосистемі", "grid"),
+            ("Атака на газохранилище", "gas_storage"),
+            ("Drones hit a compressor station", "gas_facility"),
+        ])
     func energySubtypeWords(text: String, subtype: String) {
         #expect(TargetKeywords.target(in: text) == Target(category: .energy, subtype: subtype), "\(text)")
     }

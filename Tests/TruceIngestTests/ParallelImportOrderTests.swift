@@ -8,7 +8,8 @@ import TruceTestSupport
 /// file one record at a time gives: the same incidents in file order, the same records quarantined on the same lines.
 @Suite("The parallel import keeps file order")
 struct ParallelImportOrderTests {
-    static let header = "event_id_cnty,event_date,time_precision,event_type,sub_event_type,actor1,actor2,iso,admin1,location,latitude,longitude,geo_precision,source,notes,fatalities,timestamp"
+    static let header =
+        "event_id_cnty,event_date,time_precision,event_type,sub_event_type,actor1,actor2,iso,admin1,location,latitude,longitude,geo_precision,source,notes,fatalities,timestamp"
 
     /// A seeded ACLED file of `rows` events: dates in both written forms and every precision, notes that name
     /// targets and weapons, and here and there a bad date, a bad latitude, a short row or a repeated key.
@@ -22,12 +23,16 @@ struct ParallelImportOrderTests {
             "Militants operating a drone were struck. A missile was intercepted.",
             "Peaceful protest\nover two lines.",
         ]
-        let subEvents = ["Air/drone strike", "Shelling/artillery/missile attack", "Armed clash", "Attack", "Disrupted weapons use", "Peaceful protest"]
+        let subEvents = [
+            "Air/drone strike", "Shelling/artillery/missile attack", "Armed clash", "Attack", "Disrupted weapons use", "Peaceful protest",
+        ]
         let months = ["January", "March", "July", "October", "December"]
         var lines = [header]
         for row in 1...rows {
             let day = Int.random(in: 1...28, using: &generator)
-            var date = Bool.random(using: &generator) ? "\(day) \(months.randomElement(using: &generator)!) 2024" : "2024-0\(Int.random(in: 1...9, using: &generator))-1\(day % 10)"
+            var date =
+                Bool.random(using: &generator)
+                ? "\(day) \(months.randomElement(using: &generator)!) 2024" : "2024-0\(Int.random(in: 1...9, using: &generator))-1\(day % 10)"
             var latitude = String(format: "%.4f", Double.random(in: 44...52, using: &generator))
             var key = "UKR\(row)"
             switch Int.random(in: 0..<40, using: &generator) {

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 import TruceCore
-@testable import TruceIngest
 import TruceTestSupport
+
+@testable import TruceIngest
 
 /// The import reads its commonest shapes (plain URLs, ASCII place names, `21 March 2020`, record ends in long
 /// unquoted runs) by shortcuts; each must give exactly what the general reading gives.
@@ -22,9 +23,12 @@ struct ReadingShortcutTests {
             "ftp://x.org/", "https://кі.ua/x", "http://a.com/a b", "https://", "http:/a.com", "httpss://a.com", "http://[::1]/x",
         ]
         var generator = SeededGenerator(seed: 11)
-        let pieces = ["http://", "https://", "a", "b", "Z", "0", ".", "-", "/", "?", "#", "%", "%2F", "%g", ":", "@", "~", "_", " ", "é", "|", "[", "]", "="]
+        let pieces = [
+            "http://", "https://", "a", "b", "Z", "0", ".", "-", "/", "?", "#", "%", "%2F", "%g", ":", "@", "~", "_", " ", "é", "|", "[", "]", "=",
+        ]
         let generated = (0..<3000).map { _ in
-            (Bool.random(using: &generator) ? "https://" : "") + Self.randomText(pieces, length: Int.random(in: 1...14, using: &generator), using: &generator)
+            (Bool.random(using: &generator) ? "https://" : "")
+                + Self.randomText(pieces, length: Int.random(in: 1...14, using: &generator), using: &generator)
         }
         var plain = 0
         for url in crafted + generated {
@@ -99,7 +103,10 @@ struct ReadingShortcutTests {
             var stream = RecordStream(source: ByteSource(bytes: bytes, file: "random", chunkSize: chunkSize), dialect: dialect)
             var chunked: [(line: Int, bytes: [UInt8])] = []
             while let record = try stream.nextRecordBytes() {
-                guard case .bytes(let recordBytes, let line) = record else { Issue.record("no record is oversized here"); continue }
+                guard case .bytes(let recordBytes, let line) = record else {
+                    Issue.record("no record is oversized here")
+                    continue
+                }
                 chunked.append((line, Array(recordBytes)))
             }
             #expect(chunked.map(\.line) == whole.map(\.line), "\(String(decoding: bytes, as: UTF8.self).debugDescription)")
@@ -115,8 +122,11 @@ struct ReadingShortcutTests {
             return String(repeating: "0", count: max(0, width - digits.count)) + digits
         }
         for _ in 0..<5000 {
-            let year = [Int.random(in: 0...9999, using: &generator), Int.random(in: -50...(-1), using: &generator), Int.random(in: 10000...99999, using: &generator)]
-                .randomElement(using: &generator)!
+            let year = [
+                Int.random(in: 0...9999, using: &generator), Int.random(in: -50...(-1), using: &generator),
+                Int.random(in: 10000...99999, using: &generator),
+            ]
+            .randomElement(using: &generator)!
             var time = StatedTime(year: year, month: Int.random(in: 1...12, using: &generator), day: Int.random(in: 1...31, using: &generator))
             var expected = "\(padded(time.year, 4))-\(padded(time.month, 2))-\(padded(time.day, 2))"
             if Bool.random(using: &generator) {
@@ -133,7 +143,8 @@ struct ReadingShortcutTests {
                 default:
                     let offset = Int.random(in: -14 * 3600...14 * 3600, using: &generator) / 60 * 60
                     time.utcOffset = offset
-                    expected += offset == 0 ? "Z" : (offset < 0 ? "-" : "+") + padded(abs(offset) / 3600, 2) + ":" + padded(abs(offset) % 3600 / 60, 2)
+                    expected +=
+                        offset == 0 ? "Z" : (offset < 0 ? "-" : "+") + padded(abs(offset) / 3600, 2) + ":" + padded(abs(offset) % 3600 / 60, 2)
                 }
             }
             #expect(time.description == expected)
@@ -143,7 +154,10 @@ struct ReadingShortcutTests {
     @Test("text is folded to lower case eight bytes at a time as it is one character at a time")
     func foldedText() {
         var generator = SeededGenerator(seed: 16)
-        let pieces = ["A", "Z", "a", "z", "@", "[", "`", "{", "0", " ", "Hospital", "SUBSTATION", "Ѐ", "Џ", "А", "П", "Р", "Я", "я", "Ґ", "ґ", "É", "Ω", "İ", "\u{7F}"]
+        let pieces = [
+            "A", "Z", "a", "z", "@", "[", "`", "{", "0", " ", "Hospital", "SUBSTATION", "Ѐ", "Џ", "А", "П", "Р", "Я", "я", "Ґ", "ґ", "É", "Ω", "İ",
+            "\u{7F}",
+        ]
         for _ in 0..<3000 {
             let text = Self.randomText(pieces, length: Int.random(in: 0...30, using: &generator), using: &generator)
             let expected = text.unicodeScalars.map { scalar -> String in
@@ -177,14 +191,19 @@ struct ReadingShortcutTests {
             return String(repeating: "0", count: max(0, width - digits.count)) + digits
         }
         for _ in 0..<5000 {
-            let (year, month, day) = (Int.random(in: 0...9999, using: &generator), Int.random(in: 0...13, using: &generator), Int.random(in: 0...32, using: &generator))
-            let (hour, minute, second) = (Int.random(in: 0...25, using: &generator), Int.random(in: 0...61, using: &generator), Int.random(in: 0...61, using: &generator))
+            let (year, month, day) = (
+                Int.random(in: 0...9999, using: &generator), Int.random(in: 0...13, using: &generator), Int.random(in: 0...32, using: &generator)
+            )
+            let (hour, minute, second) = (
+                Int.random(in: 0...25, using: &generator), Int.random(in: 0...61, using: &generator), Int.random(in: 0...61, using: &generator)
+            )
             let date = padded(year, 4) + padded(month, 2) + padded(day, 2)
             let isDay = (1...12).contains(month) && day >= 1 && day <= StatedTime.daysIn(month: month, year: year)
             #expect(GDELTRow.digitTime(date, hasClock: false) == (isDay ? StatedTime(year: year, month: month, day: day) : nil), "\(date)")
             let instant = date + padded(hour, 2) + padded(minute, 2) + padded(second, 2)
             let isTime = isDay && hour < 24 && minute < 60 && second < 60
-            let expected = isTime
+            let expected =
+                isTime
                 ? StatedTime(year: year, month: month, day: day, clock: .init(hour: hour, minute: minute, second: second), utcOffset: 0) : nil
             #expect(GDELTRow.digitTime(instant, hasClock: true) == expected, "\(instant)")
         }

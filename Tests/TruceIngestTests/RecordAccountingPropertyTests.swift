@@ -20,7 +20,8 @@ struct RecordAccountingPropertyTests {
         var goodRow: @Sendable (Int) -> String
         var description: String { name }
 
-        func run(_ bytes: [UInt8], chunkSize: Int?, maxRecordBytes: Int) throws -> (incidents: Int, quarantined: Int, annotations: Int, records: Int) {
+        func run(_ bytes: [UInt8], chunkSize: Int?, maxRecordBytes: Int) throws -> (incidents: Int, quarantined: Int, annotations: Int, records: Int)
+        {
             switch name {
             case "acled": return try Self.count(ACLEDFormat(actors: ActorTable(entries: [])), bytes, chunkSize, maxRecordBytes)
             case "ucdp": return try Self.count(UCDPFormat(actors: ActorTable(entries: [])), bytes, chunkSize, maxRecordBytes)
@@ -134,7 +135,9 @@ struct RecordAccountingPropertyTests {
         for _ in 0..<Int.random(in: 0..<60, using: &generator) {
             switch Int.random(in: 0..<10, using: &generator) {
             case 0: bytes += [UInt8](repeating: alphabet.randomElement(using: &generator)!, count: Int.random(in: 20..<400, using: &generator))
-            case 1: bytes += Array((testCase.goodRow(Int.random(in: 0..<30, using: &generator)) + ["\n", "\r\n", "\r"].randomElement(using: &generator)!).utf8)
+            case 1:
+                bytes += Array(
+                    (testCase.goodRow(Int.random(in: 0..<30, using: &generator)) + ["\n", "\r\n", "\r"].randomElement(using: &generator)!).utf8)
             case 2: bytes += Array("#x,#y\n".utf8)
             case 3: bytes += [[0x0A], [0x0D], [0x0D, 0x0A], [0x22]].randomElement(using: &generator)!
             default: bytes += (0..<Int.random(in: 1..<12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
@@ -143,8 +146,9 @@ struct RecordAccountingPropertyTests {
         return bytes
     }
 
-    @Test("random bytes through each format: incidents + quarantined + skipped annotations = the records counted independently",
-          arguments: cases)
+    @Test(
+        "random bytes through each format: incidents + quarantined + skipped annotations = the records counted independently",
+        arguments: cases)
     func randomBytes(testCase: Case) throws {
         var generator = SeededGenerator(seed: UInt64(testCase.name.utf8.reduce(0) { $0 &* 31 &+ Int($1) }.magnitude))
         for round in 0..<150 {
@@ -170,8 +174,9 @@ struct RecordAccountingPropertyTests {
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    @Test("N well-formed records of random content, with any line ends and blank lines between them, count as N",
-          arguments: cases)
+    @Test(
+        "N well-formed records of random content, with any line ends and blank lines between them, count as N",
+        arguments: cases)
     func wellFormedRecords(testCase: Case) throws {
         var generator = SeededGenerator(seed: 99 &+ UInt64(testCase.name.utf8.count))
         for round in 0..<60 {

@@ -5,10 +5,12 @@ import TruceIngest
 
 @Suite("Real ACLED and UCDP region names are all known", .enabled(if: SharedData.available, SharedData.absentReason))
 struct RegionNameSharedDataTests {
-    @Test("every admin1 in the real ACLED and UCDP files names a known region of the incident's country", arguments: [
-        "acled/acled_afghanistan_2020-03_legacy_format.csv", "acled/geosentinel_acled_data_sample.csv",
-        "ucdp/ucdp_ged_ukraine_hdx_2014-2021.csv",
-    ])
+    @Test(
+        "every admin1 in the real ACLED and UCDP files names a known region of the incident's country",
+        arguments: [
+            "acled/acled_afghanistan_2020-03_legacy_format.csv", "acled/geosentinel_acled_data_sample.csv",
+            "ucdp/ucdp_ged_ukraine_hdx_2014-2021.csv",
+        ])
     func everyAdmin1IsKnown(name: String) throws {
         let path = SharedData.directory.appendingPathComponent(name).path
         let actors = ActorTable(entries: [])
@@ -28,9 +30,11 @@ struct RegionNameSharedDataTests {
         #expect(unknown.isEmpty)
     }
 
-    @Test("every GDELT region name in a country whose regions Truce knows names one of them", arguments: [
-        "gdelt/20161013151500.export.CSV", "gdelt/20260611091500.translation.export.CSV",
-    ])
+    @Test(
+        "every GDELT region name in a country whose regions Truce knows names one of them",
+        arguments: [
+            "gdelt/20161013151500.export.CSV", "gdelt/20260611091500.translation.export.CSV",
+        ])
     func everyGDELTRegionIsKnown(name: String) throws {
         let path = SharedData.directory.appendingPathComponent(name).path
         let covered = Set(Regions.codes.compactMap { $0.split(separator: "-").first.map(String.init) })
@@ -39,8 +43,9 @@ struct RegionNameSharedDataTests {
             covered.contains($0.country ?? "") && $0.admin1 != nil && $0.admin1?.hasSuffix("(general)") == false
         }
         #expect(locations.count >= 10)
-        let unknown = Set(locations.filter { Regions.code(forName: $0.admin1!)?.hasPrefix("\($0.country!)-") != true }
-            .map { "\($0.country!) \($0.admin1!)" })
+        let unknown = Set(
+            locations.filter { Regions.code(forName: $0.admin1!)?.hasPrefix("\($0.country!)-") != true }
+                .map { "\($0.country!) \($0.admin1!)" })
         if !unknown.isEmpty { print("\(name): GDELT region names without a known region: \(unknown.sorted())") }
         #expect(unknown.isEmpty)
     }

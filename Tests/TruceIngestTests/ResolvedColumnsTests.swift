@@ -54,8 +54,9 @@ struct ResolvedColumnsTests {
     func zoneOffsetsCached() throws {
         let kyiv = try #require(ZoneIdentifier("Europe/Kyiv"))
         for _ in 0..<2 {
-            #expect(StatedTime(year: 2025, month: 3, day: 30).instant(in: kyiv) == Date(timeIntervalSince1970: 1_743_285_600))  // 22:00Z the day before (UTC+2)
-            #expect(StatedTime(year: 2025, month: 3, day: 31).instant(in: kyiv) == Date(timeIntervalSince1970: 1_743_368_400))  // 21:00Z the day before (UTC+3)
+            // Midnight in Kyiv is 22:00Z the day before on the 30th (UTC+2), 21:00Z on the 31st (UTC+3).
+            #expect(StatedTime(year: 2025, month: 3, day: 30).instant(in: kyiv) == Date(timeIntervalSince1970: 1_743_285_600))
+            #expect(StatedTime(year: 2025, month: 3, day: 31).instant(in: kyiv) == Date(timeIntervalSince1970: 1_743_368_400))
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TruceCore
+
 @testable import TruceIngest
 
 /// One phrase and the target subtype it must give (`nil`: no target at all).
@@ -19,7 +20,8 @@ struct TargetWordSenseTests {
         .init(text: "One dead as hospital hit in central Donetsk shelling", subtype: "hospital"),
         .init(text: "Civilian killed as mortar shell hits hospital in eastern Ukraine", subtype: "hospital"),
         .init(text: "Hospital shelled in east Ukraine as calls mount for truce", subtype: "hospital"),
-        .init(text: "Ukraine, rebels trade blame over shelling of central Donetsk;Three killed, hospital shelled in east Ukraine", subtype: "hospital"),
+        .init(
+            text: "Ukraine, rebels trade blame over shelling of central Donetsk;Three killed, hospital shelled in east Ukraine", subtype: "hospital"),
         .init(text: "Shells hit school playground and nearby street in Ukraine city, 4 killed - eyewitnesses", subtype: "school"),
         .init(text: "Two killed, power station hit in Ukraine violence", subtype: "power_plant"),
         .init(text: "Civilian killed, water pumping station damaged in shelling in east Ukraine", subtype: "pumping_station"),
@@ -30,7 +32,9 @@ struct TargetWordSenseTests {
         .init(text: "Woman dies in hospital in Donetsk after shelling by Ukrainian troops - agency", subtype: nil),
         .init(text: "Euromaidan Press @EuromaidanPress · May 9;Two wounded Ukrainian soldiers die in hospital", subtype: nil),
         .init(text: "30y.o. Oleksiy Kaydanovych died from wounds in hospital on Aug 10, 2021.", subtype: nil),
-        .init(text: "Five dead as Ukraine police launch assault on protesters;One more Ukrainian protester dies of wounds in hospital: official", subtype: nil),
+        .init(
+            text: "Five dead as Ukraine police launch assault on protesters;One more Ukrainian protester dies of wounds in hospital: official",
+            subtype: nil),
         .init(text: "Soldier wounded by sniper fire was taken to hospital", subtype: nil),
         .init(text: "Two civilians hospitalised after shelling of Avdiivka", subtype: nil),
         .init(text: "Civilian wounded, two militiamen killed in DPR since beginning of \"school year\" truce", subtype: nil),
@@ -135,7 +139,8 @@ struct TargetWordSenseSharedDataTests {
     @Test("no UCDP row is tagged hospital because someone died in one; hospitals hit or shelled still are")
     func hospitals() throws {
         let url = SharedData.directory.appendingPathComponent("ucdp/ucdp_ged_ukraine_hdx_2014-2021.csv")
-        let table = try ActorTable(csv: String(contentsOf: Fixtures.repository.appendingPathComponent("data/actors.csv"), encoding: .utf8), file: "actors.csv")
+        let table = try ActorTable(
+            csv: String(contentsOf: Fixtures.repository.appendingPathComponent("data/actors.csv"), encoding: .utf8), file: "actors.csv")
         let batch = try UCDPFormat(actors: table).read(bytes: Array(Data(contentsOf: url)), file: url.path)
         let hospitals = Set(batch.incidents.filter { $0.target.subtype == "hospital" }.map(\.id))
         #expect(hospitals == Set(Self.struck.map { "ucdp:\($0)" }))

@@ -32,7 +32,10 @@ struct UCDPFormatTests {
         #expect(batch.quarantined.map { "\($0.line) \($0.field)" } == ["8 date_start", "9 date_end", "10 latitude", "11 ", "12 id", "13 where_prec"])
         #expect(batch.recordsRead == 10)
         let reasons = batch.quarantined.map(\.reason)
-        #expect(reasons[0] == "date_start: \"2014-02-30\" is not a date (expected e.g. 2014-01-22 or 2014-01-22 00:00:00.000); date_end: \"2014-02-30\" is not a date (expected e.g. 2014-01-22 or 2014-01-22 00:00:00.000)")
+        #expect(
+            reasons[0]
+                == "date_start: \"2014-02-30\" is not a date (expected e.g. 2014-01-22 or 2014-01-22 00:00:00.000); date_end: \"2014-02-30\" is not a date (expected e.g. 2014-01-22 or 2014-01-22 00:00:00.000)"
+        )
         #expect(reasons[1] == "date_end: \"2014-05-09\" is before date_start \"2014-05-10\"")
         #expect(reasons[2] == "latitude: \"95.500000\" is not a latitude between -90 and 90")
         #expect(reasons[3] == "has 17 fields, the header has 21")
@@ -46,9 +49,11 @@ struct UCDPFormatTests {
         #expect(event.time.span.start == date("2014-08-09T21:00:00Z"))
         #expect(event.time.span.duration == 86_400 && event.time.precision == .day)
         #expect(event.time.timeZone == ZoneIdentifier("Europe/Kyiv"))
-        #expect(event.location == IncidentLocation(
-            country: "UA", admin1: "Luhansk oblast", place: "Shchastya town",
-            coordinate: Coordinate(latitude: 48.7383, longitude: 39.2311), precision: .locality))
+        #expect(
+            event.location
+                == IncidentLocation(
+                    country: "UA", admin1: "Luhansk oblast", place: "Shchastya town",
+                    coordinate: Coordinate(latitude: 48.7383, longitude: 39.2311), precision: .locality))
         #expect(event.perpetrator == nil && event.action == nil)
         #expect(event.description == "State-based conflict: Government of Ukraine vs DPR")
         #expect(event.target == Target(category: .energy, subtype: "power_plant"))
@@ -57,7 +62,8 @@ struct UCDPFormatTests {
         let record = try #require(event.sources.first)
         #expect(record.dataset == "ucdp" && record.file == "ucdp.csv" && record.line == 3 && record.key == "900001")
         #expect(record.release == nil && record.fields.count == 21 && record["note"] == "extra column kept verbatim")
-        #expect(record["source_article"] == "\"Agence France Presse,2014-08-10,Shelling, \"heavy\"\nfighting\";\"Reuters News,2014-08-11,Two killed\"")
+        #expect(
+            record["source_article"] == "\"Agence France Presse,2014-08-10,Shelling, \"heavy\"\nfighting\";\"Reuters News,2014-08-11,Two killed\"")
     }
 
     @Test("one-sided violence: side_a is the perpetrator as UCDP attributes it; dates span start to end inclusive")
@@ -78,9 +84,11 @@ struct UCDPFormatTests {
         #expect(event.time.span.start == date("2016-05-04T21:00:00Z"))
     }
 
-    @Test("date_prec maps to a time precision; the span is always date_start to date_end", arguments: [
-        ("1", TimePrecision.day), ("2", .week), ("3", .week), ("4", .month), ("5", .year),
-    ])
+    @Test(
+        "date_prec maps to a time precision; the span is always date_start to date_end",
+        arguments: [
+            ("1", TimePrecision.day), ("2", .week), ("3", .week), ("4", .month), ("5", .year),
+        ])
     func datePrecision(code: String, expected: TimePrecision) throws {
         let event = try single(datePrecision: code, wherePrecision: "1")
         #expect(event.time.precision == expected)
@@ -95,10 +103,12 @@ struct UCDPFormatTests {
         #expect(try single(datePrecision: "", wherePrecision: "1", end: "2015-12-31").time.precision == .year)
     }
 
-    @Test("where_prec maps to a place precision", arguments: [
-        ("1", GeoPrecision.locality), ("2", .nearby), ("3", .district), ("4", .region), ("5", .region), ("6", .country),
-        ("7", .unknown),
-    ])
+    @Test(
+        "where_prec maps to a place precision",
+        arguments: [
+            ("1", GeoPrecision.locality), ("2", .nearby), ("3", .district), ("4", .region), ("5", .region), ("6", .country),
+            ("7", .unknown),
+        ])
     func wherePrecision(code: String, expected: GeoPrecision) throws {
         #expect(try single(datePrecision: "1", wherePrecision: code).location.precision == expected)
     }
@@ -112,7 +122,8 @@ struct UCDPFormatTests {
 
     @Test("the repository's actor table maps UCDP's government side names")
     func repositoryActorTable() throws {
-        let table = try ActorTable(csv: String(contentsOf: Fixtures.repository.appendingPathComponent("data/actors.csv"), encoding: .utf8), file: "actors.csv")
+        let table = try ActorTable(
+            csv: String(contentsOf: Fixtures.repository.appendingPathComponent("data/actors.csv"), encoding: .utf8), file: "actors.csv")
         #expect(table.party(for: "Government of Russia (Soviet Union)") == "RU")
         #expect(table.party(for: "Government of Ukraine") == "UA")
         #expect(table.party(for: "Government of Israel") == "IL")
@@ -124,7 +135,8 @@ struct UCDPSharedDataTests {
     @Test("the HDX Ukraine export gives 2,989 incidents, nothing quarantined, the HXL row skipped")
     func hdxUkraine() throws {
         let url = SharedData.directory.appendingPathComponent("ucdp/ucdp_ged_ukraine_hdx_2014-2021.csv")
-        let table = try ActorTable(csv: String(contentsOf: Fixtures.repository.appendingPathComponent("data/actors.csv"), encoding: .utf8), file: "actors.csv")
+        let table = try ActorTable(
+            csv: String(contentsOf: Fixtures.repository.appendingPathComponent("data/actors.csv"), encoding: .utf8), file: "actors.csv")
         let batch = try UCDPFormat(actors: table).read(bytes: Array(Data(contentsOf: url)), file: url.path)
         #expect(batch.quarantined.isEmpty, "\(batch.quarantined.map { "\($0.line): \($0.reason)" })")
         #expect(batch.incidents.count == 2_989 && batch.recordsRead == 2_989)

@@ -10,8 +10,9 @@ import TruceTestSupport
 @Suite("Zero-copy records")
 struct ZeroCopyRecordTests {
     static let actors = ActorTable(entries: [.init(pattern: "Military Forces of Russia", party: "RU")])
-    static let header = Array(try! String(contentsOf: Fixtures.directory.appendingPathComponent("acled.csv"), encoding: .utf8)
-        .split(separator: "\n")[0].utf8)
+    static let header = Array(
+        try! String(contentsOf: Fixtures.directory.appendingPathComponent("acled.csv"), encoding: .utf8)
+            .split(separator: "\n")[0].utf8)
 
     /// A cell of hostile text: quotes, delimiters, line breaks, backslashes, control characters, non-ASCII.
     static func cell(_ random: inout SeededGenerator) -> String {
@@ -26,8 +27,12 @@ struct ZeroCopyRecordTests {
         var random = SeededGenerator(seed: seed)
         var text = String(decoding: header, as: UTF8.self) + "\r\n"
         for index in 0..<rows {
-            let notes = cell(&random), source = cell(&random), admin2 = cell(&random), tags = cell(&random)
-            text += "ZC\(index),20 March 2025,2025,1,Political violence,Explosions/Remote violence,Air/drone strike,"
+            let notes = cell(&random)
+            let source = cell(&random)
+            let admin2 = cell(&random)
+            let tags = cell(&random)
+            text +=
+                "ZC\(index),20 March 2025,2025,1,Political violence,Explosions/Remote violence,Air/drone strike,"
                 + "Military Forces of Russia (2000-),,State forces,,,,State forces only,,804,Europe,Ukraine,Dnipropetrovsk,"
                 + "\(quoted(admin2)),,Kryvyi Rih,47.9105,33.3918,1,\(quoted(source)),National,\(quoted(notes)),0,\(quoted(tags)),1742515200"
                 + (index % 2 == 0 ? "\n" : "\r\n")

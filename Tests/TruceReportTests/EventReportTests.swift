@@ -26,13 +26,16 @@ struct EventReportTests {
     ) -> Incident {
         Incident(
             id: id, time: IncidentTime.implied(by: StatedTime(parsing: local)!, precision: .hour, in: moscow),
-            location: IncidentLocation(country: country, admin1: "Kharkiv Oblast", coordinate: Coordinate(latitude: 49.99, longitude: 36.23), precision: .locality),
-            action: .artillery, target: Target(category: .civilian, subtype: "residential"), perpetrator: Attribution(party: accused, attributedBy: claimant),
+            location: IncidentLocation(
+                country: country, admin1: "Kharkiv Oblast", coordinate: Coordinate(latitude: 49.99, longitude: 36.23), precision: .locality),
+            action: .artillery, target: Target(category: .civilian, subtype: "residential"),
+            perpetrator: Attribution(party: accused, attributedBy: claimant),
             effects: Effects(fatalities: killed), description: "Shelling of \(id).",
             claims: [Claim(claimant: claimant, claimantParty: side, accused: accused)])
     }
 
-    static let period = TimeSpan(start: StatedTime(parsing: "2025-05-08")!.instant(in: moscow), end: StatedTime(parsing: "2025-05-11")!.instant(in: moscow))
+    static let period = TimeSpan(
+        start: StatedTime(parsing: "2025-05-08")!.instant(in: moscow), end: StatedTime(parsing: "2025-05-11")!.instant(in: moscow))
 
     func report(_ incidents: [Incident], evidence: [EvidenceRecord] = [], asOf: Date = Self.period.end!) -> MonitoringReport {
         MonitoringReport.build(agreement: Self.truce, incidents: incidents, evidence: evidence, period: Self.period, asOf: asOf)
@@ -81,7 +84,9 @@ struct EventReportTests {
             Self.record("b", "2025-05-09T10:00", accused: "RU", claimant: "Reuters", side: nil),
             Self.record("c", "2025-05-10T10:00", accused: "RU", claimant: "Reuters", side: nil),
         ]
-        let evidence = [EvidenceRecord(incident: "a", group: "a", level: .corroborated), EvidenceRecord(incident: "b", group: "a", level: .corroborated)]
+        let evidence = [
+            EvidenceRecord(incident: "a", group: "a", level: .corroborated), EvidenceRecord(incident: "b", group: "a", level: .corroborated),
+        ]
         let report = report(incidents, evidence: evidence)
         for format in [ReportRenderer.Format.md, .html] {
             let text = try ReportRenderer.render(report, as: format, outlines: nil)

@@ -57,6 +57,8 @@ struct ExportRoundTripTests {
         let csv = "id,start,time_zone,claimant,source_url\n\"bad\u{1B}id\",2025-03-20,Europe/Kyiv,Reuters,\n"
         let batch = try TruceCSVFormat().read(bytes: Array(csv.utf8), file: "bad.csv")
         #expect(batch.incidents.isEmpty)
-        #expect(batch.quarantined.first?.reason.contains("id: \"bad\\u{1B}id\" \(IncidentIDRule.statement)") == true, "\(batch.quarantined.map(\.reason))")
+        #expect(
+            batch.quarantined.first?.reason.contains("id: \"bad\\u{1B}id\" \(IncidentIDRule.statement)") == true, "\(batch.quarantined.map(\.reason))"
+        )
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import TruceCore
+
 @testable import TruceReport
 
 /// The JSON exports as Foundation writes them (`JSONSerialization` for GeoJSON, `JSONEncoder` for JSON Lines):

@@ -11,10 +11,11 @@ struct HostileIncidents {
     init(seed: UInt64) { random = SeededGenerator(seed: seed) }
 
     /// Pieces of text hostile to JSON, HTML and terminals; random text is built from them and random scalars.
-    static let pieces: [String] = (0..<0x20).map { String(Unicode.Scalar(UInt8($0))) } + [
-        "\u{7F}", "\"", "\\", "/", "\\\"", "</script>", "<script>alert(1)</script>", "\u{2028}", "\u{2029}", "\u{85}",
-        "\u{FEFF}", "\u{202E}", "𝄞", "😀", "\u{10FFFF}", "é", "Ж", "Харків", "\r\n", "\\u0000", "'", "=SUM(A1)", "&amp;", " ", "",
-    ]
+    static let pieces: [String] =
+        (0..<0x20).map { String(Unicode.Scalar(UInt8($0))) } + [
+            "\u{7F}", "\"", "\\", "/", "\\\"", "</script>", "<script>alert(1)</script>", "\u{2028}", "\u{2029}", "\u{85}",
+            "\u{FEFF}", "\u{202E}", "𝄞", "😀", "\u{10FFFF}", "é", "Ж", "Харків", "\r\n", "\\u0000", "'", "=SUM(A1)", "&amp;", " ", "",
+        ]
 
     /// Coordinates a number writer can get wrong, and the edges of the globe.
     static let coordinates: [Double] = [

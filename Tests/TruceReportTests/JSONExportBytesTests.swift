@@ -30,7 +30,8 @@ struct JSONExportBytesTests {
     @Test("incidents GeoJSON: byte for byte what JSONSerialization writes, for random hostile incidents", arguments: seeds)
     func incidentsGeoJSON(seed: UInt64) throws {
         let incidents = Self.incidents(seed: seed)
-        let expected = FoundationExports.collection(try incidents.map { try FoundationExports.feature($0, properties: FoundationExports.properties(of: $0)) })
+        let expected = FoundationExports.collection(
+            try incidents.map { try FoundationExports.feature($0, properties: FoundationExports.properties(of: $0)) })
         #expect(try ExportFormat.geojson.incidents.text(of: incidents) == expected)
     }
 
@@ -43,7 +44,8 @@ struct JSONExportBytesTests {
         #expect(try ExportFormat.geojson.claims.text(of: claims) == expected)
     }
 
-    @Test("verdicts GeoJSON: byte for byte what JSONSerialization writes, a verdict without evidence having no evidence property",
+    @Test(
+        "verdicts GeoJSON: byte for byte what JSONSerialization writes, a verdict without evidence having no evidence property",
         arguments: seeds)
     func verdictsGeoJSON(seed: UInt64) throws {
         var random = SeededGenerator(seed: seed)
@@ -51,12 +53,19 @@ struct JSONExportBytesTests {
             let verdict = Verdict(
                 incident: incident.id, agreement: HostileIncidents.pieces.randomElement(using: &random)! + "-2025",
                 kind: VerdictKind.allCases.randomElement(using: &random)!, checks: [], rulesVersion: "1")
-            return (verdict: verdict, evidence: [nil, EvidenceLevel.allCases.randomElement(using: &random)!].randomElement(using: &random)!, incident: incident)
+            return (
+                verdict: verdict, evidence: [nil, EvidenceLevel.allCases.randomElement(using: &random)!].randomElement(using: &random)!,
+                incident: incident
+            )
         }
         #expect(verdicts.contains { $0.evidence == nil } && verdicts.contains { $0.evidence != nil })
         let expected = FoundationExports.collection(
-            try verdicts.map { try FoundationExports.feature($0.incident, properties: FoundationExports.properties(of: $0.verdict, evidence: $0.evidence, incident: $0.incident)) })
-        let layout = GeoJSONExport.layout(GeoJSONExport.verdictProperties) { (item: (verdict: Verdict, evidence: EvidenceLevel?, incident: Incident)) in
+            try verdicts.map {
+                try FoundationExports.feature(
+                    $0.incident, properties: FoundationExports.properties(of: $0.verdict, evidence: $0.evidence, incident: $0.incident))
+            })
+        let layout = GeoJSONExport.layout(GeoJSONExport.verdictProperties) {
+            (item: (verdict: Verdict, evidence: EvidenceLevel?, incident: Incident)) in
             (item.incident, GeoJSONExport.verdictValues(of: item.verdict, evidence: item.evidence, incident: item.incident))
         }
         #expect(try layout.text(of: verdicts) == expected)
@@ -77,7 +86,8 @@ struct JSONExportBytesTests {
         #expect(try ExportFormat.jsonl.incidents.text(of: []) == "")
     }
 
-    @Test("hostile GeoJSON reads back in Python's json: every id and description is the text written",
+    @Test(
+        "hostile GeoJSON reads back in Python's json: every id and description is the text written",
         .enabled(if: pythonIsInstalled, "python3 is not installed"), arguments: seeds.prefix(2))
     func readsBackInPython(seed: UInt64) throws {
         let incidents = Self.incidents(seed: seed)

@@ -79,10 +79,12 @@ struct ReportTextSafetyTests {
         #expect(html.contains("[31mred[0m\nback2Jtxet"))
     }
 
-    @Test("one-line text: line breaks and tabs become a space, other hidden characters go", arguments: [
-        ("a\r\nb", "a b"), ("a\rb\nc\td", "a b c d"), ("\u{1B}[31mred\u{07}", "[31mred"), ("x\u{202E}y\u{2066}z\u{7F}\u{85}", "xyz "),
-        ("ok ünïcødé", "ok ünïcødé"), ("", ""),
-    ])
+    @Test(
+        "one-line text: line breaks and tabs become a space, other hidden characters go",
+        arguments: [
+            ("a\r\nb", "a b"), ("a\rb\nc\td", "a b c d"), ("\u{1B}[31mred\u{07}", "[31mred"), ("x\u{202E}y\u{2066}z\u{7F}\u{85}", "xyz "),
+            ("ok ünïcødé", "ok ünïcødé"), ("", ""),
+        ])
     func singleLine(text: String, shown: String) {
         #expect(DisplayText.singleLine(text) == shown)
     }

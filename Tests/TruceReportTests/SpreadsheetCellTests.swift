@@ -15,14 +15,16 @@ func csvCells(_ text: String) -> [[String]] {
 
 @Suite("CSV formula injection")
 struct SpreadsheetCellTests {
-    @Test("cells a spreadsheet would run get one leading quote; plain negative numbers stay numbers", arguments: [
-        ("=HYPERLINK(\"http://evil.example\",\"x\")", "'=HYPERLINK(\"http://evil.example\",\"x\")"),
-        ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"), ("@SUM(A1:A9)", "'@SUM(A1:A9)"), ("-2+3", "'-2+3"),
-        ("\tleading tab", "'\tleading tab"), ("\rleading CR", "'\rleading CR"), ("'=already quoted", "''=already quoted"),
-        ("''@twice", "'''@twice"), ("-", "'-"), ("-1.", "'-1."), ("-.5", "'-.5"), ("-1e", "'-1e"),
-        ("-33.5", "-33.5"), ("-1", "-1"), ("-1e-05", "-1e-05"), ("-7.25E+3", "-7.25E+3"), ("36.2304", "36.2304"),
-        ("plain text", "plain text"), ("'quoted text", "'quoted text"), ("'", "'"), ("", ""), ("a=b", "a=b"),
-    ])
+    @Test(
+        "cells a spreadsheet would run get one leading quote; plain negative numbers stay numbers",
+        arguments: [
+            ("=HYPERLINK(\"http://evil.example\",\"x\")", "'=HYPERLINK(\"http://evil.example\",\"x\")"),
+            ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"), ("@SUM(A1:A9)", "'@SUM(A1:A9)"), ("-2+3", "'-2+3"),
+            ("\tleading tab", "'\tleading tab"), ("\rleading CR", "'\rleading CR"), ("'=already quoted", "''=already quoted"),
+            ("''@twice", "'''@twice"), ("-", "'-"), ("-1.", "'-1."), ("-.5", "'-.5"), ("-1e", "'-1e"),
+            ("-33.5", "-33.5"), ("-1", "-1"), ("-1e-05", "-1e-05"), ("-7.25E+3", "-7.25E+3"), ("36.2304", "36.2304"),
+            ("plain text", "plain text"), ("'quoted text", "'quoted text"), ("'", "'"), ("", ""), ("a=b", "a=b"),
+        ])
     func neutralises(cell: String, written: String) {
         #expect(SpreadsheetCell.neutralised(cell) == written)
         #expect(SpreadsheetCell.restored(written) == cell)
@@ -32,7 +34,9 @@ struct SpreadsheetCellTests {
     func neutraliseRestoreIsIdentity() {
         var random = SeededGenerator(seed: 0x7275_6365)
         // Weighted towards the characters the rule looks at, so most cells are edge cases.
-        let alphabet: [Character] = ["'", "'", "'", "=", "+", "-", "-", "@", "\t", "\r", "\n", "0", "1", "9", ".", "e", "E", "a", " ", "\"", ",", "ж", "😀"]
+        let alphabet: [Character] = [
+            "'", "'", "'", "=", "+", "-", "-", "@", "\t", "\r", "\n", "0", "1", "9", ".", "e", "E", "a", " ", "\"", ",", "ж", "😀",
+        ]
         var neutralisedCount = 0
         for _ in 0..<20_000 {
             let length = Int.random(in: 0...6, using: &random)

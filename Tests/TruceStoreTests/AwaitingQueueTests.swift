@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import TruceCore
 import TruceEngine
+
 @testable import TruceStore
 
 @Suite("Incidents awaiting judgement found among those saved since the last adjudication, only while all of them are there")

@@ -4,6 +4,7 @@ import Testing
 import TruceCore
 import TruceIngest
 import TruceTestSupport
+
 @testable import TruceStore
 
 /// A GDELT file generated from the ingest fixture's rows with fresh event ids, and loads of it through the
@@ -66,7 +67,8 @@ struct BulkLoadTests {
     @Test("a bulk load with deferred indexes stores the same rows as a load that keeps them, and ends with every index")
     func sameRowsAsNormalLoad() throws {
         let file = try BulkLoad.file(rows: 300, badLine: 120, seed: 11)
-        let bulk = try StoreFixtures.newPath(), normal = try StoreFixtures.newPath()
+        let bulk = try StoreFixtures.newPath()
+        let normal = try StoreFixtures.newPath()
         let bulkLoad = try BulkLoad.load(file, into: bulk, threshold: 50)
         let normalLoad = try BulkLoad.load(file, into: normal, threshold: .max)
         #expect(bulkLoad.deferred)
@@ -107,7 +109,8 @@ struct BulkLoadTests {
     @Test("a load into an empty store defers its indexes after a full batch, and gives the store a row-by-row load gives")
     func emptyStoreDefersAfterOneBatch() throws {
         let file = try BulkLoad.file(rows: 700, badLine: 650, seed: 14)
-        let bulk = try StoreFixtures.newPath(), rowByRow = try StoreFixtures.newPath()
+        let bulk = try StoreFixtures.newPath()
+        let rowByRow = try StoreFixtures.newPath()
         // The default thresholds, scaled down: 100,000 for a store that holds records, one batch for an empty one.
         let bulkLoad = try BulkLoad.load(file, into: bulk, threshold: 100_000, emptyStoreThreshold: 200, batchSize: 200)
         let single = try BulkLoad.load(file, into: rowByRow, threshold: .max, batchSize: 1)
@@ -158,7 +161,10 @@ struct BulkLoadTests {
         do {
             let store = try SQLiteStore(path: path)
             try store.deferSecondaryIndexes()  // and the process stops here: nothing builds them again
-            #expect(try store.deferredIndexes().sorted() == ["incident_by_country", "incident_by_perpetrator", "incident_by_start", "incident_in_several_countries"])
+            #expect(
+                try store.deferredIndexes().sorted() == [
+                    "incident_by_country", "incident_by_perpetrator", "incident_by_start", "incident_in_several_countries",
+                ])
         }
         #expect(try !BulkLoad.indexes(path).contains("incident_by_start"))
         let reopened = try SQLiteStore(path: path)

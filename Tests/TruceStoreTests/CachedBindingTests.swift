@@ -1,5 +1,6 @@
 import GRDB
 import Testing
+
 @testable import TruceStore
 
 @Suite("One cached statement bound row after row")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TruceCore
+
 @testable import TruceStore
 
 @Suite("A save of verdicts checks the content judged against the store only when something may have written since it was read")

@@ -1,12 +1,16 @@
 import GRDB
 import Testing
+
 @testable import TruceStore
 
 @Suite("Rows written many to a statement")
 struct ChunkedRowsTests {
     @Test(
         "every row is written once, in order, whether the rows fill whole chunks, part of one, or both",
-        arguments: [0, 1, ChunkedRows.rowsPerStatement - 1, ChunkedRows.rowsPerStatement, ChunkedRows.rowsPerStatement + 1, 2 * ChunkedRows.rowsPerStatement + 37])
+        arguments: [
+            0, 1, ChunkedRows.rowsPerStatement - 1, ChunkedRows.rowsPerStatement, ChunkedRows.rowsPerStatement + 1,
+            2 * ChunkedRows.rowsPerStatement + 37,
+        ])
     func everyRowOnce(count: Int) throws {
         let queue = try DatabaseQueue()
         let rows = (0..<count).map { ("row \($0)", $0 % 3 == 0 ? nil : Int64($0)) }
@@ -28,7 +32,8 @@ struct ChunkedRowsTests {
         let forgotten = (0..<count).map { "id\(2 * $0)" } + ["unknown"]
         let kept = try queue.write { db in
             try db.execute(sql: "CREATE TABLE t (id TEXT PRIMARY KEY NOT NULL)")
-            try ChunkedRows.write(Array(0..<(2 * count)), sql: { "INSERT INTO t (id) VALUES \(ChunkedRows.list("(?)", $0))" }, db: db) { number, binding in
+            try ChunkedRows.write(Array(0..<(2 * count)), sql: { "INSERT INTO t (id) VALUES \(ChunkedRows.list("(?)", $0))" }, db: db) {
+                number, binding in
                 try binding.bind("id\(number)")
             }
             try ChunkedRows.write(forgotten, sql: { "DELETE FROM t WHERE id IN (\(ChunkedRows.list("?", $0)))" }, db: db) { id, binding in

@@ -3,13 +3,15 @@ import GRDB
 import Testing
 import TruceCore
 import TruceIngest
+
 @testable import TruceStore
 
 @Suite("Several stores on one file at once", .serialized)
 struct ConcurrentStoreTests {
     /// Holds the write lock of `store` for `seconds` on a background thread; returns once it is held.
     static func holdWriteLock(_ store: SQLiteStore, for seconds: Double) -> DispatchSemaphore {
-        let held = DispatchSemaphore(value: 0), released = DispatchSemaphore(value: 0)
+        let held = DispatchSemaphore(value: 0)
+        let released = DispatchSemaphore(value: 0)
         Thread {
             _ = try? store.immediateWrite { _ in
                 held.signal()
@@ -24,7 +26,8 @@ struct ConcurrentStoreTests {
     @Test("concurrent writers fail instead of waiting: a writer waits for another's transaction")
     func writerWaits() throws {
         let path = try StoreFixtures.newPath()
-        let first = try SQLiteStore(path: path), second = try SQLiteStore(path: path)
+        let first = try SQLiteStore(path: path)
+        let second = try SQLiteStore(path: path)
         let released = Self.holdWriteLock(first, for: 0.8)
         let start = Date()
         let agreements = AgreementCatalog.read(paths: [StoreTests.catalogue]).agreements
@@ -36,12 +39,16 @@ struct ConcurrentStoreTests {
     @Test("past the busy timeout, the error says another command is writing, in plain words without SQL")
     func busyTimeoutIsPlain() throws {
         let path = try StoreFixtures.newPath()
-        let first = try SQLiteStore(path: path), second = try SQLiteStore(path: path, busyTimeout: 0.2)
+        let first = try SQLiteStore(path: path)
+        let second = try SQLiteStore(path: path, busyTimeout: 0.2)
         let released = Self.holdWriteLock(first, for: 1.5)
         defer { released.wait() }
         let error = try #require(throws: StoreError.self) { try second.save(incidents: StoreFixtures.examples().incidents, quarantined: []) }
         #expect(error.cause == .busy(timeout: 0.2))
-        #expect(error.description == "another Truce command is writing to \(path); waited 0.2 s; re-run when it has finished (TRUCE_BUSY_TIMEOUT sets how long to wait)")
+        #expect(
+            error.description
+                == "another Truce command is writing to \(path); waited 0.2 s; re-run when it has finished (TRUCE_BUSY_TIMEOUT sets how long to wait)"
+        )
         for word in ["INSERT", "SELECT", "BEGIN", "SQLite", "GRDB"] { #expect(!error.description.contains(word)) }
         // Readers neither wait for the writer nor fail.
         #expect(try second.incidents(matching: .all).isEmpty)
@@ -107,7 +114,8 @@ struct ConcurrentStoreTests {
         let stale = try store.save(
             AdjudicationRun(incidents: [], agreements: [agreement], verdicts: verdicts, rulesVersion: "test", basis: input.basis))
         #expect(stale == 1)
-        #expect(Set(try store.verdicts(matching: VerdictQuery()).map(\.verdict.incident)) == Set(judged.incidents.map(\.id)).subtracting([changed.id]))
+        #expect(
+            Set(try store.verdicts(matching: VerdictQuery()).map(\.verdict.incident)) == Set(judged.incidents.map(\.id)).subtracting([changed.id]))
     }
 }
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TruceCore
 import TruceEngine
+
 @testable import TruceStore
 
 @Suite("Evidence linked block by block and around new or changed records, as linking every record at once")
@@ -15,7 +16,8 @@ struct EvidenceLinkingTests {
 
     /// Marks every stored incident judged, as a run's save does after its evidence.
     func markJudged(_ store: SQLiteStore) throws {
-        try store.save(AdjudicationRun(incidents: try store.incidents(matching: .all).map(\.id), agreements: [], verdicts: [], rulesVersion: Self.rules))
+        try store.save(
+            AdjudicationRun(incidents: try store.incidents(matching: .all).map(\.id), agreements: [], verdicts: [], rulesVersion: Self.rules))
     }
 
     @Test("sweeping a store block by block gives the evidence of linking every record at once", arguments: 1...40)
@@ -81,7 +83,8 @@ struct EvidenceLinkingTests {
     @Test("a record moved away from its event updates every old member: the event's id and level go with it")
     func changedRecordSplitsItsEvent() throws {
         let store = try LinkingWorld.store()
-        try store.save(incidents: [strike("a", day: 2, hour: 1), strike("b", day: 2, hour: 2), strike("c", day: 2, hour: 3)] + faraway, quarantined: [])
+        try store.save(
+            incidents: [strike("a", day: 2, hour: 1), strike("b", day: 2, hour: 2), strike("c", day: 2, hour: 3)] + faraway, quarantined: [])
         let linking = EvidenceLinking(rulesVersion: Self.rules)
         try linking.update(store)
         try markJudged(store)

@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
 import Testing
-import TruceTestSupport
 import TruceCore
 import TruceIngest
+import TruceTestSupport
+
 @testable import TruceStore
 
 @Suite("Evidence kept with the events a vague record may describe")
@@ -38,7 +39,9 @@ struct EvidenceStoreTests {
         try queue.write { db in
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v10-evidence-may-describe'")
             try db.execute(sql: "ALTER TABLE evidence DROP COLUMN may_describe")
-            try db.execute(sql: "INSERT INTO evidence (incident_id, link_group, level) VALUES (?, ?, 'corroborated')", arguments: [incidents[0].id, incidents[0].id])
+            try db.execute(
+                sql: "INSERT INTO evidence (incident_id, link_group, level) VALUES (?, ?, 'corroborated')",
+                arguments: [incidents[0].id, incidents[0].id])
         }
         try queue.close()
 

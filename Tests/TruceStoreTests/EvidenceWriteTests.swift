@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TruceCore
+
 @testable import TruceStore
 
 @Suite("Evidence written many rows to a statement")

@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import TruceCore
 import TruceIngest
+
 @testable import TruceStore
 
 /// The incidents waiting in `link_pending` after saves: every incident a save writes (new, or changed and saved

@@ -24,7 +24,9 @@ struct LinkingWorld {
         let category: TargetCategory? = [nil, .energy, .energy, .civilian][next(4)]
         let claims = (0..<(1 + next(2))).map { _ in
             Claim(
-                claimant: ["ACLED (sources: Ukrinform; Anadolu Agency)", "Ministry of Defence of Russia", "source \(next(3))", "Reuters citing the governor"][next(4)],
+                claimant: [
+                    "ACLED (sources: Ukrinform; Anadolu Agency)", "Ministry of Defence of Russia", "source \(next(3))", "Reuters citing the governor",
+                ][next(4)],
                 claimantParty: [nil, nil, "RU", "UA"][next(4)], accused: [nil, "RU", "UA"][next(3)], stance: next(8) == 0 ? .denial : .assertion)
         }
         let dataset = ["acled", "acled", "gdelt", "truce"][next(4)]

@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
 import Testing
-import TruceTestSupport
 import TruceCore
 import TruceIngest
+import TruceTestSupport
+
 @testable import TruceStore
 
 @Suite("Schema migrations keep every record")
@@ -48,7 +49,9 @@ struct MigrationTests {
         // The coverage kept from now on starts from what the file held.
         let coverage = try store.coverage()
         #expect(coverage.map(\.records).reduce(0, +) == incidents.count && coverage.allSatisfy { $0.lastImport == nil })
-        #expect(coverage.map(\.earliest).min() == incidents.map { Date(timeIntervalSince1970: $0.time.span.start.timeIntervalSince1970.rounded(.down)) }.min())
+        #expect(
+            coverage.map(\.earliest).min()
+                == incidents.map { Date(timeIntervalSince1970: $0.time.span.start.timeIntervalSince1970.rounded(.down)) }.min())
         #expect(try store.save(incidents: incidents, quarantined: []) == LoadSummary(unchanged: incidents.count))
     }
 
@@ -78,11 +81,15 @@ struct MigrationTests {
         }
         try Migrations.migrator.migrate(queue, upTo: "v3-compact-source-records")
         let (body, record) = try queue.read { db in
-            (try String.fetchOne(db, sql: "SELECT body FROM incident")!,
-             try Row.fetchOne(db, sql: "SELECT s.*, h.names FROM source_record s JOIN source_header h ON h.id = s.header_id")!)
+            (
+                try String.fetchOne(db, sql: "SELECT body FROM incident")!,
+                try Row.fetchOne(db, sql: "SELECT s.*, h.names FROM source_record s JOIN source_header h ON h.id = s.header_id")!
+            )
         }
-        #expect(body == Self.bodyBeforeV3.replacingOccurrences(
-            of: #""fields":[{"name":"id","value":"old-1"},{"name":"note","value":"é \n 𝄞 \u001b"}]"#, with: #""fields":[]"#))
+        #expect(
+            body
+                == Self.bodyBeforeV3.replacingOccurrences(
+                    of: #""fields":[{"name":"id","value":"old-1"},{"name":"note","value":"é \n 𝄞 \u001b"}]"#, with: #""fields":[]"#))
         #expect(body != Self.bodyBeforeV3)
         #expect(record["names"] as String == #"["id","note"]"#)
         #expect(record["field_values"] as String == #"["old-1","é \n 𝄞 \u001b"]"#)
@@ -131,8 +138,9 @@ struct MigrationTests {
 
         let stored = try SQLiteStore(path: path).verdicts(matching: VerdictQuery())
         #expect(stored.count == 1)
-        #expect(stored.first?.verdict.checks.map { [$0.clause.rawValue, $0.outcome.rawValue, $0.uncertainty?.rawValue ?? ""] }
-            == checks.map { [$0.clause.rawValue, $0.outcome.rawValue, $0.uncertainty?.rawValue ?? ""] })
+        #expect(
+            stored.first?.verdict.checks.map { [$0.clause.rawValue, $0.outcome.rawValue, $0.uncertainty?.rawValue ?? ""] }
+                == checks.map { [$0.clause.rawValue, $0.outcome.rawValue, $0.uncertainty?.rawValue ?? ""] })
         #expect(stored.first?.verdict.kind == .possibleViolation && stored.first?.verdict.rulesVersion == "old")
     }
 }

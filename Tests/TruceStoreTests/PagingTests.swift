@@ -1,9 +1,9 @@
 import Foundation
 import Testing
-import TruceTestSupport
 import TruceCore
 import TruceIngest
 import TruceStore
+import TruceTestSupport
 
 @Suite("Reading incidents and verdicts in pages")
 struct PagingTests {
@@ -14,7 +14,8 @@ struct PagingTests {
         for n in 0..<60 {
             let start = "2025-03-\(18 + n % 6)T10:00"
             let end = n % 5 == 0 ? "" : "2025-04-0\(1 + n % 3)T10:00"
-            csv += "pg-\((n * 37) % 60),\(start),\(end),Europe/Kyiv,UA,\(n % 2 == 0 ? "Kharkiv Oblast" : "Odesa Oblast"),"
+            csv +=
+                "pg-\((n * 37) % 60),\(start),\(end),Europe/Kyiv,UA,\(n % 2 == 0 ? "Kharkiv Oblast" : "Odesa Oblast"),"
                 + "\(n % 3 == 0 ? "energy" : "civilian"),\(n % 4 == 0 ? "UA" : "RU"),Reuters,https://example.org/\(n)\n"
         }
         let batch = try TruceCSVFormat().read(bytes: Array(csv.utf8), file: "paging.csv")
@@ -36,16 +37,19 @@ struct PagingTests {
             }
         }
         try store.save(AdjudicationRun(incidents: incidents.map(\.id), agreements: agreements.map(\.id), verdicts: verdicts, rulesVersion: "test"))
-        try store.save(evidence: incidents.enumerated().filter { $0.offset % 2 == 0 }.map {
-            EvidenceRecord(incident: $0.element.id, group: $0.element.id, level: $0.offset % 4 == 0 ? .corroborated : .singleClaim)
-        })
+        try store.save(
+            evidence: incidents.enumerated().filter { $0.offset % 2 == 0 }.map {
+                EvidenceRecord(incident: $0.element.id, group: $0.element.id, level: $0.offset % 4 == 0 ? .corroborated : .singleClaim)
+            })
         return store
     }
 
     @Test("pages of any size, read one after another, give exactly the incidents of one whole listing", arguments: [1, 2, 7, 59, 60, 1_000])
     func incidentPages(size: Int) throws {
         let store = try filledStore()
-        let span = TimeSpan(start: try #require(StatedTime(parsing: "2025-03-20T00:00Z")).instant(in: .utc), end: try #require(StatedTime(parsing: "2025-03-22T00:00Z")).instant(in: .utc))
+        let span = TimeSpan(
+            start: try #require(StatedTime(parsing: "2025-03-20T00:00Z")).instant(in: .utc),
+            end: try #require(StatedTime(parsing: "2025-03-22T00:00Z")).instant(in: .utc))
         let queries = [
             IncidentQuery.all, IncidentQuery(perpetrator: "RU"), IncidentQuery(during: span), IncidentQuery(category: .energy, country: "UA"),
             IncidentQuery(detail: .summary), IncidentQuery(perpetrator: "UA", detail: .withoutSourceFields),
@@ -85,6 +89,10 @@ struct PagingTests {
         let ids = ["pg-7", "pg-missing", "pg-3", "pg-59", "pg-0"]
         let found = try store.incidents(ids: ids, detail: .full)
         #expect(found.map(\.id) == ["pg-7", "pg-3", "pg-59", "pg-0"])
-        #expect(found == (try store.incidents(matching: .all)).filter { ids.contains($0.id) }.sorted { ids.firstIndex(of: $0.id)! < ids.firstIndex(of: $1.id)! })
+        #expect(
+            found
+                == (try store.incidents(matching: .all)).filter { ids.contains($0.id) }.sorted {
+                    ids.firstIndex(of: $0.id)! < ids.firstIndex(of: $1.id)!
+                })
     }
 }

@@ -28,7 +28,9 @@ struct ProvenanceTests {
             copy.file = "copy-of-\(record.file)"
             return copy
         }
-        #expect(try store.save(incidents: Self.readElsewhere(incidents), quarantined: copied) == LoadSummary(unchanged: incidents.count, quarantined: quarantined.count))
+        #expect(
+            try store.save(incidents: Self.readElsewhere(incidents), quarantined: copied)
+                == LoadSummary(unchanged: incidents.count, quarantined: quarantined.count))
         #expect(try store.contentDump() == before)
         #expect(try store.incidents(matching: .all).allSatisfy { !$0.sources[0].file.hasPrefix("copy-of-") })
     }

@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import TruceCore
 import TruceIngest
+
 @testable import TruceStore
 
 @Suite("A store opened read-only")

@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import TruceCore
 import TruceIngest
+
 @testable import TruceStore
 
 /// Region filters and whole incidents read a page at a time: the region is matched in SQL (so a page of a

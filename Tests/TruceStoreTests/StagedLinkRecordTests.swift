@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TruceCore
 import TruceEngine
+
 @testable import TruceStore
 
 @Suite("Link records made while judging, taken by the linking that follows instead of decoding the incidents again")
@@ -54,7 +55,12 @@ struct StagedLinkRecordTests {
         try EvidenceLinking(rulesVersion: Self.rules).update(store)
         #expect(try linkRecords(store).first?.place == "made while judging")
         // Linking took the staged records in: the next linking works from the stored bodies again.
-        _ = try store.save(incidents: [incidents[0]].map { var changed = $0; changed.description = "again"; return changed }, quarantined: [])
+        _ = try store.save(
+            incidents: [incidents[0]].map {
+                var changed = $0
+                changed.description = "again"
+                return changed
+            }, quarantined: [])
         try EvidenceLinking(rulesVersion: Self.rules).update(store)
         #expect(try linkRecords(store).first == LinkRecord(linking: incidents[0]))
     }

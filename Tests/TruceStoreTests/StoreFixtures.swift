@@ -1,8 +1,8 @@
 import Foundation
-import TruceTestSupport
 import TruceCore
 import TruceIngest
 import TruceStore
+import TruceTestSupport
 
 /// Databases and records for the store's robustness tests.
 enum StoreFixtures {

@@ -1,9 +1,9 @@
 import Foundation
 import Testing
-import TruceTestSupport
 import TruceCore
 import TruceIngest
 import TruceStore
+import TruceTestSupport
 
 @Suite("SQLite store")
 struct StoreTests {
@@ -135,7 +135,12 @@ struct StoreTests {
     @Test("the schema is created by named migrations, in WAL mode")
     func schema() throws {
         let store = try freshStore()
-        #expect(try store.appliedMigrations() == ["v1-agreements-incidents", "v2-incident-history", "v3-compact-source-records", "v4-drop-unused-key-index", "v5-verdicts", "v6-claims-in-body-only", "v7-longest-span", "v8-quarantine-by-line", "v9-outcome-acts-countries", "v10-evidence-may-describe", "v11-dataset-coverage", "v12-link-key", "v13-packed-verdict-checks", "v15-link-pending-queued-by-save"])
+        #expect(
+            try store.appliedMigrations() == [
+                "v1-agreements-incidents", "v2-incident-history", "v3-compact-source-records", "v4-drop-unused-key-index", "v5-verdicts",
+                "v6-claims-in-body-only", "v7-longest-span", "v8-quarantine-by-line", "v9-outcome-acts-countries", "v10-evidence-may-describe",
+                "v11-dataset-coverage", "v12-link-key", "v13-packed-verdict-checks", "v15-link-pending-queued-by-save",
+            ])
         #expect(FileManager.default.fileExists(atPath: store.path + "-wal"))
     }
 

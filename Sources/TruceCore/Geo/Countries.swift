@@ -66,7 +66,8 @@ public enum Countries {
     private static let byAlpha2 = Dictionary(all.map { ($0.alpha2, $0) }, uniquingKeysWith: { first, _ in first })
     // The listed countries first, then every other country of the generated table (``codes``).
     private static let alpha2ByNumeric = Dictionary(
-        all.map { ($0.numeric, $0.alpha2) } + codes.filter { $0.numeric > 0 }.map { ($0.numeric, $0.alpha2) }, uniquingKeysWith: { first, _ in first })
+        all.map { ($0.numeric, $0.alpha2) } + codes.filter { $0.numeric > 0 }.map { ($0.numeric, $0.alpha2) }, uniquingKeysWith: { first, _ in first }
+    )
     private static let alpha2ByAlpha3 = Dictionary(
         all.map { ($0.alpha3, $0.alpha2) } + codes.map { ($0.alpha3, $0.alpha2) }, uniquingKeysWith: { first, _ in first })
     private static let alpha2ByFIPS = Dictionary(

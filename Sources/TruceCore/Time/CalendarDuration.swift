@@ -15,7 +15,9 @@ public struct CalendarDuration: Hashable, Codable, Sendable, CustomStringConvert
 
     /// Parses `30d`, `72h`, `1d12h`, `90m`. Returns `nil` for anything else or a zero duration.
     public init?(parsing text: String) {
-        var days = 0, hours = 0, minutes = 0
+        var days = 0
+        var hours = 0
+        var minutes = 0
         var number: Int?
         var seen = Set<Character>()
         for character in text.trimmingCharacters(in: .whitespaces) {

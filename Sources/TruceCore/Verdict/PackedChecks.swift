@@ -13,18 +13,20 @@ public enum PackedChecks {
 
     /// The five bits of one clause's outcome and uncertainty.
     public static func bits(_ outcome: ClauseCheck.Outcome, _ uncertainty: ClauseCheck.Uncertainty?) -> UInt32 {
-        let outcomeBits: UInt32 = switch outcome {
-        case .pass: 0
-        case .fail: 1
-        case .unknown: 2
-        }
-        let uncertaintyBits: UInt32 = switch uncertainty {
-        case nil: 0
-        case .imprecise?: 1
-        case .disputed?: 2
-        case .missing?: 3
-        case .unattributed?: 4
-        }
+        let outcomeBits: UInt32 =
+            switch outcome {
+            case .pass: 0
+            case .fail: 1
+            case .unknown: 2
+            }
+        let uncertaintyBits: UInt32 =
+            switch uncertainty {
+            case nil: 0
+            case .imprecise?: 1
+            case .disputed?: 2
+            case .missing?: 3
+            case .unattributed?: 4
+            }
         return outcomeBits | uncertaintyBits << 2
     }
 

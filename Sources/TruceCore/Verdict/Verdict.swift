@@ -1,4 +1,3 @@
-
 /// What an incident means for one agreement.
 public enum VerdictKind: String, CaseIterable, Hashable, Codable, Sendable {
     /// Every clause holds: the incident breaks the agreement.

@@ -72,7 +72,9 @@ public struct Adjudicator: Sendable {
         ]
         if !agreement.scope.exceptions.isEmpty {
             let stated = explain ? agreement.scope.exceptions.map(\.text).joined(separator: "; ") : ""
-            checks.append(ClauseCheck(.exceptions, .pass, explain ? "stated exceptions are not assessed automatically; a monitor should weigh them: \(stated)" : ""))
+            checks.append(
+                ClauseCheck(
+                    .exceptions, .pass, explain ? "stated exceptions are not assessed automatically; a monitor should weigh them: \(stated)" : ""))
         }
         return Verdict(
             incident: incident.id, agreement: agreement.id, kind: Verdict.kind(for: checks), checks: checks,

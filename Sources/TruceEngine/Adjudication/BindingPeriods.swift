@@ -31,12 +31,13 @@ extension TimeSpan {
     /// The part both spans share, or `nil` when they do not overlap.
     public func intersection(_ other: TimeSpan) -> TimeSpan? {
         let start = max(self.start, other.start)
-        let end: Date? = switch (self.end, other.end) {
-        case (nil, nil): nil
-        case (let a?, nil): a
-        case (nil, let b?): b
-        case (let a?, let b?): min(a, b)
-        }
+        let end: Date? =
+            switch (self.end, other.end) {
+            case (nil, nil): nil
+            case (let a?, nil): a
+            case (nil, let b?): b
+            case (let a?, let b?): min(a, b)
+            }
         if let end, end <= start { return nil }
         return TimeSpan(start: start, end: end)
     }

@@ -168,9 +168,11 @@ struct CompactAgreement: Sendable {
         var perpetrator: Party?
         if incident.party < 0 {
             // Unattributed: bound whoever did it when every belligerent was bound throughout its time.
-            let everyoneBound = !belligerentSpans.isEmpty && belligerentSpans.allSatisfy { spans in
-                spans.contains { incident.start >= $0.start && incident.end <= $0.end }
-            }
+            let everyoneBound =
+                !belligerentSpans.isEmpty
+                && belligerentSpans.allSatisfy { spans in
+                    spans.contains { incident.start >= $0.start && incident.end <= $0.end }
+                }
             if !everyoneBound { outcomes.party = ClauseCheck(.party, .unknown, uncertainty: .unattributed, "") }
         } else {
             for party in parties where party.code == incident.party { perpetrator = party }

@@ -129,6 +129,8 @@ enum PlaceClause {
     }
 
     private static func label(_ area: GeoArea) -> String {
-        (area.name ?? (area.kind == .sea ? Seas.englishName(of: area.code) : nil)).map { "\($0) (\(area.code.isEmpty ? area.kind.rawValue : area.code))" } ?? (area.code.isEmpty ? "the \(area.kind.rawValue)" : area.code)
+        (area.name ?? (area.kind == .sea ? Seas.englishName(of: area.code) : nil)).map {
+            "\($0) (\(area.code.isEmpty ? area.kind.rawValue : area.code))"
+        } ?? (area.code.isEmpty ? "the \(area.kind.rawValue)" : area.code)
     }
 }

@@ -46,7 +46,8 @@ extension PartyClause {
                         + "a violation by an unknown party" : "")
         }
         guard explain else { return ClauseCheck(.party, .unknown, uncertainty: .unattributed, "") }
-        let reason = bound.isEmpty
+        let reason =
+            bound.isEmpty
             ? "no source names a perpetrator, and no belligerent was bound throughout the incident's time"
             : "no source names a perpetrator, and only \(names(bound)) of \(names(belligerents)) was bound then: it may have been another party"
         return ClauseCheck(.party, .unknown, uncertainty: .unattributed, reason)
@@ -125,11 +126,14 @@ enum ActionClause {
         guard !scope.actions.isEmpty else { return ClauseCheck(.action, .pass, explain ? "the agreement prohibits every use of force" : "") }
         let prohibited = explain ? scope.actions.map(\.rawValue).joined(separator: ", ") : ""
         guard let action = incident.action else {
-            return ClauseCheck(.action, .unknown, uncertainty: .missing, explain ? "how force was used is not reported; prohibited: \(prohibited)" : "")
+            return ClauseCheck(
+                .action, .unknown, uncertainty: .missing, explain ? "how force was used is not reported; prohibited: \(prohibited)" : "")
         }
         switch scope.prohibition(of: action) {
         case true?:
-            return ClauseCheck(.action, .pass, explain ? "\(action.rawValue) is prohibited" + (scope.actions.contains(action) ? "" : " (prohibited: \(prohibited))") : "")
+            return ClauseCheck(
+                .action, .pass,
+                explain ? "\(action.rawValue) is prohibited" + (scope.actions.contains(action) ? "" : " (prohibited: \(prohibited))") : "")
         case false?:
             return ClauseCheck(.action, .fail, explain ? "\(action.rawValue) is not among the prohibited actions: \(prohibited)" : "")
         case nil:

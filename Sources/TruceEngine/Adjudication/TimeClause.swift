@@ -17,7 +17,8 @@ enum TimeClause {
         for party in parties {
             for period in prepared.bindingSpans(for: party) {
                 if period.encloses(span) {
-                    return ClauseCheck(.time, .pass, explain ? "\(when) lies within the period \(who) is bound: \(Explain.span(period, in: zone))" : "")
+                    return ClauseCheck(
+                        .time, .pass, explain ? "\(when) lies within the period \(who) is bound: \(Explain.span(period, in: zone))" : "")
                 }
                 if straddled == nil, period.overlaps(span) { straddled = period }
             }
@@ -25,10 +26,13 @@ enum TimeClause {
         if let period = straddled {
             return ClauseCheck(
                 .time, .unknown, uncertainty: .imprecise,
-                explain ? "\(when) straddles a boundary of the period \(who) is bound (\(Explain.span(period, in: zone))): the time is too coarse to tell" : "")
+                explain
+                    ? "\(when) straddles a boundary of the period \(who) is bound (\(Explain.span(period, in: zone))): the time is too coarse to tell"
+                    : "")
         }
         if let party = incident.perpetrator?.party, let holder = disputeHolder(span, party: party, prepared: prepared) {
-            return ClauseCheck(.time, .unknown, uncertainty: .disputed, explain ? "\(when): \(dispute(holder: holder, party: party, prepared: prepared))" : "")
+            return ClauseCheck(
+                .time, .unknown, uncertainty: .disputed, explain ? "\(when): \(dispute(holder: holder, party: party, prepared: prepared))" : "")
         }
         return ClauseCheck(.time, .fail, explain ? "\(when): \(outside(span, parties: parties, prepared: prepared))" : "")
     }

@@ -37,9 +37,10 @@ public enum ComplianceAnalytics {
             let days = Double(baselineDays ?? Int(length.rounded(.up)))
             baseline = TimeSpan(start: window.start.addingTimeInterval(-days * 86_400), end: window.start)
         }
-        let covered = baseline.map { span in
-            incidents.filter { span.contains($0.time.span.start) && wouldBeCovered($0, prepared) }
-        } ?? []
+        let covered =
+            baseline.map { span in
+                incidents.filter { span.contains($0.time.span.start) && wouldBeCovered($0, prepared) }
+            } ?? []
         let statement = coverageStatement(
             coverage ?? Self.coverage(of: incidents),
             // The figures rest on the records counted: those judged in the elapsed window and those of the baseline.
@@ -78,7 +79,8 @@ public enum ComplianceAnalytics {
         let statuses = agreement.belligerents.map { agreement.status(of: $0.id, at: asOf) }
         let ended = (window?.end.map { $0 <= asOf } ?? false) || (!statuses.isEmpty && statuses.allSatisfy { $0 == .expired })
         let moment = min(asOf, window?.end ?? asOf)
-        let statusSpan = (ended ? elapsed : nil)
+        let statusSpan =
+            (ended ? elapsed : nil)
             ?? TimeSpan(start: moment.addingTimeInterval(-Double(rule.recentDays) * 86_400), end: moment)
         let counted = judged.outcomes(judged.verdicts(startingIn: statusSpan)).filter { $0.kind == .violation }
         let stopped: Set<AgreementStatus> = [.collapsed, .suspended, .superseded]

@@ -44,7 +44,8 @@ public struct EventSummary: Hashable, Codable, Sendable {
         self.records = ordered.map(\.id)
         self.evidence = evidence
         let narrowest = ordered.min { ($0.time.span.duration ?? .infinity) < ($1.time.span.duration ?? .infinity) }!
-        span = ordered.dropFirst().reduce(Optional(ordered[0].time.span)) { shared, record in shared.flatMap { $0.intersection(record.time.span) } }
+        span =
+            ordered.dropFirst().reduce(Optional(ordered[0].time.span)) { shared, record in shared.flatMap { $0.intersection(record.time.span) } }
             ?? narrowest.time.span
         location = ordered.min { $0.location.precision < $1.location.precision }!.location
         target = ordered.max { Self.specificity($0.target) < Self.specificity($1.target) }!.target

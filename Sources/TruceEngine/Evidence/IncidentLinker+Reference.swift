@@ -15,7 +15,8 @@ extension IncidentLinker {
         if let x = a.action, let y = b.action, !x.mayBeSame(as: y) {
             let fullTargets = a.target.category != nil && a.target.subtype != nil && b.target.category != nil && b.target.subtype != nil
             let named = nameA?.isEmpty == false && nameB?.isEmpty == false
-            let aerial = (x.isStrikeKind || x == .strike) && (y.isStrikeKind || y == .strike) && a.target.category != nil
+            let aerial =
+                (x.isStrikeKind || x == .strike) && (y.isStrikeKind || y == .strike) && a.target.category != nil
                 && a.target.category == b.target.category
             if !fullTargets && !named && !aerial { return false }
         }

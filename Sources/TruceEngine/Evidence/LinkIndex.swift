@@ -57,7 +57,8 @@ struct LinkIndex {
         func add(to buckets: inout [UInt64: [Int32]]) {
             for day in span {
                 if let coordinate = key.coordinate {
-                    buckets[Self.bucket(.cell, day: day, Self.cell(coordinate.latitude), Self.cell(coordinate.longitude)), default: []].append(position)
+                    buckets[Self.bucket(.cell, day: day, Self.cell(coordinate.latitude), Self.cell(coordinate.longitude)), default: []].append(
+                        position)
                 }
                 if let place { buckets[Self.bucket(.place, day: day, place), default: []].append(position) }
                 if let region { buckets[Self.bucket(.region, day: day, region), default: []].append(position) }

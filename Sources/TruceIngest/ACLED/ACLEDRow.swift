@@ -11,11 +11,13 @@ struct ACLEDRow: CSVRowReading {
     /// The columns read from every row, in the order of ``names``: their positions are looked up in the header
     /// once per file (``ACLEDFormat/columns(header:file:)``).
     enum Column: Int, CaseIterable {
-        case eventID, iso, notes, actor1, actor2, timestamp, source, eventType, subEventType, civilianTargeting, eventDate, timePrecision, latitude, longitude, geoPrecision, admin1, location
+        case eventID, iso, notes, actor1, actor2, timestamp, source, eventType, subEventType, civilianTargeting, eventDate, timePrecision, latitude,
+            longitude, geoPrecision, admin1, location
 
         /// The header names, in the order of the cases.
         static let names = [
-            "event_id_cnty", "iso", "notes", "actor1", "actor2", "timestamp", "source", "event_type", "sub_event_type", "civilian_targeting", "event_date", "time_precision", "latitude", "longitude", "geo_precision", "admin1", "location",
+            "event_id_cnty", "iso", "notes", "actor1", "actor2", "timestamp", "source", "event_type", "sub_event_type", "civilian_targeting",
+            "event_date", "time_precision", "latitude", "longitude", "geo_precision", "admin1", "location",
         ]
     }
 
@@ -43,7 +45,8 @@ struct ACLEDRow: CSVRowReading {
         guard problems.isEmpty, let time, let location else { return nil }
         let claimant = "ACLED" + (value(.source).map { " (sources: \($0))" } ?? "")
         let party = actors.party(for: perpetratorActor)
-        let eventType = value(.eventType), subEventType = value(.subEventType)
+        let eventType = value(.eventType)
+        let subEventType = value(.subEventType)
         let lowercasedNotes = LowercasedText(notes)  // folded once for every keyword look below
         var target = TargetKeywords.target(in: lowercasedNotes, reading: .report) ?? Target(category: nil)
         if target.category == nil, subEventType == "Attack" || value(.civilianTargeting) != nil,

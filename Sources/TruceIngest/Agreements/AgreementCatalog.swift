@@ -30,7 +30,8 @@ public struct AgreementCatalog: Sendable {
                 if let first = firstFileForID[agreement.id] {
                     let place = first.file + (first.line.map { ":\($0)" } ?? "")
                     result.diagnostics.append(
-                        Diagnostic(file: file, line: result.idLine, field: "id", message: "duplicate id \"\(agreement.id)\": already defined in \(place)"))
+                        Diagnostic(
+                            file: file, line: result.idLine, field: "id", message: "duplicate id \"\(agreement.id)\": already defined in \(place)"))
                 } else {
                     firstFileForID[agreement.id] = (file, result.idLine)
                     catalog.agreements.append(agreement)

@@ -202,7 +202,9 @@ public enum AgreementReader {
             if let at, let zone {
                 let instant = at.instant(in: zone)
                 if let previous, instant < previous {
-                    reading.error("status events must be in time order; \(at) comes before the one above", at: entry.values["at"], field: join(item.field, "at"))
+                    reading.error(
+                        "status events must be in time order; \(at) comes before the one above", at: entry.values["at"], field: join(item.field, "at")
+                    )
                 }
                 previous = instant
             }

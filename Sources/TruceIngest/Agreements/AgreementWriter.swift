@@ -16,30 +16,49 @@ public enum AgreementWriter {
             ("kind", text(agreement.kind.rawValue)),
             ("summary", agreement.summary.map(text)),
             ("time_zone", text(agreement.timeZone.rawValue)),
-            ("parties", list(agreement.parties.map { party in
-                mapping([("id", text(party.id.rawValue)), ("name", text(party.name)), ("role", text(party.role.rawValue))])
-            })),
+            (
+                "parties",
+                list(
+                    agreement.parties.map { party in
+                        mapping([("id", text(party.id.rawValue)), ("name", text(party.name)), ("role", text(party.role.rawValue))])
+                    })
+            ),
             ("window", window(agreement.window, partyWindows: agreement.partyWindows)),
         ]
         if !agreement.clauses.isEmpty {
-            pairs.append(("clauses", list(agreement.clauses.map { clause in
-                mapping([("kind", text(clause.kind.rawValue)), ("text", text(clause.text)), ("source", source(clause.source))])
-            })))
+            pairs.append(
+                (
+                    "clauses",
+                    list(
+                        agreement.clauses.map { clause in
+                            mapping([("kind", text(clause.kind.rawValue)), ("text", text(clause.text)), ("source", source(clause.source))])
+                        })
+                ))
         }
         if agreement.scope != Scope() { pairs.append(("scope", scope(agreement.scope))) }
-        pairs.append(("status", list(agreement.statusHistory.map { event in
-            mapping([
-                ("at", text(event.at.description)), ("status", text(event.status.rawValue)),
-                ("party", event.party.map { text($0.rawValue) }), ("note", event.note.map(text)), ("source", source(event.source)),
-            ])
-        })))
+        pairs.append(
+            (
+                "status",
+                list(
+                    agreement.statusHistory.map { event in
+                        mapping([
+                            ("at", text(event.at.description)), ("status", text(event.status.rawValue)),
+                            ("party", event.party.map { text($0.rawValue) }), ("note", event.note.map(text)), ("source", source(event.source)),
+                        ])
+                    })
+            ))
         if !agreement.conditions.isEmpty {
-            pairs.append(("conditions", list(agreement.conditions.map { condition in
-                mapping([
-                    ("id", text(condition.id)), ("holder", text(condition.holder.rawValue)), ("kind", text(condition.kind.rawValue)),
-                    ("text", text(condition.text)), ("state", text(condition.state.rawValue)), ("source", source(condition.source)),
-                ])
-            })))
+            pairs.append(
+                (
+                    "conditions",
+                    list(
+                        agreement.conditions.map { condition in
+                            mapping([
+                                ("id", text(condition.id)), ("holder", text(condition.holder.rawValue)), ("kind", text(condition.kind.rawValue)),
+                                ("text", text(condition.text)), ("state", text(condition.state.rawValue)), ("source", source(condition.source)),
+                            ])
+                        })
+                ))
         }
         if !agreement.sources.isEmpty { pairs.append(("sources", list(agreement.sources.compactMap(source)))) }
         return mapping(pairs)
@@ -53,14 +72,19 @@ public enum AgreementWriter {
             ("source", source(window.source)),
         ]
         if !partyWindows.isEmpty {
-            pairs.append(("by_party", list(partyWindows.map { own in
-                var entry: [(String, Node?)] = [("party", text(own.party.rawValue)), ("start", own.start.map { text($0.description) })]
-                if let ownEnd = own.end { entry += end(ownEnd) }
-                entry += [
-                    ("time_zone", own.timeZone.map { text($0.rawValue) }), ("note", own.note.map(text)), ("source", source(own.source)),
-                ]
-                return mapping(entry)
-            })))
+            pairs.append(
+                (
+                    "by_party",
+                    list(
+                        partyWindows.map { own in
+                            var entry: [(String, Node?)] = [("party", text(own.party.rawValue)), ("start", own.start.map { text($0.description) })]
+                            if let ownEnd = own.end { entry += end(ownEnd) }
+                            entry += [
+                                ("time_zone", own.timeZone.map { text($0.rawValue) }), ("note", own.note.map(text)), ("source", source(own.source)),
+                            ]
+                            return mapping(entry)
+                        })
+                ))
         }
         return mapping(pairs)
     }
@@ -75,27 +99,37 @@ public enum AgreementWriter {
 
     private static func scope(_ scope: Scope) -> Node {
         func area(_ area: GeoArea) -> Node {
-            let value: Node = area.kind == .polygon
+            let value: Node =
+                area.kind == .polygon
                 ? list(area.ring.map { Node([Node(String($0.longitude)), Node(String($0.latitude))], .implicit, .flow) })
                 : text(area.code)
             return mapping([(area.kind.rawValue, value), ("name", area.name.map(text))])
         }
         var pairs: [(String, Node?)] = []
         if !scope.include.isEmpty || !scope.exclude.isEmpty {
-            pairs.append(("geography", mapping([
-                ("include", scope.include.isEmpty ? nil : list(scope.include.map(area))),
-                ("exclude", scope.exclude.isEmpty ? nil : list(scope.exclude.map(area))),
-            ])))
+            pairs.append(
+                (
+                    "geography",
+                    mapping([
+                        ("include", scope.include.isEmpty ? nil : list(scope.include.map(area))),
+                        ("exclude", scope.exclude.isEmpty ? nil : list(scope.exclude.map(area))),
+                    ])
+                ))
         }
         if !scope.targets.isEmpty {
-            pairs.append(("targets", list(scope.targets.map { target in
-                mapping([
-                    ("category", text(target.category.rawValue)),
-                    ("subtypes", target.subtypes.isEmpty ? nil : Node(target.subtypes.map { Node($0) }, .implicit, .flow)),
-                    ("including", target.including.isEmpty ? nil : Node(target.including.map { Node($0) }, .implicit, .flow)),
-                    ("source", source(target.source)),
-                ])
-            })))
+            pairs.append(
+                (
+                    "targets",
+                    list(
+                        scope.targets.map { target in
+                            mapping([
+                                ("category", text(target.category.rawValue)),
+                                ("subtypes", target.subtypes.isEmpty ? nil : Node(target.subtypes.map { Node($0) }, .implicit, .flow)),
+                                ("including", target.including.isEmpty ? nil : Node(target.including.map { Node($0) }, .implicit, .flow)),
+                                ("source", source(target.source)),
+                            ])
+                        })
+                ))
         }
         if !scope.actions.isEmpty {
             pairs.append(("actions", Node(scope.actions.map { Node($0.rawValue) }, .implicit, .flow)))

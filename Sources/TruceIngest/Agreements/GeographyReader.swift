@@ -52,10 +52,12 @@ enum GeographyReader {
     /// name, then from the area's `name`, then from the nearest code.
     private static func unknownRegion(_ code: String, name: String?) -> String {
         let wellFormed = code.range(of: #"^[A-Z]{2}-[A-Z0-9]{1,3}$"#, options: .regularExpression) != nil
-        let problem = wellFormed
+        let problem =
+            wellFormed
             ? "\"\(code)\" is not a region Truce knows"
             : "\"\(code)\" is not an ISO 3166-2 code such as UA-43"
-        let hint = Regions.code(forName: code) ?? name.flatMap(Regions.code(forName:))
+        let hint =
+            Regions.code(forName: code) ?? name.flatMap(Regions.code(forName:))
             ?? closest(to: code, among: Regions.codes, maximumDistance: 1)
         let countries = Set(Regions.codes.compactMap { $0.split(separator: "-").first.map(String.init) }).sorted()
         return problem + (hint.map { " (did you mean \($0), \(Regions.englishName(of: $0) ?? $0)?)" } ?? "")
@@ -64,7 +66,8 @@ enum GeographyReader {
 
     /// "… is not a sea Truce knows (did you mean black_sea?); known: …".
     private static func unknownSea(_ code: String, name: String?) -> String {
-        let hint = Seas.identifier(forName: code) ?? name.flatMap(Seas.identifier(forName:))
+        let hint =
+            Seas.identifier(forName: code) ?? name.flatMap(Seas.identifier(forName:))
             ?? closest(to: code, among: Seas.identifiers, maximumDistance: 3)
         return "\"\(code)\" is not a sea Truce knows" + (hint.map { " (did you mean \($0)?)" } ?? "")
             + "; known: \(Seas.identifiers.joined(separator: ", ")), or give a polygon"

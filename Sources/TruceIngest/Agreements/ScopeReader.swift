@@ -20,7 +20,8 @@ enum ScopeReader {
         let actions = reading.strings(scope, "actions").compactMap { item -> ActionType? in
             let action = reading.parse(item.text, as: ActionType.self, at: item.node, field: item.field)
             guard action == .noHostileAct else { return action }
-            reading.error("\"none\" is not a use of force: records of no hostile act are out of scope of every agreement", at: item.node, field: item.field)
+            reading.error(
+                "\"none\" is not a use of force: records of no hostile act are out of scope of every agreement", at: item.node, field: item.field)
             return nil
         }
         let exceptions = reading.sequence(scope, "exceptions").compactMap { item -> ScopeException? in

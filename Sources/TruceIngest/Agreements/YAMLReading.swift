@@ -187,7 +187,8 @@ func closest(to text: String, among candidates: [String], maximumDistance: Int =
 
 /// Levenshtein distance, for "did you mean" hints on short keys.
 func editDistance(_ lhs: String, _ rhs: String) -> Int {
-    let a = Array(lhs), b = Array(rhs)
+    let a = Array(lhs)
+    let b = Array(rhs)
     guard !a.isEmpty else { return b.count }
     guard !b.isEmpty else { return a.count }
     var previous = Array(0...b.count)

@@ -106,7 +106,8 @@ public struct CSVReader: Sequence, IteratorProtocol, Sendable {
         consumed = position
         if let problem = parsed.problem {
             let rawBytes = bytes[parsed.start..<parsed.end]
-            return .malformed(MalformedCSVRecord(line: startLine, raw: String(decoding: rawBytes, as: UTF8.self), reason: problem, rawBytes: rawBytes))
+            return .malformed(
+                MalformedCSVRecord(line: startLine, raw: String(decoding: rawBytes, as: UTF8.self), reason: problem, rawBytes: rawBytes))
         }
         return .record(CSVRecord(line: startLine, rawBytes: bytes[parsed.start..<parsed.end], spans: parsed.spans))
     }
@@ -140,13 +141,16 @@ public struct CSVReader: Sequence, IteratorProtocol, Sendable {
         var index = start
         var highBits: UInt8 = 0  // OR of every byte read: non-ASCII text when its top bit is set
         var highWords: UInt64 = 0  // OR of the bytes read eight at a time
-        let lineFeeds = RecordScanner.everyByte(0x0A), carriageReturns = RecordScanner.everyByte(0x0D)
-        let quotes = RecordScanner.everyByte(0x22), delimiters = RecordScanner.everyByte(delimiter)
+        let lineFeeds = RecordScanner.everyByte(0x0A)
+        let carriageReturns = RecordScanner.everyByte(0x0D)
+        let quotes = RecordScanner.everyByte(0x22)
+        let delimiters = RecordScanner.everyByte(delimiter)
         /// Whether the eight bytes at `index` hold no line break and none of the byte repeated in `stops`, adding
         /// them to `highWords` if so.
         func passes(_ index: Int, _ stops: UInt64) -> Bool {
             let word = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
-            let found = RecordScanner.zeroByte(word ^ lineFeeds) | RecordScanner.zeroByte(word ^ carriageReturns)
+            let found =
+                RecordScanner.zeroByte(word ^ lineFeeds) | RecordScanner.zeroByte(word ^ carriageReturns)
                 | RecordScanner.zeroByte(word ^ stops)
             if found != 0 { return false }
             highWords |= word
@@ -254,7 +258,9 @@ public struct CSVReader: Sequence, IteratorProtocol, Sendable {
         var scanner = RecordScanner(dialect: dialect)
         let start = position
         let found = bytes.withUnsafeBufferPointer { scanner.scan($0, from: start) }
-        let end: Int, next: Int, lineBreaks: Int
+        let end: Int
+        let next: Int
+        let lineBreaks: Int
         if let found {
             (end, next, lineBreaks) = (found.end, found.next, scanner.lineBreaks + 1)
         } else if isFinal {

@@ -40,7 +40,8 @@ public struct CSVRecord: Sendable {
     /// The field at `index` without leading and trailing spaces and tabs, as ``Swift/String/trimmingSpaces`` trims.
     public func trimmedField(_ index: Int) -> String {
         withFieldBytes(index) { bytes in
-            var start = 0, end = bytes.count
+            var start = 0
+            var end = bytes.count
             while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
             while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)

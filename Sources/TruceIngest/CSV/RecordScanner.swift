@@ -65,7 +65,8 @@ struct RecordScanner: Sendable {
             let start = index
             while index + 8 <= count {
                 let word = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                let found = Self.zeroByte(word ^ Self.everyByte(0x0A)) | Self.zeroByte(word ^ Self.everyByte(0x0D))
+                let found =
+                    Self.zeroByte(word ^ Self.everyByte(0x0A)) | Self.zeroByte(word ^ Self.everyByte(0x0D))
                     | (quoting ? Self.zeroByte(word ^ quoteBytes) : 0)
                 if found != 0 { break }
                 index += 8

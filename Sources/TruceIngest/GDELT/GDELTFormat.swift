@@ -22,16 +22,20 @@ public struct GDELTFormat: DatasetFormat {
     /// The column names of the GDELT 2.0 Event codebook, in file order.
     public static let columnNames: [String] = {
         func actor(_ prefix: String) -> [String] {
-            ["Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
-             "Type1Code", "Type2Code", "Type3Code"].map { prefix + $0 }
+            [
+                "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
+                "Type1Code", "Type2Code", "Type3Code",
+            ].map { prefix + $0 }
         }
         func geography(_ prefix: String) -> [String] {
             ["Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"].map { prefix + "_" + $0 }
         }
         return ["GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate"]
             + actor("Actor1") + actor("Actor2")
-            + ["IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-               "NumMentions", "NumSources", "NumArticles", "AvgTone"]
+            + [
+                "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+                "NumMentions", "NumSources", "NumArticles", "AvgTone",
+            ]
             + geography("Actor1Geo") + geography("Actor2Geo") + geography("ActionGeo")
             + ["DATEADDED", "SOURCEURL"]
     }()

@@ -11,11 +11,14 @@ struct GDELTRow: CSVRowReading {
     /// The columns read from every row, in the order of ``names``: their positions are looked up once per file
     /// (``GDELTFormat/columns(header:file:)``).
     enum Column: Int, CaseIterable {
-        case globalEventID, eventCode, quadClass, actor1CountryCode, sourceURL, dateAdded, actor1Name, actor1Code, actor2Name, actor2Code, numSources, numArticles, sqlDate, actionGeoLatitude, actionGeoLongitude, actionGeoFullName, actionGeoCountryCode, actionGeoType
+        case globalEventID, eventCode, quadClass, actor1CountryCode, sourceURL, dateAdded, actor1Name, actor1Code, actor2Name, actor2Code, numSources,
+            numArticles, sqlDate, actionGeoLatitude, actionGeoLongitude, actionGeoFullName, actionGeoCountryCode, actionGeoType
 
         /// The codebook names, in the order of the cases.
         static let names = [
-            "GLOBALEVENTID", "EventCode", "QuadClass", "Actor1CountryCode", "SOURCEURL", "DATEADDED", "Actor1Name", "Actor1Code", "Actor2Name", "Actor2Code", "NumSources", "NumArticles", "SQLDATE", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Type",
+            "GLOBALEVENTID", "EventCode", "QuadClass", "Actor1CountryCode", "SOURCEURL", "DATEADDED", "Actor1Name", "Actor1Code", "Actor2Name",
+            "Actor2Code", "NumSources", "NumArticles", "SQLDATE", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FullName", "ActionGeo_CountryCode",
+            "ActionGeo_Type",
         ]
     }
 
@@ -49,7 +52,9 @@ struct GDELTRow: CSVRowReading {
             perpetrator: party.map { Attribution(party: $0, attributedBy: "GDELT (machine-coded)") },
             description: description(eventCode: eventCode),
             claims: [Claim(claimant: claimant, accused: party, source: url.map { SourceReference(url: $0, published: published.description) })],
-            sources: [SourceRecord(dataset: "gdelt", file: sourceFile, line: record.line, key: key, release: value(.dateAdded), fields: verbatimFields)])
+            sources: [
+                SourceRecord(dataset: "gdelt", file: sourceFile, line: record.line, key: key, release: value(.dateAdded), fields: verbatimFields)
+            ])
     }
 
     /// `Actor1 → Actor2: CAMEO 196 violate ceasefire (3 sources, 5 articles)`.
@@ -117,7 +122,8 @@ struct GDELTRow: CSVRowReading {
                 problem("ActionGeo_Lat", latitudeText.map { "\"\($0)\" is not a latitude between -90 and 90" } ?? "is required with ActionGeo_Long")
             }
             if longitude == nil {
-                problem("ActionGeo_Long", longitudeText.map { "\"\($0)\" is not a longitude between -180 and 180" } ?? "is required with ActionGeo_Lat")
+                problem(
+                    "ActionGeo_Long", longitudeText.map { "\"\($0)\" is not a longitude between -180 and 180" } ?? "is required with ActionGeo_Lat")
             }
             guard let latitude, let longitude else { return nil }
             coordinate = Coordinate(latitude: latitude, longitude: longitude)

@@ -44,7 +44,8 @@ public struct ActorTable: Sendable {
                 guard PartyID.isWellFormed(record.fields[1]) else {
                     throw Diagnostic(file: file, line: record.line, field: "party", message: "\"\(record.fields[1])\" is not a party id")
                 }
-                let pattern = record.fields[0], party = record.fields[1]
+                let pattern = record.fields[0]
+                let party = record.fields[1]
                 if let earlier = firstLine[pattern] {
                     throw Diagnostic(
                         file: file, line: record.line, field: "pattern",

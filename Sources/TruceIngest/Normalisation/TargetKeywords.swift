@@ -12,8 +12,16 @@ public enum TargetKeywords {
         (["substation", "підстанці", "подстанци"], .energy, "substation"),
         (["transformer", "трансформатор"], .energy, "transformer"),
         (["power line", "transmission line", "лінія електропередач", "лэп", "линия электропередач"], .energy, "transmission_line"),
-        (["distribution network", "distribution grid", "power distribution", "electricity distribution", "розподільч", "обленерго", "распределительн"], .energy, "distribution_network"),
-        (["power grid", "electricity grid", "electrical grid", "energy grid", "енергосистем", "електромереж", "энергосистем", "электросет"], .energy, "grid"),
+        (
+            [
+                "distribution network", "distribution grid", "power distribution", "electricity distribution", "розподільч", "обленерго",
+                "распределительн",
+            ], .energy, "distribution_network"
+        ),
+        (
+            ["power grid", "electricity grid", "electrical grid", "energy grid", "енергосистем", "електромереж", "энергосистем", "электросет"],
+            .energy, "grid"
+        ),
         (["hydroelectric", "dam ", "dam,", "dam.", "гес ", "дамб", "греблі", "плотин"], .energy, "dam"),
         (["gas metering", "gas measuring", "газовимірювальн", "газоизмерительн"], .energy, "gas_metering_station"),
         (["gas storage", "underground storage", "газосховищ", "газохранилищ"], .energy, "gas_storage"),
@@ -23,7 +31,12 @@ public enum TargetKeywords {
         (["oil pipeline", "нафтопровід", "нефтепровод"], .energy, "oil_pipeline"),
         (["pumping station", "насосн"], .energy, "pumping_station"),
         (["oil depot", "fuel depot", "oil storage", "tank farm", "нафтобаз", "нефтебаз"], .energy, "oil_storage"),
-        (["nuclear power", "power plant", "power station", "thermal plant", "chp", "тэц", "тец", "тэс ", "аэс", "аес", "електростанц", "электростанц"], .energy, "power_plant"),
+        (
+            [
+                "nuclear power", "power plant", "power station", "thermal plant", "chp", "тэц", "тец", "тэс ", "аэс", "аес", "електростанц",
+                "электростанц",
+            ], .energy, "power_plant"
+        ),
         (["energy infrastructure", "energy facilit", "енергетичн", "энергетическ"], .energy, nil),
         (["petrol station", "gas station", "fuel station", "азс"], .transport, "fuel_station"),
         (["hospital", "лікарн", "больниц"], .civilian, "hospital"),
@@ -110,27 +123,27 @@ public enum TargetKeywords {
             stems.bytes.withUnsafeBufferPointer { stemBytes in
                 stems.entries.withUnsafeBufferPointer { entries in
                     stems.firstEntry.withUnsafeBufferPointer { firstEntry in
-                      stems.pairs.withUnsafeBufferPointer { pairs in
-                        var previousIsLetter = false
-                        var position = 0
-                        while position < buffer.count {
-                            let byte = buffer[position]
-                            let isContinuation = byte & 0xC0 == 0x80
-                            if !previousIsLetter, !isContinuation, position + 1 < buffer.count,
-                                case let pair = Int(byte) << 8 | Int(buffer[position + 1]), pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0
-                            {
-                                for entry in entries[firstEntry[Int(byte)]..<firstEntry[Int(byte) + 1]]
-                                where entry.row < best
-                                    && matches(stemBytes[entry.start..<entry.end], at: position, in: buffer)
-                                    && TargetWordSense.counts(subtype: table[entry.row].subtype, wordAt: position, in: buffer, reading: reading)
+                        stems.pairs.withUnsafeBufferPointer { pairs in
+                            var previousIsLetter = false
+                            var position = 0
+                            while position < buffer.count {
+                                let byte = buffer[position]
+                                let isContinuation = byte & 0xC0 == 0x80
+                                if !previousIsLetter, !isContinuation, position + 1 < buffer.count,
+                                    case let pair = Int(byte) << 8 | Int(buffer[position + 1]), pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0
                                 {
-                                    best = entry.row
+                                    for entry in entries[firstEntry[Int(byte)]..<firstEntry[Int(byte) + 1]]
+                                    where entry.row < best
+                                        && matches(stemBytes[entry.start..<entry.end], at: position, in: buffer)
+                                        && TargetWordSense.counts(subtype: table[entry.row].subtype, wordAt: position, in: buffer, reading: reading)
+                                    {
+                                        best = entry.row
+                                    }
                                 }
+                                if !isContinuation { previousIsLetter = isLetter(byte) }
+                                position += 1
                             }
-                            if !isContinuation { previousIsLetter = isLetter(byte) }
-                            position += 1
                         }
-                      }
                     }
                 }
             }

@@ -97,7 +97,10 @@ enum TargetWordSense {
         for _ in 0..<window {
             guard let word = previousWord(before: cursor, in: buffer) else { break }
             cursor = word.lowerBound
-            if hasStem(hostile, buffer, word) { hostileFound = true; break }
+            if hasStem(hostile, buffer, word) {
+                hostileFound = true
+                break
+            }
             if hasStem(nearness, buffer, word) || hasStem(senses.earlierWords, buffer, word) { return false }
         }
 

@@ -112,7 +112,8 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
                     records += 1
                     batchBytes += raw.count
                     if let first = keys.firstSight(of: seen, line: line, rawHash: rawHash) {
-                        let message = first.raw == Int32(truncatingIfNeeded: rawHash)
+                        let message =
+                            first.raw == Int32(truncatingIfNeeded: rawHash)
                             ? "\"\(key)\" repeats line \(first.line) exactly"
                             : "\"\(key)\" is already on line \(first.line) with different content"
                         let problem = Diagnostic(file: file, line: line, field: format.keyColumn, message: message)

@@ -43,7 +43,8 @@ struct SeenKey: Hashable {
                 (low, high) = packed
                 return
             }
-            var first = Hasher(), second = Hasher()
+            var first = Hasher()
+            var second = Hasher()
             first.combine(0x5EED_0001 as UInt64)
             second.combine(0x5EED_0002 as UInt64)
             first.combine(bytes: UnsafeRawBufferPointer(bytes))

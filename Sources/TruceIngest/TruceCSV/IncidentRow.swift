@@ -44,7 +44,6 @@ struct IncidentRow: CSVRowReading {
         return PartyID(text)
     }
 
-
     mutating func incident(sourceFile: String) -> Incident? {
         let id = required("id")
         if let id, !IncidentIDRule.accepts(id) {
@@ -57,7 +56,9 @@ struct IncidentRow: CSVRowReading {
         let subtype = value("target_subtype")
         if let subtype {
             if let category, !category.accepts(subtype: subtype) {
-                problem("target_subtype", "\"\(subtype)\" is not a subtype of \(category.rawValue) (known: \(category.knownSubtypes.joined(separator: ", ")))")
+                problem(
+                    "target_subtype",
+                    "\"\(subtype)\" is not a subtype of \(category.rawValue) (known: \(category.knownSubtypes.joined(separator: ", ")))")
             } else if category == nil {
                 problem("target_subtype", "a subtype needs a target_category")
             }
@@ -198,7 +199,8 @@ struct IncidentRow: CSVRowReading {
         case (nil, _): problem("latitude", "is required when longitude is given")
         case (_, nil): problem("longitude", "is required when latitude is given")
         }
-        let place = value("place"), admin1 = value("admin1")
+        let place = value("place")
+        let admin1 = value("admin1")
         let defaultPrecision: GeoPrecision =
             place != nil ? .locality : admin1 != nil ? .region : country != nil ? .country : .unknown
         let precision = parse("geo_precision", as: GeoPrecision.self) ?? defaultPrecision

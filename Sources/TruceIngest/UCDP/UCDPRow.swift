@@ -35,7 +35,8 @@ struct UCDPRow: CSVRowReading {
         case "3": description = "One-sided violence by \(sideA) against \(sideB)"
         default: description = "\(sideA) vs \(sideB)"
         }
-        let target = value("where_description").flatMap(TargetKeywords.target(atPlace:))
+        let target =
+            value("where_description").flatMap(TargetKeywords.target(atPlace:))
             ?? value("source_headline").flatMap(TargetKeywords.target(in:)) ?? Target(category: nil)
         let claimant = "UCDP GED" + (value("source_office").map { " (sources: \($0))" } ?? "")
         return Incident(
@@ -43,7 +44,8 @@ struct UCDPRow: CSVRowReading {
             perpetrator: party.map { Attribution(party: $0, attributedBy: "UCDP") },
             effects: Effects(fatalities: fatalities), description: description,
             claims: [Claim(claimant: claimant, accused: party)],
-            sources: [SourceRecord(dataset: "ucdp", file: sourceFile, line: record.line, key: key, release: value("version"), fields: verbatimFields)])
+            sources: [SourceRecord(dataset: "ucdp", file: sourceFile, line: record.line, key: key, release: value("version"), fields: verbatimFields)]
+        )
     }
 
     /// The local days from `date_start` to `date_end` inclusive, in the country's zone, with the precision

@@ -34,10 +34,14 @@ extension ExportFormat {
             let properties = GeoJSONProperties(["incident", "claimant", "claimant_party", "accused", "source_url", "stance"])
             return GeoJSONExport.layout(properties) { item in
                 let (incident, claim) = item
-                return (incident, [
-                    .string(incident.id), .string(claim.claimant), .string(claim.claimantParty?.rawValue),
-                    .string(claim.accused?.rawValue), .string(claim.source?.url), .string(ClaimRow(incident: incident.id, claim: claim).stance?.rawValue),
-                ])
+                return (
+                    incident,
+                    [
+                        .string(incident.id), .string(claim.claimant), .string(claim.claimantParty?.rawValue),
+                        .string(claim.accused?.rawValue), .string(claim.source?.url),
+                        .string(ClaimRow(incident: incident.id, claim: claim).stance?.rawValue),
+                    ]
+                )
             }
         }
     }

@@ -11,7 +11,9 @@ extension ReportRenderer {
         let chart = TimeSeriesChart(days: days, window: report.windowDays, markers: report.agreement.statusChanges.map { ($0.day, $0.label) })
             .svg(title: "\(noun) per day (events), \(report.from) to \(report.to)")
         func bars(_ counts: [MonitoringReport.Count]) -> [BarChart.Bar] {
-            counts.filter { $0.violations > 0 }.map { BarChart.Bar(label: $0.key, value: $0.violations, note: $0.violationRecords == $0.violations ? nil : "\($0.violationRecords) records") }
+            counts.filter { $0.violations > 0 }.map {
+                BarChart.Bar(label: $0.key, value: $0.violations, note: $0.violationRecords == $0.violations ? nil : "\($0.violationRecords) records")
+            }
         }
         let unit = "\(noun.lowercased()): events, with their records where more"
         let parties = BarChart(bars: bars(report.byParty), unit: unit).svg(title: "\(noun) by accused party")
@@ -24,7 +26,8 @@ extension ReportRenderer {
             let rows = counts.map {
                 "<tr><td>\(escape($0.key))</td><td class=\"n\">\(cell($0.violations, records: $0.violationRecords))</td><td class=\"n\">\(cell($0.possibleViolations, records: $0.possibleViolationRecords))</td></tr>"
             }.joined()
-            return "<table><thead><tr><th>\(title)</th><th>\(allegedOnly ? "alleged violations" : "violations")</th><th>possible</th></tr></thead><tbody>\(rows.isEmpty ? "<tr><td colspan=\"3\">none</td></tr>" : rows)</tbody></table>"
+            return
+                "<table><thead><tr><th>\(title)</th><th>\(allegedOnly ? "alleged violations" : "violations")</th><th>possible</th></tr></thead><tbody>\(rows.isEmpty ? "<tr><td colspan=\"3\">none</td></tr>" : rows)</tbody></table>"
         }
         let claimants = report.claimants.map { claimant in
             "<tr><td>\(escape(claimant.claimant))</td><td>\(escape(claimant.speaksFor?.rawValue ?? "independent"))</td><td class=\"n\">\(claimant.claims)</td><td class=\"n\">\(claimant.events)</td><td>\(escape(claimant.accused.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))</td><td class=\"n\">\(claimant.outOfScope)</td></tr>"
@@ -38,7 +41,9 @@ extension ReportRenderer {
             }.joined()
             let sources = event.sources.map { "<li>\(escape($0))</li>" }.joined()
             let tolls = event.casualties.map { "<li>casualties claimed by \(escape($0.claimant)): \(escape(casualtyText($0.effects)))</li>" }.joined()
-            let verdict = event.verdict == .violation && event.evidence != .verified ? "alleged violation" : event.verdict.rawValue.replacingOccurrences(of: "_", with: " ")
+            let verdict =
+                event.verdict == .violation && event.evidence != .verified
+                ? "alleged violation" : event.verdict.rawValue.replacingOccurrences(of: "_", with: " ")
             return """
                 <article class="incident"><h3>\(escape(event.event)) — \(verdict), \
                 \(event.evidence.rawValue.replacingOccurrences(of: "_", with: " ")) · \(event.records.count) record\(event.records.count == 1 ? "" : "s")</h3>\

@@ -133,7 +133,8 @@ extension MonitoringReport {
         for event in events { summaries[event.event] = EventSummary(records: members[event.event]!, evidence: event.evidence) }
 
         let claims = claimTable(inPeriod, judged: judged, agreement: agreement)
-        let notable = counted
+        let notable =
+            counted
             .sorted { ($0.evidence, $0.kind == .violation ? 1 : 0, $1.start) > ($1.evidence, $1.kind == .violation ? 1 : 0, $0.start) }
             .prefix(notableLimit)
             .compactMap { notableEvent($0, summary: summaries[$0.event]!, judged: judged, agreement: agreement, judge: judge) }
@@ -176,7 +177,8 @@ extension MonitoringReport {
     }
 
     static func count(_ key: String, _ events: [EventOutcome]) -> Count {
-        let violations = events.filter { $0.kind == .violation }, possible = events.filter { $0.kind == .possibleViolation }
+        let violations = events.filter { $0.kind == .violation }
+        let possible = events.filter { $0.kind == .possibleViolation }
         return Count(
             key: key, violations: violations.count, verifiedViolations: violations.filter { $0.evidence == .verified }.count,
             violationRecords: violations.map(\.records.count).reduce(0, +), possibleViolations: possible.count,

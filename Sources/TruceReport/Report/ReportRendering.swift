@@ -29,7 +29,8 @@ public enum ReportRenderer {
         let zone = analytics.timeZone
         let span = analytics.statusSpan
         let through = day(span.end.map { $0.addingTimeInterval(-1) } ?? span.start, zone)
-        let over = analytics.ended
+        let over =
+            analytics.ended
             ? "over its whole window (\(day(span.start, zone)) to \(through); the agreement had ended by the report's end)"
             : "over the last days before the report's moment (\(day(span.start, zone)) to \(through))"
         var lines = [
@@ -63,14 +64,18 @@ public enum ReportRenderer {
             lines.append("Events left open by imprecise times or places: \(Int((share * 100).rounded()))%.")
         }
         lines.append(coverageLine(analytics.coverage, zone: zone))
-        lines.append("Outstanding conditions: \(analytics.outstandingConditions.isEmpty ? "none" : analytics.outstandingConditions.map { "\($0.holder): \($0.text)" }.joined(separator: "; ")).")
+        lines.append(
+            "Outstanding conditions: \(analytics.outstandingConditions.isEmpty ? "none" : analytics.outstandingConditions.map { "\($0.holder): \($0.text)" }.joined(separator: "; "))."
+        )
         return lines
     }
 
     /// The data the figures rest on: each dataset's records and date range, and the last import.
     static func coverageLine(_ coverage: CoverageStatement, zone: ZoneIdentifier) -> String {
         guard !coverage.datasets.isEmpty else { return "Data: no records." }
-        let sets = coverage.datasets.map { "\($0.dataset) (\($0.records) record\($0.records == 1 ? "" : "s"), \(day($0.earliest, zone)) to \(day($0.latest, zone)))" }
+        let sets = coverage.datasets.map {
+            "\($0.dataset) (\($0.records) record\($0.records == 1 ? "" : "s"), \(day($0.earliest, zone)) to \(day($0.latest, zone)))"
+        }
         let imported = coverage.lastImport.map { "last import \(TimeText.utc($0))" } ?? "last import not recorded"
         return "Data: \(sets.joined(separator: "; ")); \(imported)."
     }
@@ -89,7 +94,9 @@ public enum ReportRenderer {
 
     static func rateText(_ rate: RateRatio) -> String {
         guard let ratio = rate.ratio else {
-            return rate.count + rate.baselineCount == 0 ? "No events in either period: no rate ratio." : "No events before the window: the rate ratio is unbounded (lower 95% bound \(String(format: "%.2f", rate.lower ?? 0)))."
+            return rate.count + rate.baselineCount == 0
+                ? "No events in either period: no rate ratio."
+                : "No events before the window: the rate ratio is unbounded (lower 95% bound \(String(format: "%.2f", rate.lower ?? 0)))."
         }
         let upper = rate.upper.map { String(format: "%.2f", $0) } ?? "∞"
         return "Rate ratio \(String(format: "%.2f", ratio)) (95% CI \(String(format: "%.2f", rate.lower ?? 0))–\(upper), exact conditional Poisson)."

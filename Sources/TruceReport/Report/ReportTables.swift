@@ -15,7 +15,9 @@ extension MonitoringReport {
             let inScope = judged.records[record.id] != nil
             for claim in record.claims {
                 guard inScope || claim.accused.map(parties.contains) == true || claim.claimantParty.map(parties.contains) == true else { continue }
-                var row = rows[claim.claimant] ?? Claimant(claimant: claim.claimant, speaksFor: claim.claimantParty, claims: 0, events: 0, accused: [:], outOfScope: 0)
+                var row =
+                    rows[claim.claimant]
+                    ?? Claimant(claimant: claim.claimant, speaksFor: claim.claimantParty, claims: 0, events: 0, accused: [:], outOfScope: 0)
                 row.claims += 1
                 row.accused[claim.accused?.rawValue ?? "nobody", default: 0] += 1
                 if !inScope { row.outOfScope += 1 }

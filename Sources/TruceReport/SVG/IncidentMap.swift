@@ -78,18 +78,28 @@ public struct IncidentMap: Sendable {
     /// The frame in degrees (west, east, south, north): the dots with a margin of a sixth of their extent
     /// (at least half a degree), or the outlines when there are no dots, widened to the plot's proportions.
     func frame() -> (west: Double, east: Double, south: Double, north: Double, scale: Double, correction: Double) {
-        var longitudes = dots.map(\.coordinate.longitude), latitudes = dots.map(\.coordinate.latitude)
+        var longitudes = dots.map(\.coordinate.longitude)
+        var latitudes = dots.map(\.coordinate.latitude)
         if longitudes.isEmpty, let outlines {
-            for shape in outlines.shapes { for ring in shape.rings { for point in ring { longitudes.append(point.0); latitudes.append(point.1) } } }
+            for shape in outlines.shapes {
+                for ring in shape.rings {
+                    for point in ring {
+                        longitudes.append(point.0)
+                        latitudes.append(point.1)
+                    }
+                }
+            }
         }
         if longitudes.isEmpty { (longitudes, latitudes) = ([22, 41], [44, 53]) }
         let (lonMin, lonMax, latMin, latMax) = (longitudes.min()!, longitudes.max()!, latitudes.min()!, latitudes.max()!)
-        let marginX = max((lonMax - lonMin) / 6, 0.5), marginY = max((latMax - latMin) / 6, 0.5)
+        let marginX = max((lonMax - lonMin) / 6, 0.5)
+        let marginY = max((latMax - latMin) / 6, 0.5)
         var (west, east, south, north) = (lonMin - marginX, lonMax + marginX, max(latMin - marginY, -89), min(latMax + marginY, 89))
         let correction = cos((south + north) / 2 * .pi / 180)
         let plotHeight = Self.height - Self.legendHeight
         let scale = min(Self.width / ((east - west) * correction), plotHeight / (north - south))
-        let extraX = (Self.width / scale / correction - (east - west)) / 2, extraY = (plotHeight / scale - (north - south)) / 2
+        let extraX = (Self.width / scale / correction - (east - west)) / 2
+        let extraY = (plotHeight / scale - (north - south)) / 2
         (west, east, south, north) = (west - extraX, east + extraX, south - extraY, north + extraY)
         return (west, east, south, north, scale, correction)
     }
@@ -101,7 +111,9 @@ public struct IncidentMap: Sendable {
         func project(_ longitude: Double, _ latitude: Double) -> (Double, Double) {
             ((longitude - frame.west) * frame.correction * frame.scale, (frame.north - latitude) * frame.scale)
         }
-        svg.raw("<defs><clipPath id=\"map-frame\"><rect x=\"0\" y=\"0\" width=\"\(format(width))\" height=\"\(format(plotHeight))\"/></clipPath></defs>\n")
+        svg.raw(
+            "<defs><clipPath id=\"map-frame\"><rect x=\"0\" y=\"0\" width=\"\(format(width))\" height=\"\(format(plotHeight))\"/></clipPath></defs>\n"
+        )
         svg.add("rect", [("class", "frame"), ("x", "0"), ("y", "0"), ("width", format(width)), ("height", format(plotHeight)), ("fill", "#f4f8fb")])
         svg.raw("<g clip-path=\"url(#map-frame)\">\n")
         for shape in outlines?.shapes ?? [] {
@@ -132,16 +144,24 @@ public struct IncidentMap: Sendable {
                 "<g class=\"cluster\"><title>\(count) events here:\n\(SVG.escape(shown))</title>"
                     + "<circle class=\"incident cluster \(strongest.verdict.rawValue)\" cx=\"\(format(cluster.x))\" cy=\"\(format(cluster.y))\" r=\"\(format(7 + 2 * log2(Double(count))))\" "
                     + "fill=\"\(fill)\" fill-opacity=\"0.9\" stroke=\"#222222\" stroke-width=\"0.8\"/>"
-                    + "<text class=\"cluster-count\" x=\"\(format(cluster.x))\" y=\"\(format(cluster.y + 3.5))\" text-anchor=\"middle\" font-size=\"10\" font-weight=\"bold\" fill=\"#ffffff\">\(count)</text></g>\n")
+                    + "<text class=\"cluster-count\" x=\"\(format(cluster.x))\" y=\"\(format(cluster.y + 3.5))\" text-anchor=\"middle\" font-size=\"10\" font-weight=\"bold\" fill=\"#ffffff\">\(count)</text></g>\n"
+            )
         }
         var legendX = 8.0
         for verdict in [VerdictKind.violation, .possibleViolation, .notAViolation, .insufficientInformation] {
-            svg.add("circle", [("cx", format(legendX + 5)), ("cy", format(plotHeight + 14)), ("r", "5"), ("fill", Palette.verdict[verdict.rawValue]!)])
-            svg.add("text", [("x", format(legendX + 14)), ("y", format(plotHeight + 18))], text: verdict.rawValue.replacingOccurrences(of: "_", with: " "))
+            svg.add(
+                "circle", [("cx", format(legendX + 5)), ("cy", format(plotHeight + 14)), ("r", "5"), ("fill", Palette.verdict[verdict.rawValue]!)])
+            svg.add(
+                "text", [("x", format(legendX + 14)), ("y", format(plotHeight + 18))], text: verdict.rawValue.replacingOccurrences(of: "_", with: " ")
+            )
             legendX += 150
         }
-        svg.add("text", [("x", "8"), ("y", format(plotHeight + 34)), ("font-size", "10")], text: "dot size: evidence (single claim < contested < corroborated < verified)")
-        svg.add("text", [("x", "8"), ("y", format(plotHeight + 46)), ("font-size", "10")], text: "numbered circle: nearby events drawn together (colour: strongest verdict); frame: the events' extent plus a margin")
+        svg.add(
+            "text", [("x", "8"), ("y", format(plotHeight + 34)), ("font-size", "10")],
+            text: "dot size: evidence (single claim < contested < corroborated < verified)")
+        svg.add(
+            "text", [("x", "8"), ("y", format(plotHeight + 46)), ("font-size", "10")],
+            text: "numbered circle: nearby events drawn together (colour: strongest verdict); frame: the events' extent plus a margin")
         return svg.document(title: title, cssClass: "map")
     }
 

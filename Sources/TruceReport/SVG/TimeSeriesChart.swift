@@ -18,7 +18,11 @@ public struct TimeSeriesChart: Sendable {
     }
 
     public func svg(title: String) -> String {
-        let width = 720.0, left = 48.0, right = 16.0, bottom = 58.0, plotHeight = 218.0
+        let width = 720.0
+        let left = 48.0
+        let right = 16.0
+        let bottom = 58.0
+        let plotHeight = 218.0
         let plotWidth = width - left - right
         let slot = plotWidth / Double(max(days.count, 1))
         func x(_ index: Int) -> Double { left + Double(index) * slot }
@@ -34,11 +38,18 @@ public struct TimeSeriesChart: Sendable {
         func y(_ value: Double) -> Double { top + plotHeight - value / top_ * plotHeight }
 
         if let window, let first = index[window.first], let last = index[window.last] {
-            svg.add("rect", [("class", "window"), ("x", format(x(first))), ("y", format(top)), ("width", format(Double(last - first + 1) * slot)), ("height", format(plotHeight)), ("fill", "#F0E442"), ("fill-opacity", "0.25")])
+            svg.add(
+                "rect",
+                [
+                    ("class", "window"), ("x", format(x(first))), ("y", format(top)), ("width", format(Double(last - first + 1) * slot)),
+                    ("height", format(plotHeight)), ("fill", "#F0E442"), ("fill-opacity", "0.25"),
+                ])
         }
         var tick = 0.0
         while tick <= top_ {
-            svg.add("line", [("x1", format(left)), ("x2", format(width - right)), ("y1", format(y(tick))), ("y2", format(y(tick))), ("stroke", "#dddddd")])
+            svg.add(
+                "line",
+                [("x1", format(left)), ("x2", format(width - right)), ("y1", format(y(tick))), ("y2", format(y(tick))), ("stroke", "#dddddd")])
             svg.add("text", [("x", format(left - 6)), ("y", format(y(tick) + 4)), ("text-anchor", "end")], text: String(Int(tick)))
             tick += step
         }
@@ -47,37 +58,78 @@ public struct TimeSeriesChart: Sendable {
             for level in EvidenceLevel.allCases {
                 let count = Double(day.violations[level.rawValue] ?? 0)
                 guard count > 0 else { continue }
-                svg.add("rect", [("class", "bar \(level.rawValue)"), ("x", format(x(position) + slot * 0.15)), ("y", format(y(base + count))), ("width", format(slot * 0.7)), ("height", format(y(base) - y(base + count))), ("fill", Palette.evidence[level.rawValue]!)], text: nil)
+                svg.add(
+                    "rect",
+                    [
+                        ("class", "bar \(level.rawValue)"), ("x", format(x(position) + slot * 0.15)), ("y", format(y(base + count))),
+                        ("width", format(slot * 0.7)), ("height", format(y(base) - y(base + count))), ("fill", Palette.evidence[level.rawValue]!),
+                    ], text: nil)
                 base += count
             }
         }
         let points = days.enumerated().map { "\(format(x($0.offset) + slot / 2)),\(format(y(Double($0.element.possibleViolations))))" }
         if days.contains(where: { $0.possibleViolations > 0 }) {
-            svg.add("polyline", [("class", "possible"), ("points", points.joined(separator: " ")), ("fill", "none"), ("stroke", Palette.blue), ("stroke-width", "2"), ("stroke-dasharray", "4 2")])
+            svg.add(
+                "polyline",
+                [
+                    ("class", "possible"), ("points", points.joined(separator: " ")), ("fill", "none"), ("stroke", Palette.blue),
+                    ("stroke-width", "2"), ("stroke-dasharray", "4 2"),
+                ])
         }
         for marker in markers {
             guard let position = index[marker.day] else { continue }
             let at = x(position) + slot / 2
-            svg.add("line", [("class", "status-change"), ("x1", format(at)), ("x2", format(at)), ("y1", format(top - 4)), ("y2", format(top + plotHeight)), ("stroke", "#333333"), ("stroke-dasharray", "2 2")])
+            svg.add(
+                "line",
+                [
+                    ("class", "status-change"), ("x1", format(at)), ("x2", format(at)), ("y1", format(top - 4)), ("y2", format(top + plotHeight)),
+                    ("stroke", "#333333"), ("stroke-dasharray", "2 2"),
+                ])
         }
         for label in labels {
-            svg.add("text", [("class", "marker-label"), ("x", format(label.x)), ("y", format(12 + Double(label.row) * 12)), ("font-size", "10")], text: label.text)
+            svg.add(
+                "text", [("class", "marker-label"), ("x", format(label.x)), ("y", format(12 + Double(label.row) * 12)), ("font-size", "10")],
+                text: label.text)
         }
         // Day labels: as many as fit without touching, on a regular step.
         let labelEvery = Self.labelStep(slot: slot, labelWidth: Self.textWidth("03-31", fontSize: 10), gap: 6)
         for (position, day) in days.enumerated() where position % labelEvery == 0 {
-            svg.add("text", [("class", "tick-label"), ("x", format(x(position) + slot / 2)), ("y", format(top + plotHeight + 14)), ("text-anchor", "middle"), ("font-size", "10")], text: String(day.date.dropFirst(5)))
+            svg.add(
+                "text",
+                [
+                    ("class", "tick-label"), ("x", format(x(position) + slot / 2)), ("y", format(top + plotHeight + 14)), ("text-anchor", "middle"),
+                    ("font-size", "10"),
+                ], text: String(day.date.dropFirst(5)))
         }
-        svg.add("line", [("x1", format(left)), ("x2", format(width - right)), ("y1", format(top + plotHeight)), ("y2", format(top + plotHeight)), ("stroke", "#333333")])
-        svg.add("text", [("x", format(left + plotWidth / 2)), ("y", format(height - 26)), ("text-anchor", "middle")], text: "day (agreement's local time)")
-        svg.add("text", [("x", "12"), ("y", format(top + plotHeight / 2)), ("transform", "rotate(-90 12 \(format(top + plotHeight / 2)))"), ("text-anchor", "middle")], text: "events per day")
+        svg.add(
+            "line",
+            [
+                ("x1", format(left)), ("x2", format(width - right)), ("y1", format(top + plotHeight)), ("y2", format(top + plotHeight)),
+                ("stroke", "#333333"),
+            ])
+        svg.add(
+            "text", [("x", format(left + plotWidth / 2)), ("y", format(height - 26)), ("text-anchor", "middle")], text: "day (agreement's local time)"
+        )
+        svg.add(
+            "text",
+            [
+                ("x", "12"), ("y", format(top + plotHeight / 2)), ("transform", "rotate(-90 12 \(format(top + plotHeight / 2)))"),
+                ("text-anchor", "middle"),
+            ], text: "events per day")
         var legendX = left
         for level in EvidenceLevel.allCases {
-            svg.add("rect", [("x", format(legendX)), ("y", format(height - 14)), ("width", "10"), ("height", "10"), ("fill", Palette.evidence[level.rawValue]!)])
+            svg.add(
+                "rect",
+                [("x", format(legendX)), ("y", format(height - 14)), ("width", "10"), ("height", "10"), ("fill", Palette.evidence[level.rawValue]!)])
             svg.add("text", [("x", format(legendX + 14)), ("y", format(height - 5))], text: level.rawValue.replacingOccurrences(of: "_", with: " "))
             legendX += 110
         }
-        svg.add("line", [("x1", format(legendX)), ("x2", format(legendX + 14)), ("y1", format(height - 9)), ("y2", format(height - 9)), ("stroke", Palette.blue), ("stroke-width", "2"), ("stroke-dasharray", "4 2")])
+        svg.add(
+            "line",
+            [
+                ("x1", format(legendX)), ("x2", format(legendX + 14)), ("y1", format(height - 9)), ("y2", format(height - 9)),
+                ("stroke", Palette.blue), ("stroke-width", "2"), ("stroke-dasharray", "4 2"),
+            ])
         svg.add("text", [("x", format(legendX + 18)), ("y", format(height - 5))], text: "possible violations")
         return svg.document(title: title, cssClass: "chart time-series")
     }
@@ -151,7 +203,9 @@ public struct BarChart: Sendable {
     static let longestLabel = 22
 
     public func svg(title: String) -> String {
-        let rowHeight = 22.0, left = 150.0, width = 480.0
+        let rowHeight = 22.0
+        let left = 150.0
+        let width = 480.0
         let height = Double(max(bars.count, 1)) * rowHeight + 40
         var svg = SVG(width: width, height: height)
         let maximum = Double(max(1, bars.map(\.value).max() ?? 1))

@@ -7,10 +7,12 @@ extension Incident {
     /// for anything it does not recognise, so that the caller can fall back to `JSONDecoder`.
     package init?(canonicalJSON text: String) {
         var text = text
-        guard let incident = text.withUTF8({ bytes -> Incident? in
-            var reader = JSONTextReader(bytes)
-            return try? reader.incident()
-        }) else { return nil }
+        guard
+            let incident = text.withUTF8({ bytes -> Incident? in
+                var reader = JSONTextReader(bytes)
+                return try? reader.incident()
+            })
+        else { return nil }
         self = incident
     }
 }
@@ -20,10 +22,12 @@ extension Array where Element == String {
     /// decoder. Returns `nil` for anything else, so that the caller can fall back to `JSONDecoder`.
     package init?(canonicalJSONArray text: String) {
         var text = text
-        guard let strings = text.withUTF8({ bytes -> [String]? in
-            var reader = JSONTextReader(bytes)
-            return try? reader.strings()
-        }) else { return nil }
+        guard
+            let strings = text.withUTF8({ bytes -> [String]? in
+                var reader = JSONTextReader(bytes)
+                return try? reader.strings()
+            })
+        else { return nil }
         self = strings
     }
 }
@@ -38,7 +42,8 @@ struct JSONTextReader {
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     mutating func incident() throws -> Incident {
-        var id = "", description = ""
+        var id = ""
+        var description = ""
         var action: ActionType?
         var outcome: Outcome?
         var acts: Int?
@@ -67,7 +72,8 @@ struct JSONTextReader {
             case "location": location = try reader.location()
             case "outcome": outcome = try reader.enumeration()
             case "perpetrator":
-                var party = "", by = ""
+                var party = ""
+                var by = ""
                 try reader.object { key, reader in
                     switch key {
                     case "attributedBy": by = try reader.string()
@@ -142,7 +148,8 @@ struct JSONTextReader {
             case "dataset": record.dataset = try reader.string()
             case "fields":
                 record.fields = try reader.array { reader in
-                    var name = "", value = ""
+                    var name = ""
+                    var value = ""
                     try reader.object { key, reader in
                         switch key {
                         case "name": name = try reader.string()
@@ -168,7 +175,8 @@ struct JSONTextReader {
             switch key {
             case "admin1": location.admin1 = try reader.string()
             case "coordinate":
-                var latitude = 0.0, longitude = 0.0
+                var latitude = 0.0
+                var longitude = 0.0
                 try reader.object { key, reader in
                     switch key {
                     case "latitude": latitude = try reader.number()
@@ -189,7 +197,8 @@ struct JSONTextReader {
 
     private mutating func incidentTime() throws -> IncidentTime {
         var precision = TimePrecision.day
-        var start: Date?, end: Date?
+        var start: Date?
+        var end: Date?
         var zone: ZoneIdentifier?
         try object { key, reader in
             switch key {
@@ -308,7 +317,8 @@ struct JSONTextReader {
             case UInt8(ascii: "b"): utf8.append(0x08)
             case UInt8(ascii: "f"): utf8.append(0x0C)
             case UInt8(ascii: "u"):
-                guard index + 4 <= raw.count, let value = UInt32(String(decoding: UnsafeBufferPointer(rebasing: raw[index..<index + 4]), as: UTF8.self), radix: 16)
+                guard index + 4 <= raw.count,
+                    let value = UInt32(String(decoding: UnsafeBufferPointer(rebasing: raw[index..<index + 4]), as: UTF8.self), radix: 16)
                 else { throw Malformed() }
                 index += 4
                 var scalarValue = value
@@ -337,9 +347,10 @@ struct JSONTextReader {
     private mutating func numberText() throws -> String {
         skipSpace()
         let start = position
-        while position < bytes.count, (bytes[position] >= 0x30 && bytes[position] <= 0x39) || bytes[position] == UInt8(ascii: "-")
-            || bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: ".") || bytes[position] == UInt8(ascii: "e")
-            || bytes[position] == UInt8(ascii: "E")
+        while position < bytes.count,
+            (bytes[position] >= 0x30 && bytes[position] <= 0x39) || bytes[position] == UInt8(ascii: "-")
+                || bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: ".") || bytes[position] == UInt8(ascii: "e")
+                || bytes[position] == UInt8(ascii: "E")
         {
             position += 1
         }

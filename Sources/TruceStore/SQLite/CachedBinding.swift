@@ -31,8 +31,9 @@ struct CachedBinding: SQLiteBinding {
             // An empty buffer may have no address, which SQLite would bind as NULL.
             utf8.count == 0
                 ? sqlite3_bind_text(handle, index, "", 0, Self.transient)
-                : sqlite3_bind_text(handle, index, UnsafeRawPointer(utf8.baseAddress!).assumingMemoryBound(to: CChar.self),
-                                    CInt(utf8.count), Self.transient)
+                : sqlite3_bind_text(
+                    handle, index, UnsafeRawPointer(utf8.baseAddress!).assumingMemoryBound(to: CChar.self),
+                    CInt(utf8.count), Self.transient)
         }
         try check(code)
     }

@@ -27,7 +27,8 @@ enum FrozenMigrations {
                 guard case .object(var record) = value, case .array(let fields)? = record["fields"] else {
                     throw JSONValue.Unexpected(incident: id, member: "sources[\(ordinal)].fields")
                 }
-                var names: [String] = [], values: [String] = []
+                var names: [String] = []
+                var values: [String] = []
                 for field in fields {
                     guard case .object(let members) = field, case .string(let name)? = members["name"], case .string(let value)? = members["value"]
                     else { throw JSONValue.Unexpected(incident: id, member: "sources[\(ordinal)].fields") }
@@ -76,7 +77,9 @@ enum FrozenMigrations {
                 }
                 var uncertainty = 0
                 if let stated = check.uncertainty {
-                    guard let index = uncertainties.firstIndex(of: stated) else { throw JSONValue.Unexpected(incident: row["incident_id"], member: "checks") }
+                    guard let index = uncertainties.firstIndex(of: stated) else {
+                        throw JSONValue.Unexpected(incident: row["incident_id"], member: "checks")
+                    }
                     uncertainty = index + 1
                 }
                 if check.clause == "exceptions" { packed |= 1 << 25 }

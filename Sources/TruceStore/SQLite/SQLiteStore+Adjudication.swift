@@ -90,7 +90,8 @@ extension SQLiteStore {
                         try row.bind(id)
                     }
                     try ChunkedRows.write(
-                        ids, sql: { "INSERT OR REPLACE INTO adjudication_mark (subject, id, rules_version) VALUES \(ChunkedRows.list("(?, ?, ?)", $0))" },
+                        ids,
+                        sql: { "INSERT OR REPLACE INTO adjudication_mark (subject, id, rules_version) VALUES \(ChunkedRows.list("(?, ?, ?)", $0))" },
                         db: db
                     ) { id, row in
                         try row.bind(subject)

@@ -19,7 +19,8 @@ extension SQLiteStore {
                 for row in try Row.fetchAll(
                     db, sql: "SELECT key, value FROM store_meta WHERE key LIKE '\(Self.importTimePrefix)%' OR key LIKE '\(Self.coveragePrefix)%'")
                 {
-                    let key: String = row["key"], value: Int64 = row["value"]
+                    let key: String = row["key"]
+                    let value: Int64 = row["value"]
                     if key.hasPrefix(Self.importTimePrefix) {
                         imported[String(key.dropFirst(Self.importTimePrefix.count))] = Date(timeIntervalSince1970: TimeInterval(value))
                     } else if let colon = key.lastIndex(of: ":") {
@@ -29,7 +30,9 @@ extension SQLiteStore {
                 }
                 return figures.keys.sorted().compactMap { dataset in
                     let known = figures[dataset]!
-                    guard let records = known["records"], records > 0, let earliest = known["earliest"], let latest = known["latest"] else { return nil }
+                    guard let records = known["records"], records > 0, let earliest = known["earliest"], let latest = known["latest"] else {
+                        return nil
+                    }
                     return DatasetCoverage(
                         dataset: dataset, records: Int(records), earliest: Date(timeIntervalSince1970: TimeInterval(earliest)),
                         latest: Date(timeIntervalSince1970: TimeInterval(latest)), lastImport: imported[dataset])

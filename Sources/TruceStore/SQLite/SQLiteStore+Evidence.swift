@@ -20,9 +20,10 @@ extension SQLiteStore {
     public func storedEvent(of incident: IncidentID, rulesVersion: String) throws -> [EvidenceRecord]? {
         try wrap("read the evidence of \(incident)") {
             try writer.read { db in
-                let judged = try Bool.fetchOne(
-                    db, sql: "SELECT 1 FROM adjudication_mark WHERE subject = 'incident' AND id = ? AND rules_version = ?",
-                    arguments: [incident, rulesVersion]) ?? false
+                let judged =
+                    try Bool.fetchOne(
+                        db, sql: "SELECT 1 FROM adjudication_mark WHERE subject = 'incident' AND id = ? AND rules_version = ?",
+                        arguments: [incident, rulesVersion]) ?? false
                 guard judged, let group = try String.fetchOne(db, sql: "SELECT link_group FROM evidence WHERE incident_id = ?", arguments: [incident])
                 else { return nil }
                 return try Row.fetchAll(

@@ -11,10 +11,11 @@ extension SQLiteStore {
     }
 
     public func save(prepared incidents: [PreparedIncident], quarantined: [QuarantinedRecord]) throws -> LoadSummary {
-        let longest = incidents.map { prepared -> Int64 in
-            let span = prepared.incident.time.span
-            return span.end.map { unix($0) - unix(span.start) } ?? Migrations.openEnded
-        }.max() ?? 0
+        let longest =
+            incidents.map { prepared -> Int64 in
+                let span = prepared.incident.time.span
+                return span.end.map { unix($0) - unix(span.start) } ?? Migrations.openEnded
+            }.max() ?? 0
         return try wrap("save incidents") {
             try immediateWrite { db in
                 var summary = LoadSummary()
@@ -29,8 +30,9 @@ extension SQLiteStore {
                         written.saw(incident, isNew: true)
                         continue
                     }
-                    guard let existing = try Row.fetchOne(
-                        try db.cachedStatement(sql: "SELECT body, release FROM incident WHERE id = ?"), arguments: [incident.id])
+                    guard
+                        let existing = try Row.fetchOne(
+                            try db.cachedStatement(sql: "SELECT body, release FROM incident WHERE id = ?"), arguments: [incident.id])
                     else { continue }
                     let storedBody: String = existing["body"]
                     if try Self.sameContent(storedBody: storedBody, as: prepared, db: db) {

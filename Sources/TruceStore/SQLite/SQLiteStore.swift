@@ -130,12 +130,15 @@ public final class SQLiteStore: VerdictStore {
 
     /// An incident from its columns alone (see ``IncidentQuery/Detail/summary``).
     static func summary(_ row: Row) -> Incident {
-        let latitude: Double? = row["latitude"], longitude: Double? = row["longitude"]
+        let latitude: Double? = row["latitude"]
+        let longitude: Double? = row["longitude"]
         let end: Int64? = row["end_unix"]
         return Incident(
             id: row["id"],
             time: IncidentTime(
-                span: TimeSpan(start: Date(timeIntervalSince1970: TimeInterval(row["start_unix"] as Int64)), end: end.map { Date(timeIntervalSince1970: TimeInterval($0)) }),
+                span: TimeSpan(
+                    start: Date(timeIntervalSince1970: TimeInterval(row["start_unix"] as Int64)),
+                    end: end.map { Date(timeIntervalSince1970: TimeInterval($0)) }),
                 precision: TimePrecision(rawValue: row["time_precision"]) ?? .day),
             location: IncidentLocation(
                 country: row["country"], admin1: row["admin1"], place: row["place"],
@@ -191,7 +194,10 @@ public final class SQLiteStore: VerdictStore {
             try writer.read { db in
                 var dump: [String: [String]] = [:]
                 let tables = try String.fetchAll(
-                    db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' AND name != 'deferred_index' ORDER BY name")
+                    db,
+                    sql:
+                        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' AND name != 'deferred_index' ORDER BY name"
+                )
                 for table in tables {
                     // Import times say when, not what: they are left out of the content.
                     let only = table == "store_meta" ? " WHERE key NOT LIKE '\(Self.importTimePrefix)%'" : ""
