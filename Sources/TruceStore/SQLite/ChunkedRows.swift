@@ -40,7 +40,8 @@ enum ChunkedRows {
         return changed
     }
 
-    /// `count` copies of `item` joined by commas: `(?, ?), (?, ?)` for `(?, ?)` twice.
+    /// `count` copies of `item` joined by commas: `(?, ?), (?, ?)` for `(?, ?)` twice; the one way the store
+    /// writes a list of placeholders.
     static func list(_ item: String, _ count: Int) -> String {
         Array(repeating: item, count: count).joined(separator: ", ")
     }

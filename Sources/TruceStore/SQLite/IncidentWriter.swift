@@ -20,13 +20,13 @@ struct IncidentWriter {
         incident = try DirectBinding(
             """
             INSERT INTO incident (\(IncidentColumns.incidentColumns), body)
-            VALUES (\(Array(repeating: "?", count: IncidentColumns.incidentColumnCount + 1).joined(separator: ", ")))
+            VALUES (\(ChunkedRows.list("?", IncidentColumns.incidentColumnCount + 1)))
             ON CONFLICT (id) DO NOTHING
             """, db: db)
         source = try DirectBinding(
             """
             INSERT INTO source_record (\(IncidentColumns.sourceColumns), header_id, field_values)
-            VALUES (\(Array(repeating: "?", count: IncidentColumns.sourceColumnCount + 2).joined(separator: ", ")))
+            VALUES (\(ChunkedRows.list("?", IncidentColumns.sourceColumnCount + 2)))
             """, db: db)
     }
 

@@ -40,7 +40,7 @@ extension SQLiteStore {
             filter.add(marked, [rulesVersion])
             if let countries {
                 // Incidents of unknown country, or in several, may still lie in the agreements' countries.
-                let marks = Array(repeating: "?", count: countries.count).joined(separator: ", ")
+                let marks = ChunkedRows.list("?", countries.count)
                 filter.add("(country IN (\(marks)) OR country IS NULL OR countries IS NOT NULL)", countries.sorted())
             }
             // Spans are stored rounded down to the second: `>=` keeps every incident that may end after.

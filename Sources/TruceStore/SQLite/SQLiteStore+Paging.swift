@@ -22,7 +22,7 @@ extension SQLiteStore {
         // SQLite bounds the number of bound values in one statement; 500 is far below every build's bound.
         for start in stride(from: 0, to: ids.count, by: 500) {
             let chunk = Array(ids[start..<min(ids.count, start + 500)])
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+            let marks = ChunkedRows.list("?", chunk.count)
             for incident in try readIncidents("FROM incident WHERE id IN (\(marks))", StatementArguments(chunk), detail: detail).incidents {
                 byID[incident.id] = incident
             }

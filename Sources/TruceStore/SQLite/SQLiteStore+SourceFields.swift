@@ -16,7 +16,7 @@ extension SQLiteStore {
         // SQLite bounds the number of bound values in one statement; 500 is far below every build's bound.
         for start in stride(from: 0, to: ids.count, by: 500) {
             let chunk = Array(ids[start..<min(ids.count, start + 500)])
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+            let marks = ChunkedRows.list("?", chunk.count)
             let records = try Row.fetchAll(
                 db,
                 sql: "SELECT incident_id, ordinal, header_id, field_values FROM source_record WHERE incident_id IN (\(marks))",
