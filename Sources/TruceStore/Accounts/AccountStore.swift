@@ -11,6 +11,7 @@ public protocol AccountStore: Sendable {
     /// Runs `body` in one write transaction: what it changes through the transaction, audit entries included, is
     /// committed when it returns and rolled back entirely when it throws.
     /// - Throws: what `body` throws, or ``StoreError`` when the database cannot be written.
+    @discardableResult
     func write<Value>(_ body: (any AccountTransaction) throws -> Value) throws -> Value
 
     /// The user with this name, ignoring case, or `nil`.
@@ -42,8 +43,8 @@ public protocol AccountStore: Sendable {
     func loginAttempts(account: String?, address: String?, after instant: Date) throws -> [Date]
 }
 
-/// The changes one ``AccountStore/write(_:)`` transaction can make, and what it reads while making them (reads
-/// see the transaction's own changes).
+/// The changes one ``AccountStore/write(_:)`` transaction can make (to accounts, and to agreements), and what it
+/// reads while making them (reads see the transaction's own changes).
 public protocol AccountTransaction {
     /// The user with this name, ignoring case, or `nil`.
     func user(named name: String) throws -> StoredUser?
@@ -89,6 +90,14 @@ public protocol AccountTransaction {
 
     /// Forgets every login attempt older than `instant`.
     func forgetLoginAttempts(before instant: Date) throws
+
+    /// The agreement with `id`, or `nil`.
+    func agreement(id: AgreementID) throws -> Agreement?
+
+    /// Saves agreements as ``Store/save(agreements:)`` does, in this transaction: an agreement's edit and the audit
+    /// entry that tells of it are committed together.
+    /// - Returns: how many were new, updated and unchanged.
+    func save(agreements: [Agreement]) throws -> LoadSummary
 
     /// Appends an entry to the audit trail.
     /// - Returns: the entry with its id.

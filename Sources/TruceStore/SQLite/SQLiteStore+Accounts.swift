@@ -3,6 +3,7 @@ import GRDB
 import TruceCore
 
 extension SQLiteStore: AccountStore {
+    @discardableResult
     public func write<Value>(_ body: (any AccountTransaction) throws -> Value) throws -> Value {
         // What `body` throws of its own (a use case refusing a change) reaches the caller as it is, after the
         // rollback; the database's own errors become store errors.
@@ -11,7 +12,7 @@ extension SQLiteStore: AccountStore {
             return try wrap("write accounts") {
                 try immediateWrite(changesContent: false) { db in
                     do {
-                        return try body(AccountRows(db: db, path: path))
+                        return try body(AccountRows(db: db, path: path, contentWrites: contentWrites))
                     } catch let error where !(error is DatabaseError) && !(error is StoreError) {
                         refusal = error
                         throw error
@@ -24,11 +25,11 @@ extension SQLiteStore: AccountStore {
     }
 
     public func user(named name: String) throws -> StoredUser? {
-        try wrap("read users") { try writer.read { try AccountRows(db: $0, path: path).user(named: name) } }
+        try wrap("read users") { try writer.read { try AccountRows(db: $0, path: path, contentWrites: nil).user(named: name) } }
     }
 
     public func user(id: Int64) throws -> StoredUser? {
-        try wrap("read users") { try writer.read { try AccountRows(db: $0, path: path).user(id: id) } }
+        try wrap("read users") { try writer.read { try AccountRows(db: $0, path: path, contentWrites: nil).user(id: id) } }
     }
 
     public func users() throws -> [StoredUser] {
@@ -47,7 +48,7 @@ extension SQLiteStore: AccountStore {
     }
 
     public func token(id: Int64) throws -> StoredToken? {
-        try wrap("read tokens") { try writer.read { try AccountRows(db: $0, path: path).token(id: id) } }
+        try wrap("read tokens") { try writer.read { try AccountRows(db: $0, path: path, contentWrites: nil).token(id: id) } }
     }
 
     public func tokens(userID: Int64?) throws -> [StoredToken] {
@@ -104,6 +105,8 @@ struct AccountRows: AccountTransaction {
     let db: Database
     /// The database file, named in errors.
     let path: String
+    /// The store's count of writes that change what adjudication judges, when the transaction may write.
+    let contentWrites: WriteCounter?
 
     static let userColumns = "SELECT id, name, role, password_hash, disabled, agreement_scope, created_at FROM account_user"
     static let tokenColumns =
@@ -194,6 +197,17 @@ struct AccountRows: AccountTransaction {
 
     func forgetLoginAttempts(before instant: Date) throws {
         try db.execute(sql: "DELETE FROM login_attempt WHERE at < ?", arguments: [instant.timeIntervalSince1970])
+    }
+
+    func agreement(id: AgreementID) throws -> Agreement? {
+        try String.fetchOne(db, sql: "SELECT body FROM agreement WHERE id = ?", arguments: [id]).map {
+            try TruceJSON.decoder().decode(Agreement.self, from: Data($0.utf8))
+        }
+    }
+
+    func save(agreements: [Agreement]) throws -> LoadSummary {
+        contentWrites?.increment()
+        return try SQLiteStore.save(agreements: agreements, db: db)
     }
 
     @discardableResult
