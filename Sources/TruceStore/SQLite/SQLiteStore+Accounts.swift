@@ -34,7 +34,10 @@ extension SQLiteStore: AccountStore {
 
     public func users() throws -> [StoredUser] {
         try wrap("read users") {
-            try writer.read { db in try Row.fetchAll(db, sql: "\(AccountRows.userColumns) ORDER BY name, id").map(AccountRows.storedUser) }
+            try writer.read { db in
+                let rows = AccountRows(db: db, path: path, contentWrites: nil)
+                return try Row.fetchAll(db, sql: "\(AccountRows.userColumns) ORDER BY name, id").map(rows.storedUser)
+            }
         }
     }
 
@@ -113,11 +116,11 @@ struct AccountRows: AccountTransaction {
         "SELECT id, user_id, label, secret_sha256, created_at, expires_at, revoked_at, last_used_at FROM account_token"
 
     func user(named name: String) throws -> StoredUser? {
-        try Row.fetchOne(db, sql: "\(Self.userColumns) WHERE name = ?", arguments: [name]).map(Self.storedUser)
+        try Row.fetchOne(db, sql: "\(Self.userColumns) WHERE name = ?", arguments: [name]).map(storedUser)
     }
 
     func user(id: Int64) throws -> StoredUser? {
-        try Row.fetchOne(db, sql: "\(Self.userColumns) WHERE id = ?", arguments: [id]).map(Self.storedUser)
+        try Row.fetchOne(db, sql: "\(Self.userColumns) WHERE id = ?", arguments: [id]).map(storedUser)
     }
 
     func add(_ user: NewUser) throws -> StoredUser {
@@ -226,15 +229,15 @@ struct AccountRows: AccountTransaction {
         return stored
     }
 
-    static func storedUser(_ row: Row) throws -> StoredUser {
+    func storedUser(_ row: Row) throws -> StoredUser {
         let role: String = row["role"]
         guard let known = Role(rawValue: role) else {
-            throw StoreError(path: "", operation: "read users", cause: .damaged, details: "unknown role \"\(role)\"")
+            throw StoreError(path: path, operation: "read users", cause: .damaged, details: "user \(row["id"] as Int64): unknown role \"\(role)\"")
         }
         return StoredUser(
             id: row["id"], name: row["name"], role: known, passwordHash: row["password_hash"], isDisabled: row["disabled"],
             agreementScope: try TruceJSON.decoder().decode([AgreementID].self, from: Data((row["agreement_scope"] as String).utf8)),
-            created: date(row["created_at"]))
+            created: Self.date(row["created_at"]))
     }
 
     static func storedToken(_ row: Row) -> StoredToken {
