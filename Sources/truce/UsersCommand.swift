@@ -8,7 +8,7 @@ struct UsersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users", abstract: "Add, list, disable and enable the server's users, and set their roles.",
         discussion: "Every change is written to the audit trail as made by cli:USER, the operating system's user running truce.",
-        subcommands: [Add.self, List.self, Disable.self, Enable.self, SetRole.self])
+        subcommands: [Add.self, List.self, Disable.self, Enable.self, SetRole.self, SetScope.self, SetPassword.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -37,24 +37,13 @@ struct UsersCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let generated = passwordStdin ? nil : Secrets.make()
-                let password = try generated ?? Self.readPassword()
+                let password = try generated ?? readPassword()
                 let accounts = Accounts(store: try store.open(), policy: try passwordPolicy())
                 let user = try accounts.add(
                     NewAccount(name: name, role: role, password: password, agreementScope: scope), by: commandLineAuthor())
                 print("added \(user.name) (\(user.role))")
                 if let generated { print("password (shown once): \(generated)") }
             }
-        }
-
-        /// The first line of standard input, without its line break.
-        static func readPassword() throws -> String {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            var line =
-                String(decoding: data, as: UTF8.self).split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first
-                .map(String.init) ?? ""
-            if line.hasSuffix("\r") { line.removeLast() }
-            guard !line.isEmpty else { throw Failure(message: "--password-stdin: standard input holds no password", kind: .invalidInput) }
-            return line
         }
     }
 
@@ -134,4 +123,59 @@ struct UsersCommand: ParsableCommand {
             }
         }
     }
+
+    struct SetScope: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set-scope", abstract: "Limit a user to some agreements, or (with none) give them every agreement.")
+
+        @Argument(help: "The user's name.")
+        var name: String
+
+        @Argument(help: "The agreements' ids; none for every agreement.")
+        var agreements: [AgreementID] = []
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            try reportingFailures {
+                let user = try Accounts(store: try store.open()).setScope(name, to: agreements, by: commandLineAuthor())
+                print("\(user.name) sees " + (user.agreementScope.isEmpty ? "every agreement" : user.agreementScope.joined(separator: " ")))
+            }
+        }
+    }
+
+    struct SetPassword: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set-password", abstract: "Give a user a new password; their sessions end.",
+            discussion: "With --password-stdin the password is the first line of standard input; without it, a random one is printed once.")
+
+        @Argument(help: "The user's name.")
+        var name: String
+
+        @Flag(help: "Read the password from standard input.")
+        var passwordStdin = false
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            try reportingFailures {
+                let generated = passwordStdin ? nil : Secrets.make()
+                let password = try generated ?? readPassword()
+                let accounts = Accounts(store: try store.open(), policy: try passwordPolicy())
+                let user = try accounts.changePassword(name, to: password, by: commandLineAuthor())
+                print("new password for \(user.name)")
+                if let generated { print("password (shown once): \(generated)") }
+            }
+        }
+    }
+}
+
+/// The first line of standard input, without its line break: a password given with --password-stdin.
+private func readPassword() throws -> String {
+    let data = FileHandle.standardInput.readDataToEndOfFile()
+    // Bytes, not characters: Swift reads "\r\n" as one character, which a split on "\n" would not find.
+    var line = Array(data.prefix { $0 != 0x0A })
+    if line.last == 0x0D { line.removeLast() }
+    guard !line.isEmpty else { throw Failure(message: "--password-stdin: standard input holds no password", kind: .invalidInput) }
+    return String(decoding: line, as: UTF8.self)
 }

@@ -66,6 +66,22 @@ struct AccountsCLITests {
         #expect(try Self.run(["audit", "list", "--user", "nobody", "--db", db]).output.hasSuffix("0 entries\n"))
     }
 
+    @Test("users set-scope and set-password change the user, each audited; a password line ending in CRLF is read without its line break")
+    func scopeAndPassword() throws {
+        let db = try CLI.temporaryDirectory().appendingPathComponent("t.sqlite").path
+        #expect(try Self.run(["users", "add", "amina", "--role", "monitor", "--db", db]).status == 0)
+        let scoped = try Self.run(["users", "set-scope", "amina", "gaza-ceasefire-2025", "energy-moratorium-2025", "--db", db])
+        #expect(scoped.output == "amina sees energy-moratorium-2025 gaza-ceasefire-2025\n", "\(scoped.errors)")
+        #expect(try Self.run(["users", "set-scope", "amina", "--db", db]).output == "amina sees every agreement\n")
+        #expect(try Self.run(["users", "set-scope", "amina", "Not An Id", "--db", db]).status == 1)
+        let changed = try Self.run(["users", "set-password", "amina", "--password-stdin", "--db", db], input: "another long password\r\n")
+        #expect(changed.output == "new password for amina\n", "\(changed.errors)")
+        #expect(try Self.run(["users", "set-password", "amina", "--password-stdin", "--db", db], input: "").status == 1)
+        let audit = try Self.run(["audit", "list", "--action", "users.change-password", "--json", "--db", db])
+        #expect(audit.output.contains("\"actor\" : \"cli:"), "\(audit.output)")
+        #expect(try Self.run(["audit", "list", "--db", db]).output.hasSuffix("4 entries\n"))
+    }
+
     @Test("users add refuses a short password, a taken name and an unknown role; a password is never an argument")
     func usersRefused() throws {
         let db = try CLI.temporaryDirectory().appendingPathComponent("t.sqlite").path
