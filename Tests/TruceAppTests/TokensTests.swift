@@ -21,6 +21,7 @@ struct TokensTests {
         #expect(listed == [created.token])
         #expect(!(try TruceJSON.string(listed)).contains(created.secret))
         #expect(try fixture.authentication().principal(bearerToken: created.secret)?.name == "amina")
+        #expect(try fixture.tokens.list().first?.lastUsed == fixture.clock.now, "its use is recorded")
     }
 
     @Test("two tokens never share a secret")

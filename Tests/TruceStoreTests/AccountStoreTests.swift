@@ -84,6 +84,27 @@ struct AccountStoreTests {
         #expect(try store.auditEntries(matching: AuditQuery()).compactMap(\.id) == [1, 2, 3, 4])
     }
 
+    @Test("recording a token's use writes only its last use: a revocation written after the token was read stays")
+    func tokenUseKeepsRevocation() throws {
+        let store = try SQLiteStore(path: try StoreFixtures.newPath())
+        let token = try store.write { transaction in
+            let user = try transaction.add(NewUser(name: "amina", role: .viewer, passwordHash: "h", created: Self.moment))
+            return try transaction.add(
+                StoredToken(id: 0, userID: user.id, label: "x", secretDigest: Data(repeating: 7, count: 32), created: Self.moment))
+        }
+        let readBeforeRevocation = try #require(try store.token(id: token.id))
+        try store.write { transaction in
+            var revoked = readBeforeRevocation
+            revoked.revoked = Self.moment.addingTimeInterval(1)
+            try transaction.update(revoked)
+        }
+        try store.write { try $0.recordUse(ofToken: readBeforeRevocation.id, at: Self.moment.addingTimeInterval(2)) }
+        let stored = try #require(try store.token(secretDigest: Data(repeating: 7, count: 32)))
+        #expect(stored.revoked == Self.moment.addingTimeInterval(1))
+        #expect(stored.lastUsed == Self.moment.addingTimeInterval(2))
+        #expect(!stored.isValid(at: Self.moment.addingTimeInterval(3)))
+    }
+
     @Test("a stored user's description and mirror never show the password hash")
     func storedUserHidesHash() {
         let user = StoredUser(id: 1, name: "amina", role: .admin, passwordHash: "$2b$12$SECRETHASHVALUE", created: Self.moment)

@@ -75,9 +75,8 @@ public struct Authentication: Sendable {
             let user = try store.user(id: token.userID), !user.isDisabled
         else { return nil }
         if token.lastUsed.map({ instant.timeIntervalSince($0) > 60 }) ?? true {
-            var used = token
-            used.lastUsed = instant
-            try store.write { try $0.update(used) }
+            // Only the time of use is written: the token read above may have been revoked since.
+            try store.write { try $0.recordUse(ofToken: token.id, at: instant) }
         }
         return Principal(user, credential: .token(id: token.id))
     }

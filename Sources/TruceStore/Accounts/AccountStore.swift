@@ -70,6 +70,10 @@ public protocol AccountTransaction {
     /// Stores every field of `token` in place of the stored one with its id.
     func update(_ token: StoredToken) throws
 
+    /// Records that the token with this id was accepted at `instant`, changing nothing else of it (a revocation
+    /// written since the token was read stays).
+    func recordUse(ofToken id: Int64, at instant: Date) throws
+
     /// Stores a new session.
     func add(_ session: StoredSession) throws
 

@@ -169,6 +169,10 @@ struct AccountRows: AccountTransaction {
             ])
     }
 
+    func recordUse(ofToken id: Int64, at instant: Date) throws {
+        try db.execute(sql: "UPDATE account_token SET last_used_at = ? WHERE id = ?", arguments: [instant.timeIntervalSince1970, id])
+    }
+
     func add(_ session: StoredSession) throws {
         try db.execute(
             sql: "INSERT INTO account_session (id_sha256, user_id, csrf_sha256, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
