@@ -16,7 +16,7 @@ struct Truce: ParsableCommand {
         subcommands: [
             InitCommand.self, AgreementsCommand.self, IncidentsCommand.self, ImportCommand.self, QuarantineCommand.self, AdjudicateCommand.self,
             ExplainCommand.self,
-            VerdictsCommand.self, ExportCommand.self, ReportCommand.self, DemoCommand.self,
+            VerdictsCommand.self, ExportCommand.self, ReportCommand.self, DemoCommand.self, UsersCommand.self, TokensCommand.self, AuditCommand.self,
         ]
     )
 }
