@@ -8,6 +8,8 @@ public struct OpenAPIDocument: Sendable {
     public let json: [UInt8]
     /// The document's operations, e.g. `GET /api/v1/incidents/{id}`.
     public let operations: Set<String>
+    /// The document's paths, e.g. `/api/v1/incidents/{id}`.
+    public let paths: Set<String>
     /// The reference page rendered from the document.
     public let referencePage: String
 
@@ -46,6 +48,7 @@ public struct OpenAPIDocument: Sendable {
             for method in Self.methods where (item as? [String: Any])?[method] != nil { operations.insert("\(method.uppercased()) \(path)") }
         }
         self.operations = operations
+        self.paths = Set(paths.keys)
         json = Array(try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes]))
         referencePage = ReferencePage.render(document)
     }

@@ -92,7 +92,7 @@ public struct Problem: Error, Hashable, Sendable {
         JSONBytes.appendRaw("}", to: &bytes)
         var headers = HTTPFields()
         headers[.contentType] = Self.mediaType
-        if kind == .methodNotAllowed { headers[.allow] = "GET, HEAD" }
+        if kind == .methodNotAllowed { headers[.allow] = "GET" }
         return Response(status: kind.status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }

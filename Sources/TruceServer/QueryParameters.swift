@@ -20,9 +20,10 @@ struct QueryParameters {
         self.values = values
     }
 
-    /// The text of parameter `name`; an empty value counts as absent.
+    /// The text of parameter `name`, `nil` when it is absent; an empty value is refused (leave it out instead).
     func text(_ name: String, maxBytes: Int = QueryParameters.maxValueBytes) throws -> String? {
-        guard let value = values[name], !value.isEmpty else { return nil }
+        guard let value = values[name] else { return nil }
+        guard !value.isEmpty else { throw Problem.invalid(name, "is empty: leave the parameter out instead") }
         guard value.utf8.count <= maxBytes else { throw Problem.invalid(name, "is longer than \(maxBytes) bytes") }
         return value
     }
@@ -64,13 +65,9 @@ struct QueryParameters {
         try integer("limit", in: 1...configuration.maxPageSize) ?? configuration.defaultPageSize
     }
 
-    /// `from` and `to` as a range of days, `from` not after `to`.
+    /// `from` and `to` as a range of days (a `to` before `from` selects nothing, as on the command line).
     func days() throws -> DayRange {
-        let range = DayRange(from: try day("from"), to: try day("to"))
-        if let from = range.from, let to = range.to, to.instant(in: .utc) < from.instant(in: .utc) {
-            throw Problem.invalid("to", "is a day before from")
-        }
-        return range
+        DayRange(from: try day("from"), to: try day("to"))
     }
 
     /// The verdict filters of `truce verdicts list` and `truce export`.

@@ -31,3 +31,30 @@ struct AccessGate: RouterMiddleware {
         return try await next(request, context)
     }
 }
+
+/// Answers 405 (with `Allow: GET`) to any method but GET on a path the document describes, where the router
+/// would only say it found no route.
+struct MethodCheck: RouterMiddleware {
+    typealias Context = TruceRequestContext
+    /// The document's paths, split into segments; a `{name}` segment matches any one segment.
+    let templates: [[Substring]]
+
+    init(paths: some Sequence<String>) {
+        templates = paths.map { $0.split(separator: "/", omittingEmptySubsequences: false) }
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard request.method != .get, matches(request.uri.path) else { return try await next(request, context) }
+        throw Problem(.methodNotAllowed, detail: "This path is read with GET.")
+    }
+
+    private func matches(_ path: String) -> Bool {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        return templates.contains { template in
+            template.count == segments.count
+                && zip(template, segments).allSatisfy { pattern, segment in
+                    (pattern.hasPrefix("{") && pattern.hasSuffix("}") && !segment.isEmpty) || pattern == segment
+                }
+        }
+    }
+}

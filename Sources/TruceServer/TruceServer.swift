@@ -12,7 +12,7 @@ import UnixSignals
 /// ```
 public enum TruceServer {
     /// The router of every route in the OpenAPI document, behind the middleware every request goes through:
-    /// request id, metrics, request log, problem details, request limits and the access gate.
+    /// request id, metrics, request log, problem details, methods, request limits and the access gate.
     public static func router(
         configuration: ServerConfiguration, store: StoreAccess, document: OpenAPIDocument
     ) -> Router<TruceRequestContext> {
@@ -22,6 +22,7 @@ public enum TruceServer {
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: ProblemResponder())
+        router.add(middleware: MethodCheck(paths: document.paths))
         router.add(middleware: RequestLimits(maxBodyBytes: configuration.maxRequestBodyBytes))
         router.add(middleware: AccessGate(publicAccess: configuration.publicAccess))
         ServiceRoutes(store: store, document: document).add(to: router)

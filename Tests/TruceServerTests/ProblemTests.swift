@@ -42,6 +42,7 @@ struct ProblemTests {
             let cases = [
                 ("limit=0", "limit"), ("limit=100000", "limit"), ("from=2025-02-30", "from"), ("to=yesterday", "to"), ("category=bakery", "category"),
                 ("bbox=1,2,3", "bbox"), ("bbox=0,50,10,40", "bbox"), ("cursor=%%%", "cursor"), ("format=xml", "format"), ("country=UKR", "country"),
+                ("party=", "party"),
             ]
             for (query, parameter) in cases {
                 let body = try Self.problem(
@@ -63,6 +64,20 @@ struct ProblemTests {
         let app = try ServerFixtures.application(store: try ServerFixtures.store())
         try await app.test(.router) { client in
             _ = try Self.problem(try await client.get("/api/v2/nothing"), status: 404, type: "/problems/not-found", path: "/api/v2/nothing")
+        }
+    }
+
+    @Test("a method other than GET on a path of the document is a 405 problem allowing GET; elsewhere a 404")
+    func methodNotAllowed() async throws {
+        let app = try ServerFixtures.application(store: try ServerFixtures.store())
+        try await app.test(.router) { client in
+            for (method, path) in [(HTTPRequest.Method.post, "/api/v1/incidents"), (.delete, "/api/v1/incidents/srv-001"), (.put, "/healthz")] {
+                let response = try await client.execute(uri: path, method: method, headers: [:], body: nil) { $0 }
+                _ = try Self.problem(response, status: 405, type: "/problems/method-not-allowed", path: path)
+                #expect(response.headers[.allow] == "GET")
+            }
+            let elsewhere = try await client.execute(uri: "/api/v1/nothing", method: .post, headers: [:], body: nil) { $0 }
+            #expect(elsewhere.status == .notFound)
         }
     }
 
