@@ -28,7 +28,7 @@ public enum TruceServer {
         ServiceRoutes(store: store, document: document).add(to: router)
         AgreementRoutes(store: store).add(to: router)
         IncidentRoutes(store: store, configuration: configuration).add(to: router)
-        VerdictRoutes(store: store, configuration: configuration).add(to: router)
+        VerdictRoutes(store: store, configuration: configuration, exports: ExportStreams()).add(to: router)
         return router
     }
 

@@ -10,6 +10,7 @@ import TruceStore
 struct VerdictRoutes {
     let store: StoreAccess
     let configuration: ServerConfiguration
+    let exports: ExportStreams
 
     func add(to router: Router<TruceRequestContext>) {
         router.get("/api/v1/verdicts") { request, _ in
@@ -27,22 +28,19 @@ struct VerdictRoutes {
             }
             return Responses.bytes(bytes, as: Responses.json)
         }
-        router.get("/api/v1/exports") { request, _ in
+        router.get("/api/v1/exports") { request, context in
             let parameters = try QueryParameters(request)
             guard let kind = try parameters.choice("kind", ExportKind.self) else {
                 throw Problem.invalid("kind", "is required: one of " + ExportKind.allCases.map(\.rawValue).joined(separator: ", "))
             }
             let format = try parameters.choice("format", ExportFormat.self) ?? .csv
             let exportRequest = ExportRequest(kind: kind, format: format, filter: try parameters.verdictFilter())
-            let bytes = try await store.run { store in
-                let export = try Export(exportRequest, from: store)
-                let collected = Collected()
-                _ = try export.write(to: BufferedOutput { collected.bytes.append(contentsOf: $0) })
-                return collected.bytes
-            }
+            // The filter is checked against the store first, so an unknown agreement is a problem, not a cut body.
+            let export = try await store.run { UncheckedSendable(try Export(exportRequest, from: $0)) }
             var headers = HTTPFields()
+            headers[.contentType] = Self.mediaType(of: format)
             headers[.contentDisposition] = "attachment; filename=\"\(kind.rawValue).\(format.rawValue)\""
-            return Responses.bytes(bytes, as: Self.mediaType(of: format), headers: headers)
+            return Response(status: .ok, headers: headers, body: try exports.body(of: export.value, logger: context.logger))
         }
         router.get("/api/v1/quarantine") { request, _ in
             let file = try QueryParameters(request).text("file")
@@ -58,9 +56,4 @@ struct VerdictRoutes {
         case .jsonl: return Responses.jsonLines
         }
     }
-}
-
-/// The bytes an export writes, gathered on the one thread that writes them.
-private final class Collected {
-    var bytes: [UInt8] = []
 }

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import TruceServer
+import TruceTestSupport
 
 @Suite("The read routes: status and body shape of each")
 struct ReadRouteTests {
@@ -154,6 +155,22 @@ struct ReadRouteTests {
             #expect(quarantine.status == .ok)
             let entries = try quarantine.items()
             #expect(entries.count == 1 && (entries[0]["record"] as? [String: Any])?["line"] as? Int == 6, "\(entries)")
+        }
+    }
+
+    @Test("an export many chunks long is streamed whole, in the store's order")
+    func largeExportStreams() async throws {
+        let store = try ServerFixtures.store()
+        var generator = SeededGenerator(seed: 31)
+        try ServerFixtures.importGenerated(count: 3_000, prefix: "bulk", into: store, generator: &generator)
+        let app = try ServerFixtures.application(store: store)
+        try await app.test(.live) { client in
+            let response = try await client.get("/api/v1/exports?kind=incidents&format=csv")
+            #expect(response.status == .ok && response.contentType?.hasPrefix("text/csv") == true)
+            #expect(response.body.readableBytes > 4 * 65_536, "more than the chunks the writer may run ahead")
+            let rows = response.text.split(separator: "\n").dropFirst()
+            #expect(rows.count == 3_004)
+            #expect(Set(rows.map { $0.prefix { $0 != "," } }).count == 3_004, "each incident once")
         }
     }
 }
