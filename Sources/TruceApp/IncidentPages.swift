@@ -42,10 +42,19 @@ public struct BoundingBox: Hashable, Sendable {
     }
 }
 
-/// Which stored incidents a page lists: the filters of an incident listing and a bounding box.
+/// Which stored incidents a page lists: the filters of an incident listing, those of a verdict listing
+/// (region, verdict, evidence level) and a bounding box. With a verdict kind or an evidence level, the incidents
+/// are those of the matching stored verdicts (under `agreement` when given), as in an export; else, with an
+/// agreement, those in its window and scope.
 public struct IncidentPageRequest: Hashable, Sendable {
     /// The filters; their `limit` is not used (a page holds `limit` incidents).
     public var filter: IncidentListRequest
+    /// A first-order region (any of its names) or a country code.
+    public var region: String?
+    /// Only incidents with a stored verdict of this kind.
+    public var verdict: VerdictKind?
+    /// Only incidents with a stored verdict at this evidence level.
+    public var evidence: EvidenceLevel?
     /// Only incidents with a coordinate inside this box (an incident without a coordinate is left out).
     public var box: BoundingBox?
     /// List the incidents after this position (from the start when `nil`).
@@ -56,10 +65,13 @@ public struct IncidentPageRequest: Hashable, Sendable {
     public var detail: IncidentQuery.Detail
 
     public init(
-        filter: IncidentListRequest = IncidentListRequest(), box: BoundingBox? = nil, after: PagePosition? = nil, limit: Int = 100,
-        detail: IncidentQuery.Detail = .withoutSourceFields
+        filter: IncidentListRequest = IncidentListRequest(), region: String? = nil, verdict: VerdictKind? = nil, evidence: EvidenceLevel? = nil,
+        box: BoundingBox? = nil, after: PagePosition? = nil, limit: Int = 100, detail: IncidentQuery.Detail = .withoutSourceFields
     ) {
         self.filter = filter
+        self.region = region
+        self.verdict = verdict
+        self.evidence = evidence
         self.box = box
         self.after = after
         self.limit = limit
@@ -88,14 +100,15 @@ extension IncidentListing {
     /// the position of the last incident it lists, so an incident added between two pages before that position
     /// is not listed, and none of those there at the first page is listed twice or left out.
     /// - Throws: ``NotFound`` when the request names an agreement the store does not hold.
-    public static func page(_ request: IncidentPageRequest, in store: some Store) throws -> IncidentPage {
+    public static func page(_ request: IncidentPageRequest, in store: some VerdictStore) throws -> IncidentPage {
         precondition(request.limit > 0, "a page holds at least one incident")
         let filter = request.filter
         let found = try filter.agreement.map { try Agreements.named($0, in: store) }
         let zone = found?.timeZone
+        guard request.verdict == nil && request.evidence == nil else { return try pageByVerdicts(request, zone: zone, in: store) }
         let query = IncidentQuery(
             perpetrator: filter.party, during: filter.days.span(in: zone ?? .utc), category: filter.category, country: filter.country,
-            detail: request.detail)
+            region: request.region, detail: request.detail)
         let screened = found != nil || request.box != nil
         // One incident past the page tells whether another page follows; filters the store cannot apply leave
         // some incidents out, so then a little more than the page is read at once.
@@ -111,6 +124,41 @@ extension IncidentListing {
             guard let next = read.next else { return IncidentPage(incidents: incidents, next: nil, zone: zone) }
             cursor = next
         }
+    }
+
+    /// A page of the incidents of the stored verdicts that match, each once, in the verdicts' order (which is
+    /// the incidents' order). Verdicts come by incident, so those of the incident a page ended with are skipped.
+    private static func pageByVerdicts(_ request: IncidentPageRequest, zone: ZoneIdentifier?, in store: some VerdictStore) throws -> IncidentPage {
+        let filter = request.filter
+        let query = VerdictQuery(
+            agreement: filter.agreement, perpetrator: filter.party, kind: request.verdict, evidence: request.evidence,
+            during: filter.days.span(in: zone ?? .utc), region: request.region)
+        let batch = max(request.limit + 1, 200)
+        var incidents: [Incident] = []
+        var cursor = request.after
+        var last = request.after?.incident
+        while true {
+            let read = try store.verdicts(matching: query, after: cursor, limit: batch)
+            var ids: [IncidentID] = []
+            for stored in read.items where stored.verdict.incident != last && stored.verdict.incident != ids.last {
+                ids.append(stored.verdict.incident)
+            }
+            last = ids.last ?? last
+            for incident in try store.incidents(ids: ids, detail: request.detail) where matches(incident, filter) {
+                guard keeps(incident, agreement: nil, box: request.box) else { continue }
+                if incidents.count == request.limit { return IncidentPage(incidents: incidents, next: incidents.last?.position, zone: zone) }
+                incidents.append(incident)
+            }
+            guard let next = read.next else { return IncidentPage(incidents: incidents, next: nil, zone: zone) }
+            cursor = next
+        }
+    }
+
+    /// Whether `incident` has the filter's target category and lies in its country (one of its countries).
+    private static func matches(_ incident: Incident, _ filter: IncidentListRequest) -> Bool {
+        if let category = filter.category, incident.target.category != category { return false }
+        if let country = filter.country, incident.location.country != country, !incident.location.countries.contains(country) { return false }
+        return true
     }
 
     private static func keeps(_ incident: Incident, agreement: Agreement?, box: BoundingBox?) -> Bool {

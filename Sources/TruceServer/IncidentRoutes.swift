@@ -48,7 +48,9 @@ struct IncidentRoutes {
             return box
         }
         let pageRequest = IncidentPageRequest(
-            filter: filter, box: box, after: try parameters.cursor(), limit: try parameters.limit(configuration), detail: .withoutSourceFields)
+            filter: filter, region: try parameters.text("region", maxBytes: 128), verdict: try parameters.choice("verdict"),
+            evidence: try parameters.choice("evidence"), box: box, after: try parameters.cursor(), limit: try parameters.limit(configuration),
+            detail: .withoutSourceFields)
         let (bytes, next) = try await store.run { store in
             let page = try IncidentListing.page(pageRequest, in: store)
             return (try Self.render(page, as: format), page.next)

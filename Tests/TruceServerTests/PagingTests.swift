@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import TruceApp
 import TruceServer
 import TruceTestSupport
 
@@ -61,6 +62,39 @@ struct PagingTests {
                 cursor = try response.object()["next"] as? String
             } while cursor != nil
             #expect(paged == whole && !whole.isEmpty)
+        }
+    }
+
+    @Test("incidents selected by their verdicts are paged each once, though some have verdicts under two agreements")
+    func verdictSelectedPages() async throws {
+        let store = try ServerFixtures.store()
+        // A second agreement with the energy moratorium's terms: each strike on energy is judged under both.
+        let catalogue = URL(fileURLWithPath: try Bundled.path(Bundled.catalogue))
+        let terms = try String(contentsOf: catalogue.appendingPathComponent("energy-moratorium-2025.yaml"), encoding: .utf8)
+        let twin = try ScratchDirectory.make("twin").appendingPathComponent("energy-moratorium-twin.yaml")
+        try terms.replacingOccurrences(of: "id: energy-moratorium-2025", with: "id: energy-moratorium-twin").write(
+            to: twin, atomically: true, encoding: .utf8)
+        _ = try Loading.agreements(from: [twin.path], into: store)
+        var generator = SeededGenerator(seed: 5)
+        try ServerFixtures.importGenerated(count: 25, prefix: "energy", month: 3, days: 18...31, into: store, generator: &generator)
+        _ = try Adjudicating.run(store: store, all: false)
+        let app = try ServerFixtures.application(store: store)
+        try await app.test(.router) { client in
+            let records = try await client.get("/api/v1/verdicts?by=record&verdict=violation&limit=1000").items()
+            var expected: [String] = []
+            for record in records {
+                let incident = (record["verdict"] as? [String: Any])?["incident"] as? String ?? ""
+                if expected.last != incident { expected.append(incident) }
+            }
+            #expect(records.count >= 2 * expected.count - 2 && expected.count > 20, "incidents have verdicts under both agreements")
+            var paged: [String] = []
+            var cursor: String?
+            repeat {
+                let response = try await client.get("/api/v1/incidents?verdict=violation&limit=3" + (cursor.map { "&cursor=\($0)" } ?? ""))
+                paged += try response.items().compactMap { $0["id"] as? String }
+                cursor = try response.object()["next"] as? String
+            } while cursor != nil
+            #expect(paged == expected && Set(paged).count == paged.count)
         }
     }
 

@@ -58,6 +58,10 @@ struct ReadRouteTests {
             #expect(try await ids("from=2025-03-21&to=2025-03-21") == ["srv-002"])
             #expect(try await ids("agreement=gaza-ceasefire-2025").contains("srv-004"))
             #expect(try await !ids("agreement=energy-moratorium-2025").contains("srv-004"))
+            #expect(try await ids("region=Kharkiv") == ["srv-001", "srv-002"])
+            let violations = try await ids("agreement=energy-moratorium-2025&verdict=violation")
+            #expect(violations.contains("srv-001") && violations.contains("srv-002") && !violations.contains("srv-004"), "\(violations)")
+            #expect(try await ids("verdict=violation&category=port&agreement=energy-moratorium-2025").isEmpty)
             #expect(try await ids("bbox=36,49,37,50") == ["srv-001", "srv-002"])
             #expect(try await ids("bbox=30,46,37,50&party=RU") == ["srv-001", "srv-002", "srv-003"])
             #expect(try await ids("bbox=-10,0,10,10").isEmpty)
@@ -164,7 +168,7 @@ struct ReadRouteTests {
         var generator = SeededGenerator(seed: 31)
         try ServerFixtures.importGenerated(count: 3_000, prefix: "bulk", into: store, generator: &generator)
         let app = try ServerFixtures.application(store: store)
-        try await app.test(.live) { client in
+        try await app.test(.router) { client in
             let response = try await client.get("/api/v1/exports?kind=incidents&format=csv")
             #expect(response.status == .ok && response.contentType?.hasPrefix("text/csv") == true)
             #expect(response.body.readableBytes > 4 * 65_536, "more than the chunks the writer may run ahead")

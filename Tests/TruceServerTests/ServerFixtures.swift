@@ -28,15 +28,17 @@ enum ServerFixtures {
         return store
     }
 
-    /// Imports `count` generated drone strikes in Kharkiv (ids `gen-PREFIX-N`, starts spread over March 2025
-    /// by `generator`) into `store`.
-    static func importGenerated(count: Int, prefix: String, into store: SQLiteStore, generator: inout SeededGenerator) throws {
+    /// Imports `count` generated drone strikes on energy in Kharkiv (ids `gen-PREFIX-N`, starts spread over
+    /// `days` of `month` 2025 by `generator`) into `store`.
+    static func importGenerated(
+        count: Int, prefix: String, month: Int = 3, days: ClosedRange<Int> = 1...31, into store: SQLiteStore, generator: inout SeededGenerator
+    ) throws {
         var lines = [header]
         for index in 0..<count {
-            let day = Int.random(in: 1...31, using: &generator)
+            let day = Int.random(in: days, using: &generator)
             let hour = Int.random(in: 0...23, using: &generator)
             let minute = Int.random(in: 0...59, using: &generator)
-            let start = String(format: "2025-03-%02dT%02d:%02d", day, hour, minute)
+            let start = String(format: "2025-%02d-%02dT%02d:%02d", month, day, hour, minute)
             lines.append(
                 "gen-\(prefix)-\(index),\(start),,Europe/Kyiv,minute,UA,Kharkiv Oblast,Kharkiv,49.99,36.23,locality,drone_strike,energy,"
                     + ",,RU,Generated Wire,UA,,,Generated strike.,https://example.org/gen,")
