@@ -12,12 +12,47 @@ import TruceServer
 struct LifecycleTests {
     @Test("a live server on a free loopback port answers health and a page of incidents")
     func live() async throws {
-        let app = try ServerFixtures.application(store: try ServerFixtures.store())
-        try await app.test(.live) { client in
-            #expect(client.port != nil && client.port != 0)
-            #expect(try await client.get("/healthz").status == .ok)
+        let configuration = ServerFixtures.configuration()
+        let router = TruceServer.router(
+            configuration: configuration, store: StoreAccess(store: try ServerFixtures.store()),
+            document: try OpenAPIDocument(maxPageSize: configuration.maxPageSize))
+        try await Self.serve(router, configuration: configuration) { client, port in
+            #expect(port != 0)
+            #expect(try await client.get("/healthz").head.status == .ok)
             let page = try await client.get("/api/v1/incidents?limit=2")
-            #expect(try page.status == .ok && (page.items().count) == 2)
+            #expect(page.head.status == .ok)
+            let body = try #require(page.body.map { Data($0.readableBytesView) })
+            #expect((try JSONSerialization.jsonObject(with: body) as? [String: Any])?["items"].map { ($0 as? [Any])?.count } == 2)
+        }
+    }
+
+    /// Serves `router` on a free loopback port and hands `body` a client connected to it; then shuts the server
+    /// down gracefully. The client waits long for answers: the whole suite runs at once on two cores.
+    static func serve(
+        _ router: Router<TruceRequestContext>, configuration: ServerConfiguration,
+        _ body: @Sendable (TestClient, Int) async throws -> Void
+    ) async throws {
+        let (ports, port) = AsyncStream<Int>.makeStream()
+        let app = TruceServer.application(configuration: configuration, router: router, logger: ServerFixtures.logger(nil)) { channel in
+            port.yield(channel.localAddress?.port ?? 0)
+        }
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [app], logger: ServerFixtures.logger(nil)))
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            var iterator = ports.makeAsyncIterator()
+            let bound = try #require(await iterator.next())
+            let client = TestClient(host: "127.0.0.1", port: bound, configuration: TestClient.Configuration(timeout: .seconds(300)))
+            client.connect()
+            do {
+                try await body(client, bound)
+            } catch {
+                await group.triggerGracefulShutdown()
+                try? await client.shutdown()
+                throw error
+            }
+            await group.triggerGracefulShutdown()
+            try await client.shutdown()
+            try await tasks.waitForAll()
         }
     }
 
@@ -58,7 +93,9 @@ struct LifecycleTests {
         let store = try ServerFixtures.store()
         let router = TruceServer.router(
             configuration: configuration, store: StoreAccess(store: store), document: try OpenAPIDocument(maxPageSize: configuration.maxPageSize))
+        let (arrivals, arrived) = AsyncStream<Void>.makeStream()
         router.get("/slow") { _, _ in
+            arrived.yield()
             try await Task.sleep(for: .milliseconds(600))
             return "finished"
         }
@@ -71,10 +108,12 @@ struct LifecycleTests {
             tasks.addTask { try await group.run() }
             var iterator = ports.makeAsyncIterator()
             let bound = try #require(await iterator.next())
-            let client = TestClient(host: "127.0.0.1", port: bound)
+            let client = TestClient(host: "127.0.0.1", port: bound, configuration: TestClient.Configuration(timeout: .seconds(300)))
             client.connect()
             async let slow = client.get("/slow")
-            try await Task.sleep(for: .milliseconds(150))
+            // Shutdown begins once the slow request is being answered.
+            var started = arrivals.makeAsyncIterator()
+            _ = await started.next()
             await group.triggerGracefulShutdown()
             let response = try await slow
             #expect(response.head.status == .ok)
