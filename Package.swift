@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "TruceStore", targets: ["TruceStore"]),
         .library(name: "TruceReport", targets: ["TruceReport"]),
         .library(name: "TruceApp", targets: ["TruceApp"]),
+        .library(name: "TruceServer", targets: ["TruceServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,6 +26,13 @@ let package = Package(
         // Only bcrypt (HummingbirdBcrypt) and SHA-256 (Crypto) are used: neither needs the Hummingbird server.
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .target(name: "TruceCore", swiftSettings: strictSettings),
@@ -62,11 +70,28 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // `truce serve`: the HTTP API over the same use cases, described by its OpenAPI document.
+        .target(
+            name: "TruceServer",
+            dependencies: [
+                "TruceApp", "TruceCore", "TruceStore", "TruceEngine", "TruceIngest", "TruceReport", .product(name: "Yams", package: "Yams"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            resources: [.copy("openapi.yaml")],
+            swiftSettings: strictSettings
+        ),
         // The command line only parses arguments and prints what TruceApp returns.
         .executableTarget(
             name: "truce",
             dependencies: [
-                "TruceApp", "TruceCore", "TruceIngest", "TruceEngine", "TruceStore", "TruceReport",
+                "TruceApp", "TruceServer", "TruceCore", "TruceIngest", "TruceEngine", "TruceStore", "TruceReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -93,6 +118,21 @@ let package = Package(
         .testTarget(
             name: "TruceAppTests",
             dependencies: ["TruceApp", "TruceCore", "TruceIngest", "TruceEngine", "TruceStore", "TruceReport", "TruceTestSupport"],
+            exclude: ["Fixtures"], swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TruceServerTests",
+            dependencies: [
+                "TruceServer", "TruceApp", "TruceCore", "TruceStore", "TruceTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Yams", package: "Yams"),
+            ],
             exclude: ["Fixtures"], swiftSettings: strictSettings
         ),
         .testTarget(

@@ -12,7 +12,7 @@ struct Day: ExpressibleByArgument, Hashable, Sendable, CustomStringConvertible {
     let stated: StatedTime
 
     /// How the day is written, for help and messages.
-    static let form = "YYYY-MM-DD"
+    static let form = DayText.form
 
     init?(argument: String) {
         guard let day = try? Day(validating: argument) else { return nil }
@@ -21,20 +21,7 @@ struct Day: ExpressibleByArgument, Hashable, Sendable, CustomStringConvertible {
 
     /// Reads `text`, saying why it is not a day when it is not one.
     init(validating text: String) throws {
-        let bytes = Array(text.utf8)
-        let isDigit = { (byte: UInt8) in (0x30...0x39).contains(byte) }
-        guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D,
-            bytes.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 || isDigit($0.element) })
-        else { throw InvalidValue("not a day: write it as \(Self.form), e.g. 2025-03-18") }
-        let number = { (range: Range<Int>) in range.reduce(0) { $0 * 10 + Int(bytes[$1] - 0x30) } }
-        let (year, month, day) = (number(0..<4), number(5..<7), number(8..<10))
-        guard year >= 1 else { throw InvalidValue("there is no year 0 (write the day as \(Self.form))") }
-        guard (1...12).contains(month) else { throw InvalidValue("there is no month \(month) (write the day as \(Self.form))") }
-        let days = StatedTime.daysIn(month: month, year: year)
-        guard (1...days).contains(day) else {
-            throw InvalidValue("\(text.prefix(7)) has \(days) days (write the day as \(Self.form))")
-        }
-        stated = StatedTime(year: year, month: month, day: day)
+        do { stated = try DayText.read(text) } catch { throw InvalidValue(error.description) }
     }
 
     var description: String { stated.description }

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Truce: ParsableCommand {
+struct Truce: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "truce",
         abstract: "Ceasefire monitoring: agreements as data, incidents from many sources.",
@@ -16,7 +16,8 @@ struct Truce: ParsableCommand {
         subcommands: [
             InitCommand.self, AgreementsCommand.self, IncidentsCommand.self, ImportCommand.self, QuarantineCommand.self, AdjudicateCommand.self,
             ExplainCommand.self,
-            VerdictsCommand.self, ExportCommand.self, ReportCommand.self, DemoCommand.self, UsersCommand.self, TokensCommand.self, AuditCommand.self,
+            VerdictsCommand.self, ExportCommand.self, ReportCommand.self, DemoCommand.self, ServeCommand.self, UsersCommand.self,
+            TokensCommand.self, AuditCommand.self,
         ]
     )
 }

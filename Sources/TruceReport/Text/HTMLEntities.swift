@@ -11,3 +11,10 @@ enum HTMLEntities {
         }
     }
 }
+
+/// Text written into HTML.
+public enum HTMLText {
+    /// `text` as HTML text or attribute value: `& < > "` as entities and hidden characters removed, as the
+    /// reports write their text.
+    public static func escaped(_ text: String) -> String { SVG.escape(text) }
+}

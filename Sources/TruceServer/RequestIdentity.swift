@@ -1,0 +1,46 @@
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// Gives each request an id: the client's `X-Request-ID` when it is sane (1 to 128 letters, digits and
+/// `-_.:`), else sixteen random bytes in hex. The id goes into every log line's metadata (`request_id`), into
+/// problem details, and back to the client in `X-Request-ID`.
+struct RequestIdentity: RouterMiddleware {
+    typealias Context = TruceRequestContext
+
+    static let header = HTTPField.Name("X-Request-ID")!
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        let id = request.headers[Self.header].flatMap(Self.accepted) ?? Self.made()
+        context.requestID = id
+        context.logger[metadataKey: "request_id"] = .string(id)
+        var response = try await next(request, context)
+        response.headers[Self.header] = id
+        return response
+    }
+
+    /// `text` when it is a sane request id, else `nil`.
+    static func accepted(_ text: String) -> String? {
+        guard (1...128).contains(text.utf8.count) else { return nil }
+        let allowed = text.utf8.allSatisfy { byte in
+            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == 0x2D || byte == 0x5F
+                || byte == 0x2E || byte == 0x3A
+        }
+        return allowed ? text : nil
+    }
+
+    /// A new id: sixteen random bytes in hex.
+    static func made() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let hex = Array("0123456789abcdef".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        for _ in 0..<16 {
+            let byte = UInt8.random(in: 0...255, using: &generator)
+            bytes.append(hex[Int(byte >> 4)])
+            bytes.append(hex[Int(byte & 0x0F)])
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,133 @@
+import Logging
+
+/// How `truce serve` runs: where it listens, which store it serves, what it logs, and its limits.
+///
+/// Values come from, in order of precedence: command-line flags, `TRUCE_*` environment variables, a
+/// configuration file (YAML or JSON), and the defaults here (see ``ConfigurationSources`` and docs/server.md).
+public struct ServerConfiguration: Hashable, Sendable {
+    /// The address to listen on.
+    public var host = "127.0.0.1"
+    /// The TCP port to listen on; 0 picks a free one.
+    public var port = 8080
+    /// The SQLite database's path.
+    public var database = "truce.sqlite"
+    /// The least severe log level written.
+    public var logLevel: Logger.Level = .info
+    /// Whether anyone may read without signing in.
+    public var publicAccess = true
+    /// The largest request body accepted, in bytes.
+    public var maxRequestBodyBytes = 1 << 20
+    /// The most items a page may hold (`limit`).
+    public var maxPageSize = 1_000
+    /// The items a page holds when `limit` is not given.
+    public var defaultPageSize = 100
+    /// Seconds a write waits while another writes.
+    public var busyTimeout = 5.0
+
+    public init() {}
+
+    /// Every setting, as the file names it, with its environment variable and what it takes.
+    public static let settings: [Setting] = [
+        Setting(key: "host", variable: "TRUCE_HOST", expected: "a host name or address") { configuration, text in
+            guard !text.isEmpty, text.utf8.count <= 255 else { return false }
+            configuration.host = text
+            return true
+        },
+        Setting(key: "port", variable: "TRUCE_PORT", expected: "a port number from 0 to 65535") { configuration, text in
+            guard let port = Int(text), (0...65_535).contains(port) else { return false }
+            configuration.port = port
+            return true
+        },
+        Setting(key: "database", variable: "TRUCE_DB", expected: "a database path") { configuration, text in
+            guard !text.isEmpty else { return false }
+            configuration.database = text
+            return true
+        },
+        Setting(
+            key: "log_level", variable: "TRUCE_LOG_LEVEL",
+            expected: "one of " + Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
+        ) { configuration, text in
+            guard let level = Logger.Level(rawValue: text.lowercased()) else { return false }
+            configuration.logLevel = level
+            return true
+        },
+        Setting(key: "public_access", variable: "TRUCE_PUBLIC_ACCESS", expected: "true or false") { configuration, text in
+            switch text.lowercased() {
+            case "true", "on", "yes", "1": configuration.publicAccess = true
+            case "false", "off", "no", "0": configuration.publicAccess = false
+            default: return false
+            }
+            return true
+        },
+        Setting(key: "max_request_body_bytes", variable: "TRUCE_MAX_REQUEST_BODY_BYTES", expected: "a number of bytes from 1 to 1073741824") {
+            configuration, text in
+            guard let bytes = Int(text), (1...(1 << 30)).contains(bytes) else { return false }
+            configuration.maxRequestBodyBytes = bytes
+            return true
+        },
+        Setting(key: "max_page_size", variable: "TRUCE_MAX_PAGE_SIZE", expected: "a whole number from 1 to 100000") { configuration, text in
+            guard let size = Int(text), (1...100_000).contains(size) else { return false }
+            configuration.maxPageSize = size
+            return true
+        },
+        Setting(key: "default_page_size", variable: "TRUCE_DEFAULT_PAGE_SIZE", expected: "a whole number from 1 to 100000") {
+            configuration, text in
+            guard let size = Int(text), (1...100_000).contains(size) else { return false }
+            configuration.defaultPageSize = size
+            return true
+        },
+        Setting(key: "busy_timeout", variable: "TRUCE_BUSY_TIMEOUT", expected: "a number of seconds from 0 to 3600") { configuration, text in
+            guard let seconds = Double(text), seconds.isFinite, (0...3_600).contains(seconds) else { return false }
+            configuration.busyTimeout = seconds
+            return true
+        },
+    ]
+
+    /// One setting: its key in a file, its environment variable, what it takes, and how it is applied.
+    public struct Setting: Sendable {
+        public let key: String
+        public let variable: String
+        /// What the setting takes, for messages and docs.
+        public let expected: String
+        /// Sets the value `text` names; `false` when `text` is not a value of this setting.
+        let apply: @Sendable (inout ServerConfiguration, String) -> Bool
+    }
+
+    /// Checks the settings that depend on one another.
+    /// - Throws: ``ConfigurationError`` when the default page size is above the maximum.
+    public func validated(source: String) throws -> ServerConfiguration {
+        guard defaultPageSize <= maxPageSize else {
+            throw ConfigurationError(
+                source: source, line: nil, key: "default_page_size", message: "is \(defaultPageSize), above max_page_size (\(maxPageSize))")
+        }
+        return self
+    }
+}
+
+extension Logger.Level {
+    static var allCases: [Logger.Level] { [.trace, .debug, .info, .notice, .warning, .error, .critical] }
+}
+
+/// A configuration value that cannot be used: where it was (a file and line, an environment variable or a
+/// flag), its key, and why.
+public struct ConfigurationError: Error, Hashable, CustomStringConvertible, Sendable {
+    /// The file, environment variable or flag the value came from.
+    public var source: String
+    /// The line in the file, where known.
+    public var line: Int?
+    public var key: String
+    public var message: String
+
+    public init(source: String, line: Int?, key: String, message: String) {
+        self.source = source
+        self.line = line
+        self.key = key
+        self.message = message
+    }
+
+    /// E.g. `truce.yaml:3: port: takes a port number from 0 to 65535`.
+    public var description: String {
+        let place = line.map { "\(source):\($0)" } ?? source
+        return "\(place): \(key): \(message)"
+    }
+}

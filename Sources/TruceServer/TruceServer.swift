@@ -1,0 +1,71 @@
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+import TruceStore
+import UnixSignals
+
+/// `truce serve`: Truce's HTTP API over one store, described by its OpenAPI document.
+///
+/// ```swift
+/// try await TruceServer.run(try ConfigurationSources(flags: ["port": "8080"]).configuration())
+/// ```
+public enum TruceServer {
+    /// The router of every route in the OpenAPI document, behind the middleware every request goes through:
+    /// request id, metrics, request log, problem details, methods, request limits and the access gate.
+    public static func router(
+        configuration: ServerConfiguration, store: StoreAccess, document: OpenAPIDocument
+    ) -> Router<TruceRequestContext> {
+        TruceMetrics.prepare()
+        let router = Router(context: TruceRequestContext.self)
+        router.add(middleware: RequestIdentity())
+        router.add(middleware: MetricsMiddleware())
+        router.add(middleware: LogRequestsMiddleware(.info))
+        router.add(middleware: ProblemResponder())
+        router.add(middleware: MethodCheck(paths: document.paths))
+        router.add(middleware: RequestLimits(maxBodyBytes: configuration.maxRequestBodyBytes))
+        router.add(middleware: AccessGate(publicAccess: configuration.publicAccess))
+        ServiceRoutes(store: store, document: document).add(to: router)
+        AgreementRoutes(store: store).add(to: router)
+        IncidentRoutes(store: store, configuration: configuration).add(to: router)
+        VerdictRoutes(store: store, configuration: configuration, exports: ExportStreams()).add(to: router)
+        return router
+    }
+
+    /// Opens the configured store (creating it or bringing its schema up to date if needed).
+    /// - Throws: ``TruceStore/StoreError`` naming the path when it cannot be opened.
+    public static func openStore(_ configuration: ServerConfiguration) throws -> StoreAccess {
+        StoreAccess(store: try SQLiteStore(path: configuration.database, busyTimeout: configuration.busyTimeout))
+    }
+
+    /// The application serving `router` on the configured host and port.
+    public static func application(
+        configuration: ServerConfiguration, router: Router<TruceRequestContext>, logger: Logger,
+        onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+    ) -> Application<RouterResponder<TruceRequestContext>> {
+        Application(
+            router: router,
+            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "Truce"),
+            onServerRunning: onServerRunning, logger: logger)
+    }
+
+    /// Serves until SIGTERM or SIGINT, then stops taking connections and finishes the requests in flight.
+    /// - Throws: when the store or the document cannot be opened, or the server cannot listen.
+    public static func run(_ configuration: ServerConfiguration) async throws {
+        let logger = {
+            var logger = Logger(label: "truce.server")
+            logger.logLevel = configuration.logLevel
+            return logger
+        }()
+        let store = try openStore(configuration)
+        let document = try OpenAPIDocument(maxPageSize: configuration.maxPageSize)
+        let router = router(configuration: configuration, store: store, document: document)
+        let app = application(configuration: configuration, router: router, logger: logger) { channel in
+            logger.notice(
+                "serving", metadata: ["address": .string(channel.localAddress?.description ?? "?"), "database": .string(configuration.database)])
+        }
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+}
