@@ -12,6 +12,10 @@ public struct Problem: Error, Hashable, Sendable {
         case invalidParameter = "invalid-parameter"
         case badRequest = "bad-request"
         case unauthorized = "unauthorized"
+        case forbidden = "forbidden"
+        case unsupportedMediaType = "unsupported-media-type"
+        case invalidContent = "invalid-content"
+        case conflict = "conflict"
         case methodNotAllowed = "method-not-allowed"
         case notAcceptable = "not-acceptable"
         case payloadTooLarge = "payload-too-large"
@@ -27,6 +31,10 @@ public struct Problem: Error, Hashable, Sendable {
             case .invalidParameter: return "Invalid parameter"
             case .badRequest: return "Bad request"
             case .unauthorized: return "Unauthorized"
+            case .forbidden: return "Forbidden"
+            case .unsupportedMediaType: return "Unsupported media type"
+            case .invalidContent: return "Invalid content"
+            case .conflict: return "Conflict"
             case .methodNotAllowed: return "Method not allowed"
             case .notAcceptable: return "Not acceptable"
             case .payloadTooLarge: return "Payload too large"
@@ -40,6 +48,10 @@ public struct Problem: Error, Hashable, Sendable {
             case .notFound: return .notFound
             case .invalidParameter, .badRequest: return .badRequest
             case .unauthorized: return .unauthorized
+            case .forbidden: return .forbidden
+            case .unsupportedMediaType: return .unsupportedMediaType
+            case .invalidContent: return .unprocessableContent
+            case .conflict: return .conflict
             case .methodNotAllowed: return .methodNotAllowed
             case .notAcceptable: return .notAcceptable
             case .payloadTooLarge: return .contentTooLarge
@@ -54,11 +66,16 @@ public struct Problem: Error, Hashable, Sendable {
     public var detail: String
     /// The query or path parameter at fault, for ``Kind/invalidParameter``.
     public var parameter: String?
+    /// The methods a path takes, for ``Kind/methodNotAllowed`` (`Allow`); `GET` when `nil`.
+    public var allowedMethods: String?
+    /// Every problem found in a request's content, for ``Kind/invalidContent``: each with its line and field.
+    public var errors: [Diagnostic]
 
-    public init(_ kind: Kind, detail: String, parameter: String? = nil) {
+    public init(_ kind: Kind, detail: String, parameter: String? = nil, errors: [Diagnostic] = []) {
         self.kind = kind
         self.detail = detail
         self.parameter = parameter
+        self.errors = errors
     }
 
     /// A parameter whose value cannot be used: names the parameter and what it takes, never echoes the value.
@@ -70,7 +87,7 @@ public struct Problem: Error, Hashable, Sendable {
     public static let mediaType = "application/problem+json"
 
     /// The response: `application/problem+json` with `type`, `title`, `status`, `detail`, `instance` (the
-    /// request's path), `request_id` and, where there is one, `parameter`.
+    /// request's path), `request_id` and, where there are, `parameter` and `errors` (each `{line, field, message}`).
     func response(instance: String, requestID: String) -> Response {
         var bytes: [UInt8] = []
         JSONBytes.appendRaw(#"{"type":"#, to: &bytes)
@@ -89,10 +106,23 @@ public struct Problem: Error, Hashable, Sendable {
             JSONBytes.appendRaw(#","parameter":"#, to: &bytes)
             JSONBytes.appendString(parameter, to: &bytes)
         }
+        if !errors.isEmpty {
+            JSONBytes.appendRaw(#","errors":["#, to: &bytes)
+            for (index, error) in errors.enumerated() {
+                JSONBytes.appendRaw(index == 0 ? #"{"line":"# : #",{"line":"#, to: &bytes)
+                if let line = error.line { JSONBytes.appendInteger(line, to: &bytes) } else { JSONBytes.appendRaw("null", to: &bytes) }
+                JSONBytes.appendRaw(#","field":"#, to: &bytes)
+                JSONBytes.appendString(error.field, to: &bytes)
+                JSONBytes.appendRaw(#","message":"#, to: &bytes)
+                JSONBytes.appendString(error.message, to: &bytes)
+                JSONBytes.appendRaw("}", to: &bytes)
+            }
+            JSONBytes.appendRaw("]", to: &bytes)
+        }
         JSONBytes.appendRaw("}", to: &bytes)
         var headers = HTTPFields()
         headers[.contentType] = Self.mediaType
-        if kind == .methodNotAllowed { headers[.allow] = "GET" }
+        if kind == .methodNotAllowed { headers[.allow] = allowedMethods ?? "GET" }
         return Response(status: kind.status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }

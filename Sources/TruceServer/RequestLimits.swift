@@ -1,14 +1,20 @@
 import HTTPTypes
 import Hummingbird
 
-/// Refuses a request whose declared body is larger than the configuration allows, before anything reads it.
+/// Refuses a request whose declared body is larger than the configuration allows, before anything reads it:
+/// an upload (``uploadPath``) up to `maxUploadBytes`, any other request up to `maxBodyBytes`.
 struct RequestLimits: RouterMiddleware {
     typealias Context = TruceRequestContext
     let maxBodyBytes: Int
+    let maxUploadBytes: Int
+
+    /// The path files are uploaded to.
+    static let uploadPath = "/api/v1/imports"
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > maxBodyBytes {
-            throw Problem(.payloadTooLarge, detail: "The request body is larger than \(maxBodyBytes) bytes.")
+        let limit = request.method == .post && request.uri.path == Self.uploadPath ? maxUploadBytes : maxBodyBytes
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
+            throw Problem(.payloadTooLarge, detail: "The request body is larger than \(limit) bytes.")
         }
         return try await next(request, context)
     }
@@ -32,29 +38,38 @@ struct AccessGate: RouterMiddleware {
     }
 }
 
-/// Answers 405 (with `Allow: GET`) to any method but GET on a path the document describes, where the router
-/// would only say it found no route.
+/// Answers 405 (with `Allow` naming the methods the document gives the path) to any other method on a path the
+/// document describes, where the router would only say it found no route.
 struct MethodCheck: RouterMiddleware {
     typealias Context = TruceRequestContext
-    /// The document's paths, split into segments; a `{name}` segment matches any one segment.
-    let templates: [[Substring]]
+    /// The document's paths, split into segments (a `{name}` segment matches any one segment), each with its methods.
+    let templates: [(segments: [Substring], methods: Set<String>)]
 
-    init(paths: some Sequence<String>) {
-        templates = paths.map { $0.split(separator: "/", omittingEmptySubsequences: false) }
+    /// - Parameter operations: the document's operations, e.g. `GET /api/v1/incidents/{id}`.
+    init(operations: some Sequence<String>) {
+        var methods: [String: Set<String>] = [:]
+        for operation in operations {
+            let parts = operation.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2 else { continue }
+            methods[String(parts[1]), default: []].insert(String(parts[0]))
+        }
+        templates = methods.map { ($0.key.split(separator: "/", omittingEmptySubsequences: false), $0.value) }
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard request.method != .get, matches(request.uri.path) else { return try await next(request, context) }
-        throw Problem(.methodNotAllowed, detail: "This path is read with GET.")
+        let segments = request.uri.path.split(separator: "/", omittingEmptySubsequences: false)
+        let allowed = templates.filter { Self.matches($0.segments, segments) }.reduce(into: Set<String>()) { $0.formUnion($1.methods) }
+        guard !allowed.isEmpty, !allowed.contains(request.method.rawValue) else { return try await next(request, context) }
+        let methods = allowed.sorted().joined(separator: ", ")
+        var problem = Problem(.methodNotAllowed, detail: "This path takes \(methods).")
+        problem.allowedMethods = methods
+        throw problem
     }
 
-    private func matches(_ path: String) -> Bool {
-        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
-        return templates.contains { template in
-            template.count == segments.count
-                && zip(template, segments).allSatisfy { pattern, segment in
-                    (pattern.hasPrefix("{") && pattern.hasSuffix("}") && !segment.isEmpty) || pattern == segment
-                }
-        }
+    private static func matches(_ template: [Substring], _ segments: [Substring]) -> Bool {
+        template.count == segments.count
+            && zip(template, segments).allSatisfy { pattern, segment in
+                (pattern.hasPrefix("{") && pattern.hasSuffix("}") && !segment.isEmpty) || pattern == segment
+            }
     }
 }

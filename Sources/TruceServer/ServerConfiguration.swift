@@ -23,6 +23,11 @@ public struct ServerConfiguration: Hashable, Sendable {
     public var defaultPageSize = 100
     /// Seconds a write waits while another writes.
     public var busyTimeout = 5.0
+    /// The largest file an import takes, in bytes.
+    public var maxUploadBytes = 1 << 30
+    /// Whether an incremental adjudication runs after each write (agreement saved, status event, import,
+    /// quarantine retry).
+    public var adjudicateAfterWrites = true
 
     public init() {}
 
@@ -52,11 +57,8 @@ public struct ServerConfiguration: Hashable, Sendable {
             return true
         },
         Setting(key: "public_access", variable: "TRUCE_PUBLIC_ACCESS", expected: "true or false") { configuration, text in
-            switch text.lowercased() {
-            case "true", "on", "yes", "1": configuration.publicAccess = true
-            case "false", "off", "no", "0": configuration.publicAccess = false
-            default: return false
-            }
+            guard let value = Self.boolean(text) else { return false }
+            configuration.publicAccess = value
             return true
         },
         Setting(key: "max_request_body_bytes", variable: "TRUCE_MAX_REQUEST_BODY_BYTES", expected: "a number of bytes from 1 to 1073741824") {
@@ -81,7 +83,27 @@ public struct ServerConfiguration: Hashable, Sendable {
             configuration.busyTimeout = seconds
             return true
         },
+        Setting(key: "max_upload_bytes", variable: "TRUCE_MAX_UPLOAD_BYTES", expected: "a number of bytes from 1 to 1099511627776") {
+            configuration, text in
+            guard let bytes = Int(text), (1...(1 << 40)).contains(bytes) else { return false }
+            configuration.maxUploadBytes = bytes
+            return true
+        },
+        Setting(key: "adjudicate_after_writes", variable: "TRUCE_ADJUDICATE_AFTER_WRITES", expected: "true or false") { configuration, text in
+            guard let value = Self.boolean(text) else { return false }
+            configuration.adjudicateAfterWrites = value
+            return true
+        },
     ]
+
+    /// `true`, `on`, `yes` and `1`, or `false`, `off`, `no` and `0`, in any case; else `nil`.
+    static func boolean(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "true", "on", "yes", "1": return true
+        case "false", "off", "no", "0": return false
+        default: return nil
+        }
+    }
 
     /// One setting: its key in a file, its environment variable, what it takes, and how it is applied.
     public struct Setting: Sendable {
