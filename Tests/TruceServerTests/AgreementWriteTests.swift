@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import HummingbirdTesting
 import Testing
 import TruceApp
@@ -23,7 +24,7 @@ struct AgreementWriteTests {
             #expect(try await client.get("/api/v1/agreements/kharkiv-energy-pause").status == .ok)
             let again = try await client.send(.post, "/api/v1/agreements", body: try Self.yaml(), as: "text/yaml")
             #expect(again.status == .conflict)
-            let requestID = try #require(created.headers[.init("X-Request-ID")!])
+            let requestID = try #require(created.headers[HTTPField.Name("X-Request-ID")!])
             let entries = try AuditTrail(store: store).list().filter { $0.recordID == "kharkiv-energy-pause" }
             #expect(entries.count == 1)
             #expect(entries.first?.action == "POST /api/v1/agreements" && entries.first?.actor == "ada" && entries.first?.before == nil)
@@ -112,7 +113,7 @@ struct AgreementWriteTests {
     @Test("writes need a principal whose role allows them: 401 anonymously, 403 for a viewer, 415 for another media type")
     func writeAccess() async throws {
         let store = try ServerFixtures.store()
-        for (principal, status) in [(Principal?.none, 401), (Principal(account: "vic", role: "viewer"), 403)] {
+        for (principal, status) in [(ServerPrincipal?.none, 401), (ServerPrincipal(account: "vic", role: "viewer"), 403)] {
             let app = try ServerFixtures.application(store: store, principal: principal)
             try await app.test(.router) { client in
                 let response = try await client.send(.post, "/api/v1/agreements", body: try Self.yaml(), as: "application/yaml")

@@ -41,7 +41,7 @@ struct ConcurrentWriteTests {
                         let own = TestClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(300)))
                         own.connect()
                         defer { Task { try? await own.shutdown() } }
-                        return [Int(try await Self.send(write, yaml: yaml, with: own).status.code)]
+                        return [Int(try await Self.send(write, yaml: yaml, with: own).head.status.code)]
                     }
                 }
                 for reader in 0..<4 {
@@ -53,7 +53,7 @@ struct ConcurrentWriteTests {
                         for round in 0..<10 {
                             let path = ["/api/v1/incidents?limit=50", "/api/v1/verdicts?by=record", "/api/v1/agreements", "/api/v1/imports"][
                                 (reader + round) % 4]
-                            seen.append(Int(try await own.get(path).status.code))
+                            seen.append(Int(try await own.get(path).head.status.code))
                         }
                         return seen
                     }
@@ -83,17 +83,16 @@ struct ConcurrentWriteTests {
     private static func send(_ write: Write, yaml: String, with client: TestClient) async throws -> TestClient.Response {
         switch write {
         case .upload(let csv, let name):
-            return try await client.execute(
-                uri: "/api/v1/imports?dataset=truce&name=\(name)", method: .post, headers: [.contentType: "text/csv"], body: ByteBuffer(string: csv))
+            return try await client.post(
+                "/api/v1/imports?dataset=truce&name=\(name)", headers: [.contentType: "text/csv"], body: ByteBuffer(string: csv))
         case .agreement(let id):
             let body = yaml.replacingOccurrences(of: "id: kharkiv-energy-pause", with: "id: \(id)")
-            return try await client.execute(
-                uri: "/api/v1/agreements/\(id)", method: .put, headers: [.contentType: "application/yaml"], body: ByteBuffer(string: body))
+            return try await client.put("/api/v1/agreements/\(id)", headers: [.contentType: "application/yaml"], body: ByteBuffer(string: body))
         case .statusEvent(let day):
             let event = String(
                 format: "at: 2025-04-%02d\nstatus: suspended\nparty: RU\nnote: concurrent %d\nsource:\n  url: https://example.org/e\n", day, day)
-            return try await client.execute(
-                uri: "/api/v1/agreements/energy-moratorium-2025/status-events", method: .post, headers: [.contentType: "application/yaml"],
+            return try await client.post(
+                "/api/v1/agreements/energy-moratorium-2025/status-events", headers: [.contentType: "application/yaml"],
                 body: ByteBuffer(string: event))
         }
     }

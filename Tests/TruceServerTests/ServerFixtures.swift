@@ -59,7 +59,7 @@ enum ServerFixtures {
     /// An application over `store`, logging to `logs` when given, every request made by `principal` when given
     /// (else anonymous), its import jobs running alongside.
     static func application(
-        store: SQLiteStore, configuration: ServerConfiguration = configuration(), logs: LogRecorder? = nil, principal: Principal? = nil
+        store: SQLiteStore, configuration: ServerConfiguration = configuration(), logs: LogRecorder? = nil, principal: ServerPrincipal? = nil
     ) throws -> Application<RouterResponder<TruceRequestContext>> {
         let document = try OpenAPIDocument(maxPageSize: configuration.maxPageSize)
         let writeSide = WriteSide(configuration: configuration, store: store, uploads: try ScratchDirectory.make("uploads"))
@@ -70,7 +70,7 @@ enum ServerFixtures {
     }
 
     /// The admin every write test acts as.
-    static let admin = Principal(account: "ada", role: "admin")
+    static let admin = ServerPrincipal(account: "ada", role: "admin")
 
     static func logger(_ logs: LogRecorder?) -> Logger {
         guard let logs else {
@@ -87,7 +87,7 @@ enum ServerFixtures {
 /// Makes every request `principal`'s, as an authentication middleware would once it has checked a token.
 struct ActingAs: RouterMiddleware {
     typealias Context = TruceRequestContext
-    let principal: Principal
+    let principal: ServerPrincipal
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
