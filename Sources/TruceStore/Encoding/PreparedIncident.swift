@@ -28,7 +28,7 @@ public struct PreparedIncident: Sendable {
     public init(_ incident: Incident, fieldNames: [String], valuesJSON: String) {
         precondition(incident.sources.count == 1 && incident.sources[0].fields.isEmpty, "the fields come apart")
         self.incident = incident
-        stored = StoredIncident(body: incident.canonicalJSON, values: [valuesJSON])
+        stored = StoredIncident(body: CompactBody.text(for: incident), values: [valuesJSON])
         names = [fieldNames]
         columns = IncidentColumns(incident)
     }
@@ -43,9 +43,9 @@ public struct PreparedIncident: Sendable {
     }
 }
 
-/// An incident as stored: its canonical JSON without its source records' fields (the body), and each source
-/// record's values as a JSON array of strings. A store compares the body it holds with a new one to tell an
-/// unchanged record from an updated one, so these bytes never change for the same incident.
+/// An incident as stored: what its columns do not hold (the body, ``CompactBody``), and each source record's
+/// values as a JSON array of strings, which a store compares with those it holds to tell an unchanged record from
+/// an updated one, so these bytes never change for the same incident.
 struct StoredIncident: Sendable {
     var body: String
     var values: [String]
@@ -56,9 +56,7 @@ struct StoredIncident: Sendable {
     }
 
     init(_ incident: Incident) {
-        var stripped = incident
-        for index in stripped.sources.indices { stripped.sources[index].fields = [] }
-        body = stripped.canonicalJSON
+        body = CompactBody.text(for: incident)
         values = incident.sources.map(\.valuesJSON)
     }
 }

@@ -2,9 +2,9 @@ import Foundation
 import GRDB
 import TruceCore
 
-/// How incidents are kept: the incident as canonical JSON without its source records' fields (`body`), and
-/// each source record's values once, as a JSON array beside a shared header (`source_header`), so a million
-/// ACLED rows do not repeat thirty column names each.
+/// How incidents are kept: the incident in the columns of its row, with what they do not hold in `body`
+/// (``CompactBody``), and each source record's values once, as a JSON array beside a shared header
+/// (`source_header`), so a million ACLED rows do not repeat thirty column names each.
 extension SQLiteStore {
     public func save(incidents: [Incident], quarantined: [QuarantinedRecord]) throws -> LoadSummary {
         try save(prepared: incidents.map(PreparedIncident.init), quarantined: quarantined)
@@ -30,12 +30,8 @@ extension SQLiteStore {
                         written.saw(incident, isNew: true)
                         continue
                     }
-                    guard
-                        let existing = try Row.fetchOne(
-                            try db.cachedStatement(sql: "SELECT body, release FROM incident WHERE id = ?"), arguments: [incident.id])
-                    else { continue }
-                    let storedBody: String = existing["body"]
-                    if try Self.sameContent(storedBody: storedBody, as: prepared, db: db) {
+                    guard let (previous, existing) = try Self.storedIncident(incident.id, db: db) else { continue }
+                    if try Self.sameContent(stored: previous, as: prepared, db: db) {
                         summary.unchanged += 1
                         continue
                     }
@@ -48,7 +44,6 @@ extension SQLiteStore {
                     }
                     summary.updated += 1
                     written.saw(incident, isNew: false)
-                    let previous = try Self.assemble(body: storedBody, id: incident.id, db: db)
                     try Self.addToHistory(previous, release: storedRelease, db: db)
                     try db.run("DELETE FROM incident WHERE id = ?", arguments: [incident.id])
                     try db.run("DELETE FROM adjudication_mark WHERE subject = 'incident' AND id = ?", arguments: [incident.id])
@@ -87,7 +82,9 @@ extension SQLiteStore {
     /// Whether the stored incident has the content of `incident`: the same normalised incident and the same
     /// verbatim fields (names and values), wherever the records were read from. Provenance (the file's name
     /// and the line) is not content: a copy of a file under another name, or a link to it, changes nothing.
-    static func sameContent(storedBody: String, as prepared: PreparedIncident, db: Database) throws -> Bool {
+    /// The incidents are compared by their whole canonical JSON without the fields, worked out here for the two
+    /// of them and kept by neither.
+    static func sameContent(stored previous: Incident, as prepared: PreparedIncident, db: Database) throws -> Bool {
         let (incident, stored) = (prepared.incident, prepared.stored)
         let records = try Row.fetchAll(
             try db.cachedStatement(
@@ -97,18 +94,18 @@ extension SQLiteStore {
                     """),
             arguments: [incident.id])
         guard records.map({ $0["field_values"] as String }) == stored.values,
-            records.map({ $0["names"] as String }) == prepared.names.map(SourceRecord.namesJSON(for:))
+            records.map({ $0["names"] as String }) == prepared.names.map(SourceRecord.namesJSON(for:)),
+            previous.sources.count == incident.sources.count
         else { return false }
-        if storedBody == stored.body { return true }
-        // Different text: the same content when only the records' provenance differs.
-        guard let previous = try? decodeBody(storedBody), previous.sources.count == incident.sources.count else { return false }
-        var moved = incident
+        var (kept, moved) = (previous, incident)
         for index in moved.sources.indices {
+            // The same content when only the records' provenance differs.
             moved.sources[index].file = previous.sources[index].file
             moved.sources[index].line = previous.sources[index].line
             moved.sources[index].fields = []
+            kept.sources[index].fields = []
         }
-        return moved.canonicalJSON == storedBody
+        return moved.canonicalJSON == kept.canonicalJSON
     }
 
     /// Keeps `incident` in its history, unless a version with the same content (wherever it was read) is there.
@@ -124,26 +121,6 @@ extension SQLiteStore {
 
     static func decodeBody(_ body: String, decoder: JSONDecoder = TruceJSON.decoder()) throws -> Incident {
         try Incident(canonicalJSON: body) ?? decoder.decode(Incident.self, from: Data(body.utf8))
-    }
-
-    /// The whole incident from its stored body and source records.
-    static func assemble(body: String, id: IncidentID, db: Database, decoder: JSONDecoder = TruceJSON.decoder()) throws -> Incident {
-        var incident = try decodeBody(body, decoder: decoder)
-        let rows = try Row.fetchAll(
-            try db.cachedStatement(
-                sql: """
-                    SELECT s.ordinal, h.names, s.field_values FROM source_record s JOIN source_header h ON h.id = s.header_id
-                    WHERE s.incident_id = ? ORDER BY s.ordinal
-                    """),
-            arguments: [id])
-        for row in rows {
-            let ordinal: Int = row["ordinal"]
-            guard incident.sources.indices.contains(ordinal) else { continue }
-            let names = try strings(row["names"], decoder: decoder)
-            let values = try strings(row["field_values"], decoder: decoder)
-            incident.sources[ordinal].fields = zip(names, values).map { SourceRecord.Field(name: $0, value: $1) }
-        }
-        return incident
     }
 
     /// A JSON array of strings, read by the fast reader where it can.
