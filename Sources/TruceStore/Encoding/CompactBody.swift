@@ -64,5 +64,8 @@ enum CompactBody {
     }
 
     /// A NUL character, which a text column read back as a C string would cut.
-    private static func hasNUL(_ text: String?) -> Bool { text?.utf8.contains(0) ?? false }
+    private static func hasNUL(_ text: String?) -> Bool {
+        guard let utf8 = text?.utf8, !utf8.isEmpty else { return false }
+        return utf8.withContiguousStorageIfAvailable { $0.contains(0) } ?? utf8.contains(0)
+    }
 }
