@@ -125,6 +125,7 @@ struct CompactBodyTests {
             ("description", { $0.description = "corrected" }), ("claims", { $0.claims.removeLast() }), ("zone", { $0.time.timeZone = nil }),
             ("attribution", { $0.perpetrator?.attributedBy = "ACLED" }), ("target name", { $0.target.name = nil }),
             ("field value", { $0.sources[0].fields[0].value = "UKR99999" }), ("record key", { $0.sources[0].key = "other" }),
+            ("release", { $0.sources[0].release = "1945100000" }), ("dataset", { $0.sources[0].dataset = "acled-2" }),
         ]
         var current = original
         for (label, change) in changes {

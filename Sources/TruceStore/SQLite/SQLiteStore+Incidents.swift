@@ -30,6 +30,10 @@ extension SQLiteStore {
                         written.saw(incident, isNew: true)
                         continue
                     }
+                    if try Self.sameStoredRows(prepared, db: db) {
+                        summary.unchanged += 1
+                        continue
+                    }
                     guard let (previous, existing) = try Self.storedIncident(incident.id, db: db) else { continue }
                     if try Self.sameContent(stored: previous, as: prepared, db: db) {
                         summary.unchanged += 1
@@ -85,18 +89,8 @@ extension SQLiteStore {
     /// The incidents are compared by their whole canonical JSON without the fields, worked out here for the two
     /// of them and kept by neither.
     static func sameContent(stored previous: Incident, as prepared: PreparedIncident, db: Database) throws -> Bool {
-        let (incident, stored) = (prepared.incident, prepared.stored)
-        let records = try Row.fetchAll(
-            try db.cachedStatement(
-                sql: """
-                    SELECT h.names, s.field_values FROM source_record s JOIN source_header h ON h.id = s.header_id
-                    WHERE s.incident_id = ? ORDER BY s.ordinal
-                    """),
-            arguments: [incident.id])
-        guard records.map({ $0["field_values"] as String }) == stored.values,
-            records.map({ $0["names"] as String }) == prepared.names.map(SourceRecord.namesJSON(for:)),
-            previous.sources.count == incident.sources.count
-        else { return false }
+        let incident = prepared.incident
+        guard previous.sources.count == incident.sources.count, try sameFields(prepared, db: db) else { return false }
         var (kept, moved) = (previous, incident)
         for index in moved.sources.indices {
             // The same content when only the records' provenance differs.
@@ -106,6 +100,60 @@ extension SQLiteStore {
             kept.sources[index].fields = []
         }
         return moved.canonicalJSON == kept.canonicalJSON
+    }
+
+    /// Whether the stored rows of the incident hold byte for byte what saving `prepared` would write (its columns
+    /// and body; its one source record's dataset, key and release; its verbatim fields): then its content is the
+    /// same, whatever file and line it was read from, and nothing needs rebuilding. `false` only says that this
+    /// quick comparison cannot tell (``sameContent(stored:as:db:)`` decides).
+    static func sameStoredRows(_ prepared: PreparedIncident, db: Database) throws -> Bool {
+        let incident = prepared.incident
+        guard incident.sources.count == 1,
+            let row = try Row.fetchOne(
+                try db.cachedStatement(sql: "SELECT \(IncidentColumns.incidentColumns), body FROM incident WHERE id = ?"), arguments: [incident.id]),
+            sameBytes(row[IncidentColumns.incidentColumnCount], prepared.stored.body)
+        else { return false }
+        var same = true
+        var column = 0
+        prepared.columns.incident.withEach(
+            { _, value in
+                let stored: DatabaseValue = row[column]
+                column += 1
+                switch (value, stored.storage) {
+                case (.null, .null): break
+                case (.integer(let packed), .int64(let kept)): same = same && packed == kept
+                case (.real(let packed), .double(let kept)): same = same && packed.bitPattern == kept.bitPattern
+                case (.text(let packed), .string(var kept)): same = same && kept.withUTF8 { $0.elementsEqual(packed) }
+                default: same = false
+                }
+            }, then: {})
+        guard same else { return false }
+        let record = incident.sources[0]
+        let rows = try Row.fetchAll(
+            try db.cachedStatement(sql: "SELECT dataset, record_key, release FROM source_record WHERE incident_id = ?"), arguments: [incident.id])
+        guard let kept = rows.first, rows.count == 1, sameBytes(kept["dataset"], record.dataset), sameBytes(kept["record_key"], record.key),
+            sameBytes(kept["release"], record.release)
+        else { return false }
+        return try sameFields(prepared, db: db)
+    }
+
+    /// Whether the stored verbatim fields of the incident (names and values) are those of `prepared`.
+    static func sameFields(_ prepared: PreparedIncident, db: Database) throws -> Bool {
+        let records = try Row.fetchAll(
+            try db.cachedStatement(
+                sql: """
+                    SELECT h.names, s.field_values FROM source_record s JOIN source_header h ON h.id = s.header_id
+                    WHERE s.incident_id = ? ORDER BY s.ordinal
+                    """),
+            arguments: [prepared.incident.id])
+        return records.map({ $0["field_values"] as String }) == prepared.stored.values
+            && records.map({ $0["names"] as String }) == prepared.names.map(SourceRecord.namesJSON(for:))
+    }
+
+    /// Whether two texts have the same bytes (`==` on strings compares them as Unicode, which may equate others).
+    private static func sameBytes(_ stored: String?, _ text: String?) -> Bool {
+        guard let stored, let text else { return stored == nil && text == nil }
+        return stored.utf8.elementsEqual(text.utf8)
     }
 
     /// Keeps `incident` in its history, unless a version with the same content (wherever it was read) is there.
