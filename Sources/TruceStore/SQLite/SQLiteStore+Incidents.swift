@@ -130,11 +130,17 @@ extension SQLiteStore {
         guard same else { return false }
         let record = incident.sources[0]
         let rows = try Row.fetchAll(
-            try db.cachedStatement(sql: "SELECT dataset, record_key, release FROM source_record WHERE incident_id = ?"), arguments: [incident.id])
+            try db.cachedStatement(
+                sql: """
+                    SELECT s.dataset, s.record_key, s.release, h.names, s.field_values
+                    FROM source_record s JOIN source_header h ON h.id = s.header_id WHERE s.incident_id = ?
+                    """),
+            arguments: [incident.id])
         guard let kept = rows.first, rows.count == 1, sameBytes(kept["dataset"], record.dataset), sameBytes(kept["record_key"], record.key),
             sameBytes(kept["release"], record.release)
         else { return false }
-        return try sameFields(prepared, db: db)
+        return kept["field_values"] as String == prepared.stored.values[0]
+            && kept["names"] as String == SourceRecord.namesJSON(for: prepared.names[0])
     }
 
     /// Whether the stored verbatim fields of the incident (names and values) are those of `prepared`.
