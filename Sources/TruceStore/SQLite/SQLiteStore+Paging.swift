@@ -87,14 +87,7 @@ extension SQLiteStore {
     func readIncidents(_ tail: String, _ arguments: StatementArguments, detail: IncidentQuery.Detail) throws
         -> (incidents: [Incident], last: PagePosition?)
     {
-        try wrap("read incidents") {
-            if detail == .withoutSourceFields {
-                // Decoding, most of the cost, runs across the cores once the read is over.
-                let rows = try writer.read { try Row.fetchAll($0, sql: "SELECT id, start_unix, body \(tail)", arguments: arguments) }
-                return (try Self.decodeInParallel(rows.map { $0["body"] }), rows.last.map(Self.position))
-            }
-            return try writer.read { db in try Self.readIncidents(tail, arguments, detail: detail, db: db) }
-        }
+        try wrap("read incidents") { try writer.read { db in try Self.readIncidents(tail, arguments, detail: detail, db: db) } }
     }
 
     /// ``readIncidents(_:_:detail:)`` within `db`'s current transaction.
@@ -105,12 +98,9 @@ extension SQLiteStore {
         case .summary:
             let rows = try Row.fetchAll(db, sql: "SELECT \(Self.summaryColumns) \(tail)", arguments: arguments)
             return (rows.map(Self.summary), rows.last.map(Self.position))
-        case .withoutSourceFields:
-            let rows = try Row.fetchAll(db, sql: "SELECT id, start_unix, body \(tail)", arguments: arguments)
-            return (try Self.decodeInParallel(rows.map { $0["body"] }), rows.last.map(Self.position))
-        case .full:
-            let rows = try Row.fetchAll(db, sql: "SELECT id, start_unix, body \(tail)", arguments: arguments)
-            return (try Self.assembleAll(rows, db: db), rows.last.map(Self.position))
+        case .withoutSourceFields, .full:
+            let rows = try Row.fetchAll(db, sql: "SELECT \(Self.storedColumns) \(tail)", arguments: arguments)
+            return (try Self.incidents(fromRows: rows, withFields: detail == .full, db: db), rows.last.map(Self.position))
         }
     }
 

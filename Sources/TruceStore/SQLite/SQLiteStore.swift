@@ -152,25 +152,6 @@ public final class SQLiteStore: VerdictStore {
             effects: Effects(fatalities: row["fatalities"]), description: "")
     }
 
-    /// Decodes incident bodies across the machine's cores: decoding is most of the cost of reading many.
-    static func decodeInParallel(_ bodies: [String]) throws -> [Incident] {
-        let workers = bodies.count < 2_000 ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, 8)
-        let slice = (bodies.count + workers - 1) / max(workers, 1)
-        var results = [Result<[Incident], any Error>](repeating: .success([]), count: workers)
-        results.withUnsafeMutableBufferPointer { buffer in
-            let output = UncheckedSendable(buffer)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                let decoder = TruceJSON.decoder()
-                output.value[worker] = Result {
-                    try bodies[(worker * slice)..<min(bodies.count, (worker + 1) * slice)].map {
-                        try Incident(canonicalJSON: $0) ?? decoder.decode(Incident.self, from: Data($0.utf8))
-                    }
-                }
-            }
-        }
-        return try results.flatMap { try $0.get() }
-    }
-
     public func history(of id: IncidentID) throws -> [Incident] {
         try wrap("read history of \(id)") {
             try writer.read { db in
