@@ -23,6 +23,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Only bcrypt (HummingbirdBcrypt) and SHA-256 (Crypto) are used: neither needs the Hummingbird server.
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -61,7 +64,10 @@ let package = Package(
         // The use cases the command line and a server share: typed requests in, typed results out.
         .target(
             name: "TruceApp",
-            dependencies: ["TruceCore", "TruceIngest", "TruceEngine", "TruceStore", "TruceReport", "TruceBundledData"],
+            dependencies: [
+                "TruceCore", "TruceIngest", "TruceEngine", "TruceStore", "TruceReport", "TruceBundledData",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"), .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings
         ),
         // `truce serve`: the HTTP API over the same use cases, described by its OpenAPI document.

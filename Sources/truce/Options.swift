@@ -97,6 +97,9 @@ func reportingFailures(_ body: () throws -> Void) throws {
     } catch let notFound as NotFound {
         printError(notFound.description)
         throw ExitCode(ExitStatus.invalidInput.rawValue)
+    } catch let refused as AccountError {
+        printError(refused.description)
+        throw ExitCode(ExitStatus.invalidInput.rawValue)
     }
 }
 

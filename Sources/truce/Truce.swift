@@ -16,7 +16,8 @@ struct Truce: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, AgreementsCommand.self, IncidentsCommand.self, ImportCommand.self, QuarantineCommand.self, AdjudicateCommand.self,
             ExplainCommand.self,
-            VerdictsCommand.self, ExportCommand.self, ReportCommand.self, DemoCommand.self, ServeCommand.self,
+            VerdictsCommand.self, ExportCommand.self, ReportCommand.self, DemoCommand.self, ServeCommand.self, UsersCommand.self,
+            TokensCommand.self, AuditCommand.self,
         ]
     )
 }

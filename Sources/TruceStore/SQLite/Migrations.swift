@@ -270,6 +270,74 @@ enum Migrations {
             // at every commit, at a fraction of the cost of a bulk load.
             try db.execute(sql: "DROP TRIGGER IF EXISTS incident_link_pending")
         }
+        migrator.registerMigration("v17-accounts-and-audit") { db in
+            // The server's users, API tokens, browser sessions and failed logins, and the audit trail of every
+            // write. Secrets are never stored: passwords as bcrypt hashes, token secrets, session ids and CSRF
+            // tokens as SHA-256 digests. Names are unique regardless of (ASCII) case. Times are Unix seconds. The
+            // audit trail is append-only: triggers abort any change to or removal of an entry.
+            try db.execute(
+                sql: """
+                    CREATE TABLE account_user (
+                        id INTEGER PRIMARY KEY,
+                        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                        role TEXT NOT NULL CHECK (role IN ('admin', 'analyst', 'monitor', 'viewer')),
+                        password_hash TEXT NOT NULL,
+                        disabled INTEGER NOT NULL DEFAULT 0,
+                        agreement_scope TEXT NOT NULL DEFAULT '[]',
+                        created_at REAL NOT NULL
+                    ) STRICT;
+                    CREATE TABLE account_token (
+                        id INTEGER PRIMARY KEY,
+                        user_id INTEGER NOT NULL REFERENCES account_user(id),
+                        label TEXT NOT NULL,
+                        secret_sha256 BLOB NOT NULL UNIQUE,
+                        created_at REAL NOT NULL,
+                        expires_at REAL,
+                        revoked_at REAL,
+                        last_used_at REAL
+                    ) STRICT;
+                    CREATE INDEX account_token_by_user ON account_token(user_id);
+                    CREATE TABLE account_session (
+                        id_sha256 BLOB PRIMARY KEY NOT NULL,
+                        user_id INTEGER NOT NULL REFERENCES account_user(id),
+                        csrf_sha256 BLOB NOT NULL,
+                        created_at REAL NOT NULL,
+                        expires_at REAL NOT NULL
+                    ) STRICT;
+                    CREATE INDEX account_session_by_user ON account_session(user_id);
+                    CREATE TABLE login_attempt (
+                        id INTEGER PRIMARY KEY,
+                        account TEXT NOT NULL COLLATE NOCASE,
+                        address TEXT NOT NULL,
+                        at REAL NOT NULL
+                    ) STRICT;
+                    CREATE INDEX login_attempt_by_account ON login_attempt(account, at);
+                    CREATE INDEX login_attempt_by_address ON login_attempt(address, at);
+                    CREATE TABLE audit_entry (
+                        id INTEGER PRIMARY KEY,
+                        at REAL NOT NULL,
+                        actor TEXT NOT NULL,
+                        role TEXT,
+                        action TEXT NOT NULL,
+                        record_kind TEXT NOT NULL,
+                        record_id TEXT NOT NULL,
+                        before TEXT,
+                        after TEXT,
+                        request_id TEXT
+                    ) STRICT;
+                    CREATE INDEX audit_entry_by_actor ON audit_entry(actor COLLATE NOCASE, id);
+                    CREATE INDEX audit_entry_by_record ON audit_entry(record_kind, record_id, id);
+                    CREATE INDEX audit_entry_by_time ON audit_entry(at);
+                    CREATE TRIGGER audit_entry_never_changed BEFORE UPDATE ON audit_entry
+                    BEGIN
+                        SELECT RAISE(ABORT, 'the audit trail is append-only: an entry cannot be changed');
+                    END;
+                    CREATE TRIGGER audit_entry_never_removed BEFORE DELETE ON audit_entry
+                    BEGIN
+                        SELECT RAISE(ABORT, 'the audit trail is append-only: an entry cannot be removed');
+                    END;
+                    """)
+        }
         return migrator
     }
 

@@ -64,36 +64,36 @@ public final class SQLiteStore: VerdictStore {
     }
 
     public func save(agreements: [Agreement]) throws -> LoadSummary {
+        try wrap("save agreements") { try immediateWrite { db in try Self.save(agreements: agreements, db: db) } }
+    }
+
+    /// Saves agreements in `db`'s current transaction, replacing those whose content changed.
+    static func save(agreements: [Agreement], db: Database) throws -> LoadSummary {
         let encoder = TruceJSON.encoder()
-        return try wrap("save agreements") {
-            try immediateWrite { db in
-                var summary = LoadSummary()
-                for agreement in agreements {
-                    let body = String(decoding: try encoder.encode(agreement), as: UTF8.self)
-                    let existing = try String.fetchOne(db, sql: "SELECT body FROM agreement WHERE id = ?", arguments: [agreement.id])
-                    if existing == body {
-                        summary.unchanged += 1
-                        continue
-                    }
-                    if existing == nil { summary.new += 1 } else { summary.updated += 1 }
-                    try db.execute(sql: "DELETE FROM agreement WHERE id = ?", arguments: [agreement.id])
-                    try db.execute(sql: "DELETE FROM adjudication_mark WHERE subject = 'agreement' AND id = ?", arguments: [agreement.id])
-                    let span = agreement.outerSpan
-                    try db.execute(
-                        sql: "INSERT INTO agreement (id, title, kind, start_unix, end_unix, body) VALUES (?, ?, ?, ?, ?, ?)",
-                        arguments: [
-                            agreement.id, agreement.title, agreement.kind.rawValue, span.map { unix($0.start) },
-                            span?.end.map(unix), body,
-                        ])
-                    for party in agreement.parties {
-                        try db.execute(
-                            sql: "INSERT INTO agreement_party (agreement_id, party_id, role) VALUES (?, ?, ?)",
-                            arguments: [agreement.id, party.id.rawValue, party.role.rawValue])
-                    }
-                }
-                return summary
+        var summary = LoadSummary()
+        for agreement in agreements {
+            let body = String(decoding: try encoder.encode(agreement), as: UTF8.self)
+            let existing = try String.fetchOne(db, sql: "SELECT body FROM agreement WHERE id = ?", arguments: [agreement.id])
+            if existing == body {
+                summary.unchanged += 1
+                continue
+            }
+            if existing == nil { summary.new += 1 } else { summary.updated += 1 }
+            try db.execute(sql: "DELETE FROM agreement WHERE id = ?", arguments: [agreement.id])
+            try db.execute(sql: "DELETE FROM adjudication_mark WHERE subject = 'agreement' AND id = ?", arguments: [agreement.id])
+            let span = agreement.outerSpan
+            try db.execute(
+                sql: "INSERT INTO agreement (id, title, kind, start_unix, end_unix, body) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [
+                    agreement.id, agreement.title, agreement.kind.rawValue, span.map { unix($0.start) }, span?.end.map(unix), body,
+                ])
+            for party in agreement.parties {
+                try db.execute(
+                    sql: "INSERT INTO agreement_party (agreement_id, party_id, role) VALUES (?, ?, ?)",
+                    arguments: [agreement.id, party.id.rawValue, party.role.rawValue])
             }
         }
+        return summary
     }
 
     public func agreements() throws -> [Agreement] {
