@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOCore
 import TruceApp
 import TruceCore
 import TruceReport
@@ -51,13 +52,16 @@ struct IncidentRoutes {
             filter: filter, region: try parameters.text("region", maxBytes: 128), verdict: try parameters.choice("verdict"),
             evidence: try parameters.choice("evidence"), box: box, after: try parameters.cursor(), limit: try parameters.limit(configuration),
             detail: .withoutSourceFields)
+        if format == .json {
+            let buffer = try await store.run { Self.render(try IncidentListing.bodies(pageRequest, in: $0)) }
+            return Responses.buffer(buffer, as: Responses.json)
+        }
         let (bytes, next) = try await store.run { store in
             let page = try IncidentListing.page(pageRequest, in: store)
             return (try Self.render(page, as: format), page.next)
         }
         switch format {
-        case .json: return Responses.bytes(bytes, as: Responses.json)
-        case .geojson: return Responses.bytes(bytes, as: Responses.geoJSON, headers: Self.link(to: next, from: request))
+        case .json, .geojson: return Responses.bytes(bytes, as: Responses.geoJSON, headers: Self.link(to: next, from: request))
         case .csv: return Responses.bytes(bytes, as: Responses.csv, headers: Self.link(to: next, from: request))
         }
     }
@@ -70,26 +74,35 @@ struct IncidentRoutes {
         return text.uppercased()
     }
 
-    /// A page in the format asked for: JSON with `next`, or the export layouts' GeoJSON and CSV.
+    /// A page as GeoJSON or CSV, in the export layouts (JSON pages are written from bodies: ``render(_:)``).
     static func render(_ page: IncidentPage, as format: ListFormat) throws -> [UInt8] {
         switch format {
-        case .json:
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(page.incidents.count * 1_024 + 64)
-            JSONBytes.appendRaw(#"{"items":["#, to: &bytes)
-            for (index, incident) in page.incidents.enumerated() {
-                if index > 0 { JSONBytes.appendRaw(",", to: &bytes) }
-                incident.appendCanonicalJSON(to: &bytes)
-            }
-            JSONBytes.appendRaw(#"],"next":"#, to: &bytes)
-            if let next = page.next { JSONBytes.appendString(next.token, to: &bytes) } else { JSONBytes.appendRaw("null", to: &bytes) }
-            JSONBytes.appendRaw("}", to: &bytes)
-            return bytes
-        case .geojson:
+        case .json, .geojson:
             return Array(try ExportFormat.geojson.incidents.text(of: page.incidents).utf8)
         case .csv:
             return Array(try ExportFormat.csv.incidents.text(of: page.incidents).utf8)
         }
+    }
+
+    /// A JSON page, `{"items": […], "next": …}`, written from the incidents' canonical JSON into one buffer.
+    static func render(_ page: IncidentBodyPage) -> ByteBuffer {
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(page.bodies.reduce(64) { $0 + $1.utf8.count + 1 })
+        buffer.writeStaticString(#"{"items":["#)
+        for (index, body) in page.bodies.enumerated() {
+            if index > 0 { buffer.writeStaticString(",") }
+            buffer.writeString(body)
+        }
+        buffer.writeStaticString(#"],"next":"#)
+        if let next = page.next {
+            var token: [UInt8] = []
+            JSONBytes.appendString(next.token, to: &token)
+            buffer.writeBytes(token)
+        } else {
+            buffer.writeStaticString("null")
+        }
+        buffer.writeStaticString("}")
+        return buffer
     }
 
     /// `{"incident": …, "history": […]}`, each in Truce's canonical JSON.

@@ -17,6 +17,16 @@ extension SQLiteStore {
         return Page(items: incidents, next: incidents.count < limit ? nil : last)
     }
 
+    public func incidentRows(matching query: IncidentQuery, after position: PagePosition?, limit: Int) throws -> Page<StoredIncidentRow> {
+        var filter = Self.filter(query)
+        if let position { filter.add("start_unix >= ? AND (start_unix > ? OR id > ?)", [position.start, position.start, position.incident]) }
+        let sql = "SELECT \(Self.summaryColumns), body FROM incident \(filter.whereClause) ORDER BY start_unix, id LIMIT ?"
+        let arguments = filter.arguments + [limit]
+        let rows = try wrap("read incidents") { try writer.read { db in try Row.fetchAll(db, sql: sql, arguments: arguments) } }
+        let items = rows.map { StoredIncidentRow(summary: Self.summary($0), body: $0["body"]) }
+        return Page(items: items, next: rows.count < limit ? nil : rows.last.map(Self.position))
+    }
+
     public func incidents(ids: [IncidentID], detail: IncidentQuery.Detail) throws -> [Incident] {
         var byID: [IncidentID: Incident] = [:]
         // SQLite bounds the number of bound values in one statement; 500 is far below every build's bound.
@@ -60,6 +70,7 @@ extension SQLiteStore {
                 [country, " \(country) "])
         }
         if let region = query.region { filter.add(RegionFunction.condition(prefix: prefix), [region, region]) }
+        if let scope = query.scope { filter.add(scope, prefix: prefix) }
         return filter
     }
 
@@ -157,6 +168,20 @@ struct SQLFilter {
         add("(\(prefix)end_unix IS NULL OR \(prefix)end_unix > ?)", [unix(span.start)])
         // No incident lasts longer than the longest span: a lower bound that lets the start index range-scan.
         add("\(prefix)start_unix >= ? - (SELECT value FROM store_meta WHERE key = 'longest_span')", [unix(span.start)])
+    }
+
+    /// Rows (columns named with `prefix`) whose columns may fall in a scope: each column empty or one of the
+    /// values the scope allows; a row of several countries always.
+    mutating func add(_ scope: ScopeColumns, prefix: String) {
+        func among(_ column: String, _ values: [String]?, orElse extra: String = "") {
+            guard let values else { return }
+            let allowed = values.isEmpty ? "" : " OR \(prefix)\(column) IN (\(ChunkedRows.list("?", values.count)))"
+            add("(\(prefix)\(column) IS NULL\(extra)\(allowed))", values)
+        }
+        among("perpetrator", scope.perpetrators?.map(\.rawValue))
+        among("target_category", scope.categories?.map(\.rawValue))
+        among("action", scope.actions?.map(\.rawValue))
+        among("country", scope.countries, orElse: " OR \(prefix)countries IS NOT NULL")
     }
 
     var whereClause: String { conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ") }

@@ -18,6 +18,9 @@ public final class SQLiteStore: VerdictStore {
     /// How many writes through this store may have changed what adjudication judges (SQLite's `data_version`
     /// tells of other connections' writes only).
     let contentWrites = WriteCounter()
+    /// Agreements decoded from their stored bodies: a server reads the same few agreements on every request,
+    /// and decoding one costs far more than reading its body. Keyed by the body, so an edit is never missed.
+    let decodedAgreements = BoundedMemo<String, Result<Agreement, any Error>>(capacity: 256)
     /// The database file's path.
     public let path: String
     /// Whether this store may write.
@@ -107,7 +110,9 @@ public final class SQLiteStore: VerdictStore {
     public func agreement(id: AgreementID) throws -> Agreement? {
         try wrap("read agreement \(id)") {
             try writer.read { db in
-                try String.fetchOne(db, sql: "SELECT body FROM agreement WHERE id = ?", arguments: [id]).map { try decode(Agreement.self, $0) }
+                try String.fetchOne(db, sql: "SELECT body FROM agreement WHERE id = ?", arguments: [id]).map { body in
+                    try decodedAgreements.value(for: body) { Result { try decode(Agreement.self, body) } }.get()
+                }
             }
         }
     }
