@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TruceServer
+import TruceTestSupport
 
 /// The independent check of the contract: schemathesis (PyPI) reads the document the server serves, generates
 /// requests for every operation, valid and invalid, and checks every answer against the document.
@@ -63,6 +64,9 @@ enum Schemathesis {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        // Its own working directory: schemathesis keeps a database of examples where it runs.
+        let directory = try ScratchDirectory.make("schemathesis")
+        process.currentDirectoryURL = directory
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("truce-schemathesis-\(UUID().uuidString).txt")
         FileManager.default.createFile(atPath: output.path, contents: nil)
         let handle = try FileHandle(forWritingTo: output)
