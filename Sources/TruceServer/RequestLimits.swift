@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import TruceApp
 
 /// Refuses a request whose declared body is larger than the configuration allows, before anything reads it.
 struct RequestLimits: RouterMiddleware {

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import TruceApp
 import TruceCore
 import TruceStore
@@ -23,12 +24,12 @@ struct SessionRoutes {
     }
 
     func add(to router: Router<TruceRequestContext>) {
-        router.post(Self.path) { request, context in try await signIn(request, context: context) }
-        router.get(Self.path) { _, context in
+        router.post(RouterPath(Self.path)) { request, context in try await signIn(request, context: context) }
+        router.get(RouterPath(Self.path)) { _, context in
             guard let principal = context.principal else { throw Problem(.unauthorized, detail: "No one is signed in.") }
             return try Responses.encoded(WhoAmIBody(principal))
         }
-        router.delete(Self.path) { request, context in
+        router.delete(RouterPath(Self.path)) { request, context in
             guard let principal = context.principal else { throw Problem(.unauthorized, detail: "No one is signed in.") }
             if let sessionID = SessionCookie.value(in: request), principal.credential == .session {
                 let authentication = authentication

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import TruceApp
 
 /// Finds who a request comes from: an API token in `Authorization: Bearer …`, else the session in the

@@ -24,11 +24,11 @@ struct AccountSecurityTests {
             let session = try await TestSession.signIn(client, name: "viewer")
             let body = #"{"label":"from the browser"}"#
             let missing = try await client.send(.post, "/api/v1/tokens", json: body, headers: session.headers(csrf: false))
-            #expect(missing.status == .forbidden && (try missing.object()["type"] as? String) == "/problems/csrf")
+            #expect(try missing.status == .forbidden && (try missing.object()["type"] as? String) == "/problems/csrf")
             var wrong = session.headers(csrf: false)
             wrong[Self.csrfHeader] = Secrets.make()
             let mismatched = try await client.send(.post, "/api/v1/tokens", json: body, headers: wrong)
-            #expect(mismatched.status == .forbidden && (try mismatched.object()["type"] as? String) == "/problems/csrf")
+            #expect(try mismatched.status == .forbidden && (try mismatched.object()["type"] as? String) == "/problems/csrf")
             #expect(try Tokens(store: store).list(user: "viewer").count == 1, "only the token the fixture made")
             let right = try await client.send(.post, "/api/v1/tokens", json: body, headers: session.headers())
             #expect(right.status == .created)
@@ -48,7 +48,7 @@ struct AccountSecurityTests {
             #expect(first.sessionID != second.sessionID && first.csrfToken != second.csrfToken)
             #expect(try await client.get("/api/v1/session", headers: first.headers(csrf: false)).status == .unauthorized)
             let now = try await client.get("/api/v1/session", headers: second.headers(csrf: false))
-            #expect(now.status == .ok && ((try now.object()["user"] as? [String: Any])?["name"] as? String) == "analyst")
+            #expect(try now.status == .ok && ((try now.object()["user"] as? [String: Any])?["name"] as? String) == "analyst")
         }
     }
 
@@ -74,7 +74,7 @@ struct AccountSecurityTests {
             #expect(try await client.get("/api/v1/incidents", headers: session.headers()).status == .ok)
             #expect(try await client.get("/api/v1/incidents", headers: accounts.bearer(.analyst)).status == .ok)
             let disabled = try await client.send(.patch, "/api/v1/users/analyst", json: #"{"disabled":true}"#, headers: accounts.bearer(.admin))
-            #expect(disabled.status == .ok && (try disabled.object()["disabled"] as? Bool) == true)
+            #expect(try disabled.status == .ok && (try disabled.object()["disabled"] as? Bool) == true)
             #expect(try await client.get("/api/v1/incidents", headers: session.headers()).status == .unauthorized)
             #expect(try await client.get("/api/v1/incidents", headers: accounts.bearer(.analyst)).status == .unauthorized)
             let entries = try AuditTrail(store: store).list(AuditQuery(action: "users.disable"))
@@ -99,7 +99,7 @@ struct AccountSecurityTests {
             }
             #expect(try mine.items().allSatisfy { $0["user"] as? String == "viewer" })
             let whoAmI = try await client.get("/api/v1/session", headers: [.authorization: "Bearer \(secret)"])
-            #expect(whoAmI.status == .ok && (try whoAmI.object()["credential"] as? String) == "token")
+            #expect(try whoAmI.status == .ok && (try whoAmI.object()["credential"] as? String) == "token")
         }
     }
 
@@ -194,7 +194,7 @@ struct AccountSecurityTests {
             let wrong = #"{"name":"viewer","password":"not the password"}"#
             for _ in 0..<2 { #expect(try await client.send(.post, "/api/v1/session", json: wrong).status == .unauthorized) }
             let refused = try await client.send(.post, "/api/v1/session", json: #"{"name":"viewer","password":"\#(TestAccounts.password)"}"#)
-            #expect(refused.status == .tooManyRequests && (try refused.object()["type"] as? String) == "/problems/too-many-requests")
+            #expect(try refused.status == .tooManyRequests && (try refused.object()["type"] as? String) == "/problems/too-many-requests")
             let retryAfter = try #require(refused.headers[.retryAfter].flatMap { Int($0) })
             #expect(retryAfter >= 1 && retryAfter <= 900)
             for name in ["admin", "analyst"] {
@@ -237,7 +237,10 @@ struct AccountSecurityTests {
     @Test("public_access takes on, off or an evidence level")
     func publicAccessSetting() throws {
         let read = { (text: String) in try ConfigurationSources(environment: ["TRUCE_PUBLIC_ACCESS": text]).configuration().publicAccess }
-        #expect(try read("off") == .off && read("on") == .on && read("verified") == .agreementsAndVerdicts(minimumEvidence: .verified))
+        let off = try read("off")
+        let on = try read("on")
+        let verified = try read("verified")
+        #expect(off == .off && on == .on && verified == .agreementsAndVerdicts(minimumEvidence: .verified))
         #expect(throws: ConfigurationError.self) { try read("everyone") }
     }
 
