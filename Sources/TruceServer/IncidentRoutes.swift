@@ -4,6 +4,7 @@ import Hummingbird
 import NIOCore
 import TruceApp
 import TruceCore
+import TruceEngine
 import TruceReport
 import TruceStore
 
@@ -18,28 +19,45 @@ struct IncidentRoutes {
         mediaTypes: [(.json, [Responses.json]), (.geojson, [Responses.geoJSON]), (.csv, ["text/csv"])], fallback: .json)
 
     func add(to router: Router<TruceRequestContext>) {
-        router.get("/api/v1/incidents") { request, _ in try await list(request) }
+        router.get("/api/v1/incidents") { request, context in try await list(request, context: context) }
         router.get("/api/v1/incidents/{id}") { _, context in
             let id = try context.parameters.require("id")
+            try context.require(.readIncidents)
+            let scope = context.principal?.agreementScope ?? []
             let bytes = try await store.run { store in
-                guard let incident = try store.incidents(ids: [id], detail: .full).first else { throw NotFound(.incident, id: id) }
+                guard let incident = try store.incidents(ids: [id], detail: .full).first, try Self.within(scope, incident, store)
+                else { throw NotFound(.incident, id: id) }
                 return Self.incidentBody(incident, history: try store.history(of: id))
             }
             return Responses.bytes(bytes, as: Responses.json)
         }
         router.get("/api/v1/incidents/{id}/explanation") { request, context in
             let id = try context.parameters.require("id")
-            let agreement = try QueryParameters(request).text("agreement", maxBytes: 128)
-            let explanation = try await store.run { try Explaining.explain(incident: id, agreement: agreement, store: $0) }
+            let agreement = try context.agreementFilter(try QueryParameters(request).text("agreement", maxBytes: 128), for: .readIncidents)
+            try context.require(.readVerdicts, agreement: agreement)
+            let scope = context.principal?.agreementScope ?? []
+            let explanation = try await store.run { store in
+                guard let incident = try store.incidents(ids: [id], detail: .full).first, try Self.within(scope, incident, store)
+                else { throw NotFound(.incident, id: id) }
+                return try Explaining.explain(incident: incident.id, agreement: agreement, store: store)
+            }
             return try Responses.encoded(ExplanationBody(explanation))
         }
     }
 
-    private func list(_ request: Request) async throws -> Response {
+    /// Whether `incident` is in the window and scope of one of the agreements of a user's `scope` (always, for
+    /// a user with no scope): a scoped user is told nothing of the others.
+    static func within(_ scope: [AgreementID], _ incident: Incident, _ store: SQLiteStore) throws -> Bool {
+        guard !scope.isEmpty else { return true }
+        return try store.agreements().contains { scope.contains($0.id) && ScopeScreen.screen(incident, against: $0) != .outOfScope }
+    }
+
+    private func list(_ request: Request, context: TruceRequestContext) async throws -> Response {
         let parameters = try QueryParameters(request)
         let format = try Self.listRepresentation.chosen(for: request, parameters: parameters)
         let filter = IncidentListRequest(
-            agreement: try parameters.text("agreement", maxBytes: 128), party: try parameters.text("party", maxBytes: 64).map { PartyID($0) },
+            agreement: try context.agreementFilter(try parameters.text("agreement", maxBytes: 128), for: .readIncidents),
+            party: try parameters.text("party", maxBytes: 64).map { PartyID($0) },
             days: try parameters.days(), category: try parameters.choice("category"), country: try Self.country(parameters))
         let box = try parameters.text("bbox").map { text in
             guard let box = BoundingBox(text: text) else {

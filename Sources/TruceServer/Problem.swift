@@ -12,6 +12,10 @@ public struct Problem: Error, Hashable, Sendable {
         case invalidParameter = "invalid-parameter"
         case badRequest = "bad-request"
         case unauthorized = "unauthorized"
+        case forbidden = "forbidden"
+        case csrf = "csrf"
+        case conflict = "conflict"
+        case tooManyRequests = "too-many-requests"
         case methodNotAllowed = "method-not-allowed"
         case notAcceptable = "not-acceptable"
         case payloadTooLarge = "payload-too-large"
@@ -27,6 +31,10 @@ public struct Problem: Error, Hashable, Sendable {
             case .invalidParameter: return "Invalid parameter"
             case .badRequest: return "Bad request"
             case .unauthorized: return "Unauthorized"
+            case .forbidden: return "Forbidden"
+            case .csrf: return "CSRF token missing or wrong"
+            case .conflict: return "Conflict"
+            case .tooManyRequests: return "Too many requests"
             case .methodNotAllowed: return "Method not allowed"
             case .notAcceptable: return "Not acceptable"
             case .payloadTooLarge: return "Payload too large"
@@ -40,6 +48,9 @@ public struct Problem: Error, Hashable, Sendable {
             case .notFound: return .notFound
             case .invalidParameter, .badRequest: return .badRequest
             case .unauthorized: return .unauthorized
+            case .forbidden, .csrf: return .forbidden
+            case .conflict: return .conflict
+            case .tooManyRequests: return .tooManyRequests
             case .methodNotAllowed: return .methodNotAllowed
             case .notAcceptable: return .notAcceptable
             case .payloadTooLarge: return .contentTooLarge
@@ -54,11 +65,17 @@ public struct Problem: Error, Hashable, Sendable {
     public var detail: String
     /// The query or path parameter at fault, for ``Kind/invalidParameter``.
     public var parameter: String?
+    /// Seconds until the request may be tried again (`Retry-After`), for ``Kind/tooManyRequests``.
+    public var retryAfter: Int?
+    /// The methods the path takes (`Allow`), for ``Kind/methodNotAllowed``.
+    public var allowedMethods: [String]
 
-    public init(_ kind: Kind, detail: String, parameter: String? = nil) {
+    public init(_ kind: Kind, detail: String, parameter: String? = nil, retryAfter: Int? = nil, allowedMethods: [String] = ["GET"]) {
         self.kind = kind
         self.detail = detail
         self.parameter = parameter
+        self.retryAfter = retryAfter
+        self.allowedMethods = allowedMethods
     }
 
     /// A parameter whose value cannot be used: names the parameter and what it takes, never echoes the value.
@@ -92,7 +109,8 @@ public struct Problem: Error, Hashable, Sendable {
         JSONBytes.appendRaw("}", to: &bytes)
         var headers = HTTPFields()
         headers[.contentType] = Self.mediaType
-        if kind == .methodNotAllowed { headers[.allow] = "GET" }
+        if kind == .methodNotAllowed { headers[.allow] = allowedMethods.joined(separator: ", ") }
+        if let retryAfter { headers[.retryAfter] = String(retryAfter) }
         return Response(status: kind.status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import TruceApp
 
 /// Refuses a request whose declared body is larger than the configuration allows, before anything reads it.
 struct RequestLimits: RouterMiddleware {
@@ -14,47 +15,59 @@ struct RequestLimits: RouterMiddleware {
     }
 }
 
-/// Lets a request through to the API when public access is on or when it has a principal (set by an
-/// authentication middleware placed before this one); else answers 401. Health, metrics and the contract stay
-/// open.
+/// Lets a request through to the API when public access is not off or when it has a principal (set by
+/// ``SignInMiddleware``, placed before this one); else answers 401. Health, metrics, the contract and signing in
+/// stay open.
 struct AccessGate: RouterMiddleware {
     typealias Context = TruceRequestContext
-    let publicAccess: Bool
 
+    /// The paths around the API, which answer the same whoever asks: no credential is even looked at.
+    static let servicePaths: Set<String> = ["/healthz", "/metrics", "/api/v1/openapi.json", "/api/v1/docs"]
     /// The paths readable without signing in whatever the configuration.
-    static let alwaysOpen: Set<String> = ["/healthz", "/metrics", "/api/v1/openapi.json", "/api/v1/docs"]
+    static let alwaysOpen: Set<String> = servicePaths.union([SessionRoutes.path])
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if !publicAccess, context.principal == nil, !Self.alwaysOpen.contains(request.uri.path) {
+        if context.authorization.publicAccess == .off, context.principal == nil, !Self.alwaysOpen.contains(request.uri.path) {
             throw Problem(.unauthorized, detail: "This server does not allow public access; sign in first.")
         }
         return try await next(request, context)
     }
 }
 
-/// Answers 405 (with `Allow: GET`) to any method but GET on a path the document describes, where the router
-/// would only say it found no route.
+/// Answers 405 (with `Allow` naming the methods the document gives the path) to a method the document does not
+/// give a path it describes, where the router would only say it found no route.
 struct MethodCheck: RouterMiddleware {
     typealias Context = TruceRequestContext
-    /// The document's paths, split into segments; a `{name}` segment matches any one segment.
-    let templates: [[Substring]]
+    /// The document's paths, split into segments (a `{name}` segment matches any one segment), each with its methods.
+    let templates: [(segments: [Substring], methods: Set<String>)]
 
-    init(paths: some Sequence<String>) {
-        templates = paths.map { $0.split(separator: "/", omittingEmptySubsequences: false) }
+    /// - Parameter operations: the document's operations, e.g. `GET /api/v1/incidents/{id}`.
+    init(operations: some Sequence<String>) {
+        var methods: [String: Set<String>] = [:]
+        for operation in operations {
+            let parts = operation.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2 else { continue }
+            methods[String(parts[1]), default: []].insert(String(parts[0]))
+        }
+        templates = methods.map { path, methods in (path.split(separator: "/", omittingEmptySubsequences: false), methods) }
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard request.method != .get, matches(request.uri.path) else { return try await next(request, context) }
-        throw Problem(.methodNotAllowed, detail: "This path is read with GET.")
+        let segments = request.uri.path.split(separator: "/", omittingEmptySubsequences: false)
+        let matching = templates.filter { Self.matches($0.segments, segments) }
+        let method = request.method.rawValue
+        // HEAD is answered wherever GET is.
+        guard !matching.isEmpty, !matching.contains(where: { $0.methods.contains(method) || (method == "HEAD" && $0.methods.contains("GET")) })
+        else { return try await next(request, context) }
+        let allowed = Set(matching.flatMap(\.methods)).sorted()
+        throw Problem(
+            .methodNotAllowed, detail: "This path takes " + allowed.joined(separator: ", ") + ".", allowedMethods: allowed)
     }
 
-    private func matches(_ path: String) -> Bool {
-        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
-        return templates.contains { template in
-            template.count == segments.count
-                && zip(template, segments).allSatisfy { pattern, segment in
-                    (pattern.hasPrefix("{") && pattern.hasSuffix("}") && !segment.isEmpty) || pattern == segment
-                }
-        }
+    private static func matches(_ template: [Substring], _ segments: [Substring]) -> Bool {
+        template.count == segments.count
+            && zip(template, segments).allSatisfy { pattern, segment in
+                (pattern.hasPrefix("{") && pattern.hasSuffix("}") && !segment.isEmpty) || pattern == segment
+            }
     }
 }

@@ -1,4 +1,6 @@
 import Logging
+import TruceApp
+import TruceCore
 
 /// How `truce serve` runs: where it listens, which store it serves, what it logs, and its limits.
 ///
@@ -13,8 +15,9 @@ public struct ServerConfiguration: Hashable, Sendable {
     public var database = "truce.sqlite"
     /// The least severe log level written.
     public var logLevel: Logger.Level = .info
-    /// Whether anyone may read without signing in.
-    public var publicAccess = true
+    /// What anyone may read without signing in: everything a viewer reads (`on`, the default), nothing (`off`),
+    /// or agreements and the verdicts at or above an evidence level.
+    public var publicAccess: PublicAccess = .on
     /// The largest request body accepted, in bytes.
     public var maxRequestBodyBytes = 1 << 20
     /// The most items a page may hold (`limit`).
@@ -23,6 +26,16 @@ public struct ServerConfiguration: Hashable, Sendable {
     public var defaultPageSize = 100
     /// Seconds a write waits while another writes.
     public var busyTimeout = 5.0
+    /// Whether the session cookie is marked `Secure` (sent over HTTPS only): on when a TLS proxy fronts the server.
+    public var secureCookies = false
+    /// bcrypt's cost for passwords set through the server (4 to 31).
+    public var bcryptCost: UInt8 = 12
+    /// Failed sign-ins allowed per account within ``loginWindow``.
+    public var loginFailuresPerAccount = 5
+    /// Failed sign-ins allowed per client address within ``loginWindow``.
+    public var loginFailuresPerAddress = 20
+    /// The window failed sign-ins are counted in, in seconds.
+    public var loginWindow = 900.0
 
     public init() {}
 
@@ -51,11 +64,17 @@ public struct ServerConfiguration: Hashable, Sendable {
             configuration.logLevel = level
             return true
         },
-        Setting(key: "public_access", variable: "TRUCE_PUBLIC_ACCESS", expected: "true or false") { configuration, text in
-            switch text.lowercased() {
-            case "true", "on", "yes", "1": configuration.publicAccess = true
-            case "false", "off", "no", "0": configuration.publicAccess = false
-            default: return false
+        Setting(
+            key: "public_access", variable: "TRUCE_PUBLIC_ACCESS",
+            expected: "on, off or an evidence level (" + EvidenceLevel.allCases.map(\.rawValue).joined(separator: ", ") + ")"
+        ) { configuration, text in
+            let text = text.lowercased()
+            switch text {
+            case "true", "on", "yes", "1": configuration.publicAccess = .on
+            case "false", "off", "no", "0": configuration.publicAccess = .off
+            default:
+                guard let level = EvidenceLevel(rawValue: text) else { return false }
+                configuration.publicAccess = .agreementsAndVerdicts(minimumEvidence: level)
             }
             return true
         },
@@ -79,6 +98,36 @@ public struct ServerConfiguration: Hashable, Sendable {
         Setting(key: "busy_timeout", variable: "TRUCE_BUSY_TIMEOUT", expected: "a number of seconds from 0 to 3600") { configuration, text in
             guard let seconds = Double(text), seconds.isFinite, (0...3_600).contains(seconds) else { return false }
             configuration.busyTimeout = seconds
+            return true
+        },
+        Setting(key: "secure_cookies", variable: "TRUCE_SECURE_COOKIES", expected: "true or false") { configuration, text in
+            switch text.lowercased() {
+            case "true", "on", "yes", "1": configuration.secureCookies = true
+            case "false", "off", "no", "0": configuration.secureCookies = false
+            default: return false
+            }
+            return true
+        },
+        Setting(key: "bcrypt_cost", variable: "TRUCE_BCRYPT_COST", expected: "a whole number from 4 to 31") { configuration, text in
+            guard let cost = UInt8(text), (4...31).contains(cost) else { return false }
+            configuration.bcryptCost = cost
+            return true
+        },
+        Setting(key: "login_failures_per_account", variable: "TRUCE_LOGIN_FAILURES_PER_ACCOUNT", expected: "a whole number from 1 to 1000") {
+            configuration, text in
+            guard let count = Int(text), (1...1_000).contains(count) else { return false }
+            configuration.loginFailuresPerAccount = count
+            return true
+        },
+        Setting(key: "login_failures_per_address", variable: "TRUCE_LOGIN_FAILURES_PER_ADDRESS", expected: "a whole number from 1 to 100000") {
+            configuration, text in
+            guard let count = Int(text), (1...100_000).contains(count) else { return false }
+            configuration.loginFailuresPerAddress = count
+            return true
+        },
+        Setting(key: "login_window", variable: "TRUCE_LOGIN_WINDOW", expected: "a number of seconds from 1 to 86400") { configuration, text in
+            guard let seconds = Double(text), seconds.isFinite, (1...86_400).contains(seconds) else { return false }
+            configuration.loginWindow = seconds
             return true
         },
     ]

@@ -2,6 +2,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import ServiceLifecycle
+import TruceApp
 import TruceStore
 import UnixSignals
 
@@ -12,7 +13,7 @@ import UnixSignals
 /// ```
 public enum TruceServer {
     /// The router of every route in the OpenAPI document, behind the middleware every request goes through:
-    /// request id, metrics, request log, problem details, methods, request limits and the access gate.
+    /// request id, metrics, request log, problem details, methods, request limits, sign-in and the access gate.
     public static func router(
         configuration: ServerConfiguration, store: StoreAccess, document: OpenAPIDocument
     ) -> Router<TruceRequestContext> {
@@ -22,14 +23,29 @@ public enum TruceServer {
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: ProblemResponder())
-        router.add(middleware: MethodCheck(paths: document.paths))
+        router.add(middleware: MethodCheck(operations: document.operations))
         router.add(middleware: RequestLimits(maxBodyBytes: configuration.maxRequestBodyBytes))
-        router.add(middleware: AccessGate(publicAccess: configuration.publicAccess))
+        let authentication = Self.authentication(configuration: configuration, store: store)
+        router.add(
+            middleware: SignInMiddleware(
+                authentication: authentication, authorization: Authorization(publicAccess: configuration.publicAccess), store: store))
+        router.add(middleware: AccessGate())
         ServiceRoutes(store: store, document: document).add(to: router)
+        SessionRoutes(store: store, authentication: authentication, secureCookies: configuration.secureCookies).add(to: router)
+        AccountRoutes(store: store, policy: authentication.policy, configuration: configuration).add(to: router)
         AgreementRoutes(store: store).add(to: router)
         IncidentRoutes(store: store, configuration: configuration).add(to: router)
         VerdictRoutes(store: store, configuration: configuration, exports: ExportStreams()).add(to: router)
         return router
+    }
+
+    /// Signing in with the configuration's bcrypt cost and login throttle.
+    static func authentication(configuration: ServerConfiguration, store: StoreAccess) -> Authentication {
+        Authentication(
+            store: store.store, policy: PasswordPolicy(bcryptCost: configuration.bcryptCost),
+            throttleLimits: LoginThrottle.Limits(
+                perAccount: configuration.loginFailuresPerAccount, perAddress: configuration.loginFailuresPerAddress,
+                window: configuration.loginWindow))
     }
 
     /// Opens the configured store (creating it or bringing its schema up to date if needed).
