@@ -95,7 +95,7 @@ private func readPages<Item>(_ read: (PagePosition?) throws -> Page<Item>, _ bod
 public struct StoredIncidentRow: Sendable {
     /// The incident's ``IncidentQuery/Detail/summary``: time, place, action, target, accused party, fatalities.
     public var summary: Incident
-    /// The stored body.
+    /// The incident's canonical JSON, without its source records' verbatim fields.
     public var body: String
 
     public init(summary: Incident, body: String) {

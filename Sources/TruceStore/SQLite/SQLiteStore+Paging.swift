@@ -20,10 +20,17 @@ extension SQLiteStore {
     public func incidentRows(matching query: IncidentQuery, after position: PagePosition?, limit: Int) throws -> Page<StoredIncidentRow> {
         var filter = Self.filter(query)
         if let position { filter.add("start_unix >= ? AND (start_unix > ? OR id > ?)", [position.start, position.start, position.incident]) }
-        let sql = "SELECT \(Self.summaryColumns), body FROM incident \(filter.whereClause) ORDER BY start_unix, id LIMIT ?"
+        let sql = "SELECT \(Self.storedColumns) FROM incident \(filter.whereClause) ORDER BY start_unix, id LIMIT ?"
         let arguments = filter.arguments + [limit]
-        let rows = try wrap("read incidents") { try writer.read { db in try Row.fetchAll(db, sql: sql, arguments: arguments) } }
-        let items = rows.map { StoredIncidentRow(summary: Self.summary($0), body: $0["body"]) }
+        // The stored body is compact (``CompactBody``): the canonical JSON is rebuilt from the columns, the body and,
+        // where the body does not hold them, the first source record's row.
+        let (rows, incidents) = try wrap("read incidents") {
+            try writer.read { db in
+                let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+                return (rows, try Self.incidents(fromRows: rows, withFields: false, db: db))
+            }
+        }
+        let items = zip(rows, incidents).map { StoredIncidentRow(summary: Self.summary($0), body: $1.canonicalJSON) }
         return Page(items: items, next: rows.count < limit ? nil : rows.last.map(Self.position))
     }
 
