@@ -13,8 +13,7 @@ public struct IncidentBodyPage: Sendable {
 extension IncidentListing {
     /// The page ``page(_:in:)`` lists, each incident as ``TruceCore/Incident/appendCanonicalJSON(to:)`` writes it
     /// when read without its source records' fields. Without verdict filters, the incidents are screened on the
-    /// values their rows keep in columns and their stored bodies are handed back as they are: nothing is decoded
-    /// or encoded, which is most of the cost of a page.
+    /// values their rows keep in columns, and only those kept are handed back as canonical JSON.
     /// - Throws: ``NotFound`` when the request names an agreement the store does not hold.
     public static func bodies(_ request: IncidentPageRequest, in store: some VerdictStore) throws -> IncidentBodyPage {
         precondition(request.limit > 0, "a page holds at least one incident")

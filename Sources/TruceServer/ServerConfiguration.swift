@@ -46,11 +46,7 @@ public struct ServerConfiguration: Hashable, Sendable {
             configuration.host = text
             return true
         },
-        Setting(key: "port", variable: "TRUCE_PORT", expected: "a port number from 0 to 65535") { configuration, text in
-            guard let port = Int(text), (0...65_535).contains(port) else { return false }
-            configuration.port = port
-            return true
-        },
+        Setting.number(key: "port", variable: "TRUCE_PORT", expected: "a port number", in: 0...65_535, \.port),
         Setting(key: "database", variable: "TRUCE_DB", expected: "a database path") { configuration, text in
             guard !text.isEmpty else { return false }
             configuration.database = text
@@ -84,22 +80,9 @@ public struct ServerConfiguration: Hashable, Sendable {
             configuration.maxRequestBodyBytes = bytes
             return true
         },
-        Setting(key: "max_page_size", variable: "TRUCE_MAX_PAGE_SIZE", expected: "a whole number from 1 to 100000") { configuration, text in
-            guard let size = Int(text), (1...100_000).contains(size) else { return false }
-            configuration.maxPageSize = size
-            return true
-        },
-        Setting(key: "default_page_size", variable: "TRUCE_DEFAULT_PAGE_SIZE", expected: "a whole number from 1 to 100000") {
-            configuration, text in
-            guard let size = Int(text), (1...100_000).contains(size) else { return false }
-            configuration.defaultPageSize = size
-            return true
-        },
-        Setting(key: "busy_timeout", variable: "TRUCE_BUSY_TIMEOUT", expected: "a number of seconds from 0 to 3600") { configuration, text in
-            guard let seconds = Double(text), seconds.isFinite, (0...3_600).contains(seconds) else { return false }
-            configuration.busyTimeout = seconds
-            return true
-        },
+        Setting.number(key: "max_page_size", variable: "TRUCE_MAX_PAGE_SIZE", expected: "a whole number", in: 1...100_000, \.maxPageSize),
+        Setting.number(key: "default_page_size", variable: "TRUCE_DEFAULT_PAGE_SIZE", expected: "a whole number", in: 1...100_000, \.defaultPageSize),
+        Setting.seconds(key: "busy_timeout", variable: "TRUCE_BUSY_TIMEOUT", in: 0...3_600, \.busyTimeout),
         Setting(key: "secure_cookies", variable: "TRUCE_SECURE_COOKIES", expected: "true or false") { configuration, text in
             switch text.lowercased() {
             case "true", "on", "yes", "1": configuration.secureCookies = true
@@ -113,23 +96,13 @@ public struct ServerConfiguration: Hashable, Sendable {
             configuration.bcryptCost = cost
             return true
         },
-        Setting(key: "login_failures_per_account", variable: "TRUCE_LOGIN_FAILURES_PER_ACCOUNT", expected: "a whole number from 1 to 1000") {
-            configuration, text in
-            guard let count = Int(text), (1...1_000).contains(count) else { return false }
-            configuration.loginFailuresPerAccount = count
-            return true
-        },
-        Setting(key: "login_failures_per_address", variable: "TRUCE_LOGIN_FAILURES_PER_ADDRESS", expected: "a whole number from 1 to 100000") {
-            configuration, text in
-            guard let count = Int(text), (1...100_000).contains(count) else { return false }
-            configuration.loginFailuresPerAddress = count
-            return true
-        },
-        Setting(key: "login_window", variable: "TRUCE_LOGIN_WINDOW", expected: "a number of seconds from 1 to 86400") { configuration, text in
-            guard let seconds = Double(text), seconds.isFinite, (1...86_400).contains(seconds) else { return false }
-            configuration.loginWindow = seconds
-            return true
-        },
+        Setting.number(
+            key: "login_failures_per_account", variable: "TRUCE_LOGIN_FAILURES_PER_ACCOUNT", expected: "a whole number", in: 1...1_000,
+            \.loginFailuresPerAccount),
+        Setting.number(
+            key: "login_failures_per_address", variable: "TRUCE_LOGIN_FAILURES_PER_ADDRESS", expected: "a whole number", in: 1...100_000,
+            \.loginFailuresPerAddress),
+        Setting.seconds(key: "login_window", variable: "TRUCE_LOGIN_WINDOW", in: 1...86_400, \.loginWindow),
     ]
 
     /// One setting: its key in a file, its environment variable, what it takes, and how it is applied.
@@ -150,6 +123,33 @@ public struct ServerConfiguration: Hashable, Sendable {
                 source: source, line: nil, key: "default_page_size", message: "is \(defaultPageSize), above max_page_size (\(maxPageSize))")
         }
         return self
+    }
+}
+
+extension ServerConfiguration.Setting {
+    /// A setting that takes a whole number in `range`, stored at `property`; `expected` names what it counts
+    /// (e.g. "a port number"), and the range is added to it.
+    static func number(
+        key: String, variable: String, expected: String, in range: ClosedRange<Int>,
+        _ property: any WritableKeyPath<ServerConfiguration, Int> & Sendable
+    ) -> Self {
+        Self(key: key, variable: variable, expected: "\(expected) from \(range.lowerBound) to \(range.upperBound)") { configuration, text in
+            guard let value = Int(text), range.contains(value) else { return false }
+            configuration[keyPath: property] = value
+            return true
+        }
+    }
+
+    /// A setting that takes a number of seconds in `range`, stored at `property`.
+    static func seconds(
+        key: String, variable: String, in range: ClosedRange<Double>, _ property: any WritableKeyPath<ServerConfiguration, Double> & Sendable
+    ) -> Self {
+        Self(key: key, variable: variable, expected: "a number of seconds from \(Int(range.lowerBound)) to \(Int(range.upperBound))") {
+            configuration, text in
+            guard let value = Double(text), value.isFinite, range.contains(value) else { return false }
+            configuration[keyPath: property] = value
+            return true
+        }
     }
 }
 
