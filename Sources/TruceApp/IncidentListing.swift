@@ -44,10 +44,11 @@ public enum IncidentListing {
         let zone = found?.timeZone
         let query = IncidentQuery(
             perpetrator: request.party, during: request.days.span(in: zone ?? .utc), category: request.category, country: request.country,
-            limit: found == nil ? request.limit : nil)
+            scope: found.map(ScopeColumns.init(of:)), limit: found == nil ? request.limit : nil)
         var incidents = try store.incidents(matching: query)
         if let found {
-            incidents = incidents.filter { ScopeScreen.screen($0, against: found) != .outOfScope }
+            let window = found.outerSpan
+            incidents = incidents.filter { ScopeScreen.screen($0, against: found, window: window) != .outOfScope }
             if let limit = request.limit { incidents = Array(incidents.prefix(limit)) }
         }
         return IncidentList(incidents: incidents, zone: zone)

@@ -106,22 +106,48 @@ extension IncidentListing {
         let found = try filter.agreement.map { try Agreements.named($0, in: store) }
         let zone = found?.timeZone
         guard request.verdict == nil && request.evidence == nil else { return try pageByVerdicts(request, zone: zone, in: store) }
-        let query = IncidentQuery(
-            perpetrator: filter.party, during: filter.days.span(in: zone ?? .utc), category: filter.category, country: filter.country,
-            region: request.region, detail: request.detail)
-        let screened = found != nil || request.box != nil
-        // One incident past the page tells whether another page follows; filters the store cannot apply leave
-        // some incidents out, so then a little more than the page is read at once.
-        let batch = screened ? max(request.limit + 1, 200) : request.limit + 1
-        var incidents: [Incident] = []
-        var cursor = request.after
+        let query = storeQuery(for: request, agreement: found)
+        let window = found?.outerSpan
+        let (incidents, next) = try collect(
+            limit: request.limit, after: request.after, batch: batch(request, agreement: found),
+            read: { try store.incidents(matching: query, after: $0, limit: $1) },
+            keeps: { keeps($0, agreement: found, window: window, box: request.box) },
+            position: \.position)
+        return IncidentPage(incidents: incidents, next: next, zone: zone)
+    }
+
+    /// The store's query for a page of `request` (without verdict filters) under `agreement`, the one it names.
+    static func storeQuery(for request: IncidentPageRequest, agreement: Agreement?) -> IncidentQuery {
+        let filter = request.filter
+        return IncidentQuery(
+            perpetrator: filter.party, during: filter.days.span(in: agreement?.timeZone ?? .utc), category: filter.category,
+            country: filter.country, region: request.region, scope: agreement.map(ScopeColumns.init(of:)), detail: request.detail)
+    }
+
+    /// How many incidents to read at once for a page: one past the page tells whether another follows. A box
+    /// leaves out many of the incidents read, so then more than the page is read at once; an agreement's scope
+    /// leaves out few of them once the store has read only those whose columns may fall in it (the screen still
+    /// decides), so a little more.
+    static func batch(_ request: IncidentPageRequest, agreement: Agreement?) -> Int {
+        request.box != nil ? max(request.limit + 1, 200) : request.limit + 1 + (agreement != nil ? request.limit / 8 : 0)
+    }
+
+    /// The first `limit` items `read` gives, a batch at a time after `after`, that `keeps` keeps, and where the
+    /// next page starts (the last item's position), or `nil` when no item follows.
+    static func collect<Item>(
+        limit: Int, after: PagePosition?, batch: Int, read: (PagePosition?, Int) throws -> Page<Item>, keeps: (Item) -> Bool,
+        position: (Item) -> PagePosition
+    ) throws -> (items: [Item], next: PagePosition?) {
+        var items: [Item] = []
+        items.reserveCapacity(limit)
+        var cursor = after
         while true {
-            let read = try store.incidents(matching: query, after: cursor, limit: batch)
-            for incident in read.items where keeps(incident, agreement: found, box: request.box) {
-                if incidents.count == request.limit { return IncidentPage(incidents: incidents, next: incidents.last?.position, zone: zone) }
-                incidents.append(incident)
+            let read = try read(cursor, batch)
+            for item in read.items where keeps(item) {
+                if items.count == limit { return (items, items.last.map(position)) }
+                items.append(item)
             }
-            guard let next = read.next else { return IncidentPage(incidents: incidents, next: nil, zone: zone) }
+            guard let next = read.next else { return (items, nil) }
             cursor = next
         }
     }
@@ -145,7 +171,7 @@ extension IncidentListing {
             }
             last = ids.last ?? last
             for incident in try store.incidents(ids: ids, detail: request.detail) where matches(incident, filter) {
-                guard keeps(incident, agreement: nil, box: request.box) else { continue }
+                guard keeps(incident, agreement: nil, window: nil, box: request.box) else { continue }
                 if incidents.count == request.limit { return IncidentPage(incidents: incidents, next: incidents.last?.position, zone: zone) }
                 incidents.append(incident)
             }
@@ -161,11 +187,13 @@ extension IncidentListing {
         return true
     }
 
-    private static func keeps(_ incident: Incident, agreement: Agreement?, box: BoundingBox?) -> Bool {
+    /// Whether a page keeps `incident`: inside the box, and not out of `agreement`'s scope, whose outer window
+    /// is `window` (worked out once per page).
+    static func keeps(_ incident: Incident, agreement: Agreement?, window: TimeSpan?, box: BoundingBox?) -> Bool {
         if let box {
             guard let coordinate = incident.location.coordinate, box.contains(coordinate) else { return false }
         }
-        if let agreement { return ScopeScreen.screen(incident, against: agreement) != .outOfScope }
+        if let agreement { return ScopeScreen.screen(incident, against: agreement, window: window) != .outOfScope }
         return true
     }
 }

@@ -16,13 +16,15 @@ struct AgreementRoutes {
         mediaTypes: [(.json, [Responses.json]), (.yaml, [Responses.yaml, "application/x-yaml", "text/yaml"])], fallback: .json)
 
     func add(to router: Router<TruceRequestContext>) {
-        router.get("/api/v1/agreements") { request, _ in
+        router.get("/api/v1/agreements") { request, context in
             _ = try QueryParameters(request)
+            try context.require(.readAgreements)
             let agreements = try await store.run { try $0.agreements() }
-            return try Responses.encoded(Items(items: agreements))
+            return try Responses.encoded(Items(items: agreements.filter { context.allows(.readAgreements, agreement: $0.id) }))
         }
         router.get("/api/v1/agreements/{id}") { request, context in
-            let id = try context.parameters.require("id")
+            let id = try context.pathParameter("id")
+            try context.require(.readAgreements, agreement: id)
             let format = try Self.agreementRepresentation.chosen(for: request, parameters: try QueryParameters(request))
             let agreement = try await store.run { try Agreements.named(id, in: $0) }
             switch format {
@@ -31,7 +33,10 @@ struct AgreementRoutes {
             }
         }
         router.get("/api/v1/agreements/{id}/report") { request, context in
-            let id = try context.parameters.require("id")
+            let id = try context.pathParameter("id")
+            // A report shows every incident and verdict of its period, whatever their evidence.
+            try context.require(.readIncidents, agreement: id)
+            try context.require(.readVerdicts, agreement: id)
             let parameters = try QueryParameters(request)
             let format = try parameters.choice("format", ReportFormat.self) ?? .html
             let days = try parameters.days()

@@ -14,7 +14,8 @@ struct AgreementWriteRoutes {
 
     func add(to router: Router<TruceRequestContext>) {
         router.post("/api/v1/agreements") { request, context in
-            let author = try WriteAccess.require(.editAgreements, context)
+            try context.require(.editAgreements)
+            let author = try context.author(for: .editAgreements)
             let (agreement, _) = try await readAgreement(request)
             _ = try await writes.write { store in
                 guard try store.agreement(id: agreement.id) == nil else {
@@ -25,8 +26,9 @@ struct AgreementWriteRoutes {
             return try Self.stored(agreement, status: .created)
         }
         router.put("/api/v1/agreements/{id}") { request, context in
-            let id = try context.parameters.require("id")
-            let author = try WriteAccess.require(.editAgreements, context, agreement: id)
+            let id = try context.pathParameter("id")
+            try context.require(.editAgreements, agreement: id)
+            let author = try context.author(for: .editAgreements)
             let (agreement, idLine) = try await readAgreement(request)
             guard agreement.id == id else {
                 let error = Diagnostic(file: "-", line: idLine, field: "id", message: "is \"\(agreement.id)\" but the path names \"\(id)\"")
@@ -38,8 +40,9 @@ struct AgreementWriteRoutes {
             return try Self.stored(agreement, status: outcome.value.new > 0 ? .created : .ok)
         }
         router.post("/api/v1/agreements/{id}/status-events") { request, context in
-            let id = try context.parameters.require("id")
-            let author = try WriteAccess.require(.editAgreements, context, agreement: id)
+            let id = try context.pathParameter("id")
+            try context.require(.editAgreements, agreement: id)
+            let author = try context.author(for: .editAgreements)
             let text = try await RequestBody.text(of: request, types: RequestBody.yamlTypes.union([Responses.json]), maxBytes: maxBodyBytes)
             let outcome = try await writes.write { store in
                 let agreement = try Agreements.named(id, in: store)

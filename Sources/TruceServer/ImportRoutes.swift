@@ -16,7 +16,8 @@ struct ImportRoutes {
 
     func add(to router: Router<TruceRequestContext>) {
         router.post("/api/v1/imports") { request, context in
-            let author = try WriteAccess.require(.runImports, context)
+            try context.require(.runImports)
+            let author = try context.author(for: .runImports)
             let parameters = try QueryParameters(request)
             guard let dataset = try parameters.choice("dataset", Dataset.self) else {
                 throw Problem.invalid("dataset", "is required: one of acled, ucdp, gdelt, truce")
@@ -31,19 +32,20 @@ struct ImportRoutes {
             return response
         }
         router.get("/api/v1/imports") { request, context in
-            _ = try WriteAccess.require(.runImports, context)
+            try context.require(.runImports)
             _ = try QueryParameters(request)
             return try Responses.encoded(Items(items: jobs.recent()))
         }
         router.get("/api/v1/imports/{id}") { request, context in
-            _ = try WriteAccess.require(.runImports, context)
+            try context.require(.runImports)
             _ = try QueryParameters(request)
-            let id = try context.parameters.require("id")
+            let id = try context.pathParameter("id")
             guard let job = jobs.job(id) else { throw Problem(.notFound, detail: "No import job has this id.") }
             return try Responses.encoded(job)
         }
         router.post("/api/v1/quarantine/retry") { request, context in
-            let author = try WriteAccess.require(.runImports, context)
+            try context.require(.runImports)
+            let author = try context.author(for: .runImports)
             let parameters = try QueryParameters(request)
             let file = try parameters.text("file", maxBytes: 4_096)
             let ids = try parameters.text("ids").map(Self.ids)
@@ -53,7 +55,7 @@ struct ImportRoutes {
             return try Responses.encoded(RetryBody(files: outcome.value, adjudication: outcome.adjudication.map(AdjudicationBody.init)))
         }
         router.post("/api/v1/adjudications") { request, context in
-            _ = try WriteAccess.require(.runAdjudication, context)
+            try context.require(.runAdjudication)
             let all = try Self.flag(try QueryParameters(request).text("all"), name: "all")
             return try Responses.encoded(AdjudicationBody(try await writes.adjudication(all: all)))
         }
@@ -70,8 +72,11 @@ struct ImportRoutes {
 
     private static func flag(_ text: String?, name: String) throws -> Bool {
         guard let text else { return false }
-        guard let value = ServerConfiguration.boolean(text) else { throw Problem.invalid(name, "true or false") }
-        return value
+        switch text {
+        case "true": return true
+        case "false": return false
+        default: throw Problem.invalid(name, "true or false")
+        }
     }
 }
 

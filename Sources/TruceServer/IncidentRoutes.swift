@@ -1,8 +1,10 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOCore
 import TruceApp
 import TruceCore
+import TruceEngine
 import TruceReport
 import TruceStore
 
@@ -17,28 +19,45 @@ struct IncidentRoutes {
         mediaTypes: [(.json, [Responses.json]), (.geojson, [Responses.geoJSON]), (.csv, ["text/csv"])], fallback: .json)
 
     func add(to router: Router<TruceRequestContext>) {
-        router.get("/api/v1/incidents") { request, _ in try await list(request) }
+        router.get("/api/v1/incidents") { request, context in try await list(request, context: context) }
         router.get("/api/v1/incidents/{id}") { _, context in
-            let id = try context.parameters.require("id")
+            let id = try context.pathParameter("id")
+            try context.require(.readIncidents)
+            let scope = context.principal?.agreementScope ?? []
             let bytes = try await store.run { store in
-                guard let incident = try store.incidents(ids: [id], detail: .full).first else { throw NotFound(.incident, id: id) }
+                guard let incident = try store.incidents(ids: [id], detail: .full).first, try Self.within(scope, incident, store)
+                else { throw NotFound(.incident, id: id) }
                 return Self.incidentBody(incident, history: try store.history(of: id))
             }
             return Responses.bytes(bytes, as: Responses.json)
         }
         router.get("/api/v1/incidents/{id}/explanation") { request, context in
-            let id = try context.parameters.require("id")
-            let agreement = try QueryParameters(request).text("agreement", maxBytes: 128)
-            let explanation = try await store.run { try Explaining.explain(incident: id, agreement: agreement, store: $0) }
+            let id = try context.pathParameter("id")
+            let agreement = try context.agreementFilter(try QueryParameters(request).text("agreement", maxBytes: 128), for: .readIncidents)
+            try context.require(.readVerdicts, agreement: agreement)
+            let scope = context.principal?.agreementScope ?? []
+            let explanation = try await store.run { store in
+                guard let incident = try store.incidents(ids: [id], detail: .full).first, try Self.within(scope, incident, store)
+                else { throw NotFound(.incident, id: id) }
+                return try Explaining.explain(incident: incident.id, agreement: agreement, store: store)
+            }
             return try Responses.encoded(ExplanationBody(explanation))
         }
     }
 
-    private func list(_ request: Request) async throws -> Response {
+    /// Whether `incident` is in the window and scope of one of the agreements of a user's `scope` (always, for
+    /// a user with no scope): a scoped user is told nothing of the others.
+    static func within(_ scope: [AgreementID], _ incident: Incident, _ store: SQLiteStore) throws -> Bool {
+        guard !scope.isEmpty else { return true }
+        return try store.agreements().contains { scope.contains($0.id) && ScopeScreen.screen(incident, against: $0) != .outOfScope }
+    }
+
+    private func list(_ request: Request, context: TruceRequestContext) async throws -> Response {
         let parameters = try QueryParameters(request)
         let format = try Self.listRepresentation.chosen(for: request, parameters: parameters)
         let filter = IncidentListRequest(
-            agreement: try parameters.text("agreement", maxBytes: 128), party: try parameters.text("party", maxBytes: 64).map { PartyID($0) },
+            agreement: try context.agreementFilter(try parameters.text("agreement", maxBytes: 128), for: .readIncidents),
+            party: try parameters.text("party", maxBytes: 64).map { PartyID($0) },
             days: try parameters.days(), category: try parameters.choice("category"), country: try Self.country(parameters))
         let box = try parameters.text("bbox").map { text in
             guard let box = BoundingBox(text: text) else {
@@ -51,13 +70,16 @@ struct IncidentRoutes {
             filter: filter, region: try parameters.text("region", maxBytes: 128), verdict: try parameters.choice("verdict"),
             evidence: try parameters.choice("evidence"), box: box, after: try parameters.cursor(), limit: try parameters.limit(configuration),
             detail: .withoutSourceFields)
+        if format == .json {
+            let buffer = try await store.run { Self.render(try IncidentListing.bodies(pageRequest, in: $0)) }
+            return Responses.buffer(buffer, as: Responses.json)
+        }
         let (bytes, next) = try await store.run { store in
             let page = try IncidentListing.page(pageRequest, in: store)
             return (try Self.render(page, as: format), page.next)
         }
         switch format {
-        case .json: return Responses.bytes(bytes, as: Responses.json)
-        case .geojson: return Responses.bytes(bytes, as: Responses.geoJSON, headers: Self.link(to: next, from: request))
+        case .json, .geojson: return Responses.bytes(bytes, as: Responses.geoJSON, headers: Self.link(to: next, from: request))
         case .csv: return Responses.bytes(bytes, as: Responses.csv, headers: Self.link(to: next, from: request))
         }
     }
@@ -70,26 +92,35 @@ struct IncidentRoutes {
         return text.uppercased()
     }
 
-    /// A page in the format asked for: JSON with `next`, or the export layouts' GeoJSON and CSV.
+    /// A page as GeoJSON or CSV, in the export layouts (JSON pages are written from bodies: ``render(_:)``).
     static func render(_ page: IncidentPage, as format: ListFormat) throws -> [UInt8] {
         switch format {
-        case .json:
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(page.incidents.count * 1_024 + 64)
-            JSONBytes.appendRaw(#"{"items":["#, to: &bytes)
-            for (index, incident) in page.incidents.enumerated() {
-                if index > 0 { JSONBytes.appendRaw(",", to: &bytes) }
-                incident.appendCanonicalJSON(to: &bytes)
-            }
-            JSONBytes.appendRaw(#"],"next":"#, to: &bytes)
-            if let next = page.next { JSONBytes.appendString(next.token, to: &bytes) } else { JSONBytes.appendRaw("null", to: &bytes) }
-            JSONBytes.appendRaw("}", to: &bytes)
-            return bytes
-        case .geojson:
+        case .json, .geojson:
             return Array(try ExportFormat.geojson.incidents.text(of: page.incidents).utf8)
         case .csv:
             return Array(try ExportFormat.csv.incidents.text(of: page.incidents).utf8)
         }
+    }
+
+    /// A JSON page, `{"items": […], "next": …}`, written from the incidents' canonical JSON into one buffer.
+    static func render(_ page: IncidentBodyPage) -> ByteBuffer {
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(page.bodies.reduce(64) { $0 + $1.utf8.count + 1 })
+        buffer.writeStaticString(#"{"items":["#)
+        for (index, body) in page.bodies.enumerated() {
+            if index > 0 { buffer.writeStaticString(",") }
+            buffer.writeString(body)
+        }
+        buffer.writeStaticString(#"],"next":"#)
+        if let next = page.next {
+            var token: [UInt8] = []
+            JSONBytes.appendString(next.token, to: &token)
+            buffer.writeBytes(token)
+        } else {
+            buffer.writeStaticString("null")
+        }
+        buffer.writeStaticString("}")
+        return buffer
     }
 
     /// `{"incident": …, "history": […]}`, each in Truce's canonical JSON.

@@ -13,9 +13,11 @@ public struct Problem: Error, Hashable, Sendable {
         case badRequest = "bad-request"
         case unauthorized = "unauthorized"
         case forbidden = "forbidden"
+        case csrf = "csrf"
         case unsupportedMediaType = "unsupported-media-type"
         case invalidContent = "invalid-content"
         case conflict = "conflict"
+        case tooManyRequests = "too-many-requests"
         case methodNotAllowed = "method-not-allowed"
         case notAcceptable = "not-acceptable"
         case payloadTooLarge = "payload-too-large"
@@ -32,9 +34,11 @@ public struct Problem: Error, Hashable, Sendable {
             case .badRequest: return "Bad request"
             case .unauthorized: return "Unauthorized"
             case .forbidden: return "Forbidden"
+            case .csrf: return "CSRF token missing or wrong"
             case .unsupportedMediaType: return "Unsupported media type"
             case .invalidContent: return "Invalid content"
             case .conflict: return "Conflict"
+            case .tooManyRequests: return "Too many requests"
             case .methodNotAllowed: return "Method not allowed"
             case .notAcceptable: return "Not acceptable"
             case .payloadTooLarge: return "Payload too large"
@@ -48,10 +52,11 @@ public struct Problem: Error, Hashable, Sendable {
             case .notFound: return .notFound
             case .invalidParameter, .badRequest: return .badRequest
             case .unauthorized: return .unauthorized
-            case .forbidden: return .forbidden
+            case .forbidden, .csrf: return .forbidden
             case .unsupportedMediaType: return .unsupportedMediaType
             case .invalidContent: return .unprocessableContent
             case .conflict: return .conflict
+            case .tooManyRequests: return .tooManyRequests
             case .methodNotAllowed: return .methodNotAllowed
             case .notAcceptable: return .notAcceptable
             case .payloadTooLarge: return .contentTooLarge
@@ -66,15 +71,22 @@ public struct Problem: Error, Hashable, Sendable {
     public var detail: String
     /// The query or path parameter at fault, for ``Kind/invalidParameter``.
     public var parameter: String?
-    /// The methods a path takes, for ``Kind/methodNotAllowed`` (`Allow`); `GET` when `nil`.
-    public var allowedMethods: String?
+    /// Seconds until the request may be tried again (`Retry-After`), for ``Kind/tooManyRequests``.
+    public var retryAfter: Int?
+    /// The methods the path takes (`Allow`), for ``Kind/methodNotAllowed``.
+    public var allowedMethods: [String]
     /// Every problem found in a request's content, for ``Kind/invalidContent``: each with its line and field.
     public var errors: [Diagnostic]
 
-    public init(_ kind: Kind, detail: String, parameter: String? = nil, errors: [Diagnostic] = []) {
+    public init(
+        _ kind: Kind, detail: String, parameter: String? = nil, retryAfter: Int? = nil, allowedMethods: [String] = ["GET"],
+        errors: [Diagnostic] = []
+    ) {
         self.kind = kind
         self.detail = detail
         self.parameter = parameter
+        self.retryAfter = retryAfter
+        self.allowedMethods = allowedMethods
         self.errors = errors
     }
 
@@ -122,7 +134,8 @@ public struct Problem: Error, Hashable, Sendable {
         JSONBytes.appendRaw("}", to: &bytes)
         var headers = HTTPFields()
         headers[.contentType] = Self.mediaType
-        if kind == .methodNotAllowed { headers[.allow] = allowedMethods ?? "GET" }
+        if kind == .methodNotAllowed { headers[.allow] = allowedMethods.joined(separator: ", ") }
+        if let retryAfter { headers[.retryAfter] = String(retryAfter) }
         return Response(status: kind.status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import TruceApp
 
 /// Refuses a request whose declared body is larger than the configuration allows, before anything reads it:
 /// an upload (``uploadPath``) up to `maxUploadBytes`, any other request up to `maxBodyBytes`.
@@ -20,26 +21,27 @@ struct RequestLimits: RouterMiddleware {
     }
 }
 
-/// Lets a request through to the API when public access is on or when it has a principal (set by an
-/// authentication middleware placed before this one); else answers 401. Health, metrics and the contract stay
-/// open.
+/// Lets a request through to the API when public access is not off or when it has a principal (set by
+/// ``SignInMiddleware``, placed before this one); else answers 401. Health, metrics, the contract and signing in
+/// stay open.
 struct AccessGate: RouterMiddleware {
     typealias Context = TruceRequestContext
-    let publicAccess: Bool
 
+    /// The paths around the API, which answer the same whoever asks: no credential is even looked at.
+    static let servicePaths: Set<String> = ["/healthz", "/metrics", "/api/v1/openapi.json", "/api/v1/docs"]
     /// The paths readable without signing in whatever the configuration.
-    static let alwaysOpen: Set<String> = ["/healthz", "/metrics", "/api/v1/openapi.json", "/api/v1/docs"]
+    static let alwaysOpen: Set<String> = servicePaths.union([SessionRoutes.path])
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if !publicAccess, context.principal == nil, !Self.alwaysOpen.contains(request.uri.path) {
+        if context.authorization.publicAccess == .off, context.principal == nil, !Self.alwaysOpen.contains(request.uri.path) {
             throw Problem(.unauthorized, detail: "This server does not allow public access; sign in first.")
         }
         return try await next(request, context)
     }
 }
 
-/// Answers 405 (with `Allow` naming the methods the document gives the path) to any other method on a path the
-/// document describes, where the router would only say it found no route.
+/// Answers 405 (with `Allow` naming the methods the document gives the path) to a method the document does not
+/// give a path it describes, where the router would only say it found no route.
 struct MethodCheck: RouterMiddleware {
     typealias Context = TruceRequestContext
     /// The document's paths, split into segments (a `{name}` segment matches any one segment), each with its methods.
@@ -53,17 +55,19 @@ struct MethodCheck: RouterMiddleware {
             guard parts.count == 2 else { continue }
             methods[String(parts[1]), default: []].insert(String(parts[0]))
         }
-        templates = methods.map { ($0.key.split(separator: "/", omittingEmptySubsequences: false), $0.value) }
+        templates = methods.map { path, methods in (path.split(separator: "/", omittingEmptySubsequences: false), methods) }
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let segments = request.uri.path.split(separator: "/", omittingEmptySubsequences: false)
-        let allowed = templates.filter { Self.matches($0.segments, segments) }.reduce(into: Set<String>()) { $0.formUnion($1.methods) }
-        guard !allowed.isEmpty, !allowed.contains(request.method.rawValue) else { return try await next(request, context) }
-        let methods = allowed.sorted().joined(separator: ", ")
-        var problem = Problem(.methodNotAllowed, detail: "This path takes \(methods).")
-        problem.allowedMethods = methods
-        throw problem
+        let matching = templates.filter { Self.matches($0.segments, segments) }
+        let method = request.method.rawValue
+        // HEAD is answered wherever GET is.
+        guard !matching.isEmpty, !matching.contains(where: { $0.methods.contains(method) || (method == "HEAD" && $0.methods.contains("GET")) })
+        else { return try await next(request, context) }
+        let allowed = Set(matching.flatMap(\.methods)).sorted()
+        throw Problem(
+            .methodNotAllowed, detail: "This path takes " + allowed.joined(separator: ", ") + ".", allowedMethods: allowed)
     }
 
     private static func matches(_ template: [Substring], _ segments: [Substring]) -> Bool {

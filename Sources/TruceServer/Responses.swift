@@ -24,6 +24,13 @@ enum Responses {
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
+    /// A 200 response of `buffer` as `contentType`.
+    static func buffer(_ buffer: ByteBuffer, as contentType: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = contentType
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: buffer))
+    }
+
     /// A 200 response of `text` as `contentType`.
     static func text(_ text: String, as contentType: String) -> Response {
         bytes(Array(text.utf8), as: contentType)

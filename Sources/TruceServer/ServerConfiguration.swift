@@ -1,4 +1,6 @@
 import Logging
+import TruceApp
+import TruceCore
 
 /// How `truce serve` runs: where it listens, which store it serves, what it logs, and its limits.
 ///
@@ -13,8 +15,9 @@ public struct ServerConfiguration: Hashable, Sendable {
     public var database = "truce.sqlite"
     /// The least severe log level written.
     public var logLevel: Logger.Level = .info
-    /// Whether anyone may read without signing in.
-    public var publicAccess = true
+    /// What anyone may read without signing in: everything a viewer reads (`on`, the default), nothing (`off`),
+    /// or agreements and the verdicts at or above an evidence level.
+    public var publicAccess: PublicAccess = .on
     /// The largest request body accepted, in bytes.
     public var maxRequestBodyBytes = 1 << 20
     /// The most items a page may hold (`limit`).
@@ -23,6 +26,16 @@ public struct ServerConfiguration: Hashable, Sendable {
     public var defaultPageSize = 100
     /// Seconds a write waits while another writes.
     public var busyTimeout = 5.0
+    /// Whether the session cookie is marked `Secure` (sent over HTTPS only): on when a TLS proxy fronts the server.
+    public var secureCookies = false
+    /// bcrypt's cost for passwords set through the server (4 to 31).
+    public var bcryptCost: UInt8 = 12
+    /// Failed sign-ins allowed per account within ``loginWindow``.
+    public var loginFailuresPerAccount = 5
+    /// Failed sign-ins allowed per client address within ``loginWindow``.
+    public var loginFailuresPerAddress = 20
+    /// The window failed sign-ins are counted in, in seconds.
+    public var loginWindow = 900.0
     /// The largest file an import takes, in bytes.
     public var maxUploadBytes = 1 << 30
     /// Whether an incremental adjudication runs after each write (agreement saved, status event, import,
@@ -38,11 +51,7 @@ public struct ServerConfiguration: Hashable, Sendable {
             configuration.host = text
             return true
         },
-        Setting(key: "port", variable: "TRUCE_PORT", expected: "a port number from 0 to 65535") { configuration, text in
-            guard let port = Int(text), (0...65_535).contains(port) else { return false }
-            configuration.port = port
-            return true
-        },
+        Setting.number(key: "port", variable: "TRUCE_PORT", expected: "a port number", in: 0...65_535, \.port),
         Setting(key: "database", variable: "TRUCE_DB", expected: "a database path") { configuration, text in
             guard !text.isEmpty else { return false }
             configuration.database = text
@@ -56,9 +65,16 @@ public struct ServerConfiguration: Hashable, Sendable {
             configuration.logLevel = level
             return true
         },
-        Setting(key: "public_access", variable: "TRUCE_PUBLIC_ACCESS", expected: "true or false") { configuration, text in
-            guard let value = Self.boolean(text) else { return false }
-            configuration.publicAccess = value
+        Setting(
+            key: "public_access", variable: "TRUCE_PUBLIC_ACCESS",
+            expected: "on, off or an evidence level (" + EvidenceLevel.allCases.map(\.rawValue).joined(separator: ", ") + ")"
+        ) { configuration, text in
+            if let open = Self.boolean(text) {
+                configuration.publicAccess = open ? .on : .off
+            } else {
+                guard let level = EvidenceLevel(rawValue: text.lowercased()) else { return false }
+                configuration.publicAccess = .agreementsAndVerdicts(minimumEvidence: level)
+            }
             return true
         },
         Setting(key: "max_request_body_bytes", variable: "TRUCE_MAX_REQUEST_BODY_BYTES", expected: "a number of bytes from 1 to 1073741824") {
@@ -67,28 +83,28 @@ public struct ServerConfiguration: Hashable, Sendable {
             configuration.maxRequestBodyBytes = bytes
             return true
         },
-        Setting(key: "max_page_size", variable: "TRUCE_MAX_PAGE_SIZE", expected: "a whole number from 1 to 100000") { configuration, text in
-            guard let size = Int(text), (1...100_000).contains(size) else { return false }
-            configuration.maxPageSize = size
+        Setting.number(key: "max_page_size", variable: "TRUCE_MAX_PAGE_SIZE", expected: "a whole number", in: 1...100_000, \.maxPageSize),
+        Setting.number(key: "default_page_size", variable: "TRUCE_DEFAULT_PAGE_SIZE", expected: "a whole number", in: 1...100_000, \.defaultPageSize),
+        Setting.seconds(key: "busy_timeout", variable: "TRUCE_BUSY_TIMEOUT", in: 0...3_600, \.busyTimeout),
+        Setting(key: "secure_cookies", variable: "TRUCE_SECURE_COOKIES", expected: "true or false") { configuration, text in
+            guard let value = Self.boolean(text) else { return false }
+            configuration.secureCookies = value
             return true
         },
-        Setting(key: "default_page_size", variable: "TRUCE_DEFAULT_PAGE_SIZE", expected: "a whole number from 1 to 100000") {
-            configuration, text in
-            guard let size = Int(text), (1...100_000).contains(size) else { return false }
-            configuration.defaultPageSize = size
+        Setting(key: "bcrypt_cost", variable: "TRUCE_BCRYPT_COST", expected: "a whole number from 4 to 31") { configuration, text in
+            guard let cost = UInt8(text), (4...31).contains(cost) else { return false }
+            configuration.bcryptCost = cost
             return true
         },
-        Setting(key: "busy_timeout", variable: "TRUCE_BUSY_TIMEOUT", expected: "a number of seconds from 0 to 3600") { configuration, text in
-            guard let seconds = Double(text), seconds.isFinite, (0...3_600).contains(seconds) else { return false }
-            configuration.busyTimeout = seconds
-            return true
-        },
-        Setting(key: "max_upload_bytes", variable: "TRUCE_MAX_UPLOAD_BYTES", expected: "a number of bytes from 1 to 1099511627776") {
-            configuration, text in
-            guard let bytes = Int(text), (1...(1 << 40)).contains(bytes) else { return false }
-            configuration.maxUploadBytes = bytes
-            return true
-        },
+        Setting.number(
+            key: "login_failures_per_account", variable: "TRUCE_LOGIN_FAILURES_PER_ACCOUNT", expected: "a whole number", in: 1...1_000,
+            \.loginFailuresPerAccount),
+        Setting.number(
+            key: "login_failures_per_address", variable: "TRUCE_LOGIN_FAILURES_PER_ADDRESS", expected: "a whole number", in: 1...100_000,
+            \.loginFailuresPerAddress),
+        Setting.seconds(key: "login_window", variable: "TRUCE_LOGIN_WINDOW", in: 1...86_400, \.loginWindow),
+        Setting.number(
+            key: "max_upload_bytes", variable: "TRUCE_MAX_UPLOAD_BYTES", expected: "a number of bytes", in: 1...(1 << 40), \.maxUploadBytes),
         Setting(key: "adjudicate_after_writes", variable: "TRUCE_ADJUDICATE_AFTER_WRITES", expected: "true or false") { configuration, text in
             guard let value = Self.boolean(text) else { return false }
             configuration.adjudicateAfterWrites = value
@@ -123,6 +139,33 @@ public struct ServerConfiguration: Hashable, Sendable {
                 source: source, line: nil, key: "default_page_size", message: "is \(defaultPageSize), above max_page_size (\(maxPageSize))")
         }
         return self
+    }
+}
+
+extension ServerConfiguration.Setting {
+    /// A setting that takes a whole number in `range`, stored at `property`; `expected` names what it counts
+    /// (e.g. "a port number"), and the range is added to it.
+    static func number(
+        key: String, variable: String, expected: String, in range: ClosedRange<Int>,
+        _ property: any WritableKeyPath<ServerConfiguration, Int> & Sendable
+    ) -> Self {
+        Self(key: key, variable: variable, expected: "\(expected) from \(range.lowerBound) to \(range.upperBound)") { configuration, text in
+            guard let value = Int(text), range.contains(value) else { return false }
+            configuration[keyPath: property] = value
+            return true
+        }
+    }
+
+    /// A setting that takes a number of seconds in `range`, stored at `property`.
+    static func seconds(
+        key: String, variable: String, in range: ClosedRange<Double>, _ property: any WritableKeyPath<ServerConfiguration, Double> & Sendable
+    ) -> Self {
+        Self(key: key, variable: variable, expected: "a number of seconds from \(Int(range.lowerBound)) to \(Int(range.upperBound))") {
+            configuration, text in
+            guard let value = Double(text), value.isFinite, range.contains(value) else { return false }
+            configuration[keyPath: property] = value
+            return true
+        }
     }
 }
 

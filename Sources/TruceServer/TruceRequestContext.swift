@@ -1,33 +1,28 @@
 import Hummingbird
 import Logging
 import NIOCore
-
-/// Who a request comes from, once authenticated: an account and its role.
-public struct Principal: Hashable, Sendable {
-    /// The account's name.
-    public var account: String
-    /// The account's role, e.g. `viewer`.
-    public var role: String
-
-    public init(account: String, role: String) {
-        self.account = account
-        self.role = role
-    }
-}
+import TruceApp
 
 /// What Truce's routes know of a request besides the request itself: its id (echoed in `X-Request-ID` and in
-/// every log line) and who makes it.
+/// every log line), who makes it, and the policy it is judged by.
 public struct TruceRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The request's id: the client's sane `X-Request-ID`, else one made up (``RequestIdentity``).
     public var requestID: String
-    /// Who makes the request; `nil` for public access. An authentication middleware placed before the
-    /// routes sets it.
+    /// Who makes the request, from its bearer token or session cookie; `nil` for an anonymous request.
+    /// ``SignInMiddleware`` sets it.
     public var principal: Principal?
+    /// The roles' permissions and the public access the request is judged by. ``SignInMiddleware`` sets it
+    /// from the configuration; until then nothing is public.
+    public var authorization: Authorization
+    /// The client's IP address (`unknown` when the connection has none), which the login throttle counts by.
+    public var clientAddress: String
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
         requestID = ""
         principal = nil
+        authorization = Authorization(publicAccess: .off)
     }
 }

@@ -2,6 +2,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import ServiceLifecycle
+import TruceApp
 import TruceStore
 import UnixSignals
 
@@ -12,12 +13,11 @@ import UnixSignals
 /// ```
 public enum TruceServer {
     /// The router of every route in the OpenAPI document, behind the middleware every request goes through:
-    /// request id, metrics, request log, problem details, methods, request limits, `authentication` (which sets
-    /// the request's principal) and the access gate. Writes go through `writeSide` (a new one over `store` when
-    /// `nil`, whose imports then run only once its ``WriteSide/jobs`` service runs).
+    /// request id, metrics, request log, problem details, methods, request limits, sign-in and the access gate.
+    /// Writes go through `writeSide` (a new one over `store` when `nil`, whose imports then run only once its
+    /// ``WriteSide/jobs`` service runs).
     public static func router(
-        configuration: ServerConfiguration, store: StoreAccess, document: OpenAPIDocument, writeSide: WriteSide? = nil,
-        authentication: (any MiddlewareProtocol<Request, Response, TruceRequestContext>)? = nil
+        configuration: ServerConfiguration, store: StoreAccess, document: OpenAPIDocument, writeSide: WriteSide? = nil
     ) -> Router<TruceRequestContext> {
         TruceMetrics.prepare()
         let router = Router(context: TruceRequestContext.self)
@@ -27,9 +27,14 @@ public enum TruceServer {
         router.add(middleware: ProblemResponder())
         router.add(middleware: MethodCheck(operations: document.operations))
         router.add(middleware: RequestLimits(maxBodyBytes: configuration.maxRequestBodyBytes, maxUploadBytes: configuration.maxUploadBytes))
-        if let authentication { router.add(middleware: authentication) }
-        router.add(middleware: AccessGate(publicAccess: configuration.publicAccess))
+        let authentication = Self.authentication(configuration: configuration, store: store)
+        router.add(
+            middleware: SignInMiddleware(
+                authentication: authentication, authorization: Authorization(publicAccess: configuration.publicAccess), store: store))
+        router.add(middleware: AccessGate())
         ServiceRoutes(store: store, document: document).add(to: router)
+        SessionRoutes(store: store, authentication: authentication, secureCookies: configuration.secureCookies).add(to: router)
+        AccountRoutes(store: store, policy: authentication.policy, configuration: configuration).add(to: router)
         AgreementRoutes(store: store).add(to: router)
         IncidentRoutes(store: store, configuration: configuration).add(to: router)
         VerdictRoutes(store: store, configuration: configuration, exports: ExportStreams()).add(to: router)
@@ -37,6 +42,15 @@ public enum TruceServer {
         AgreementWriteRoutes(writes: writeSide.writes, maxBodyBytes: configuration.maxRequestBodyBytes).add(to: router)
         ImportRoutes(writes: writeSide.writes, jobs: writeSide.jobs, upload: writeSide.upload, configuration: configuration).add(to: router)
         return router
+    }
+
+    /// Signing in with the configuration's bcrypt cost and login throttle.
+    static func authentication(configuration: ServerConfiguration, store: StoreAccess) -> Authentication {
+        Authentication(
+            store: store.store, policy: PasswordPolicy(bcryptCost: configuration.bcryptCost),
+            throttleLimits: LoginThrottle.Limits(
+                perAccount: configuration.loginFailuresPerAccount, perAddress: configuration.loginFailuresPerAddress,
+                window: configuration.loginWindow))
     }
 
     /// Opens the configured store (creating it or bringing its schema up to date if needed).

@@ -13,17 +13,29 @@ struct VerdictRoutes {
     let exports: ExportStreams
 
     func add(to router: Router<TruceRequestContext>) {
-        router.get("/api/v1/verdicts") { request, _ in
+        router.get("/api/v1/verdicts") { request, context in
             let parameters = try QueryParameters(request)
+            var filter = try parameters.verdictFilter()
+            filter.agreement = try context.agreementFilter(filter.agreement, for: .readVerdicts)
             let listRequest = VerdictListRequest(
-                filter: try parameters.verdictFilter(), unit: try parameters.choice("by") ?? .event, after: try parameters.cursor(),
+                filter: filter, unit: try parameters.choice("by") ?? .event, after: try parameters.cursor(),
                 limit: try parameters.limit(configuration))
+            // Anonymous readers limited to an evidence level see the rows at or above it; a page may hold fewer.
+            let minimum = context.minimumEvidence
+            let shows = { @Sendable (level: EvidenceLevel?) -> Bool in
+                guard let minimum else { return true }
+                return level.map { $0 >= minimum } ?? false
+            }
             let bytes = try await store.run { store in
                 let listed = try VerdictListing.list(listRequest, in: store)
                 let encoder = TruceJSON.encoder()
                 switch listed.rows {
-                case .records(let verdicts): return Array(try encoder.encode(PageBody(items: verdicts, next: listed.next)))
-                case .events(let rows): return Array(try encoder.encode(PageBody(items: rows, next: listed.next)))
+                case .records(let verdicts):
+                    let shown = verdicts.filter { shows($0.evidence) }
+                    return Array(try encoder.encode(PageBody(items: shown, next: listed.next)))
+                case .events(let rows):
+                    let shown = rows.filter { shows($0.evidence) }
+                    return Array(try encoder.encode(PageBody(items: shown, next: listed.next)))
                 }
             }
             return Responses.bytes(bytes, as: Responses.json)
@@ -34,7 +46,11 @@ struct VerdictRoutes {
                 throw Problem.invalid("kind", "is required: one of " + ExportKind.allCases.map(\.rawValue).joined(separator: ", "))
             }
             let format = try parameters.choice("format", ExportFormat.self) ?? .csv
-            let exportRequest = ExportRequest(kind: kind, format: format, filter: try parameters.verdictFilter())
+            var filter = try parameters.verdictFilter()
+            // An export holds the incidents and verdicts whatever their evidence.
+            filter.agreement = try context.agreementFilter(filter.agreement, for: .readIncidents)
+            try context.require(.readVerdicts, agreement: filter.agreement)
+            let exportRequest = ExportRequest(kind: kind, format: format, filter: filter)
             // The filter is checked against the store first, so an unknown agreement is a problem, not a cut body.
             let export = try await store.run { UncheckedSendable(try Export(exportRequest, from: $0)) }
             var headers = HTTPFields()
@@ -42,7 +58,12 @@ struct VerdictRoutes {
             headers[.contentDisposition] = "attachment; filename=\"\(kind.rawValue).\(format.rawValue)\""
             return Response(status: .ok, headers: headers, body: try exports.body(of: export.value, logger: context.logger))
         }
-        router.get("/api/v1/quarantine") { request, _ in
+        router.get("/api/v1/quarantine") { request, context in
+            try context.require(.readIncidents)
+            // Quarantined rows belong to no agreement yet: a user limited to some agreements does not see them.
+            if let principal = context.principal, !principal.agreementScope.isEmpty {
+                throw Problem(.forbidden, detail: "The quarantine spans every agreement; this account sees only some.")
+            }
             let file = try QueryParameters(request).text("file")
             let entries = try await store.run { try Quarantine.list(file: file, in: $0) }
             return try Responses.encoded(Items(items: entries))

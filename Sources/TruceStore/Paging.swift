@@ -88,3 +88,18 @@ private func readPages<Item>(_ read: (PagePosition?) throws -> Page<Item>, _ bod
         position = page.next
     } while position != nil
 }
+
+/// A stored incident as a page of bodies reads it: the values kept in columns, and its canonical JSON without
+/// the source records' fields, byte for byte what ``TruceCore/Incident/appendCanonicalJSON(to:)`` writes for
+/// the incident read with ``IncidentQuery/Detail/withoutSourceFields``.
+public struct StoredIncidentRow: Sendable {
+    /// The incident's ``IncidentQuery/Detail/summary``: time, place, action, target, accused party, fatalities.
+    public var summary: Incident
+    /// The incident's canonical JSON, without its source records' verbatim fields.
+    public var body: String
+
+    public init(summary: Incident, body: String) {
+        self.summary = summary
+        self.body = body
+    }
+}

@@ -33,6 +33,10 @@ public protocol Store: Sendable {
     /// those after `position` (from the start when `nil`). The query's own `limit` is not applied.
     func incidents(matching query: IncidentQuery, after position: PagePosition?, limit: Int) throws -> Page<Incident>
 
+    /// One page of the incidents matching `query`, as ``incidents(matching:after:limit:)`` lists them, each as
+    /// its ``IncidentQuery/Detail/summary`` with its stored body: enough to screen and to write it, decoding nothing.
+    func incidentRows(matching query: IncidentQuery, after position: PagePosition?, limit: Int) throws -> Page<StoredIncidentRow>
+
     /// The incidents with these ids, read with `detail`, in the order of `ids`; ids not stored are left out.
     func incidents(ids: [IncidentID], detail: IncidentQuery.Detail) throws -> [Incident]
 
@@ -90,6 +94,8 @@ public struct IncidentQuery: Hashable, Sendable {
     public var country: String?
     /// A first-order region (any of its names) or a country code, as ``VerdictQuery/region``.
     public var region: String?
+    /// Only incidents whose columns may fall in an agreement's scope.
+    public var scope: ScopeColumns?
     public var limit: Int?
     /// How much of each incident to read.
     public var detail: Detail
@@ -107,13 +113,14 @@ public struct IncidentQuery: Hashable, Sendable {
 
     public init(
         perpetrator: PartyID? = nil, during: TimeSpan? = nil, category: TargetCategory? = nil, country: String? = nil,
-        region: String? = nil, limit: Int? = nil, detail: Detail = .full
+        region: String? = nil, scope: ScopeColumns? = nil, limit: Int? = nil, detail: Detail = .full
     ) {
         self.perpetrator = perpetrator
         self.during = during
         self.category = category
         self.country = country
         self.region = region
+        self.scope = scope
         self.limit = limit
         self.detail = detail
     }

@@ -157,9 +157,15 @@ public struct AdjudicationBasis: Sendable {
     /// several times slower).
     static func fingerprint(_ body: String) -> Int {
         var hasher = Hasher()
-        var body = body
-        body.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        combine(body, into: &hasher)
         return hasher.finalize()
+    }
+
+    /// Adds the bytes of `text` to `hasher`, and where they end.
+    static func combine(_ text: String, into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        hasher.combine(0xFF as UInt8)  // where one text ends, as no UTF-8 byte is 0xFF
     }
 }
 

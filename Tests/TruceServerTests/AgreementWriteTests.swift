@@ -3,6 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 import Testing
 import TruceApp
+import TruceCore
 import TruceServer
 import TruceStore
 
@@ -15,8 +16,8 @@ struct AgreementWriteTests {
     @Test("a valid agreement is created (201, Location), read back, audited once with the request id, and a second POST is a 409")
     func createAgreement() async throws {
         let store = try ServerFixtures.store()
-        let app = try ServerFixtures.application(store: store, principal: ServerFixtures.admin)
-        try await app.test(.router) { client in
+        let app = try ServerFixtures.application(store: store)
+        try await ServerFixtures.test(app, as: .admin, in: store) { client in
             let created = try await client.send(.post, "/api/v1/agreements", body: try Self.yaml(), as: "application/yaml")
             #expect(created.status == .created, "\(created.text)")
             #expect(created.headers[.location] == "/api/v1/agreements/kharkiv-energy-pause")
@@ -27,7 +28,7 @@ struct AgreementWriteTests {
             let requestID = try #require(created.headers[HTTPField.Name("X-Request-ID")!])
             let entries = try AuditTrail(store: store).list().filter { $0.recordID == "kharkiv-energy-pause" }
             #expect(entries.count == 1)
-            #expect(entries.first?.action == "POST /api/v1/agreements" && entries.first?.actor == "ada" && entries.first?.before == nil)
+            #expect(entries.first?.action == "POST /api/v1/agreements" && entries.first?.actor == "admin" && entries.first?.before == nil)
             #expect(entries.first?.requestID == requestID)
         }
     }
@@ -35,10 +36,10 @@ struct AgreementWriteTests {
     @Test("an agreement with errors is a 422 listing every error with its line and field, and nothing is stored")
     func yamlErrorsWithLineAndField() async throws {
         let store = try ServerFixtures.store()
-        let app = try ServerFixtures.application(store: store, principal: ServerFixtures.admin)
+        let app = try ServerFixtures.application(store: store)
         let broken = try Self.yaml().replacingOccurrences(of: "kind: partial", with: "kind: partly").replacingOccurrences(
             of: "  end: 2025-03-31T00:00", with: "  end: 2025-03-32")
-        try await app.test(.router) { client in
+        try await ServerFixtures.test(app, as: .admin, in: store) { client in
             let before = try await client.get("/api/v1/agreements").items().count
             let response = try await client.send(.post, "/api/v1/agreements", body: broken, as: "application/yaml")
             #expect(response.status == .unprocessableContent)
@@ -49,15 +50,15 @@ struct AgreementWriteTests {
             #expect(errors.contains { $0["field"] as? String == "kind" && $0["line"] as? Int == 3 }, "\(errors)")
             #expect(errors.contains { $0["field"] as? String == "window.end" && $0["line"] as? Int == 14 }, "\(errors)")
             #expect(try await client.get("/api/v1/agreements").items().count == before)
-            #expect(try AuditTrail(store: store).list().isEmpty)
+            #expect(try ServerFixtures.apiAuditEntries(in: store).isEmpty)
         }
     }
 
     @Test("PUT whose path names another id than the body's is a 422 on the field id, and nothing is stored")
     func putIDMismatch() async throws {
         let store = try ServerFixtures.store()
-        let app = try ServerFixtures.application(store: store, principal: ServerFixtures.admin)
-        try await app.test(.router) { client in
+        let app = try ServerFixtures.application(store: store)
+        try await ServerFixtures.test(app, as: .admin, in: store) { client in
             let response = try await client.send(.put, "/api/v1/agreements/another-pause", body: try Self.yaml(), as: "application/yaml")
             #expect(response.status == .unprocessableContent)
             let errors = try #require(try response.object()["errors"] as? [[String: Any]])
@@ -70,15 +71,16 @@ struct AgreementWriteTests {
     @Test("PUT creates (201) then replaces (200) with the content before and after in the audit trail; an unchanged PUT writes no entry")
     func putReplaces() async throws {
         let store = try ServerFixtures.store()
-        let app = try ServerFixtures.application(store: store, principal: ServerFixtures.admin)
-        try await app.test(.router) { client in
+        let app = try ServerFixtures.application(store: store)
+        try await ServerFixtures.test(app, as: .admin, in: store) { client in
             let path = "/api/v1/agreements/kharkiv-energy-pause"
             #expect(try await client.send(.put, path, body: try Self.yaml(), as: "application/yaml").status == .created)
             let renamed = try Self.yaml().replacingOccurrences(of: "(test fixture)", with: "(renamed)")
             let replaced = try await client.send(.put, path, body: renamed, as: "application/yaml")
-            #expect(replaced.status == .ok && (try replaced.object()["title"] as? String)?.hasSuffix("(renamed)") == true)
+            let title = try replaced.object()["title"] as? String
+            #expect(replaced.status == .ok && title?.hasSuffix("(renamed)") == true)
             #expect(try await client.send(.put, path, body: renamed, as: "application/yaml").status == .ok)
-            let entries = try AuditTrail(store: store).list()
+            let entries = try ServerFixtures.apiAuditEntries(in: store)
             #expect(entries.count == 2)
             #expect(entries.last?.before?.contains("(test fixture)") == true && entries.last?.after?.contains("(renamed)") == true)
         }
@@ -87,8 +89,8 @@ struct AgreementWriteTests {
     @Test("a status event is added in time order with its source and audited; one naming an unknown party is a 422 on party")
     func statusEvents() async throws {
         let store = try ServerFixtures.store()
-        let app = try ServerFixtures.application(store: store, principal: ServerFixtures.admin)
-        try await app.test(.router) { client in
+        let app = try ServerFixtures.application(store: store)
+        try await ServerFixtures.test(app, as: .admin, in: store) { client in
             _ = try await client.send(.post, "/api/v1/agreements", body: try Self.yaml(), as: "application/yaml")
             let path = "/api/v1/agreements/kharkiv-energy-pause/status-events"
             let event = #"{"at": "2025-03-25", "status": "suspended", "party": "RU", "source": {"url": "https://example.org/suspended"}}"#
@@ -113,17 +115,20 @@ struct AgreementWriteTests {
     @Test("writes need a principal whose role allows them: 401 anonymously, 403 for a viewer, 415 for another media type")
     func writeAccess() async throws {
         let store = try ServerFixtures.store()
-        for (principal, status) in [(ServerPrincipal?.none, 401), (ServerPrincipal(account: "vic", role: "viewer"), 403)] {
-            let app = try ServerFixtures.application(store: store, principal: principal)
+        let viewer = try ServerFixtures.authorization(as: .viewer, in: store)
+        for (authorization, status) in [(String?.none, 401), (viewer, 403)] {
+            let app = try ServerFixtures.application(store: store)
             try await app.test(.router) { client in
+                let client: any TestClientProtocol = authorization.map { SignedInClient(base: client, authorization: $0) } ?? client
                 let response = try await client.send(.post, "/api/v1/agreements", body: try Self.yaml(), as: "application/yaml")
                 #expect(Int(response.status.code) == status)
                 #expect(try await client.send(.post, "/api/v1/adjudications", body: "", as: "text/plain").status.code == status)
             }
         }
-        let app = try ServerFixtures.application(store: store, principal: ServerFixtures.admin)
-        try await app.test(.router) { client in
-            #expect(try await client.send(.post, "/api/v1/agreements", body: try Self.yaml(), as: "text/plain").status == .unsupportedMediaType)
+        let app = try ServerFixtures.application(store: store)
+        try await ServerFixtures.test(app, as: .admin, in: store) { client in
+            let response = try await client.send(.post, "/api/v1/agreements", body: try Self.yaml(), as: "text/plain")
+            #expect(response.status == .unsupportedMediaType)
         }
         #expect(try store.agreement(id: "kharkiv-energy-pause") == nil)
     }

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import NIOCore
 import Testing
 import TruceApp
+import TruceCore
 import TruceServer
 import TruceStore
 import TruceTestSupport
@@ -21,7 +22,8 @@ struct ConcurrentWriteTests {
     @Test("20 concurrent writers (imports, agreement edits, status events) and readers: nothing lost, no 5xx, one audit entry per write")
     func twentyWriters() async throws {
         let store = try ServerFixtures.store()
-        let app = try ServerFixtures.application(store: store, principal: ServerFixtures.admin)
+        let app = try ServerFixtures.application(store: store)
+        let authorization = try ServerFixtures.authorization(as: .admin, in: store)
         var generator = SeededGenerator(seed: 20)
         var writes: [Write] = []
         for index in 0..<8 {
@@ -33,7 +35,7 @@ struct ConcurrentWriteTests {
         let yaml = try AgreementWriteTests.yaml()
         let writesToRun = writes
 
-        try await app.test(.live) { client in
+        try await ServerFixtures.test(app, .live, as: .admin, in: store) { client in
             let port = try #require(client.port)
             let statuses = try await withThrowingTaskGroup(of: [Int].self) { tasks in
                 for write in writesToRun {
@@ -41,7 +43,7 @@ struct ConcurrentWriteTests {
                         let own = TestClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(300)))
                         own.connect()
                         defer { Task { try? await own.shutdown() } }
-                        return [Int(try await Self.send(write, yaml: yaml, with: own).head.status.code)]
+                        return [Int(try await Self.send(write, yaml: yaml, authorization: authorization, with: own).head.status.code)]
                     }
                 }
                 for reader in 0..<4 {
@@ -53,7 +55,7 @@ struct ConcurrentWriteTests {
                         for round in 0..<10 {
                             let path = ["/api/v1/incidents?limit=50", "/api/v1/verdicts?by=record", "/api/v1/agreements", "/api/v1/imports"][
                                 (reader + round) % 4]
-                            seen.append(Int(try await own.get(path).head.status.code))
+                            seen.append(Int(try await own.get(path, headers: [.authorization: authorization]).head.status.code))
                         }
                         return seen
                     }
@@ -73,26 +75,30 @@ struct ConcurrentWriteTests {
         #expect(try (0..<6).allSatisfy { try store.agreement(id: "pause-\($0)") != nil })
         let events = try #require(try store.agreement(id: "energy-moratorium-2025")).statusHistory.filter { $0.note?.hasPrefix("concurrent") == true }
         #expect(events.count == 6, "no status event is lost to another")
-        let entries = try AuditTrail(store: store).list()
+        let entries = try ServerFixtures.apiAuditEntries(in: store)
         #expect(entries.count == 20, "one audit entry per write: \(entries.map(\.action))")
         #expect(entries.filter { $0.action == "POST /api/v1/imports" }.count == 8)
         #expect(entries.filter { $0.action == "PUT /api/v1/agreements/{id}" }.count == 6)
         #expect(entries.filter { $0.action == "POST /api/v1/agreements/{id}/status-events" }.count == 6)
     }
 
-    private static func send(_ write: Write, yaml: String, with client: TestClient) async throws -> TestClient.Response {
+    private static func send(_ write: Write, yaml: String, authorization: String, with client: TestClient) async throws -> TestClient.Response {
         switch write {
         case .upload(let csv, let name):
             return try await client.post(
-                "/api/v1/imports?dataset=truce&name=\(name)", headers: [.contentType: "text/csv"], body: ByteBuffer(string: csv))
+                "/api/v1/imports?dataset=truce&name=\(name)", headers: [.authorization: authorization, .contentType: "text/csv"],
+                body: ByteBuffer(string: csv))
         case .agreement(let id):
             let body = yaml.replacingOccurrences(of: "id: kharkiv-energy-pause", with: "id: \(id)")
-            return try await client.put("/api/v1/agreements/\(id)", headers: [.contentType: "application/yaml"], body: ByteBuffer(string: body))
+            return try await client.put(
+                "/api/v1/agreements/\(id)", headers: [.authorization: authorization, .contentType: "application/yaml"], body: ByteBuffer(string: body)
+            )
         case .statusEvent(let day):
             let event = String(
                 format: "at: 2025-04-%02d\nstatus: suspended\nparty: RU\nnote: concurrent %d\nsource:\n  url: https://example.org/e\n", day, day)
             return try await client.post(
-                "/api/v1/agreements/energy-moratorium-2025/status-events", headers: [.contentType: "application/yaml"],
+                "/api/v1/agreements/energy-moratorium-2025/status-events",
+                headers: [.authorization: authorization, .contentType: "application/yaml"],
                 body: ByteBuffer(string: event))
         }
     }

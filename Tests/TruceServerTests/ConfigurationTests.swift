@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Testing
+import TruceApp
 import TruceServer
 import TruceTestSupport
 
@@ -27,7 +28,7 @@ struct ConfigurationTests {
         #expect(configuration.database == "flag.sqlite")
         #expect(configuration.port == 9100)
         #expect(configuration.host == "0.0.0.0" && configuration.logLevel == .debug && configuration.maxPageSize == 500)
-        #expect(configuration.publicAccess, "the default")
+        #expect(configuration.publicAccess == .on, "the default")
         let named = try ConfigurationSources(environment: ["TRUCE_CONFIG": file]).configuration()
         #expect(named.port == 9000, "TRUCE_CONFIG names the file when no flag does")
     }
@@ -36,7 +37,7 @@ struct ConfigurationTests {
     func jsonFile() throws {
         let file = try Self.file(#"{"port": 7000, "public_access": false}"#, named: "truce.json")
         let configuration = try ConfigurationSources(environment: [:], file: file).configuration()
-        #expect(configuration.port == 7000 && !configuration.publicAccess)
+        #expect(configuration.port == 7000 && configuration.publicAccess == .off)
     }
 
     @Test("an unknown key or a bad value in the file is an error naming the file, the line and the key")

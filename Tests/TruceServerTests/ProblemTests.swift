@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import TruceApp
 import TruceServer
 import TruceStore
 
@@ -135,7 +136,7 @@ struct ProblemTests {
 
     @Test("with public access off, the API answers 401 without a principal; health and the contract stay open")
     func publicAccessOff() async throws {
-        let configuration = ServerFixtures.configuration { $0.publicAccess = false }
+        let configuration = ServerFixtures.configuration { $0.publicAccess = .off }
         let app = try ServerFixtures.application(store: try ServerFixtures.store(), configuration: configuration)
         try await app.test(.router) { client in
             _ = try Self.problem(try await client.get("/api/v1/incidents"), status: 401, type: "/problems/unauthorized", path: "/api/v1/incidents")

@@ -56,21 +56,16 @@ enum ServerFixtures {
         return configuration
     }
 
-    /// An application over `store`, logging to `logs` when given, every request made by `principal` when given
-    /// (else anonymous), its import jobs running alongside.
+    /// An application over `store`, logging to `logs` when given, its import jobs running alongside.
     static func application(
-        store: SQLiteStore, configuration: ServerConfiguration = configuration(), logs: LogRecorder? = nil, principal: ServerPrincipal? = nil
+        store: SQLiteStore, configuration: ServerConfiguration = configuration(), logs: LogRecorder? = nil
     ) throws -> Application<RouterResponder<TruceRequestContext>> {
         let document = try OpenAPIDocument(maxPageSize: configuration.maxPageSize)
         let writeSide = WriteSide(configuration: configuration, store: store, uploads: try ScratchDirectory.make("uploads"))
         let router = TruceServer.router(
-            configuration: configuration, store: StoreAccess(store: store), document: document, writeSide: writeSide,
-            authentication: principal.map(ActingAs.init))
+            configuration: configuration, store: StoreAccess(store: store), document: document, writeSide: writeSide)
         return TruceServer.application(configuration: configuration, router: router, logger: logger(logs), services: [writeSide.jobs])
     }
-
-    /// The admin every write test acts as.
-    static let admin = ServerPrincipal(account: "ada", role: "admin")
 
     static func logger(_ logs: LogRecorder?) -> Logger {
         guard let logs else {
@@ -81,18 +76,6 @@ enum ServerFixtures {
         var logger = Logger(label: "truce.test") { _ in RecordingLogHandler(recorder: logs) }
         logger.logLevel = .info
         return logger
-    }
-}
-
-/// Makes every request `principal`'s, as an authentication middleware would once it has checked a token.
-struct ActingAs: RouterMiddleware {
-    typealias Context = TruceRequestContext
-    let principal: ServerPrincipal
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        var context = context
-        context.principal = principal
-        return try await next(request, context)
     }
 }
 

@@ -50,6 +50,8 @@ public enum Permission: String, CaseIterable, Hashable, Codable, Sendable {
 public enum PublicAccess: Hashable, Codable, Sendable {
     /// Only signed-in users read anything.
     case off
+    /// Anyone may read what a viewer reads.
+    case on
     /// Anyone may read agreements, and the verdicts whose evidence is at least `minimumEvidence`.
     case agreementsAndVerdicts(minimumEvidence: EvidenceLevel)
 }
@@ -80,7 +82,11 @@ public struct Authorization: Hashable, Sendable {
 
     /// What anyone may do without signing in.
     public var publicPermissions: Set<Permission> {
-        publicAccess == .off ? [] : [.readAgreements, .readVerdicts]
+        switch publicAccess {
+        case .off: return []
+        case .on: return Self.permissions(of: .viewer)
+        case .agreementsAndVerdicts: return [.readAgreements, .readVerdicts]
+        }
     }
 
     /// Whether `principal` (`nil` for an anonymous request) may do `permission`, on the agreement `agreement`

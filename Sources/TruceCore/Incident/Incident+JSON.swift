@@ -58,21 +58,7 @@ struct JSONTextWriter {
         string("action", incident.action?.rawValue)
         integer("acts", incident.acts)
         member("claims")
-        open("[")
-        for claim in incident.claims {
-            element()
-            open("{")
-            string("accused", claim.accused?.rawValue)
-            string("claimant", claim.claimant)
-            string("claimantParty", claim.claimantParty?.rawValue)
-            if let source = claim.source {
-                member("source")
-                write(source)
-            }
-            if claim.stance != .assertion { string("stance", claim.stance.rawValue) }
-            close("}")
-        }
-        close("]")
+        write(incident.claims)
         string("description", incident.description)
         member("effects")
         open("{")
@@ -120,6 +106,24 @@ struct JSONTextWriter {
         close("}")
     }
 
+    mutating func write(_ claims: [Claim]) {
+        open("[")
+        for claim in claims {
+            element()
+            open("{")
+            string("accused", claim.accused?.rawValue)
+            string("claimant", claim.claimant)
+            string("claimantParty", claim.claimantParty?.rawValue)
+            if let source = claim.source {
+                member("source")
+                write(source)
+            }
+            if claim.stance != .assertion { string("stance", claim.stance.rawValue) }
+            close("}")
+        }
+        close("]")
+    }
+
     private mutating func write(_ location: IncidentLocation) {
         open("{")
         string("admin1", location.admin1)
@@ -147,7 +151,7 @@ struct JSONTextWriter {
         close("}")
     }
 
-    private mutating func write(_ record: SourceRecord) {
+    mutating func write(_ record: SourceRecord) {
         open("{")
         string("dataset", record.dataset)
         member("fields")
@@ -183,24 +187,24 @@ struct JSONTextWriter {
 
     // MARK: Building blocks
 
-    private mutating func open(_ bracket: Unicode.Scalar) {
+    mutating func open(_ bracket: Unicode.Scalar) {
         bytes.append(UInt8(ascii: bracket))
         hasMember.append(false)
     }
 
-    private mutating func close(_ bracket: Unicode.Scalar) {
+    mutating func close(_ bracket: Unicode.Scalar) {
         bytes.append(UInt8(ascii: bracket))
         hasMember.removeLast()
     }
 
     /// Starts an array element.
-    private mutating func element() {
+    mutating func element() {
         if hasMember[hasMember.count - 1] { bytes.append(UInt8(ascii: ",")) }
         hasMember[hasMember.count - 1] = true
     }
 
     /// Starts an object member: `"name":`.
-    private mutating func member(_ name: String) {
+    mutating func member(_ name: String) {
         element()
         bytes.append(0x22)
         bytes.append(contentsOf: name.utf8)
@@ -208,13 +212,13 @@ struct JSONTextWriter {
         bytes.append(UInt8(ascii: ":"))
     }
 
-    private mutating func string(_ name: String, _ value: String?) {
+    mutating func string(_ name: String, _ value: String?) {
         guard let value else { return }
         member(name)
         quoted(value)
     }
 
-    private mutating func integer(_ name: String, _ value: Int?) {
+    mutating func integer(_ name: String, _ value: Int?) {
         guard let value else { return }
         member(name)
         JSONBytes.appendInteger(value, to: &bytes)

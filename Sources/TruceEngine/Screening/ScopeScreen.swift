@@ -14,8 +14,14 @@ public enum ScopeScreen {
     /// Screens `incident` against `agreement`'s outer window (every party's), geography, parties, targets
     /// and actions.
     public static func screen(_ incident: Incident, against agreement: Agreement) -> Outcome {
+        screen(incident, against: agreement, window: agreement.outerSpan)
+    }
+
+    /// ``screen(_:against:)`` with the agreement's outer window (``Agreement/outerSpan``) worked out once, for
+    /// screening many incidents against the same agreement.
+    public static func screen(_ incident: Incident, against agreement: Agreement, window: TimeSpan?) -> Outcome {
         let checks = [
-            time(incident, agreement), place(incident, agreement.scope), party(incident, agreement),
+            time(incident, window: window), place(incident, agreement.scope), party(incident, agreement),
             target(incident, agreement.scope), action(incident, agreement.scope),
         ]
         if checks.contains(false) { return .outOfScope }
@@ -25,8 +31,8 @@ public enum ScopeScreen {
 
     /// Whether the incident's span overlaps the agreement's window; `nil` when it straddles an edge, or when its
     /// time is not stated and it was reported after the window opened.
-    static func time(_ incident: Incident, _ agreement: Agreement) -> Bool? {
-        guard let window = agreement.outerSpan else { return false }
+    static func time(_ incident: Incident, window: TimeSpan?) -> Bool? {
+        guard let window else { return false }
         let span = incident.time.span
         guard incident.time.isStated else { return span.end.map { window.start < $0 } ?? true ? nil : false }
         if window.encloses(span) { return true }
@@ -64,7 +70,7 @@ public enum ScopeScreen {
 
     static func party(_ incident: Incident, _ agreement: Agreement) -> Bool? {
         guard let perpetrator = incident.perpetrator?.party else { return nil }
-        return agreement.belligerents.contains { $0.id == perpetrator }
+        return agreement.parties.contains { $0.isBelligerent && $0.id == perpetrator }  // no array of belligerents per incident
     }
 
     static func target(_ incident: Incident, _ scope: Scope) -> Bool? {
@@ -96,9 +102,10 @@ public struct ScopeCount: Hashable, Codable, Sendable {
     /// Counts `incidents` against `agreement`.
     public static func count(_ incidents: [Incident], against agreement: Agreement) -> ScopeCount {
         var count = ScopeCount()
+        let window = agreement.outerSpan
         for incident in incidents {
-            if ScopeScreen.time(incident, agreement) != false { count.inWindow += 1 }
-            switch ScopeScreen.screen(incident, against: agreement) {
+            if ScopeScreen.time(incident, window: window) != false { count.inWindow += 1 }
+            switch ScopeScreen.screen(incident, against: agreement, window: window) {
             case .inScope: count.inScope += 1
             case .uncertain: count.uncertain += 1
             case .outOfScope: break

@@ -103,6 +103,31 @@ struct JSONTextReader {
             effects: effects, description: description, claims: claims, sources: sources)
     }
 
+    /// Reads a body that ``Incident/remainderJSON(withSources:)`` wrote into `incident`, which holds what the
+    /// columns hold. Returns whether the body named the source records.
+    mutating func remainder(into incident: inout Incident) throws -> Bool {
+        var namedSources = false
+        try object { key, reader in
+            switch key {
+            case "a": incident.perpetrator?.attributedBy = try reader.string()
+            case "c": incident.claims = try reader.array { try $0.claim() }
+            case "d": incident.description = try reader.string()
+            case "i": incident.effects.injured = try reader.integer()
+            case "n": incident.target.name = try reader.string()
+            case "s":
+                incident.sources = try reader.array { try $0.sourceRecord() }
+                namedSources = true
+            case "z":
+                guard let zone = ZoneIdentifier.cached(try reader.string()) else { throw Malformed() }
+                incident.time.timeZone = zone
+            default: throw Malformed()
+            }
+        }
+        skipSpace()
+        guard position == bytes.count else { throw Malformed() }
+        return namedSources
+    }
+
     /// A whole text that is an array of strings.
     mutating func strings() throws -> [String] {
         let strings = try array { try $0.string() }

@@ -7,18 +7,33 @@ import TruceCore
 public struct PreparedIncident: Sendable {
     /// The incident; its source record's fields are left out when they were given apart (see
     /// ``init(_:fieldNames:valuesJSON:)``).
-    public let incident: Incident
-    let stored: StoredIncident
+    public var incident: Incident { parts.incident }
+    var stored: StoredIncident { parts.stored }
     /// Each source record's field names.
-    let names: [[String]]
+    var names: [[String]] { parts.names }
     /// The values of its rows, packed for binding (see ``IncidentColumns``).
-    let columns: IncidentColumns
+    var columns: IncidentColumns { parts.columns }
+
+    /// Kept in one shared object: a prepared incident passes from a worker to a batch to the saving thread, and
+    /// each copy of it is then one reference, not every text of the incident retained again.
+    private let parts: Parts
+
+    private final class Parts: Sendable {
+        let incident: Incident
+        let stored: StoredIncident
+        let names: [[String]]
+        let columns: IncidentColumns
+
+        init(incident: Incident, stored: StoredIncident, names: [[String]]) {
+            self.incident = incident
+            self.stored = stored
+            self.names = names
+            columns = IncidentColumns(incident)
+        }
+    }
 
     public init(_ incident: Incident) {
-        self.incident = incident
-        stored = StoredIncident(incident)
-        names = incident.sources.map { $0.fields.map(\.name) }
-        columns = IncidentColumns(incident)
+        parts = Parts(incident: incident, stored: StoredIncident(incident), names: incident.sources.map { $0.fields.map(\.name) })
     }
 
     /// An incident whose one source record's fields come apart, as their names and their values already written
@@ -27,10 +42,8 @@ public struct PreparedIncident: Sendable {
     /// - Precondition: the incident has one source record, whose `fields` are empty.
     public init(_ incident: Incident, fieldNames: [String], valuesJSON: String) {
         precondition(incident.sources.count == 1 && incident.sources[0].fields.isEmpty, "the fields come apart")
-        self.incident = incident
-        stored = StoredIncident(body: incident.canonicalJSON, values: [valuesJSON])
-        names = [fieldNames]
-        columns = IncidentColumns(incident)
+        parts = Parts(
+            incident: incident, stored: StoredIncident(body: CompactBody.text(for: incident), values: [valuesJSON]), names: [fieldNames])
     }
 
     /// The whole incident, with its source records' fields.
@@ -43,9 +56,9 @@ public struct PreparedIncident: Sendable {
     }
 }
 
-/// An incident as stored: its canonical JSON without its source records' fields (the body), and each source
-/// record's values as a JSON array of strings. A store compares the body it holds with a new one to tell an
-/// unchanged record from an updated one, so these bytes never change for the same incident.
+/// An incident as stored: what its columns do not hold (the body, ``CompactBody``), and each source record's
+/// values as a JSON array of strings, which a store compares with those it holds to tell an unchanged record from
+/// an updated one, so these bytes never change for the same incident.
 struct StoredIncident: Sendable {
     var body: String
     var values: [String]
@@ -56,9 +69,7 @@ struct StoredIncident: Sendable {
     }
 
     init(_ incident: Incident) {
-        var stripped = incident
-        for index in stripped.sources.indices { stripped.sources[index].fields = [] }
-        body = stripped.canonicalJSON
+        body = CompactBody.text(for: incident)
         values = incident.sources.map(\.valuesJSON)
     }
 }

@@ -270,6 +270,11 @@ enum Migrations {
             // at every commit, at a fraction of the cost of a bulk load.
             try db.execute(sql: "DROP TRIGGER IF EXISTS incident_link_pending")
         }
+        migrator.registerMigration("v16-compact-incident-body") { db in
+            // An incident's body keeps only what its columns and its source records' rows do not hold
+            // (``CompactBody``): the rest is rebuilt from them on reading, and a full import writes half the bytes.
+            try FrozenMigrations.compactIncidentBodies(db)
+        }
         migrator.registerMigration("v17-accounts-and-audit") { db in
             // The server's users, API tokens, browser sessions and failed logins, and the audit trail of every
             // write. Secrets are never stored: passwords as bcrypt hashes, token secrets, session ids and CSRF

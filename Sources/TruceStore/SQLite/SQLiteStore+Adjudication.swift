@@ -47,32 +47,23 @@ extension SQLiteStore {
             if let endingAfter { filter.add("(end_unix IS NULL OR end_unix >= ?)", [unix(endingAfter)]) }
         }
         return try wrap("read incidents to judge") {
-            let (ids, bodies, lastRowid) = try writer.read { db in
+            try writer.read { db in
                 // When every incident awaiting judgement is among those saved since the last linking, those are read.
                 let queued = try selection == .awaiting && AwaitingQueue.isWorthReading(rulesVersion: rulesVersion, limit: limit, db: db)
                 let source = queued ? "link_pending CROSS JOIN incident ON incident.id = link_pending.incident_id" : "incident"
-                let rows = try Row.fetchCursor(
-                    db, sql: "SELECT incident.rowid, incident.id, incident.body FROM \(source) \(filter.whereClause) ORDER BY incident.rowid LIMIT ?",
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: "SELECT \(Self.storedColumns), incident.rowid FROM \(source) \(filter.whereClause) ORDER BY incident.rowid LIMIT ?",
                     arguments: filter.arguments + [limit])
-                // Each row's values are read in place as the cursor steps: no copy of every row.
-                var ids: [IncidentID] = []
-                var bodies: [String] = []
-                var lastRowid: Int64?
-                while let row = try rows.next() {
-                    lastRowid = row[0]
-                    ids.append(row[1])
-                    bodies.append(row[2])
+                var fingerprints: [IncidentID: Int] = [:]
+                if case .awaiting = selection {
+                    fingerprints.reserveCapacity(rows.count)
+                    for row in rows { fingerprints[row["id"]] = AdjudicationBasis.fingerprint(row) }
                 }
-                return (ids, bodies, lastRowid)
+                return IncidentBatch(
+                    incidents: try Self.incidents(fromRows: rows, withFields: false, db: db), fingerprints: fingerprints,
+                    next: rows.count < limit ? nil : rows.last.map { IncidentBatch.Position(rowid: $0[Self.storedColumnCount]) })
             }
-            var fingerprints: [IncidentID: Int] = [:]
-            if case .awaiting = selection {
-                fingerprints.reserveCapacity(ids.count)
-                for (id, body) in zip(ids, bodies) { fingerprints[id] = AdjudicationBasis.fingerprint(body) }
-            }
-            return IncidentBatch(
-                incidents: try Self.decodeInParallel(bodies), fingerprints: fingerprints,
-                next: ids.count < limit ? nil : lastRowid.map { IncidentBatch.Position(rowid: $0) })
         }
     }
 
@@ -149,9 +140,9 @@ extension SQLiteStore {
         // No other connection has written since the content was read: nothing can have changed.
         if let version = basis.writtenVersion, try writtenVersion(db) == version { return ([], []) }
         var incidents = Set<IncidentID>()
-        let body = try db.cachedStatement(sql: "SELECT body FROM incident WHERE id = ?")
+        let stored = try db.cachedStatement(sql: "SELECT \(Self.storedColumns) FROM incident WHERE id = ?")
         for (id, print) in basis.awaitingIncidents {
-            let current = try String.fetchOne(body, arguments: [id])
+            let current = try Row.fetchOne(stored, arguments: [id])
             if current.map(AdjudicationBasis.fingerprint) != print { incidents.insert(id) }
         }
         let marked = try db.cachedStatement(

@@ -2,9 +2,9 @@ import Foundation
 import GRDB
 import TruceCore
 
-/// How incidents are kept: the incident as canonical JSON without its source records' fields (`body`), and
-/// each source record's values once, as a JSON array beside a shared header (`source_header`), so a million
-/// ACLED rows do not repeat thirty column names each.
+/// How incidents are kept: the incident in the columns of its row, with what they do not hold in `body`
+/// (``CompactBody``), and each source record's values once, as a JSON array beside a shared header
+/// (`source_header`), so a million ACLED rows do not repeat thirty column names each.
 extension SQLiteStore {
     public func save(incidents: [Incident], quarantined: [QuarantinedRecord]) throws -> LoadSummary {
         try save(prepared: incidents.map(PreparedIncident.init), quarantined: quarantined)
@@ -30,12 +30,12 @@ extension SQLiteStore {
                         written.saw(incident, isNew: true)
                         continue
                     }
-                    guard
-                        let existing = try Row.fetchOne(
-                            try db.cachedStatement(sql: "SELECT body, release FROM incident WHERE id = ?"), arguments: [incident.id])
-                    else { continue }
-                    let storedBody: String = existing["body"]
-                    if try Self.sameContent(storedBody: storedBody, as: prepared, db: db) {
+                    if try Self.sameStoredRows(prepared, db: db) {
+                        summary.unchanged += 1
+                        continue
+                    }
+                    guard let (previous, existing) = try Self.storedIncident(incident.id, db: db) else { continue }
+                    if try Self.sameContent(stored: previous, as: prepared, db: db) {
                         summary.unchanged += 1
                         continue
                     }
@@ -48,7 +48,6 @@ extension SQLiteStore {
                     }
                     summary.updated += 1
                     written.saw(incident, isNew: false)
-                    let previous = try Self.assemble(body: storedBody, id: incident.id, db: db)
                     try Self.addToHistory(previous, release: storedRelease, db: db)
                     try db.run("DELETE FROM incident WHERE id = ?", arguments: [incident.id])
                     try db.run("DELETE FROM adjudication_mark WHERE subject = 'incident' AND id = ?", arguments: [incident.id])
@@ -87,28 +86,80 @@ extension SQLiteStore {
     /// Whether the stored incident has the content of `incident`: the same normalised incident and the same
     /// verbatim fields (names and values), wherever the records were read from. Provenance (the file's name
     /// and the line) is not content: a copy of a file under another name, or a link to it, changes nothing.
-    static func sameContent(storedBody: String, as prepared: PreparedIncident, db: Database) throws -> Bool {
-        let (incident, stored) = (prepared.incident, prepared.stored)
+    /// The incidents are compared by their whole canonical JSON without the fields, worked out here for the two
+    /// of them and kept by neither.
+    static func sameContent(stored previous: Incident, as prepared: PreparedIncident, db: Database) throws -> Bool {
+        let incident = prepared.incident
+        guard previous.sources.count == incident.sources.count, try sameFields(prepared, db: db) else { return false }
+        var (kept, moved) = (previous, incident)
+        for index in moved.sources.indices {
+            // The same content when only the records' provenance differs.
+            moved.sources[index].file = previous.sources[index].file
+            moved.sources[index].line = previous.sources[index].line
+            moved.sources[index].fields = []
+            kept.sources[index].fields = []
+        }
+        return moved.canonicalJSON == kept.canonicalJSON
+    }
+
+    /// Whether the stored rows of the incident hold byte for byte what saving `prepared` would write (its columns
+    /// and body; its one source record's dataset, key and release; its verbatim fields): then its content is the
+    /// same, whatever file and line it was read from, and nothing needs rebuilding. `false` only says that this
+    /// quick comparison cannot tell (``sameContent(stored:as:db:)`` decides).
+    static func sameStoredRows(_ prepared: PreparedIncident, db: Database) throws -> Bool {
+        let incident = prepared.incident
+        guard incident.sources.count == 1,
+            let row = try Row.fetchOne(
+                try db.cachedStatement(sql: "SELECT \(IncidentColumns.incidentColumns), body FROM incident WHERE id = ?"), arguments: [incident.id]),
+            sameBytes(row[IncidentColumns.incidentColumnCount], prepared.stored.body)
+        else { return false }
+        var same = true
+        var column = 0
+        prepared.columns.incident.withEach(
+            { _, value in
+                let stored: DatabaseValue = row[column]
+                column += 1
+                switch (value, stored.storage) {
+                case (.null, .null): break
+                case (.integer(let packed), .int64(let kept)): same = same && packed == kept
+                case (.real(let packed), .double(let kept)): same = same && packed.bitPattern == kept.bitPattern
+                case (.text(let packed), .string(var kept)): same = same && kept.withUTF8 { $0.elementsEqual(packed) }
+                default: same = false
+                }
+            }, then: {})
+        guard same else { return false }
+        let record = incident.sources[0]
+        let rows = try Row.fetchAll(
+            try db.cachedStatement(
+                sql: """
+                    SELECT s.dataset, s.record_key, s.release, h.names, s.field_values
+                    FROM source_record s JOIN source_header h ON h.id = s.header_id WHERE s.incident_id = ?
+                    """),
+            arguments: [incident.id])
+        guard let kept = rows.first, rows.count == 1, sameBytes(kept["dataset"], record.dataset), sameBytes(kept["record_key"], record.key),
+            sameBytes(kept["release"], record.release)
+        else { return false }
+        return kept["field_values"] as String == prepared.stored.values[0]
+            && kept["names"] as String == SourceRecord.namesJSON(for: prepared.names[0])
+    }
+
+    /// Whether the stored verbatim fields of the incident (names and values) are those of `prepared`.
+    static func sameFields(_ prepared: PreparedIncident, db: Database) throws -> Bool {
         let records = try Row.fetchAll(
             try db.cachedStatement(
                 sql: """
                     SELECT h.names, s.field_values FROM source_record s JOIN source_header h ON h.id = s.header_id
                     WHERE s.incident_id = ? ORDER BY s.ordinal
                     """),
-            arguments: [incident.id])
-        guard records.map({ $0["field_values"] as String }) == stored.values,
-            records.map({ $0["names"] as String }) == prepared.names.map(SourceRecord.namesJSON(for:))
-        else { return false }
-        if storedBody == stored.body { return true }
-        // Different text: the same content when only the records' provenance differs.
-        guard let previous = try? decodeBody(storedBody), previous.sources.count == incident.sources.count else { return false }
-        var moved = incident
-        for index in moved.sources.indices {
-            moved.sources[index].file = previous.sources[index].file
-            moved.sources[index].line = previous.sources[index].line
-            moved.sources[index].fields = []
-        }
-        return moved.canonicalJSON == storedBody
+            arguments: [prepared.incident.id])
+        return records.map({ $0["field_values"] as String }) == prepared.stored.values
+            && records.map({ $0["names"] as String }) == prepared.names.map(SourceRecord.namesJSON(for:))
+    }
+
+    /// Whether two texts have the same bytes (`==` on strings compares them as Unicode, which may equate others).
+    private static func sameBytes(_ stored: String?, _ text: String?) -> Bool {
+        guard let stored, let text else { return stored == nil && text == nil }
+        return stored.utf8.elementsEqual(text.utf8)
     }
 
     /// Keeps `incident` in its history, unless a version with the same content (wherever it was read) is there.
@@ -124,26 +175,6 @@ extension SQLiteStore {
 
     static func decodeBody(_ body: String, decoder: JSONDecoder = TruceJSON.decoder()) throws -> Incident {
         try Incident(canonicalJSON: body) ?? decoder.decode(Incident.self, from: Data(body.utf8))
-    }
-
-    /// The whole incident from its stored body and source records.
-    static func assemble(body: String, id: IncidentID, db: Database, decoder: JSONDecoder = TruceJSON.decoder()) throws -> Incident {
-        var incident = try decodeBody(body, decoder: decoder)
-        let rows = try Row.fetchAll(
-            try db.cachedStatement(
-                sql: """
-                    SELECT s.ordinal, h.names, s.field_values FROM source_record s JOIN source_header h ON h.id = s.header_id
-                    WHERE s.incident_id = ? ORDER BY s.ordinal
-                    """),
-            arguments: [id])
-        for row in rows {
-            let ordinal: Int = row["ordinal"]
-            guard incident.sources.indices.contains(ordinal) else { continue }
-            let names = try strings(row["names"], decoder: decoder)
-            let values = try strings(row["field_values"], decoder: decoder)
-            incident.sources[ordinal].fields = zip(names, values).map { SourceRecord.Field(name: $0, value: $1) }
-        }
-        return incident
     }
 
     /// A JSON array of strings, read by the fast reader where it can.

@@ -87,20 +87,21 @@ struct LinkingTransaction: LinkingSession {
         // Records staged while judging are taken as they are: only the other incidents' bodies are decoded.
         let staged = try StagedLinkRecords.any(db)
         defer { if staged { try? StagedLinkRecords.drop(db) } }
-        func save(_ bodies: [String]) throws {
-            try StagedLinkRecords.write(records(try Self.decode(bodies)), rulesVersion: rulesVersion, into: "link_key", db: db)
+        func save(_ rows: [Row]) throws {
+            let incidents = try SQLiteStore.incidents(fromRows: rows, withFields: false, db: db)
+            try StagedLinkRecords.write(records(incidents), rulesVersion: rulesVersion, into: "link_key", db: db)
         }
         func refresh(_ ids: [IncidentID]) throws {
             for start in stride(from: 0, to: ids.count, by: Self.batch) {
                 let slice = Array(ids[start..<min(start + Self.batch, ids.count)])
-                var sql = "SELECT body FROM incident WHERE id IN \(Self.placeholders(slice.count))"
+                var sql = "SELECT \(SQLiteStore.storedColumns) FROM incident WHERE id IN \(Self.placeholders(slice.count))"
                 var arguments = StatementArguments(slice)
                 if staged {
                     try StagedLinkRecords.take(ids: slice, rulesVersion: rulesVersion, db: db)
                     sql += " AND " + StagedLinkRecords.notStaged
                     arguments += [rulesVersion, rulesVersion]
                 }
-                try save(try String.fetchAll(db, sql: sql, arguments: arguments))
+                try save(try Row.fetchAll(db, sql: sql, arguments: arguments))
             }
         }
         if let ids { return try refresh(ids) }
@@ -113,30 +114,14 @@ struct LinkingTransaction: LinkingSession {
         }
         // In order of rowid, a batch at a time.
         var after: Int64 = .min
-        let statement = try db.cachedStatement(sql: "SELECT rowid, body FROM incident WHERE rowid > ? ORDER BY rowid LIMIT 4000")
+        let statement = try db.cachedStatement(
+            sql: "SELECT \(SQLiteStore.storedColumns), rowid FROM incident WHERE rowid > ? ORDER BY rowid LIMIT 4000")
         while true {
             let rows = try Row.fetchAll(statement, arguments: [after])
             guard let last = rows.last else { return }
-            try save(rows.map { $0[1] })
-            after = last[0]
+            try save(rows)
+            after = last[SQLiteStore.storedColumnCount]
         }
-    }
-
-    /// Incidents from their stored bodies, decoded on every core.
-    static func decode(_ bodies: [String]) throws -> [Incident] {
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-        let chunk = (bodies.count + workers - 1) / workers
-        var decoded = [Result<Incident, any Error>?](repeating: nil, count: bodies.count)
-        decoded.withUnsafeMutableBufferPointer { buffer in
-            let output = UncheckedSendable(buffer)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                let decoder = TruceJSON.decoder()
-                for position in min(bodies.count, worker * chunk)..<min(bodies.count, (worker + 1) * chunk) {
-                    output.value[position] = Result { try SQLiteStore.decodeBody(bodies[position], decoder: decoder) }
-                }
-            }
-        }
-        return try decoded.map { try $0!.get() }
     }
 
     func linkRecords(ids: [IncidentID]) throws -> [LinkRecord] {

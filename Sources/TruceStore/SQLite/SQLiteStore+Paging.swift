@@ -17,6 +17,23 @@ extension SQLiteStore {
         return Page(items: incidents, next: incidents.count < limit ? nil : last)
     }
 
+    public func incidentRows(matching query: IncidentQuery, after position: PagePosition?, limit: Int) throws -> Page<StoredIncidentRow> {
+        var filter = Self.filter(query)
+        if let position { filter.add("start_unix >= ? AND (start_unix > ? OR id > ?)", [position.start, position.start, position.incident]) }
+        let sql = "SELECT \(Self.storedColumns) FROM incident \(filter.whereClause) ORDER BY start_unix, id LIMIT ?"
+        let arguments = filter.arguments + [limit]
+        // The stored body is compact (``CompactBody``): the canonical JSON is rebuilt from the columns, the body and,
+        // where the body does not hold them, the first source record's row.
+        let (rows, incidents) = try wrap("read incidents") {
+            try writer.read { db in
+                let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+                return (rows, try Self.incidents(fromRows: rows, withFields: false, db: db))
+            }
+        }
+        let items = zip(rows, incidents).map { StoredIncidentRow(summary: Self.summary($0), body: $1.canonicalJSON) }
+        return Page(items: items, next: rows.count < limit ? nil : rows.last.map(Self.position))
+    }
+
     public func incidents(ids: [IncidentID], detail: IncidentQuery.Detail) throws -> [Incident] {
         var byID: [IncidentID: Incident] = [:]
         // SQLite bounds the number of bound values in one statement; 500 is far below every build's bound.
@@ -60,6 +77,7 @@ extension SQLiteStore {
                 [country, " \(country) "])
         }
         if let region = query.region { filter.add(RegionFunction.condition(prefix: prefix), [region, region]) }
+        if let scope = query.scope { filter.add(scope, prefix: prefix) }
         return filter
     }
 
@@ -87,14 +105,7 @@ extension SQLiteStore {
     func readIncidents(_ tail: String, _ arguments: StatementArguments, detail: IncidentQuery.Detail) throws
         -> (incidents: [Incident], last: PagePosition?)
     {
-        try wrap("read incidents") {
-            if detail == .withoutSourceFields {
-                // Decoding, most of the cost, runs across the cores once the read is over.
-                let rows = try writer.read { try Row.fetchAll($0, sql: "SELECT id, start_unix, body \(tail)", arguments: arguments) }
-                return (try Self.decodeInParallel(rows.map { $0["body"] }), rows.last.map(Self.position))
-            }
-            return try writer.read { db in try Self.readIncidents(tail, arguments, detail: detail, db: db) }
-        }
+        try wrap("read incidents") { try writer.read { db in try Self.readIncidents(tail, arguments, detail: detail, db: db) } }
     }
 
     /// ``readIncidents(_:_:detail:)`` within `db`'s current transaction.
@@ -105,12 +116,9 @@ extension SQLiteStore {
         case .summary:
             let rows = try Row.fetchAll(db, sql: "SELECT \(Self.summaryColumns) \(tail)", arguments: arguments)
             return (rows.map(Self.summary), rows.last.map(Self.position))
-        case .withoutSourceFields:
-            let rows = try Row.fetchAll(db, sql: "SELECT id, start_unix, body \(tail)", arguments: arguments)
-            return (try Self.decodeInParallel(rows.map { $0["body"] }), rows.last.map(Self.position))
-        case .full:
-            let rows = try Row.fetchAll(db, sql: "SELECT id, start_unix, body \(tail)", arguments: arguments)
-            return (try Self.assembleAll(rows, db: db), rows.last.map(Self.position))
+        case .withoutSourceFields, .full:
+            let rows = try Row.fetchAll(db, sql: "SELECT \(Self.storedColumns) \(tail)", arguments: arguments)
+            return (try Self.incidents(fromRows: rows, withFields: detail == .full, db: db), rows.last.map(Self.position))
         }
     }
 
@@ -167,6 +175,20 @@ struct SQLFilter {
         add("(\(prefix)end_unix IS NULL OR \(prefix)end_unix > ?)", [unix(span.start)])
         // No incident lasts longer than the longest span: a lower bound that lets the start index range-scan.
         add("\(prefix)start_unix >= ? - (SELECT value FROM store_meta WHERE key = 'longest_span')", [unix(span.start)])
+    }
+
+    /// Rows (columns named with `prefix`) whose columns may fall in a scope: each column empty or one of the
+    /// values the scope allows; a row of several countries always.
+    mutating func add(_ scope: ScopeColumns, prefix: String) {
+        func among(_ column: String, _ values: [String]?, orElse extra: String = "") {
+            guard let values else { return }
+            let allowed = values.isEmpty ? "" : " OR \(prefix)\(column) IN (\(ChunkedRows.list("?", values.count)))"
+            add("(\(prefix)\(column) IS NULL\(extra)\(allowed))", values)
+        }
+        among("perpetrator", scope.perpetrators?.map(\.rawValue))
+        among("target_category", scope.categories?.map(\.rawValue))
+        among("action", scope.actions?.map(\.rawValue))
+        among("country", scope.countries, orElse: " OR \(prefix)countries IS NOT NULL")
     }
 
     var whereClause: String { conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ") }

@@ -18,6 +18,9 @@ public final class SQLiteStore: VerdictStore {
     /// How many writes through this store may have changed what adjudication judges (SQLite's `data_version`
     /// tells of other connections' writes only).
     let contentWrites = WriteCounter()
+    /// Agreements decoded from their stored bodies: a server reads the same few agreements on every request,
+    /// and decoding one costs far more than reading its body. Keyed by the body, so an edit is never missed.
+    let decodedAgreements = BoundedMemo<String, Result<Agreement, any Error>>(capacity: 256)
     /// The database file's path.
     public let path: String
     /// Whether this store may write.
@@ -107,7 +110,9 @@ public final class SQLiteStore: VerdictStore {
     public func agreement(id: AgreementID) throws -> Agreement? {
         try wrap("read agreement \(id)") {
             try writer.read { db in
-                try String.fetchOne(db, sql: "SELECT body FROM agreement WHERE id = ?", arguments: [id]).map { try decode(Agreement.self, $0) }
+                try String.fetchOne(db, sql: "SELECT body FROM agreement WHERE id = ?", arguments: [id]).map { body in
+                    try decodedAgreements.value(for: body) { Result { try decode(Agreement.self, body) } }.get()
+                }
             }
         }
     }
@@ -150,25 +155,6 @@ public final class SQLiteStore: VerdictStore {
             target: Target(category: (row["target_category"] as String?).flatMap(TargetCategory.init(rawValue:)), subtype: row["target_subtype"]),
             perpetrator: (row["perpetrator"] as String?).map { Attribution(party: PartyID($0), attributedBy: "") },
             effects: Effects(fatalities: row["fatalities"]), description: "")
-    }
-
-    /// Decodes incident bodies across the machine's cores: decoding is most of the cost of reading many.
-    static func decodeInParallel(_ bodies: [String]) throws -> [Incident] {
-        let workers = bodies.count < 2_000 ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, 8)
-        let slice = (bodies.count + workers - 1) / max(workers, 1)
-        var results = [Result<[Incident], any Error>](repeating: .success([]), count: workers)
-        results.withUnsafeMutableBufferPointer { buffer in
-            let output = UncheckedSendable(buffer)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                let decoder = TruceJSON.decoder()
-                output.value[worker] = Result {
-                    try bodies[(worker * slice)..<min(bodies.count, (worker + 1) * slice)].map {
-                        try Incident(canonicalJSON: $0) ?? decoder.decode(Incident.self, from: Data($0.utf8))
-                    }
-                }
-            }
-        }
-        return try results.flatMap { try $0.get() }
     }
 
     public func history(of id: IncidentID) throws -> [Incident] {

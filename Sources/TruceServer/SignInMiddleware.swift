@@ -1,0 +1,86 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import TruceApp
+
+/// Finds who a request comes from: an API token in `Authorization: Bearer …`, else the session in the
+/// `truce_session` cookie. A write (POST, PUT, PATCH, DELETE) made with a session cookie must carry the session's
+/// CSRF token in `X-CSRF-Token` (a 403 `/problems/csrf` otherwise); a bearer token needs none, as no browser
+/// sends one on its own. Nothing is cached: a disabled user, a revoked token or an ended session stops working
+/// at the next request.
+struct SignInMiddleware: RouterMiddleware {
+    typealias Context = TruceRequestContext
+    let authentication: Authentication
+    let authorization: Authorization
+    let store: StoreAccess
+
+    /// The header a browser session's writes carry their CSRF token in.
+    static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
+    /// The methods that change something, which a session's requests make only with their CSRF token.
+    static let unsafeMethods: Set<HTTPRequest.Method> = [.post, .put, .patch, .delete]
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        context.authorization = authorization
+        if AccessGate.servicePaths.contains(request.uri.path) { return try await next(request, context) }
+        if let authorizationHeader = request.headers[.authorization] {
+            guard let secret = Self.bearerToken(authorizationHeader) else {
+                throw Problem(.unauthorized, detail: "The Authorization header takes Bearer followed by an API token.")
+            }
+            let authentication = authentication
+            guard let principal = try await store.run({ _ in try authentication.principal(bearerToken: secret) }) else {
+                throw Problem(.unauthorized, detail: "The token is unknown, revoked or expired, or its user is disabled.")
+            }
+            context.principal = principal
+        } else if let sessionID = SessionCookie.value(in: request) {
+            let authentication = authentication
+            let mustCarryCSRF = Self.unsafeMethods.contains(request.method) && !SessionRoutes.isSignIn(request)
+            let csrfToken = request.headers[Self.csrfHeader]
+            context.principal = try await store.run { _ in
+                guard let principal = try authentication.principal(sessionID: sessionID) else { return nil }
+                if mustCarryCSRF { try authentication.verifyCSRF(csrfToken, sessionID: sessionID) }
+                return principal
+            }
+        }
+        if let principal = context.principal { context.logger[metadataKey: "user"] = .string(principal.name) }
+        return try await next(request, context)
+    }
+
+    /// The token of `Bearer TOKEN` (the scheme in any case), or `nil` for another scheme or an empty token.
+    static func bearerToken(_ header: String) -> String? {
+        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        let token = parts[1].trimmingCharacters(in: .whitespaces)
+        return token.isEmpty || token.utf8.count > 256 ? nil : token
+    }
+}
+
+/// The `truce_session` cookie: read from a request, and set or cleared by a response.
+enum SessionCookie {
+    static let name = "truce_session"
+
+    /// The session id the request's cookies hold, if any.
+    static func value(in request: Request) -> String? {
+        for header in request.headers[values: .cookie] {
+            for pair in header.split(separator: ";") {
+                let parts = pair.split(separator: "=", maxSplits: 1)
+                guard parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces) == name else { continue }
+                let value = parts[1].trimmingCharacters(in: .whitespaces)
+                return value.isEmpty || value.utf8.count > 256 ? nil : value
+            }
+        }
+        return nil
+    }
+
+    /// The `Set-Cookie` value holding `sessionID` for `maxAge` seconds: HttpOnly, SameSite=Strict, Path=/,
+    /// and Secure when the server is reached over HTTPS.
+    static func setting(_ sessionID: String, maxAge: Int, secure: Bool) -> String {
+        "\(name)=\(sessionID); Path=/; Max-Age=\(max(maxAge, 0)); HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
+    }
+
+    /// The `Set-Cookie` value that makes the browser forget the cookie.
+    static func clearing(secure: Bool) -> String {
+        "\(name)=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
+    }
+}
