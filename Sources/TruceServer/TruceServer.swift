@@ -40,6 +40,7 @@ public enum TruceServer {
         VerdictRoutes(store: store, configuration: configuration, exports: ExportStreams()).add(to: router)
         let writeSide = writeSide ?? WriteSide(configuration: configuration, store: store.store)
         AgreementWriteRoutes(writes: writeSide.writes, maxBodyBytes: configuration.maxRequestBodyBytes).add(to: router)
+        IncidentWriteRoutes(writes: writeSide.writes, maxBodyBytes: configuration.maxRequestBodyBytes).add(to: router)
         ImportRoutes(writes: writeSide.writes, jobs: writeSide.jobs, upload: writeSide.upload, configuration: configuration).add(to: router)
         return router
     }

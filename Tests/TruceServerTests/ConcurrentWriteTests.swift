@@ -12,25 +12,32 @@ import TruceTestSupport
 
 @Suite("Twenty writers and readers at once over HTTP")
 struct ConcurrentWriteTests {
-    /// One writer's request: an import, an agreement created by PUT, or a status event.
+    /// One writer's request: an import, an agreement created by PUT, a status event, or an incident's edit.
     enum Write: Sendable {
         case upload(csv: String, name: String)
         case agreement(id: String)
         case statusEvent(day: Int)
+        case incidentEdit(id: String)
     }
 
-    @Test("20 concurrent writers (imports, agreement edits, status events) and readers: nothing lost, no 5xx, one audit entry per write")
+    /// The incidents the writers edit, one each.
+    static let edited = ["srv-001", "srv-002", "srv-003", "srv-004"]
+
+    @Test(
+        "20 concurrent writers (imports, agreement edits, status events, incident edits) and readers: nothing lost, no 5xx, one audit entry per write"
+    )
     func twentyWriters() async throws {
         let store = try ServerFixtures.store()
         let app = try ServerFixtures.application(store: store)
         let authorization = try ServerFixtures.authorization(as: .admin, in: store)
         var generator = SeededGenerator(seed: 20)
         var writes: [Write] = []
-        for index in 0..<8 {
+        for index in 0..<6 {
             writes.append(.upload(csv: UploadFiles.strikes(count: 25, prefix: "cw\(index)", generator: &generator), name: "cw\(index).csv"))
         }
-        for index in 0..<6 { writes.append(.agreement(id: "pause-\(index)")) }
-        for day in 1...6 { writes.append(.statusEvent(day: day)) }
+        for index in 0..<5 { writes.append(.agreement(id: "pause-\(index)")) }
+        for day in 1...5 { writes.append(.statusEvent(day: day)) }
+        for id in Self.edited { writes.append(.incidentEdit(id: id)) }
         writes.shuffle(using: &generator)
         let yaml = try AgreementWriteTests.yaml()
         let writesToRun = writes
@@ -70,16 +77,22 @@ struct ConcurrentWriteTests {
                 #expect(finished["state"] as? String == "done" && (finished["summary"] as? [String: Int])?["new"] == 25, "\(finished)")
             }
         }
-        let incidents = try store.incidents(ids: (0..<8).flatMap { file in (0..<25).map { "cw\(file)-\($0)" } }, detail: .summary)
-        #expect(incidents.count == 200, "every imported incident is stored")
-        #expect(try (0..<6).allSatisfy { try store.agreement(id: "pause-\($0)") != nil })
+        let incidents = try store.incidents(ids: (0..<6).flatMap { file in (0..<25).map { "cw\(file)-\($0)" } }, detail: .summary)
+        #expect(incidents.count == 150, "every imported incident is stored")
+        #expect(try (0..<5).allSatisfy { try store.agreement(id: "pause-\($0)") != nil })
+        for id in Self.edited {
+            let incident = try #require(try store.incidents(ids: [id], detail: .full).first)
+            #expect(incident.description == "Edited concurrently: \(id).", "no incident edit is lost")
+            #expect(try store.history(of: id).count == 1)
+        }
         let events = try #require(try store.agreement(id: "energy-moratorium-2025")).statusHistory.filter { $0.note?.hasPrefix("concurrent") == true }
-        #expect(events.count == 6, "no status event is lost to another")
+        #expect(events.count == 5, "no status event is lost to another")
         let entries = try ServerFixtures.apiAuditEntries(in: store)
         #expect(entries.count == 20, "one audit entry per write: \(entries.map(\.action))")
-        #expect(entries.filter { $0.action == "POST /api/v1/imports" }.count == 8)
-        #expect(entries.filter { $0.action == "PUT /api/v1/agreements/{id}" }.count == 6)
-        #expect(entries.filter { $0.action == "POST /api/v1/agreements/{id}/status-events" }.count == 6)
+        #expect(entries.filter { $0.action == "POST /api/v1/imports" }.count == 6)
+        #expect(entries.filter { $0.action == "PUT /api/v1/agreements/{id}" }.count == 5)
+        #expect(entries.filter { $0.action == "POST /api/v1/agreements/{id}/status-events" }.count == 5)
+        #expect(entries.filter { $0.action == "PATCH /api/v1/incidents/{id}" }.count == 4)
     }
 
     private static func send(_ write: Write, yaml: String, authorization: String, with client: TestClient) async throws -> TestClient.Response {
@@ -100,6 +113,12 @@ struct ConcurrentWriteTests {
                 "/api/v1/agreements/energy-moratorium-2025/status-events",
                 headers: [.authorization: authorization, .contentType: "application/yaml"],
                 body: ByteBuffer(string: event))
+        case .incidentEdit(let id):
+            return try await client.execute(
+                TestClient.Request(
+                    "/api/v1/incidents/\(id)", method: .patch,
+                    headers: [.authorization: authorization, .contentType: "application/merge-patch+json"],
+                    body: ByteBuffer(string: #"{"description": "Edited concurrently: \#(id)."}"#)))
         }
     }
 }

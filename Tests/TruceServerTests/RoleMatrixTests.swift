@@ -108,6 +108,9 @@ struct RoleMatrixTests {
         Row(method: .get, path: "/api/v1/imports/{job}", note: "an import job", expected: [200, 200, 403, 403, 401, 401]),
         Row(method: .post, path: "/api/v1/quarantine/retry", note: "retry the quarantine", expected: [200, 200, 403, 403, 401, 401]),
         Row(method: .post, path: "/api/v1/adjudications", note: "run an adjudication", expected: [200, 200, 403, 403, 401, 401]),
+        Row(
+            method: .patch, path: "/api/v1/incidents/srv-001", body: #"{"description": "Corrected."}"#, contentType: "application/merge-patch+json",
+            note: "correct an incident", expected: [200, 200, 403, 403, 401, 401]),
         Row(method: .delete, path: "/api/v1/session", note: "sign out", expected: [204, 204, 204, 204, 401, 401]),
     ]
 
