@@ -69,7 +69,7 @@ struct AccountRoutes {
         router.patch("/api/v1/users/{name}") { request, context in
             try context.require(.manageUsers)
             let author = try context.author(for: .manageUsers)
-            let name = try context.parameters.require("name")
+            let name = try context.pathParameter("name")
             let body = try await JSONBody.decode(UserChangeBody.self, from: request)
             guard body.role != nil || body.disabled != nil || body.scope != nil || body.password != nil else {
                 throw Problem.invalid("body", "names nothing to change: give role, disabled, scope or password")

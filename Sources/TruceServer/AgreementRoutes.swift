@@ -23,7 +23,7 @@ struct AgreementRoutes {
             return try Responses.encoded(Items(items: agreements.filter { context.allows(.readAgreements, agreement: $0.id) }))
         }
         router.get("/api/v1/agreements/{id}") { request, context in
-            let id = try context.parameters.require("id")
+            let id = try context.pathParameter("id")
             try context.require(.readAgreements, agreement: id)
             let format = try Self.agreementRepresentation.chosen(for: request, parameters: try QueryParameters(request))
             let agreement = try await store.run { try Agreements.named(id, in: $0) }
@@ -33,7 +33,7 @@ struct AgreementRoutes {
             }
         }
         router.get("/api/v1/agreements/{id}/report") { request, context in
-            let id = try context.parameters.require("id")
+            let id = try context.pathParameter("id")
             // A report shows every incident and verdict of its period, whatever their evidence.
             try context.require(.readIncidents, agreement: id)
             try context.require(.readVerdicts, agreement: id)

@@ -21,7 +21,7 @@ struct IncidentRoutes {
     func add(to router: Router<TruceRequestContext>) {
         router.get("/api/v1/incidents") { request, context in try await list(request, context: context) }
         router.get("/api/v1/incidents/{id}") { _, context in
-            let id = try context.parameters.require("id")
+            let id = try context.pathParameter("id")
             try context.require(.readIncidents)
             let scope = context.principal?.agreementScope ?? []
             let bytes = try await store.run { store in
@@ -32,7 +32,7 @@ struct IncidentRoutes {
             return Responses.bytes(bytes, as: Responses.json)
         }
         router.get("/api/v1/incidents/{id}/explanation") { request, context in
-            let id = try context.parameters.require("id")
+            let id = try context.pathParameter("id")
             let agreement = try context.agreementFilter(try QueryParameters(request).text("agreement", maxBytes: 128), for: .readIncidents)
             try context.require(.readVerdicts, agreement: agreement)
             let scope = context.principal?.agreementScope ?? []

@@ -16,8 +16,10 @@ enum JSONBody {
         do { buffer = try await request.collectBody(upTo: limit) } catch {
             throw Problem(.payloadTooLarge, detail: "The request body is larger than \(limit) bytes.")
         }
+        let data = Data(buffer.readableBytesView)
+        if let null = Self.firstNullField(in: data) { throw Problem.invalid(null, "is null; leave it out instead") }
         do {
-            return try TruceJSON.decoder().decode(Value.self, from: Data(buffer.readableBytesView))
+            return try TruceJSON.decoder().decode(Value.self, from: data)
         } catch let DecodingError.keyNotFound(key, _) {
             throw Problem.invalid(key.stringValue, "is required")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
@@ -29,6 +31,13 @@ enum JSONBody {
         } catch {
             throw Problem.invalid("body", "is not a JSON object of the expected fields")
         }
+    }
+
+    /// The first top-level field of a JSON object whose value is `null`, which the document allows nowhere (a
+    /// field the request does not set is left out); `nil` when there is none or `data` is not an object.
+    private static func firstNullField(in data: Data) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+        return object.filter { $0.value is NSNull }.keys.sorted().first
     }
 
     /// Throws unless `text` is at most `maxCharacters` long and holds no control character.

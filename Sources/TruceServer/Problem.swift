@@ -14,6 +14,8 @@ public struct Problem: Error, Hashable, Sendable {
         case unauthorized = "unauthorized"
         case forbidden = "forbidden"
         case csrf = "csrf"
+        case unsupportedMediaType = "unsupported-media-type"
+        case invalidContent = "invalid-content"
         case conflict = "conflict"
         case tooManyRequests = "too-many-requests"
         case methodNotAllowed = "method-not-allowed"
@@ -33,6 +35,8 @@ public struct Problem: Error, Hashable, Sendable {
             case .unauthorized: return "Unauthorized"
             case .forbidden: return "Forbidden"
             case .csrf: return "CSRF token missing or wrong"
+            case .unsupportedMediaType: return "Unsupported media type"
+            case .invalidContent: return "Invalid content"
             case .conflict: return "Conflict"
             case .tooManyRequests: return "Too many requests"
             case .methodNotAllowed: return "Method not allowed"
@@ -49,6 +53,8 @@ public struct Problem: Error, Hashable, Sendable {
             case .invalidParameter, .badRequest: return .badRequest
             case .unauthorized: return .unauthorized
             case .forbidden, .csrf: return .forbidden
+            case .unsupportedMediaType: return .unsupportedMediaType
+            case .invalidContent: return .unprocessableContent
             case .conflict: return .conflict
             case .tooManyRequests: return .tooManyRequests
             case .methodNotAllowed: return .methodNotAllowed
@@ -69,13 +75,19 @@ public struct Problem: Error, Hashable, Sendable {
     public var retryAfter: Int?
     /// The methods the path takes (`Allow`), for ``Kind/methodNotAllowed``.
     public var allowedMethods: [String]
+    /// Every problem found in a request's content, for ``Kind/invalidContent``: each with its line and field.
+    public var errors: [Diagnostic]
 
-    public init(_ kind: Kind, detail: String, parameter: String? = nil, retryAfter: Int? = nil, allowedMethods: [String] = ["GET"]) {
+    public init(
+        _ kind: Kind, detail: String, parameter: String? = nil, retryAfter: Int? = nil, allowedMethods: [String] = ["GET"],
+        errors: [Diagnostic] = []
+    ) {
         self.kind = kind
         self.detail = detail
         self.parameter = parameter
         self.retryAfter = retryAfter
         self.allowedMethods = allowedMethods
+        self.errors = errors
     }
 
     /// A parameter whose value cannot be used: names the parameter and what it takes, never echoes the value.
@@ -87,7 +99,7 @@ public struct Problem: Error, Hashable, Sendable {
     public static let mediaType = "application/problem+json"
 
     /// The response: `application/problem+json` with `type`, `title`, `status`, `detail`, `instance` (the
-    /// request's path), `request_id` and, where there is one, `parameter`.
+    /// request's path), `request_id` and, where there are, `parameter` and `errors` (each `{line, field, message}`).
     func response(instance: String, requestID: String) -> Response {
         var bytes: [UInt8] = []
         JSONBytes.appendRaw(#"{"type":"#, to: &bytes)
@@ -105,6 +117,19 @@ public struct Problem: Error, Hashable, Sendable {
         if let parameter {
             JSONBytes.appendRaw(#","parameter":"#, to: &bytes)
             JSONBytes.appendString(parameter, to: &bytes)
+        }
+        if !errors.isEmpty {
+            JSONBytes.appendRaw(#","errors":["#, to: &bytes)
+            for (index, error) in errors.enumerated() {
+                JSONBytes.appendRaw(index == 0 ? #"{"line":"# : #",{"line":"#, to: &bytes)
+                if let line = error.line { JSONBytes.appendInteger(line, to: &bytes) } else { JSONBytes.appendRaw("null", to: &bytes) }
+                JSONBytes.appendRaw(#","field":"#, to: &bytes)
+                JSONBytes.appendString(error.field, to: &bytes)
+                JSONBytes.appendRaw(#","message":"#, to: &bytes)
+                JSONBytes.appendString(error.message, to: &bytes)
+                JSONBytes.appendRaw("}", to: &bytes)
+            }
+            JSONBytes.appendRaw("]", to: &bytes)
         }
         JSONBytes.appendRaw("}", to: &bytes)
         var headers = HTTPFields()

@@ -2,14 +2,20 @@ import HTTPTypes
 import Hummingbird
 import TruceApp
 
-/// Refuses a request whose declared body is larger than the configuration allows, before anything reads it.
+/// Refuses a request whose declared body is larger than the configuration allows, before anything reads it:
+/// an upload (``uploadPath``) up to `maxUploadBytes`, any other request up to `maxBodyBytes`.
 struct RequestLimits: RouterMiddleware {
     typealias Context = TruceRequestContext
     let maxBodyBytes: Int
+    let maxUploadBytes: Int
+
+    /// The path files are uploaded to.
+    static let uploadPath = "/api/v1/imports"
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > maxBodyBytes {
-            throw Problem(.payloadTooLarge, detail: "The request body is larger than \(maxBodyBytes) bytes.")
+        let limit = request.method == .post && request.uri.path == Self.uploadPath ? maxUploadBytes : maxBodyBytes
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
+            throw Problem(.payloadTooLarge, detail: "The request body is larger than \(limit) bytes.")
         }
         return try await next(request, context)
     }

@@ -36,6 +36,11 @@ public struct ServerConfiguration: Hashable, Sendable {
     public var loginFailuresPerAddress = 20
     /// The window failed sign-ins are counted in, in seconds.
     public var loginWindow = 900.0
+    /// The largest file an import takes, in bytes.
+    public var maxUploadBytes = 1 << 30
+    /// Whether an incremental adjudication runs after each write (agreement saved, status event, import,
+    /// quarantine retry).
+    public var adjudicateAfterWrites = true
 
     public init() {}
 
@@ -64,12 +69,10 @@ public struct ServerConfiguration: Hashable, Sendable {
             key: "public_access", variable: "TRUCE_PUBLIC_ACCESS",
             expected: "on, off or an evidence level (" + EvidenceLevel.allCases.map(\.rawValue).joined(separator: ", ") + ")"
         ) { configuration, text in
-            let text = text.lowercased()
-            switch text {
-            case "true", "on", "yes", "1": configuration.publicAccess = .on
-            case "false", "off", "no", "0": configuration.publicAccess = .off
-            default:
-                guard let level = EvidenceLevel(rawValue: text) else { return false }
+            if let open = Self.boolean(text) {
+                configuration.publicAccess = open ? .on : .off
+            } else {
+                guard let level = EvidenceLevel(rawValue: text.lowercased()) else { return false }
                 configuration.publicAccess = .agreementsAndVerdicts(minimumEvidence: level)
             }
             return true
@@ -84,11 +87,8 @@ public struct ServerConfiguration: Hashable, Sendable {
         Setting.number(key: "default_page_size", variable: "TRUCE_DEFAULT_PAGE_SIZE", expected: "a whole number", in: 1...100_000, \.defaultPageSize),
         Setting.seconds(key: "busy_timeout", variable: "TRUCE_BUSY_TIMEOUT", in: 0...3_600, \.busyTimeout),
         Setting(key: "secure_cookies", variable: "TRUCE_SECURE_COOKIES", expected: "true or false") { configuration, text in
-            switch text.lowercased() {
-            case "true", "on", "yes", "1": configuration.secureCookies = true
-            case "false", "off", "no", "0": configuration.secureCookies = false
-            default: return false
-            }
+            guard let value = Self.boolean(text) else { return false }
+            configuration.secureCookies = value
             return true
         },
         Setting(key: "bcrypt_cost", variable: "TRUCE_BCRYPT_COST", expected: "a whole number from 4 to 31") { configuration, text in
@@ -103,7 +103,23 @@ public struct ServerConfiguration: Hashable, Sendable {
             key: "login_failures_per_address", variable: "TRUCE_LOGIN_FAILURES_PER_ADDRESS", expected: "a whole number", in: 1...100_000,
             \.loginFailuresPerAddress),
         Setting.seconds(key: "login_window", variable: "TRUCE_LOGIN_WINDOW", in: 1...86_400, \.loginWindow),
+        Setting.number(
+            key: "max_upload_bytes", variable: "TRUCE_MAX_UPLOAD_BYTES", expected: "a number of bytes", in: 1...(1 << 40), \.maxUploadBytes),
+        Setting(key: "adjudicate_after_writes", variable: "TRUCE_ADJUDICATE_AFTER_WRITES", expected: "true or false") { configuration, text in
+            guard let value = Self.boolean(text) else { return false }
+            configuration.adjudicateAfterWrites = value
+            return true
+        },
     ]
+
+    /// `true`, `on`, `yes` and `1`, or `false`, `off`, `no` and `0`, in any case; else `nil`.
+    static func boolean(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "true", "on", "yes", "1": return true
+        case "false", "off", "no", "0": return false
+        default: return nil
+        }
+    }
 
     /// One setting: its key in a file, its environment variable, what it takes, and how it is applied.
     public struct Setting: Sendable {

@@ -37,7 +37,7 @@ struct TokenRoutes {
         }
         router.delete("/api/v1/tokens/{id}") { _, context in
             let principal = try Self.signedIn(context)
-            let text = try context.parameters.require("id")
+            let text = try context.pathParameter("id")
             guard let id = Int64(text), id > 0 else { throw Problem.invalid("id", "takes a token id, a whole number above 0") }
             let author = ChangeAuthor(principal, requestID: context.requestID)
             let isAdmin = context.allows(.manageUsers)

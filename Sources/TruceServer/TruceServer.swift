@@ -14,8 +14,10 @@ import UnixSignals
 public enum TruceServer {
     /// The router of every route in the OpenAPI document, behind the middleware every request goes through:
     /// request id, metrics, request log, problem details, methods, request limits, sign-in and the access gate.
+    /// Writes go through `writeSide` (a new one over `store` when `nil`, whose imports then run only once its
+    /// ``WriteSide/jobs`` service runs).
     public static func router(
-        configuration: ServerConfiguration, store: StoreAccess, document: OpenAPIDocument
+        configuration: ServerConfiguration, store: StoreAccess, document: OpenAPIDocument, writeSide: WriteSide? = nil
     ) -> Router<TruceRequestContext> {
         TruceMetrics.prepare()
         let router = Router(context: TruceRequestContext.self)
@@ -24,7 +26,7 @@ public enum TruceServer {
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: ProblemResponder())
         router.add(middleware: MethodCheck(operations: document.operations))
-        router.add(middleware: RequestLimits(maxBodyBytes: configuration.maxRequestBodyBytes))
+        router.add(middleware: RequestLimits(maxBodyBytes: configuration.maxRequestBodyBytes, maxUploadBytes: configuration.maxUploadBytes))
         let authentication = Self.authentication(configuration: configuration, store: store)
         router.add(
             middleware: SignInMiddleware(
@@ -36,6 +38,10 @@ public enum TruceServer {
         AgreementRoutes(store: store).add(to: router)
         IncidentRoutes(store: store, configuration: configuration).add(to: router)
         VerdictRoutes(store: store, configuration: configuration, exports: ExportStreams()).add(to: router)
+        let writeSide = writeSide ?? WriteSide(configuration: configuration, store: store.store)
+        AgreementWriteRoutes(writes: writeSide.writes, maxBodyBytes: configuration.maxRequestBodyBytes).add(to: router)
+        IncidentWriteRoutes(writes: writeSide.writes, maxBodyBytes: configuration.maxRequestBodyBytes).add(to: router)
+        ImportRoutes(writes: writeSide.writes, jobs: writeSide.jobs, upload: writeSide.upload, configuration: configuration).add(to: router)
         return router
     }
 
@@ -54,15 +60,16 @@ public enum TruceServer {
         StoreAccess(store: try SQLiteStore(path: configuration.database, busyTimeout: configuration.busyTimeout))
     }
 
-    /// The application serving `router` on the configured host and port.
+    /// The application serving `router` on the configured host and port, running `services` (the import
+    /// jobs of the router's ``WriteSide``) alongside and stopping them with it.
     public static func application(
-        configuration: ServerConfiguration, router: Router<TruceRequestContext>, logger: Logger,
+        configuration: ServerConfiguration, router: Router<TruceRequestContext>, logger: Logger, services: [any Service] = [],
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) -> Application<RouterResponder<TruceRequestContext>> {
         Application(
             router: router,
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "Truce"),
-            onServerRunning: onServerRunning, logger: logger)
+            services: services, onServerRunning: onServerRunning, logger: logger)
     }
 
     /// Serves until SIGTERM or SIGINT, then stops taking connections and finishes the requests in flight.
@@ -75,8 +82,9 @@ public enum TruceServer {
         }()
         let store = try openStore(configuration)
         let document = try OpenAPIDocument(maxPageSize: configuration.maxPageSize)
-        let router = router(configuration: configuration, store: store, document: document)
-        let app = application(configuration: configuration, router: router, logger: logger) { channel in
+        let writeSide = WriteSide(configuration: configuration, store: store.store)
+        let router = router(configuration: configuration, store: store, document: document, writeSide: writeSide)
+        let app = application(configuration: configuration, router: router, logger: logger, services: [writeSide.jobs]) { channel in
             logger.notice(
                 "serving", metadata: ["address": .string(channel.localAddress?.description ?? "?"), "database": .string(configuration.database)])
         }

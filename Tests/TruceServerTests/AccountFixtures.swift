@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Testing
@@ -87,5 +88,47 @@ extension TestClientProtocol {
         var headers = headers
         if json != nil { headers[.contentType] = "application/json" }
         return try await execute(uri: uri, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) }) { $0 }
+    }
+}
+
+/// A test client whose every request carries an API token (and whatever headers the request adds).
+struct SignedInClient: TestClientProtocol {
+    let base: any TestClientProtocol
+    let authorization: String
+
+    func executeRequest(uri: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?) async throws -> TestResponse {
+        var signed = headers
+        if signed[.authorization] == nil { signed[.authorization] = authorization }
+        return try await base.executeRequest(uri: uri, method: method, headers: signed, body: body)
+    }
+
+    var port: Int? { base.port }
+}
+
+extension ServerFixtures {
+    /// The `Authorization` value of a new token of a `role` user of `store` (named after the role, added unless
+    /// there is one already).
+    static func authorization(as role: Role, in store: SQLiteStore) throws -> String {
+        let author = ChangeAuthor.commandLine(osUser: "test")
+        let accounts = Accounts(store: store, policy: PasswordPolicy(bcryptCost: TestAccounts.bcryptCost))
+        if (try? accounts.user(named: role.rawValue)) == nil {
+            _ = try accounts.add(NewAccount(name: role.rawValue, role: role, password: TestAccounts.password), by: author)
+        }
+        return "Bearer " + (try Tokens(store: store).create(for: role.rawValue, label: "tests", expiresInDays: 1, by: author).secret)
+    }
+
+    /// The audit entries of the writes made through the API (not those of the test users' setup), oldest first.
+    static func apiAuditEntries(in store: SQLiteStore) throws -> [AuditEntry] {
+        try AuditTrail(store: store).list().filter { $0.action.contains(" /api/v1/") }
+    }
+
+    /// Runs `test` against `app` with a client signed in as a `role` user of `store` (see
+    /// ``authorization(as:in:)``).
+    static func test<Value: Sendable>(
+        _ app: some ApplicationProtocol, _ setup: TestingSetup = .router, as role: Role, in store: SQLiteStore,
+        _ test: @escaping @Sendable (SignedInClient) async throws -> Value
+    ) async throws -> Value {
+        let authorization = try authorization(as: role, in: store)
+        return try await app.test(setup) { client in try await test(SignedInClient(base: client, authorization: authorization)) }
     }
 }

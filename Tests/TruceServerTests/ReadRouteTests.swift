@@ -115,6 +115,20 @@ struct ReadRouteTests {
         }
     }
 
+    @Test("an incident id percent-encoded in the path is found as the id itself; a broken encoding is a 400")
+    func percentEncodedIncidentID() async throws {
+        let app = try ServerFixtures.application(store: try ServerFixtures.store())
+        try await app.test(.router) { client in
+            let encoded = try await client.get("/api/v1/incidents/%73rv-001")
+            #expect(encoded.status == .ok)
+            #expect((try encoded.object()["incident"] as? [String: Any])?["id"] as? String == "srv-001")
+            #expect(try await client.get("/api/v1/incidents/%73rv-001/explanation").status == .ok)
+            let broken = try await client.get("/api/v1/incidents/srv-%ZZ1")
+            #expect(broken.status == .badRequest)
+            #expect(try broken.object()["parameter"] as? String == "id")
+        }
+    }
+
     @Test("verdicts are listed per event or per record, filtered, and paged by cursor")
     func verdicts() async throws {
         let app = try ServerFixtures.application(store: try ServerFixtures.store())

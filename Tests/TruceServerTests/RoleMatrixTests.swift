@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import NIOCore
 import Testing
 import TruceApp
 import TruceServer
@@ -21,16 +22,23 @@ struct RoleMatrixTests {
     }
 
     /// One route as the matrix tries it: the request, what it stands for, and the status per requester in the
-    /// order of ``Requester/allCases``. `{token}` in the path is a token of another user.
+    /// order of ``Requester/allCases``. `{token}` in the path is a token of another user, `{job}` the import job
+    /// the requester started (if any).
     struct Row {
         var method: HTTPRequest.Method
         var path: String
         var body: String?
+        var contentType = "application/json"
         var note: String
         var expected: [Int]
     }
 
     static let monitorsAgreement = TestAccounts.monitorScope
+    /// The agreement the write rows create, replace and add a status event to.
+    static let newAgreement = (try? AgreementWriteTests.yaml()) ?? ""
+    static let upload =
+        ServerFixtures.header + "\nmatrix-1,2025-03-20T04:00,,Europe/Kyiv,hour,UA,Kharkiv Oblast,Kharkiv,49.99,36.23,locality,"
+        + "drone_strike,energy,,,RU,Matrix Wire,UA,,,One strike.,https://example.org/matrix,\n"
     static let otherAgreement = "gaza-ceasefire-2025"
 
     /// The matrix. Columns: admin, analyst, monitor (limited to the energy moratorium), viewer, anonymous with
@@ -83,6 +91,26 @@ struct RoleMatrixTests {
             expected: [201, 403, 403, 403, 401, 401]),
         Row(method: .delete, path: "/api/v1/tokens/{token}", note: "revoke someone else's token", expected: [204, 404, 404, 404, 401, 401]),
         Row(method: .get, path: "/api/v1/audit", note: "the audit trail", expected: [200, 403, 403, 403, 401, 401]),
+        Row(
+            method: .post, path: "/api/v1/agreements", body: newAgreement, contentType: "application/yaml", note: "create an agreement",
+            expected: [201, 403, 403, 403, 401, 401]),
+        Row(
+            method: .put, path: "/api/v1/agreements/kharkiv-energy-pause", body: newAgreement, contentType: "application/yaml",
+            note: "replace an agreement", expected: [200, 403, 403, 403, 401, 401]),
+        Row(
+            method: .post, path: "/api/v1/agreements/kharkiv-energy-pause/status-events",
+            body: "at: 2025-03-25\nstatus: suspended\nsource:\n  url: https://example.org/suspended\n", contentType: "application/yaml",
+            note: "add a status event", expected: [201, 403, 403, 403, 401, 401]),
+        Row(
+            method: .post, path: "/api/v1/imports?dataset=truce&name=matrix.csv", body: upload, contentType: "text/csv",
+            note: "upload a file to import", expected: [202, 202, 403, 403, 401, 401]),
+        Row(method: .get, path: "/api/v1/imports", note: "import jobs", expected: [200, 200, 403, 403, 401, 401]),
+        Row(method: .get, path: "/api/v1/imports/{job}", note: "an import job", expected: [200, 200, 403, 403, 401, 401]),
+        Row(method: .post, path: "/api/v1/quarantine/retry", note: "retry the quarantine", expected: [200, 200, 403, 403, 401, 401]),
+        Row(method: .post, path: "/api/v1/adjudications", note: "run an adjudication", expected: [200, 200, 403, 403, 401, 401]),
+        Row(
+            method: .patch, path: "/api/v1/incidents/srv-001", body: #"{"description": "Corrected."}"#, contentType: "application/merge-patch+json",
+            note: "correct an incident", expected: [200, 200, 403, 403, 401, 401]),
         Row(method: .delete, path: "/api/v1/session", note: "sign out", expected: [204, 204, 204, 204, 401, 401]),
     ]
 
@@ -96,13 +124,20 @@ struct RoleMatrixTests {
             let app = try ServerFixtures.application(store: store, configuration: configuration)
             failures += try await app.test(.router) { client in
                 var failures: [String] = []
+                var job = "none"
                 for row in Self.rows {
                     let path = row.path.replacingOccurrences(of: "{token}", with: String(accounts.targetToken))
-                    let headers = requester.role.map { accounts.bearer($0) } ?? [:]
-                    let response = try await client.send(row.method, path, json: row.body, headers: headers)
+                        .replacingOccurrences(of: "{job}", with: job)
+                    var headers = requester.role.map { accounts.bearer($0) } ?? [:]
+                    if row.body != nil { headers[.contentType] = row.contentType }
+                    let response = try await client.execute(
+                        uri: path, method: row.method, headers: headers, body: row.body.map { ByteBuffer(string: $0) }
+                    ) { $0 }
                     if response.status.code != row.expected[column] {
-                        failures.append("\(row.method) \(path) as \(requester.rawValue): \(response.status.code), not \(row.expected[column])")
+                        failures.append(
+                            "\(row.method) \(path) as \(requester.rawValue): \(response.status.code), not \(row.expected[column]): \(response.text)")
                     }
+                    if response.status == .accepted, let id = try? response.object()["id"] as? String { job = id }
                 }
                 return failures
             }
@@ -148,7 +183,7 @@ struct RoleMatrixTests {
         let bare = String(path.split(separator: "?", maxSplits: 1).first ?? "")
         let segments = bare.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard segments.count > 4, segments[1] == "api" else { return bare }
-        let names = ["agreements": "id", "incidents": "id", "users": "name", "tokens": "id"]
+        let names = ["agreements": "id", "incidents": "id", "users": "name", "tokens": "id", "imports": "id"]
         var result = segments
         if let name = names[segments[3]] { result[4] = "{\(name)}" }
         return result.joined(separator: "/")

@@ -56,13 +56,15 @@ enum ServerFixtures {
         return configuration
     }
 
-    /// An application over `store`, logging to `logs` when given.
+    /// An application over `store`, logging to `logs` when given, its import jobs running alongside.
     static func application(
         store: SQLiteStore, configuration: ServerConfiguration = configuration(), logs: LogRecorder? = nil
     ) throws -> Application<RouterResponder<TruceRequestContext>> {
         let document = try OpenAPIDocument(maxPageSize: configuration.maxPageSize)
-        let router = TruceServer.router(configuration: configuration, store: StoreAccess(store: store), document: document)
-        return TruceServer.application(configuration: configuration, router: router, logger: logger(logs))
+        let writeSide = WriteSide(configuration: configuration, store: store, uploads: try ScratchDirectory.make("uploads"))
+        let router = TruceServer.router(
+            configuration: configuration, store: StoreAccess(store: store), document: document, writeSide: writeSide)
+        return TruceServer.application(configuration: configuration, router: router, logger: logger(logs), services: [writeSide.jobs])
     }
 
     static func logger(_ logs: LogRecorder?) -> Logger {

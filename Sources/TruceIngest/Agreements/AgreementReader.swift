@@ -190,28 +190,36 @@ public enum AgreementReader {
         var events: [StatusEvent] = []
         var previous: Date?
         for item in reading.sequence(fields, "status", required: true) {
-            let keys = ["at", "status", "party", "note", "source"]
-            guard let entry = reading.mapping(item.node, field: item.field, allowed: keys) else { continue }
-            let at = reading.statedTime(entry, "at", required: true)
-            let status = reading.value(entry, "status", as: AgreementStatus.self, required: true)
-            let party = partyReference(entry, "party", known: known, required: false, reading: &reading)
-            let source = reading.source(entry, "source")
-            if source == nil, entry.values["source"] == nil {
-                reading.warning("status event has no source", at: item.node, field: item.field)
-            }
-            if let at, let zone {
-                let instant = at.instant(in: zone)
+            guard let (event, atNode) = readStatusEvent(item.node, field: item.field, known: known, reading: &reading) else { continue }
+            if let zone {
+                let instant = event.at.instant(in: zone)
                 if let previous, instant < previous {
                     reading.error(
-                        "status events must be in time order; \(at) comes before the one above", at: entry.values["at"], field: join(item.field, "at")
-                    )
+                        "status events must be in time order; \(event.at) comes before the one above", at: atNode, field: join(item.field, "at"))
                 }
                 previous = instant
             }
-            guard let at, let status else { continue }
-            events.append(StatusEvent(at: at, status: status, party: party, note: reading.string(entry, "note"), source: source))
+            events.append(event)
         }
         return events
+    }
+
+    /// Reads one status event, `at`, `status`, `party`, `note` and `source`, naming `field` in diagnostics; with
+    /// the node of its `at` for diagnostics about its place in time.
+    static func readStatusEvent(
+        _ node: Node, field: String, known: Set<PartyID>, reading: inout YAMLReading
+    ) -> (StatusEvent, Node?)? {
+        let keys = ["at", "status", "party", "note", "source"]
+        guard let entry = reading.mapping(node, field: field, allowed: keys) else { return nil }
+        let at = reading.statedTime(entry, "at", required: true)
+        let status = reading.value(entry, "status", as: AgreementStatus.self, required: true)
+        let party = partyReference(entry, "party", known: known, required: false, reading: &reading)
+        let source = reading.source(entry, "source")
+        if source == nil, entry.values["source"] == nil {
+            reading.warning("status event has no source", at: node, field: field)
+        }
+        guard let at, let status else { return nil }
+        return (StatusEvent(at: at, status: status, party: party, note: reading.string(entry, "note"), source: source), entry.values["at"])
     }
 
     private static func readConditions(_ fields: Fields, known: Set<PartyID>, reading: inout YAMLReading) -> [Condition] {

@@ -43,7 +43,7 @@ public protocol AccountStore: Sendable {
     func loginAttempts(account: String?, address: String?, after instant: Date) throws -> [Date]
 }
 
-/// The changes one ``AccountStore/write(_:)`` transaction can make (to accounts, and to agreements), and what it
+/// The changes one ``AccountStore/write(_:)`` transaction can make (to accounts, agreements and incidents), and what it
 /// reads while making them (reads see the transaction's own changes).
 public protocol AccountTransaction {
     /// The user with this name, ignoring case, or `nil`.
@@ -102,6 +102,14 @@ public protocol AccountTransaction {
     /// entry that tells of it are committed together.
     /// - Returns: how many were new, updated and unchanged.
     func save(agreements: [Agreement]) throws -> LoadSummary
+
+    /// The incident with `id` (with its source records), or `nil`.
+    func incident(id: IncidentID) throws -> Incident?
+
+    /// Saves incidents as ``Store/save(incidents:quarantined:)`` does, in this transaction: an incident's edit
+    /// (the version it replaces kept in its history) and the audit entry that tells of it are committed together.
+    /// - Returns: how many were new, updated and unchanged.
+    func save(incidents: [Incident]) throws -> LoadSummary
 
     /// Appends an entry to the audit trail.
     /// - Returns: the entry with its id.

@@ -217,6 +217,15 @@ struct AccountRows: AccountTransaction {
         return try SQLiteStore.save(agreements: agreements, db: db)
     }
 
+    func incident(id: IncidentID) throws -> Incident? {
+        try SQLiteStore.storedIncident(id, db: db)?.incident
+    }
+
+    func save(incidents: [Incident]) throws -> LoadSummary {
+        contentWrites?.increment()
+        return try SQLiteStore.save(prepared: incidents.map(PreparedIncident.init), quarantined: [], db: db)
+    }
+
     @discardableResult
     func append(_ entry: AuditEntry) throws -> AuditEntry {
         try db.execute(

@@ -11,68 +11,72 @@ extension SQLiteStore {
     }
 
     public func save(prepared incidents: [PreparedIncident], quarantined: [QuarantinedRecord]) throws -> LoadSummary {
+        try wrap("save incidents") {
+            try immediateWrite { db in try Self.save(prepared: incidents, quarantined: quarantined, db: db) }
+        }
+    }
+
+    /// Saves incidents and quarantined records in the transaction of `db`: a new incident is inserted, a changed
+    /// one replaces the stored one (which goes to its history), an unchanged one is left alone.
+    static func save(prepared incidents: [PreparedIncident], quarantined: [QuarantinedRecord], db: Database) throws -> LoadSummary {
         let longest =
             incidents.map { prepared -> Int64 in
                 let span = prepared.incident.time.span
                 return span.end.map { unix($0) - unix(span.start) } ?? Migrations.openEnded
             }.max() ?? 0
-        return try wrap("save incidents") {
-            try immediateWrite { db in
-                var summary = LoadSummary()
-                var writer = try IncidentWriter(db: db)
-                var written = CoverageChanges()  // what this import added or changed, by dataset
-                try db.run("UPDATE store_meta SET value = MAX(value, ?) WHERE key = 'longest_span'", arguments: [longest])
-                for prepared in incidents {
-                    let incident = prepared.incident
-                    let release = incident.sources.first?.release
-                    if try writer.insert(prepared) {
-                        summary.new += 1
-                        written.saw(incident, isNew: true)
-                        continue
-                    }
-                    if try Self.sameStoredRows(prepared, db: db) {
-                        summary.unchanged += 1
-                        continue
-                    }
-                    guard let (previous, existing) = try Self.storedIncident(incident.id, db: db) else { continue }
-                    if try Self.sameContent(stored: previous, as: prepared, db: db) {
-                        summary.unchanged += 1
-                        continue
-                    }
-                    let storedRelease: String? = existing["release"]
-                    if Self.isOlder(release, than: storedRelease) {
-                        // An older version of a record already stored: keep it in the history only.
-                        try Self.addToHistory(prepared.whole, release: release, db: db)
-                        summary.unchanged += 1
-                        continue
-                    }
-                    summary.updated += 1
-                    written.saw(incident, isNew: false)
-                    try Self.addToHistory(previous, release: storedRelease, db: db)
-                    try db.run("DELETE FROM incident WHERE id = ?", arguments: [incident.id])
-                    try db.run("DELETE FROM adjudication_mark WHERE subject = 'incident' AND id = ?", arguments: [incident.id])
-                    _ = try writer.insert(prepared)
-                }
-                for record in quarantined {
-                    // The same record at the same line of a file under another name (a copy, a link, a
-                    // re-download) is kept once, under the first name.
-                    try db.run(
-                        """
-                        INSERT OR IGNORE INTO quarantine (dataset, file, line, field, reason, problems, raw)
-                        SELECT ?, ?, ?, ?, ?, ?, ?
-                        WHERE NOT EXISTS (SELECT 1 FROM quarantine WHERE dataset = ? AND line = ? AND raw = ?)
-                        """,
-                        arguments: [
-                            record.dataset, record.file, record.line, record.field, record.reason,
-                            try TruceJSON.string(record.problems), record.raw, record.dataset, record.line, record.raw,
-                        ])
-                    summary.quarantined += 1
-                }
-                try writer.queueForLinking()
-                try Self.noteImport(written.byDataset, db: db)
-                return summary
+        var summary = LoadSummary()
+        var writer = try IncidentWriter(db: db)
+        var written = CoverageChanges()  // what this import added or changed, by dataset
+        try db.run("UPDATE store_meta SET value = MAX(value, ?) WHERE key = 'longest_span'", arguments: [longest])
+        for prepared in incidents {
+            let incident = prepared.incident
+            let release = incident.sources.first?.release
+            if try writer.insert(prepared) {
+                summary.new += 1
+                written.saw(incident, isNew: true)
+                continue
             }
+            if try Self.sameStoredRows(prepared, db: db) {
+                summary.unchanged += 1
+                continue
+            }
+            guard let (previous, existing) = try Self.storedIncident(incident.id, db: db) else { continue }
+            if try Self.sameContent(stored: previous, as: prepared, db: db) {
+                summary.unchanged += 1
+                continue
+            }
+            let storedRelease: String? = existing["release"]
+            if Self.isOlder(release, than: storedRelease) {
+                // An older version of a record already stored: keep it in the history only.
+                try Self.addToHistory(prepared.whole, release: release, db: db)
+                summary.unchanged += 1
+                continue
+            }
+            summary.updated += 1
+            written.saw(incident, isNew: false)
+            try Self.addToHistory(previous, release: storedRelease, db: db)
+            try db.run("DELETE FROM incident WHERE id = ?", arguments: [incident.id])
+            try db.run("DELETE FROM adjudication_mark WHERE subject = 'incident' AND id = ?", arguments: [incident.id])
+            _ = try writer.insert(prepared)
         }
+        for record in quarantined {
+            // The same record at the same line of a file under another name (a copy, a link, a
+            // re-download) is kept once, under the first name.
+            try db.run(
+                """
+                INSERT OR IGNORE INTO quarantine (dataset, file, line, field, reason, problems, raw)
+                SELECT ?, ?, ?, ?, ?, ?, ?
+                WHERE NOT EXISTS (SELECT 1 FROM quarantine WHERE dataset = ? AND line = ? AND raw = ?)
+                """,
+                arguments: [
+                    record.dataset, record.file, record.line, record.field, record.reason,
+                    try TruceJSON.string(record.problems), record.raw, record.dataset, record.line, record.raw,
+                ])
+            summary.quarantined += 1
+        }
+        try writer.queueForLinking()
+        try Self.noteImport(written.byDataset, db: db)
+        return summary
     }
 
     /// Whether release `incoming` is known to be older than `stored` (numerically when both are numbers, such as
