@@ -60,12 +60,17 @@ struct MethodCheck: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let segments = request.uri.path.split(separator: "/", omittingEmptySubsequences: false)
-        let matching = templates.filter { Self.matches($0.segments, segments) }
         let method = request.method.rawValue
-        // HEAD is answered wherever GET is.
-        guard !matching.isEmpty, !matching.contains(where: { $0.methods.contains(method) || (method == "HEAD" && $0.methods.contains("GET")) })
-        else { return try await next(request, context) }
-        let allowed = Set(matching.flatMap(\.methods)).sorted()
+        var described = false
+        for template in templates where Self.matches(template.segments, segments) {
+            // HEAD is answered wherever GET is.
+            if template.methods.contains(method) || (method == "HEAD" && template.methods.contains("GET")) {
+                return try await next(request, context)
+            }
+            described = true
+        }
+        guard described else { return try await next(request, context) }
+        let allowed = Set(templates.filter { Self.matches($0.segments, segments) }.flatMap(\.methods)).sorted()
         throw Problem(
             .methodNotAllowed, detail: "This path takes " + allowed.joined(separator: ", ") + ".", allowedMethods: allowed)
     }

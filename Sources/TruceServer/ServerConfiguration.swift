@@ -38,6 +38,9 @@ public struct ServerConfiguration: Hashable, Sendable {
     public var loginWindow = 900.0
     /// The largest file an import takes, in bytes.
     public var maxUploadBytes = 1 << 30
+    /// The bytes of answers to reads kept to answer the same reads again until the store changes
+    /// (``ResponseCache``); 0 keeps none.
+    public var responseCacheBytes = 64 << 20
     /// Whether an incremental adjudication runs after each write (agreement saved, status event, import,
     /// quarantine retry).
     public var adjudicateAfterWrites = true
@@ -105,6 +108,9 @@ public struct ServerConfiguration: Hashable, Sendable {
         Setting.seconds(key: "login_window", variable: "TRUCE_LOGIN_WINDOW", in: 1...86_400, \.loginWindow),
         Setting.number(
             key: "max_upload_bytes", variable: "TRUCE_MAX_UPLOAD_BYTES", expected: "a number of bytes", in: 1...(1 << 40), \.maxUploadBytes),
+        Setting.number(
+            key: "response_cache_bytes", variable: "TRUCE_RESPONSE_CACHE_BYTES", expected: "a number of bytes", in: 0...(1 << 34),
+            \.responseCacheBytes),
         Setting(key: "adjudicate_after_writes", variable: "TRUCE_ADJUDICATE_AFTER_WRITES", expected: "true or false") { configuration, text in
             guard let value = Self.boolean(text) else { return false }
             configuration.adjudicateAfterWrites = value

@@ -8,7 +8,7 @@ struct ServiceRoutes {
 
     func add(to router: Router<TruceRequestContext>) {
         router.get("/healthz") { _, _ in
-            _ = try await store.run { try $0.appliedMigrations() }
+            try await store.run { try $0.ping() }
             return Responses.bytes(Array(#"{"status":"ok","store":"reachable"}"#.utf8), as: Responses.json)
         }
         router.get("/metrics") { _, _ in

@@ -13,7 +13,8 @@ import UnixSignals
 /// ```
 public enum TruceServer {
     /// The router of every route in the OpenAPI document, behind the middleware every request goes through:
-    /// request id, metrics, request log, problem details, methods, request limits, sign-in and the access gate.
+    /// request id, metrics, request log, problem details, methods, request limits, sign-in, the access gate and
+    /// the cache of reads (``ResponseCache``, unless `response_cache_bytes` is 0).
     /// Writes go through `writeSide` (a new one over `store` when `nil`, whose imports then run only once its
     /// ``WriteSide/jobs`` service runs).
     public static func router(
@@ -32,6 +33,10 @@ public enum TruceServer {
             middleware: SignInMiddleware(
                 authentication: authentication, authorization: Authorization(publicAccess: configuration.publicAccess), store: store))
         router.add(middleware: AccessGate())
+        // A store that opened but cannot be watched is served without the cache, every read from the store.
+        if configuration.responseCacheBytes > 0, let watch = try? store.store.changeWatch() {
+            router.add(middleware: CachedReads(cache: ResponseCache(watch: watch, maxBytes: configuration.responseCacheBytes)))
+        }
         ServiceRoutes(store: store, document: document).add(to: router)
         SessionRoutes(store: store, authentication: authentication, secureCookies: configuration.secureCookies).add(to: router)
         AccountRoutes(store: store, policy: authentication.policy, configuration: configuration).add(to: router)

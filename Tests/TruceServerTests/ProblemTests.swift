@@ -72,7 +72,9 @@ struct ProblemTests {
     func methodNotAllowed() async throws {
         let app = try ServerFixtures.application(store: try ServerFixtures.store())
         try await app.test(.router) { client in
-            for (method, path) in [(HTTPRequest.Method.post, "/api/v1/incidents"), (.delete, "/api/v1/incidents/srv-001"), (.put, "/healthz")] {
+            for (method, path) in [
+                (HTTPRequest.Method.post, "/api/v1/incidents"), (.delete, "/api/v1/incidents/srv-001/explanation"), (.put, "/healthz"),
+            ] {
                 let response = try await client.execute(uri: path, method: method, headers: [:], body: nil) { $0 }
                 _ = try Self.problem(response, status: 405, type: "/problems/method-not-allowed", path: path)
                 #expect(response.headers[.allow] == "GET")

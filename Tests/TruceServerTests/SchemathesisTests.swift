@@ -29,6 +29,8 @@ struct SchemathesisTests {
         let router = TruceServer.router(configuration: configuration, store: StoreAccess(store: store), document: document)
         try await LifecycleTests.serve(router, configuration: configuration) { _, port in
             var selected = 0
+            // One worker: two threads of schemathesis parsing at once can crash CPython's parser ("AST constructor
+            // recursion depth mismatch"), an error of the tool, not of the server.
             // The operations that can end the admin's own session, token or role run last, on their own, so that
             // the others are not all answered 401 once schemathesis has revoked the token it signs in with.
             for (phase, filter) in [("the record", "--exclude-operation-id"), ("the admin's own credentials", "--include-operation-id")] {
@@ -36,7 +38,7 @@ struct SchemathesisTests {
                     executable,
                     arguments: [
                         "run", "http://127.0.0.1:\(port)/api/v1/openapi.json", "--checks", Self.checks.joined(separator: ","),
-                        "--max-examples", "15", "--seed", "1", "--workers", "2", "--no-color", "--request-timeout", "60",
+                        "--max-examples", "15", "--seed", "1", "--workers", "1", "--no-color", "--request-timeout", "60",
                         "--header", "Authorization: \(authorization)",
                     ] + Self.lastOperations.flatMap { [filter, $0] })
                 let summary = run.output.components(separatedBy: "\n").drop { !$0.contains("SUMMARY") }.joined(separator: "\n")

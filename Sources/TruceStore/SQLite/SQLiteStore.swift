@@ -62,6 +62,12 @@ public final class SQLiteStore: VerdictStore {
     }
 
     /// The names of the migrations applied, oldest first.
+    /// Reads the store once, cheaply, to tell that it can be read.
+    /// - Throws: ``StoreError`` when it cannot.
+    public func ping() throws {
+        try wrap("read the store") { try writer.read { try $0.execute(sql: "SELECT 1") } }
+    }
+
     public func appliedMigrations() throws -> [String] {
         try wrap("read the schema") { try writer.read { try Migrations.migrator.appliedMigrations($0) } }
     }

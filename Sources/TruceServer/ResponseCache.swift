@@ -1,0 +1,130 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import TruceApp
+import TruceStore
+
+/// Answers a read again from what was answered before, as long as nothing was committed to the store since.
+///
+/// A mission's readers ask the same pages over and over (today's incidents under an agreement, one
+/// incident's explanation) while writes are rare. A `200` answer to a `GET` of the record (agreements,
+/// reports, incidents, explanations, verdicts) is kept, under the request's path and query, its `Accept`, and
+/// who asks as far as reading goes (role and agreement scope, or anonymous): two users who may read the same
+/// things get the same bytes. Every lookup first asks the store's ``StoreChangeWatch`` whether any connection,
+/// of this process or another (a `truce import` on the command line), committed since; if one did, everything
+/// kept is dropped. Kept bodies are bounded in bytes, the oldest dropped first. Exports (streamed) and
+/// everything about accounts, sessions and import jobs are never kept.
+final class ResponseCache: @unchecked Sendable {
+    /// One answer kept: its status, headers and body, and the store's version it was made at.
+    struct Entry {
+        var status: HTTPResponse.Status
+        var headers: HTTPFields
+        var body: ByteBuffer
+        var version: Int64
+    }
+
+    private let watch: StoreChangeWatch
+    private let maxBytes: Int
+    /// The largest single body kept: an eighth of the whole.
+    private var maxEntryBytes: Int { maxBytes / 8 }
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+    private var order: [String] = []
+    private var bytes = 0
+    private var version: Int64?
+
+    init(watch: StoreChangeWatch, maxBytes: Int) {
+        self.watch = watch
+        self.maxBytes = maxBytes
+    }
+
+    /// The paths whose `GET` answers are kept.
+    static func isCacheable(_ path: String) -> Bool {
+        path == "/api/v1/agreements" || path.hasPrefix("/api/v1/agreements/") || path == "/api/v1/incidents"
+            || path.hasPrefix("/api/v1/incidents/") || path == "/api/v1/verdicts"
+    }
+
+    /// The store's version now; drops everything kept when it changed.
+    /// - Throws: ``TruceStore/StoreError`` when the store cannot be read.
+    func currentVersion() throws -> Int64 {
+        let now = try watch.version()
+        lock.withLock {
+            if version != now {
+                entries.removeAll(keepingCapacity: true)
+                order.removeAll(keepingCapacity: true)
+                bytes = 0
+                version = now
+            }
+        }
+        return now
+    }
+
+    /// The answer kept under `key` at `version`, if any.
+    func entry(_ key: String, at version: Int64) -> Entry? {
+        lock.withLock {
+            guard let entry = entries[key], entry.version == version else { return nil }
+            return entry
+        }
+    }
+
+    /// Keeps `entry` under `key` unless the store has moved on since it was made or it is too large.
+    func keep(_ entry: Entry, under key: String) {
+        let size = entry.body.readableBytes + key.utf8.count
+        guard size <= maxEntryBytes else { return }
+        lock.withLock {
+            guard version == entry.version, entries[key] == nil else { return }
+            entries[key] = entry
+            order.append(key)
+            bytes += size
+            var dropped = 0
+            while bytes > maxBytes, dropped < order.count {
+                let oldest = order[dropped]
+                dropped += 1
+                if let removed = entries.removeValue(forKey: oldest) { bytes -= removed.body.readableBytes + oldest.utf8.count }
+            }
+            if dropped > 0 { order.removeFirst(dropped) }
+        }
+    }
+}
+
+/// Serves `GET` reads of the record from the ``ResponseCache`` (placed after sign-in and the access gate, so
+/// the request's principal is known), and keeps the `200` answers the routes give.
+struct CachedReads: RouterMiddleware {
+    typealias Context = TruceRequestContext
+    let cache: ResponseCache
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard request.method == .get, ResponseCache.isCacheable(request.uri.path) else { return try await next(request, context) }
+        let key = Self.key(request, context)
+        // A few microseconds that never wait for a writer: asked on the event loop rather than paying a hop to
+        // the store's threads.
+        let version = try cache.currentVersion()
+        if let kept = cache.entry(key, at: version) {
+            return Response(status: kept.status, headers: kept.headers, body: ResponseBody(byteBuffer: kept.body))
+        }
+        let response = try await next(request, context)
+        guard response.status == .ok, let length = response.body.contentLength, length <= 64 << 20 else { return response }
+        let collector = BodyCollector()
+        try await response.body.write(collector)
+        cache.keep(ResponseCache.Entry(status: response.status, headers: response.headers, body: collector.buffer, version: version), under: key)
+        return Response(status: response.status, headers: response.headers, body: ResponseBody(byteBuffer: collector.buffer))
+    }
+
+    /// Who asks, as far as reading goes, with what they accept and the request's path and query.
+    static func key(_ request: Request, _ context: Context) -> String {
+        let reader = context.principal.map { "\($0.role.rawValue):\($0.agreementScope.sorted().joined(separator: ","))" } ?? "anonymous"
+        return reader + "\n" + (request.headers[.accept] ?? "") + "\n" + request.uri.description
+    }
+}
+
+/// Collects a response body into one buffer.
+private final class BodyCollector: ResponseBodyWriter {
+    var buffer = ByteBuffer()
+
+    func write(_ buffer: ByteBuffer) async throws {
+        var buffer = buffer
+        self.buffer.writeBuffer(&buffer)
+    }
+
+    func finish(_ trailingHeaders: HTTPFields?) async throws {}
+}
