@@ -81,7 +81,7 @@ public enum TruceServer {
     /// - Throws: when the store or the document cannot be opened, or the server cannot listen.
     public static func run(_ configuration: ServerConfiguration) async throws {
         let logger = {
-            var logger = Logger(label: "truce.server")
+            var logger = Logger(label: "truce.server") { ServerLogHandler(label: $0) }
             logger.logLevel = configuration.logLevel
             return logger
         }()

@@ -22,7 +22,7 @@ public final class StoreChangeWatch: Sendable {
     /// - Throws: ``StoreError`` when the store cannot be read.
     public func version() throws -> Int64 {
         do {
-            return try queue.inDatabase { try Int64.fetchOne($0, sql: "PRAGMA data_version") ?? 0 }
+            return try queue.inDatabase { try Int64.fetchOne($0.cachedStatement(sql: "PRAGMA data_version")) ?? 0 }
         } catch {
             throw StoreError(path: queue.path, operation: "read the store's version", error: error, busyTimeout: busyTimeout)
         }
