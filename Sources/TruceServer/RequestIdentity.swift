@@ -1,9 +1,10 @@
+import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
 
 /// Gives each request an id: the client's `X-Request-ID` when it is sane (1 to 128 letters, digits and
-/// `-_.:`), else sixteen random bytes in hex. The id goes into every log line's metadata (`request_id`), into
+/// `-_.:`), else one made up (``made()``). The id goes into every log line's metadata (`request_id`), into
 /// problem details, and back to the client in `X-Request-ID`.
 struct RequestIdentity: RouterMiddleware {
     typealias Context = TruceRequestContext
@@ -30,18 +31,44 @@ struct RequestIdentity: RouterMiddleware {
         return allowed ? text : nil
     }
 
-    /// A new id: sixteen random bytes in hex (two draws from the system's generator).
+    /// A new id: 32 hex digits, the process's random prefix (eight bytes drawn once) and a counter, so ids differ
+    /// across restarts and within a run without a draw of the system's generator per request.
     static func made() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let hex = Array("0123456789abcdef".utf8)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(32)
-        for var word in [generator.next(), generator.next()] as [UInt64] {
-            for _ in 0..<16 {
-                bytes.append(hex[Int(word & 0x0F)])
-                word >>= 4
-            }
+        let count = counter.next()
+        var bytes = prefix
+        var word = count
+        for _ in 0..<16 {
+            bytes.append(hex[Int(word >> 60)])
+            word <<= 4
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static let hex = Array("0123456789abcdef".utf8)
+    private static let counter = Counter()
+    /// Eight random bytes in hex, drawn once per process.
+    private static let prefix: [UInt8] = {
+        var generator = SystemRandomNumberGenerator()
+        var word: UInt64 = generator.next()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        for _ in 0..<16 {
+            bytes.append(hex[Int(word >> 60)])
+            word <<= 4
+        }
+        return bytes
+    }()
+}
+
+/// A number that goes up by one each time it is asked.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: UInt64 = 0
+
+    func next() -> UInt64 {
+        lock.withLock {
+            value &+= 1
+            return value
+        }
     }
 }

@@ -46,6 +46,8 @@ struct MethodCheck: RouterMiddleware {
     typealias Context = TruceRequestContext
     /// The document's paths, split into segments (a `{name}` segment matches any one segment), each with its methods.
     let templates: [(segments: [Substring], methods: Set<String>)]
+    /// The methods of the document's paths that have no `{name}` segment, looked up whole before anything is split.
+    let exact: [String: Set<String>]
 
     /// - Parameter operations: the document's operations, e.g. `GET /api/v1/incidents/{id}`.
     init(operations: some Sequence<String>) {
@@ -56,11 +58,15 @@ struct MethodCheck: RouterMiddleware {
             methods[String(parts[1]), default: []].insert(String(parts[0]))
         }
         templates = methods.map { path, methods in (path.split(separator: "/", omittingEmptySubsequences: false), methods) }
+        exact = methods.filter { !$0.key.contains("{") }
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let segments = request.uri.path.split(separator: "/", omittingEmptySubsequences: false)
         let method = request.method.rawValue
+        if let methods = exact[request.uri.path], methods.contains(method) || (method == "HEAD" && methods.contains("GET")) {
+            return try await next(request, context)
+        }
+        let segments = request.uri.path.split(separator: "/", omittingEmptySubsequences: false)
         var described = false
         for template in templates where Self.matches(template.segments, segments) {
             // HEAD is answered wherever GET is.

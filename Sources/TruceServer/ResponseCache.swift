@@ -32,6 +32,15 @@ final class ResponseCache: @unchecked Sendable {
     private var order: [String] = []
     private var bytes = 0
     private var version: Int64?
+    /// The keys being answered by a route now, each with the requests waiting for that answer.
+    private var pending: [String: [CheckedContinuation<Entry?, Never>]] = [:]
+
+    /// What a lookup found: an answer kept, the duty to make it (the first to ask), or another request making it.
+    enum Lookup {
+        case kept(Entry)
+        case make
+        case wait
+    }
 
     init(watch: StoreChangeWatch, maxBytes: Int) {
         self.watch = watch
@@ -59,12 +68,39 @@ final class ResponseCache: @unchecked Sendable {
         return now
     }
 
-    /// The answer kept under `key` at `version`, if any.
-    func entry(_ key: String, at version: Int64) -> Entry? {
+    /// The answer kept under `key` at `version`; else whether this request makes it or waits for the one that does.
+    func lookup(_ key: String, at version: Int64) -> Lookup {
         lock.withLock {
-            guard let entry = entries[key], entry.version == version else { return nil }
-            return entry
+            if let entry = entries[key], entry.version == version { return .kept(entry) }
+            if pending[key] != nil { return .wait }
+            pending[key] = []
+            return .make
         }
+    }
+
+    /// Waits for the request making the answer under `key`: its entry, or `nil` when it made none (the route
+    /// failed or answered something not kept, or the store moved on), and then the waiting request asks the route
+    /// itself.
+    func awaitAnswer(_ key: String) async -> Entry? {
+        await withCheckedContinuation { continuation in
+            let waiting: Bool = lock.withLock {
+                guard pending[key] != nil else { return false }
+                pending[key]?.append(continuation)
+                return true
+            }
+            if !waiting { continuation.resume(returning: entries(key)) }
+        }
+    }
+
+    /// Ends the making of the answer under `key`: keeps `entry` (when there is one) and wakes those waiting for it.
+    func finish(_ key: String, with entry: Entry?) {
+        if let entry { keep(entry, under: key) }
+        let waiting = lock.withLock { pending.removeValue(forKey: key) ?? [] }
+        for continuation in waiting { continuation.resume(returning: entry) }
+    }
+
+    private func entries(_ key: String) -> Entry? {
+        lock.withLock { entries[key] }
     }
 
     /// Keeps `entry` under `key` unless the store has moved on since it was made or it is too large.
@@ -99,15 +135,27 @@ struct CachedReads: RouterMiddleware {
         // A few microseconds that never wait for a writer: asked on the event loop rather than paying a hop to
         // the store's threads.
         let version = try cache.currentVersion()
-        if let kept = cache.entry(key, at: version) {
-            return Response(status: kept.status, headers: kept.headers, body: ResponseBody(byteBuffer: kept.body))
+        switch cache.lookup(key, at: version) {
+        case .kept(let kept):
+            return Self.response(kept)
+        case .wait:
+            // Another request is making this answer: the first requests after a change do not all make it at once.
+            if let made = await cache.awaitAnswer(key), made.version == version { return Self.response(made) }
+            return try await next(request, context)
+        case .make:
+            var made: ResponseCache.Entry?
+            defer { cache.finish(key, with: made) }
+            let response = try await next(request, context)
+            guard response.status == .ok, let length = response.body.contentLength, length <= 64 << 20 else { return response }
+            let collector = BodyCollector()
+            try await response.body.write(collector)
+            made = ResponseCache.Entry(status: response.status, headers: response.headers, body: collector.buffer, version: version)
+            return Response(status: response.status, headers: response.headers, body: ResponseBody(byteBuffer: collector.buffer))
         }
-        let response = try await next(request, context)
-        guard response.status == .ok, let length = response.body.contentLength, length <= 64 << 20 else { return response }
-        let collector = BodyCollector()
-        try await response.body.write(collector)
-        cache.keep(ResponseCache.Entry(status: response.status, headers: response.headers, body: collector.buffer, version: version), under: key)
-        return Response(status: response.status, headers: response.headers, body: ResponseBody(byteBuffer: collector.buffer))
+    }
+
+    private static func response(_ entry: ResponseCache.Entry) -> Response {
+        Response(status: entry.status, headers: entry.headers, body: ResponseBody(byteBuffer: entry.body))
     }
 
     /// Who asks, as far as reading goes, with what they accept and the request's path and query.

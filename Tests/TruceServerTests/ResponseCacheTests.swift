@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import NIOCore
 import Testing
 import TruceApp
 import TruceServer
@@ -54,6 +55,28 @@ struct ResponseCacheTests {
             let list = try await client.send(.get, "/api/v1/incidents", headers: accounts.bearer(.viewer)).items().count
             let scoped = try await client.send(.get, "/api/v1/incidents", headers: accounts.bearer(.monitor)).items().count
             #expect(scoped < list)
+        }
+    }
+
+    @Test("requests asking the same uncached read at once all get the route's answer, a 404 as much as a 200")
+    func concurrentMissesShareOrRepeatTheAnswer() async throws {
+        let app = try ServerFixtures.application(store: try ServerFixtures.store())
+        try await app.test(.router) { client in
+            for path in ["/api/v1/incidents/srv-001/explanation", "/api/v1/incidents/none/explanation"] {
+                let answers = try await withThrowingTaskGroup(of: (HTTPResponse.Status, String).self) { group in
+                    for _ in 0..<12 {
+                        group.addTask {
+                            let response = try await client.get(path)
+                            return (response.status, String(buffer: response.body))
+                        }
+                    }
+                    return try await group.reduce(into: [(HTTPResponse.Status, String)]()) { $0.append($1) }
+                }
+                #expect(answers.count == 12)
+                let statuses = Set(answers.map(\.0.code))
+                #expect(statuses == [path.contains("none") ? 404 : 200], "\(path): \(statuses)")
+                if !path.contains("none") { #expect(Set(answers.map(\.1)).count == 1, "one answer, byte for byte") }
+            }
         }
     }
 }

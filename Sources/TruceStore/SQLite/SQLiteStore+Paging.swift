@@ -96,6 +96,8 @@ extension SQLiteStore {
         return filter
     }
 
+    /// The columns of an incident's summary, in the order ``summary(_:)`` and ``position(_:)`` read them by
+    /// position: change both with it.
     static let summaryColumns = """
         id, start_unix, end_unix, time_precision, country, admin1, place, latitude, longitude, geo_precision, action,
         target_category, target_subtype, perpetrator, fatalities, outcome, acts, countries
@@ -123,7 +125,8 @@ extension SQLiteStore {
     }
 
     /// The sort key of an incident row.
-    static func position(_ row: Row) -> PagePosition { PagePosition(start: row["start_unix"], incident: row["id"]) }
+    /// The sort key of a row that starts with ``summaryColumns``.
+    static func position(_ row: Row) -> PagePosition { PagePosition(start: row[1], incident: row[0]) }
 
     /// Verdicts matching `filter`, by incident start, incident and agreement, at most `limit`. With
     /// `fromIncidents`, SQLite walks the incidents in start order and looks up each one's verdicts (it stops as

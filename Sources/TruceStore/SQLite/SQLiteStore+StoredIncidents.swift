@@ -14,7 +14,7 @@ extension SQLiteStore {
     /// The incidents of `rows` (each with ``storedColumns``), in order; with their source records' verbatim fields
     /// when `withFields`.
     static func incidents(fromRows rows: [Row], withFields: Bool, db: Database) throws -> [Incident] {
-        let parts = rows.map { (summary: summary($0), body: $0["body"] as String) }
+        let parts = rows.map { (summary: summary($0), body: $0[storedColumnCount - 1] as String) }
         var (incidents, needsSourceRow) = try decodeInParallel(parts)
         var position: [IncidentID: Int] = [:]
         for (index, incident) in incidents.enumerated() where withFields || needsSourceRow[index] { position[incident.id] = index }
