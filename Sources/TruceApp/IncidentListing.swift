@@ -43,7 +43,8 @@ public enum IncidentListing {
         let found = try request.agreement.map { try Agreements.named($0, in: store) }
         let zone = found?.timeZone
         let query = IncidentQuery(
-            perpetrator: request.party, during: request.days.span(in: zone ?? .utc), category: request.category, country: request.country,
+            perpetrator: request.party, during: during(request.days, agreement: found), category: request.category,
+            country: request.country,
             scope: found.map(ScopeColumns.init(of:)), limit: found == nil ? request.limit : nil)
         var incidents = try store.incidents(matching: query)
         if let found {

@@ -120,8 +120,20 @@ extension IncidentListing {
     static func storeQuery(for request: IncidentPageRequest, agreement: Agreement?) -> IncidentQuery {
         let filter = request.filter
         return IncidentQuery(
-            perpetrator: filter.party, during: filter.days.span(in: agreement?.timeZone ?? .utc), category: filter.category,
+            perpetrator: filter.party, during: during(filter.days, agreement: agreement), category: filter.category,
             country: filter.country, region: request.region, scope: agreement.map(ScopeColumns.init(of:)), detail: request.detail)
+    }
+
+    /// The span of `days` (the agreement's local days, else UTC), starting no earlier than the agreement's window
+    /// opens: nothing that ended before it can be in its scope (an incident whose time is not stated happened
+    /// before it was reported, so one reported before the window opened is out too), and without it a page under
+    /// an agreement with no days asked would walk the store from its earliest incident. The window's end is no
+    /// bound: an incident whose time is not stated, reported after the window closed, may have happened in it.
+    static func during(_ days: DayRange, agreement: Agreement?) -> TimeSpan? {
+        let asked = days.span(in: agreement?.timeZone ?? .utc)
+        guard let opens = agreement?.outerSpan?.start else { return asked }
+        guard let asked else { return TimeSpan(start: opens, end: nil) }
+        return TimeSpan(start: max(asked.start, opens), end: asked.end)
     }
 
     /// How many incidents to read at once for a page: one past the page tells whether another follows. A box
