@@ -25,13 +25,13 @@ struct IncidentWriteRoutes {
                 guard let stored = try store.incidents(ids: [id], detail: .full).first, try IncidentRoutes.within(scope, stored, store) else {
                     throw NotFound(.incident, id: id)
                 }
+                let edited: Incident
                 do {
-                    try IncidentEdits.apply(patch, to: id, action: "PATCH /api/v1/incidents/{id}", by: author, in: store)
+                    edited = try IncidentEdits.apply(patch, to: id, action: "PATCH /api/v1/incidents/{id}", by: author, in: store)
                 } catch let rejected as IncidentEdits.Rejected {
                     let error = Diagnostic(file: "-", line: nil, field: rejected.field, message: rejected.message)
                     throw Problem(.invalidContent, detail: "The incident's edit cannot be applied; nothing was stored.", errors: [error])
                 }
-                let edited = try store.incidents(ids: [id], detail: .full).first ?? stored
                 return IncidentRoutes.incidentBody(edited, history: try store.history(of: id))
             }
             return Responses.bytes(outcome.value, as: Responses.json)

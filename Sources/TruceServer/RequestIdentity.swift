@@ -34,13 +34,8 @@ struct RequestIdentity: RouterMiddleware {
     /// A new id: 32 hex digits, the process's random prefix (eight bytes drawn once) and a counter, so ids differ
     /// across restarts and within a run without a draw of the system's generator per request.
     static func made() -> String {
-        let count = counter.next()
         var bytes = prefix
-        var word = count
-        for _ in 0..<16 {
-            bytes.append(hex[Int(word >> 60)])
-            word <<= 4
-        }
+        appendHex(counter.next(), to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -49,15 +44,16 @@ struct RequestIdentity: RouterMiddleware {
     /// Eight random bytes in hex, drawn once per process.
     private static let prefix: [UInt8] = {
         var generator = SystemRandomNumberGenerator()
-        var word: UInt64 = generator.next()
         var bytes: [UInt8] = []
         bytes.reserveCapacity(32)
-        for _ in 0..<16 {
-            bytes.append(hex[Int(word >> 60)])
-            word <<= 4
-        }
+        appendHex(generator.next(), to: &bytes)
         return bytes
     }()
+
+    /// Appends `word`'s sixteen hex digits, most significant first.
+    private static func appendHex(_ word: UInt64, to bytes: inout [UInt8]) {
+        for shift in stride(from: 60, through: 0, by: -4) { bytes.append(hex[Int((word >> UInt64(shift)) & 0x0F)]) }
+    }
 }
 
 /// A number that goes up by one each time it is asked.

@@ -88,7 +88,7 @@ final class ResponseCache: @unchecked Sendable {
                 pending[key]?.append(continuation)
                 return true
             }
-            if !waiting { continuation.resume(returning: entries(key)) }
+            if !waiting { continuation.resume(returning: kept(key)) }
         }
     }
 
@@ -99,7 +99,8 @@ final class ResponseCache: @unchecked Sendable {
         for continuation in waiting { continuation.resume(returning: entry) }
     }
 
-    private func entries(_ key: String) -> Entry? {
+    /// The answer kept under `key`, whatever the store's version it was made at.
+    private func kept(_ key: String) -> Entry? {
         lock.withLock { entries[key] }
     }
 

@@ -89,11 +89,7 @@ public struct ServerConfiguration: Hashable, Sendable {
         Setting.number(key: "max_page_size", variable: "TRUCE_MAX_PAGE_SIZE", expected: "a whole number", in: 1...100_000, \.maxPageSize),
         Setting.number(key: "default_page_size", variable: "TRUCE_DEFAULT_PAGE_SIZE", expected: "a whole number", in: 1...100_000, \.defaultPageSize),
         Setting.seconds(key: "busy_timeout", variable: "TRUCE_BUSY_TIMEOUT", in: 0...3_600, \.busyTimeout),
-        Setting(key: "secure_cookies", variable: "TRUCE_SECURE_COOKIES", expected: "true or false") { configuration, text in
-            guard let value = Self.boolean(text) else { return false }
-            configuration.secureCookies = value
-            return true
-        },
+        Setting.flag(key: "secure_cookies", variable: "TRUCE_SECURE_COOKIES", \.secureCookies),
         Setting(key: "bcrypt_cost", variable: "TRUCE_BCRYPT_COST", expected: "a whole number from 4 to 31") { configuration, text in
             guard let cost = UInt8(text), (4...31).contains(cost) else { return false }
             configuration.bcryptCost = cost
@@ -111,11 +107,7 @@ public struct ServerConfiguration: Hashable, Sendable {
         Setting.number(
             key: "response_cache_bytes", variable: "TRUCE_RESPONSE_CACHE_BYTES", expected: "a number of bytes", in: 0...(1 << 34),
             \.responseCacheBytes),
-        Setting(key: "adjudicate_after_writes", variable: "TRUCE_ADJUDICATE_AFTER_WRITES", expected: "true or false") { configuration, text in
-            guard let value = Self.boolean(text) else { return false }
-            configuration.adjudicateAfterWrites = value
-            return true
-        },
+        Setting.flag(key: "adjudicate_after_writes", variable: "TRUCE_ADJUDICATE_AFTER_WRITES", \.adjudicateAfterWrites),
     ]
 
     /// `true`, `on`, `yes` and `1`, or `false`, `off`, `no` and `0`, in any case; else `nil`.
@@ -149,6 +141,15 @@ public struct ServerConfiguration: Hashable, Sendable {
 }
 
 extension ServerConfiguration.Setting {
+    /// A setting that takes true or false (see ``ServerConfiguration/boolean(_:)``), stored at `property`.
+    static func flag(key: String, variable: String, _ property: any WritableKeyPath<ServerConfiguration, Bool> & Sendable) -> Self {
+        Self(key: key, variable: variable, expected: "true or false") { configuration, text in
+            guard let value = ServerConfiguration.boolean(text) else { return false }
+            configuration[keyPath: property] = value
+            return true
+        }
+    }
+
     /// A setting that takes a whole number in `range`, stored at `property`; `expected` names what it counts
     /// (e.g. "a port number"), and the range is added to it.
     static func number(
