@@ -13,12 +13,17 @@ struct RequestIdentity: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        let id = request.headers[Self.header].flatMap(Self.accepted) ?? Self.made()
+        let id = Self.id(of: request)
         context.requestID = id
         context.logger[metadataKey: "request_id"] = .string(id)
         var response = try await next(request, context)
         response.headers[Self.header] = id
         return response
+    }
+
+    /// The id of `request`: the client's when it is sane, else a new one.
+    static func id(of request: Request) -> String {
+        request.headers[header].flatMap(accepted) ?? made()
     }
 
     /// `text` when it is a sane request id, else `nil`.

@@ -15,11 +15,13 @@ import TruceStore
 /// kept is dropped. Kept bodies are bounded in bytes, the oldest dropped first. Exports (streamed) and
 /// everything about accounts, sessions and import jobs are never kept.
 final class ResponseCache: @unchecked Sendable {
-    /// One answer kept: its status, headers and body, and the store's version it was made at.
+    /// One answer kept: its status, headers and body, the template of the route that made it (for the metrics of
+    /// the requests it answers again), and the store's version it was made at.
     struct Entry {
         var status: HTTPResponse.Status
         var headers: HTTPFields
         var body: ByteBuffer
+        var endpoint: String
         var version: Int64
     }
 
@@ -75,6 +77,14 @@ final class ResponseCache: @unchecked Sendable {
             if pending[key] != nil { return .wait }
             pending[key] = []
             return .make
+        }
+    }
+
+    /// The answer kept under `key` at `version`, if any, without making it.
+    func kept(_ key: String, at version: Int64) -> Entry? {
+        lock.withLock {
+            guard let entry = entries[key], entry.version == version else { return nil }
+            return entry
         }
     }
 
@@ -150,7 +160,9 @@ struct CachedReads: RouterMiddleware {
             guard response.status == .ok, let length = response.body.contentLength, length <= 64 << 20 else { return response }
             let collector = BodyCollector()
             try await response.body.write(collector)
-            made = ResponseCache.Entry(status: response.status, headers: response.headers, body: collector.buffer, version: version)
+            made = ResponseCache.Entry(
+                status: response.status, headers: response.headers, body: collector.buffer, endpoint: context.endpointPath ?? request.uri.path,
+                version: version)
             return Response(status: response.status, headers: response.headers, body: ResponseBody(byteBuffer: collector.buffer))
         }
     }
@@ -161,7 +173,12 @@ struct CachedReads: RouterMiddleware {
 
     /// Who asks, as far as reading goes, with what they accept and the request's path and query.
     static func key(_ request: Request, _ context: Context) -> String {
-        let reader = context.principal.map { "\($0.role.rawValue):\($0.agreementScope.sorted().joined(separator: ","))" } ?? "anonymous"
+        key(request, principal: context.principal)
+    }
+
+    /// The key of `request` asked by `principal` (`nil`: anonymously).
+    static func key(_ request: Request, principal: Principal?) -> String {
+        let reader = principal.map { "\($0.role.rawValue):\($0.agreementScope.sorted().joined(separator: ","))" } ?? "anonymous"
         return reader + "\n" + (request.headers[.accept] ?? "") + "\n" + request.uri.description
     }
 }

@@ -16,11 +16,13 @@ public struct TruceRequestContext: RequestContext {
     /// from the configuration; until then nothing is public.
     public var authorization: Authorization
     /// The client's IP address (`unknown` when the connection has none), which the login throttle counts by.
-    public var clientAddress: String
+    public var clientAddress: String { remoteAddress?.ipAddress ?? "unknown" }
+    /// The connection's peer, written out as text only when asked (``clientAddress``).
+    private let remoteAddress: SocketAddress?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
-        clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
+        remoteAddress = source.channel.remoteAddress
         requestID = ""
         principal = nil
         authorization = Authorization(publicAccess: .off)

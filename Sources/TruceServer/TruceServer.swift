@@ -12,14 +12,15 @@ import UnixSignals
 /// try await TruceServer.run(try ConfigurationSources(flags: ["port": "8080"]).configuration())
 /// ```
 public enum TruceServer {
-    /// The router of every route in the OpenAPI document, behind the middleware every request goes through:
-    /// request id, metrics, request log, problem details, methods, request limits, sign-in, the access gate and
-    /// the cache of reads (``ResponseCache``, unless `response_cache_bytes` is 0).
+    /// The server's routes (``TruceRoutes``): the router of every route in the OpenAPI document, behind the
+    /// middleware every request goes through (request id, metrics, request log, problem details, methods, request
+    /// limits, sign-in, the access gate and the cache of reads, ``ResponseCache``, unless `response_cache_bytes` is
+    /// 0), and in front of it the cache's answers to anonymous reads (``CachedReadsFront``).
     /// Writes go through `writeSide` (a new one over `store` when `nil`, whose imports then run only once its
     /// ``WriteSide/jobs`` service runs).
     public static func router(
         configuration: ServerConfiguration, store: StoreAccess, document: OpenAPIDocument, writeSide: WriteSide? = nil
-    ) -> Router<TruceRequestContext> {
+    ) -> TruceRoutes {
         TruceMetrics.prepare()
         let router = Router(context: TruceRequestContext.self)
         router.add(middleware: RequestIdentity())
@@ -34,8 +35,10 @@ public enum TruceServer {
                 authentication: authentication, authorization: Authorization(publicAccess: configuration.publicAccess), store: store))
         router.add(middleware: AccessGate())
         // A store that opened but cannot be watched is served without the cache, every read from the store.
+        var cache: ResponseCache?
         if configuration.responseCacheBytes > 0, let watch = try? store.store.changeWatch() {
-            router.add(middleware: CachedReads(cache: ResponseCache(watch: watch, maxBytes: configuration.responseCacheBytes)))
+            cache = ResponseCache(watch: watch, maxBytes: configuration.responseCacheBytes)
+            router.add(middleware: CachedReads(cache: cache!))
         }
         ServiceRoutes(store: store, document: document).add(to: router)
         SessionRoutes(store: store, authentication: authentication, secureCookies: configuration.secureCookies).add(to: router)
@@ -47,7 +50,7 @@ public enum TruceServer {
         AgreementWriteRoutes(writes: writeSide.writes, maxBodyBytes: configuration.maxRequestBodyBytes).add(to: router)
         IncidentWriteRoutes(writes: writeSide.writes, maxBodyBytes: configuration.maxRequestBodyBytes).add(to: router)
         ImportRoutes(writes: writeSide.writes, jobs: writeSide.jobs, upload: writeSide.upload, configuration: configuration).add(to: router)
-        return router
+        return TruceRoutes(router: router, cache: cache, anonymousReads: configuration.publicAccess != .off)
     }
 
     /// Signing in with the configuration's bcrypt cost and login throttle.
@@ -68,9 +71,9 @@ public enum TruceServer {
     /// The application serving `router` on the configured host and port, running `services` (the import
     /// jobs of the router's ``WriteSide``) alongside and stopping them with it.
     public static func application(
-        configuration: ServerConfiguration, router: Router<TruceRequestContext>, logger: Logger, services: [any Service] = [],
+        configuration: ServerConfiguration, router: TruceRoutes, logger: Logger, services: [any Service] = [],
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
-    ) -> Application<RouterResponder<TruceRequestContext>> {
+    ) -> Application<TruceRoutes.Responder> {
         Application(
             router: router,
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "Truce"),
@@ -96,5 +99,22 @@ public enum TruceServer {
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
+    }
+}
+
+/// The server's routes: the router of every route in the OpenAPI document and, in front of it, the answers the
+/// cache of reads keeps for anonymous readers (``CachedReadsFront``).
+public struct TruceRoutes: HTTPResponderBuilder {
+    public typealias Responder = CachedReadsFront<RouterResponder<TruceRequestContext>>
+    /// Every route, behind the middleware every request goes through.
+    public let router: Router<TruceRequestContext>
+    let cache: ResponseCache?
+    let anonymousReads: Bool
+
+    /// The router's routes, each with its method and path.
+    public var routes: [Router<TruceRequestContext>.RouteDescription] { router.routes }
+
+    public func buildResponder() -> Responder {
+        CachedReadsFront(next: router.buildResponder(), cache: cache, anonymousReads: anonymousReads)
     }
 }

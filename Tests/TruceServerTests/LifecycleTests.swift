@@ -29,7 +29,7 @@ struct LifecycleTests {
     /// Serves `router` on a free loopback port and hands `body` a client connected to it; then shuts the server
     /// down gracefully. The client waits long for answers: the whole suite runs at once on two cores.
     static func serve(
-        _ router: Router<TruceRequestContext>, configuration: ServerConfiguration,
+        _ router: TruceRoutes, configuration: ServerConfiguration,
         _ body: @Sendable (TestClient, Int) async throws -> Void
     ) async throws {
         let (ports, port) = AsyncStream<Int>.makeStream()
@@ -94,7 +94,7 @@ struct LifecycleTests {
         let router = TruceServer.router(
             configuration: configuration, store: StoreAccess(store: store), document: try OpenAPIDocument(maxPageSize: configuration.maxPageSize))
         let (arrivals, arrived) = AsyncStream<Void>.makeStream()
-        router.get("/slow") { _, _ in
+        router.router.get("/slow") { _, _ in
             arrived.yield()
             try await Task.sleep(for: .milliseconds(600))
             return "finished"

@@ -59,7 +59,7 @@ enum ServerFixtures {
     /// An application over `store`, logging to `logs` when given, its import jobs running alongside.
     static func application(
         store: SQLiteStore, configuration: ServerConfiguration = configuration(), logs: LogRecorder? = nil
-    ) throws -> Application<RouterResponder<TruceRequestContext>> {
+    ) throws -> Application<TruceRoutes.Responder> {
         let document = try OpenAPIDocument(maxPageSize: configuration.maxPageSize)
         let writeSide = WriteSide(configuration: configuration, store: store, uploads: try ScratchDirectory.make("uploads"))
         let router = TruceServer.router(
