@@ -95,18 +95,30 @@ public struct VerbatimRecord: Sendable {
     /// The values as a JSON array of strings: byte for byte what a store keeps as the record's values
     /// (`SourceRecord.valuesJSON` in TruceStore) for ``fields``.
     public var valuesJSON: String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(record.rawBytes.count + 3 * names.count + 2)
-        bytes.append(UInt8(ascii: "["))
+        // The exact length first, so the text is written once, straight into the string's storage.
+        var length = 2 + max(0, names.count - 1)
         for index in names.indices {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            if index < record.fieldCount {
-                record.withFieldBytes(index) { JSONBytes.appendString(utf8: $0, to: &bytes) }
-            } else {
-                bytes.append(contentsOf: [0x22, 0x22])
-            }
+            length += index < record.fieldCount ? record.withFieldBytes(index) { JSONBytes.quotedLength(utf8: $0) } : 2
         }
-        bytes.append(UInt8(ascii: "]"))
-        return String(decoding: bytes, as: UTF8.self)
+        return String(unsafeUninitializedCapacity: length) { text in
+            var offset = 0
+            text[offset] = UInt8(ascii: "[")
+            offset += 1
+            for index in names.indices {
+                if index > 0 {
+                    text[offset] = UInt8(ascii: ",")
+                    offset += 1
+                }
+                if index < record.fieldCount {
+                    record.withFieldBytes(index) { JSONBytes.writeQuoted(utf8: $0, into: text, at: &offset) }
+                } else {
+                    text[offset] = 0x22
+                    text[offset + 1] = 0x22
+                    offset += 2
+                }
+            }
+            text[offset] = UInt8(ascii: "]")
+            return offset + 1
+        }
     }
 }

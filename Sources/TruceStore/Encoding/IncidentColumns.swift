@@ -41,7 +41,7 @@ struct IncidentColumns: Sendable {
         assert(row.count == Self.incidentColumnCount)
         self.incident = row
         sources = incident.sources.enumerated().map { ordinal, record in
-            var row = PackedValues(capacity: 96)
+            var row = PackedValues(capacity: 160)
             row.append(incident.id)
             row.append(ordinal)
             row.append(record.dataset)

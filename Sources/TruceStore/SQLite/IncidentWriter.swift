@@ -12,6 +12,7 @@ struct IncidentWriter {
     private let incident: DirectBinding
     private let source: DirectBinding
     private var headers = HeaderCache()
+    private let storedRows: StoredRowsCheck
     /// The least rowid given to an incident in this transaction (see ``queueForLinking()``).
     private var firstRowid: Int64?
 
@@ -28,6 +29,14 @@ struct IncidentWriter {
             INSERT INTO source_record (\(IncidentColumns.sourceColumns), header_id, field_values)
             VALUES (\(ChunkedRows.list("?", IncidentColumns.sourceColumnCount + 2)))
             """, db: db)
+        storedRows = try StoredRowsCheck(db: db)
+    }
+
+    /// Whether the stored rows of the incident hold byte for byte what inserting `prepared` would write (see
+    /// ``StoredRowsCheck``): then it is unchanged.
+    mutating func storedRowsHold(_ prepared: PreparedIncident) throws -> Bool {
+        guard prepared.names.count == 1 else { return false }
+        return try storedRows.holds(prepared, header: try headers.storedID(forNames: prepared.names[0], db: db))
     }
 
     /// Inserts the incident and its source records, unless an incident with its id is stored.

@@ -36,7 +36,7 @@ extension SQLiteStore {
                 written.saw(incident, isNew: true)
                 continue
             }
-            if try Self.sameStoredRows(prepared, db: db) {
+            if try writer.storedRowsHold(prepared) {
                 summary.unchanged += 1
                 continue
             }
@@ -106,47 +106,6 @@ extension SQLiteStore {
         return moved.canonicalJSON == kept.canonicalJSON
     }
 
-    /// Whether the stored rows of the incident hold byte for byte what saving `prepared` would write (its columns
-    /// and body; its one source record's dataset, key and release; its verbatim fields): then its content is the
-    /// same, whatever file and line it was read from, and nothing needs rebuilding. `false` only says that this
-    /// quick comparison cannot tell (``sameContent(stored:as:db:)`` decides).
-    static func sameStoredRows(_ prepared: PreparedIncident, db: Database) throws -> Bool {
-        let incident = prepared.incident
-        guard incident.sources.count == 1,
-            let row = try Row.fetchOne(
-                try db.cachedStatement(sql: "SELECT \(IncidentColumns.incidentColumns), body FROM incident WHERE id = ?"), arguments: [incident.id]),
-            sameBytes(row[IncidentColumns.incidentColumnCount], prepared.stored.body)
-        else { return false }
-        var same = true
-        var column = 0
-        prepared.columns.incident.withEach(
-            { _, value in
-                let stored: DatabaseValue = row[column]
-                column += 1
-                switch (value, stored.storage) {
-                case (.null, .null): break
-                case (.integer(let packed), .int64(let kept)): same = same && packed == kept
-                case (.real(let packed), .double(let kept)): same = same && packed.bitPattern == kept.bitPattern
-                case (.text(let packed), .string(var kept)): same = same && kept.withUTF8 { $0.elementsEqual(packed) }
-                default: same = false
-                }
-            }, then: {})
-        guard same else { return false }
-        let record = incident.sources[0]
-        let rows = try Row.fetchAll(
-            try db.cachedStatement(
-                sql: """
-                    SELECT s.dataset, s.record_key, s.release, h.names, s.field_values
-                    FROM source_record s JOIN source_header h ON h.id = s.header_id WHERE s.incident_id = ?
-                    """),
-            arguments: [incident.id])
-        guard let kept = rows.first, rows.count == 1, sameBytes(kept["dataset"], record.dataset), sameBytes(kept["record_key"], record.key),
-            sameBytes(kept["release"], record.release)
-        else { return false }
-        return kept["field_values"] as String == prepared.stored.values[0]
-            && kept["names"] as String == SourceRecord.namesJSON(for: prepared.names[0])
-    }
-
     /// Whether the stored verbatim fields of the incident (names and values) are those of `prepared`.
     static func sameFields(_ prepared: PreparedIncident, db: Database) throws -> Bool {
         let records = try Row.fetchAll(
@@ -158,12 +117,6 @@ extension SQLiteStore {
             arguments: [prepared.incident.id])
         return records.map({ $0["field_values"] as String }) == prepared.stored.values
             && records.map({ $0["names"] as String }) == prepared.names.map(SourceRecord.namesJSON(for:))
-    }
-
-    /// Whether two texts have the same bytes (`==` on strings compares them as Unicode, which may equate others).
-    private static func sameBytes(_ stored: String?, _ text: String?) -> Bool {
-        guard let stored, let text else { return stored == nil && text == nil }
-        return stored.utf8.elementsEqual(text.utf8)
     }
 
     /// Keeps `incident` in its history, unless a version with the same content (wherever it was read) is there.
@@ -208,6 +161,17 @@ struct HeaderCache {
     mutating func id(forNames names: [String], db: Database) throws -> Int64 {
         if let last, last.names == names { return last.id }
         let id = try id(for: SourceRecord.namesJSON(for: names), db: db)
+        last = (names, id)
+        return id
+    }
+
+    /// The id of the stored header with `names`, or `nil` when none has them (none is stored then).
+    mutating func storedID(forNames names: [String], db: Database) throws -> Int64? {
+        if let last, last.names == names { return last.id }
+        let text = SourceRecord.namesJSON(for: names)
+        guard let id = try ids[text] ?? Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM source_header WHERE names = ?"), arguments: [text])
+        else { return nil }
+        ids[text] = id
         last = (names, id)
         return id
     }
