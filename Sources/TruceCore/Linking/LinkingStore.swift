@@ -17,6 +17,10 @@ public protocol LinkingSession {
     /// Every stored incident's id.
     func incidentIDs() throws -> Set<IncidentID>
 
+    /// Whether the store was ever linked under `rulesVersion`: when not, every incident is to be linked
+    /// (``incidentsToLink(rulesVersion:)`` lists them all).
+    func isLinked(rulesVersion: String) throws -> Bool
+
     /// Incidents saved since the last linking that are not yet judged under `rulesVersion`: after an
     /// adjudication has judged every incident that awaited it, those saved while it ran. It links only what it
     /// judged, and leaves these waiting, as if they were saved after it.

@@ -45,6 +45,14 @@ public struct EvidenceLinking: Sendable {
     /// waiting, without evidence, as if saved after it.
     @discardableResult
     public func update(_ session: any LinkingSession, all: Bool, excluding excluded: Set<IncidentID>) throws -> Summary {
+        // Every record to link and none left out (a first linking, new rules, `--all`): the whole store is swept
+        // without listing its ids, so that memory holds a block of records, not the store.
+        if excluded.isEmpty, try all || !session.isLinked(rulesVersion: rulesVersion) {
+            let count = try session.incidentCount()
+            let summary = count == 0 ? Summary(changed: 0, linked: 0, written: 0, swept: false) : try sweep(session, refreshing: nil, changed: count)
+            try session.markLinked(rulesVersion: rulesVersion, except: [])
+            return summary
+        }
         let pending = all ? try session.incidentIDs() : try session.incidentsToLink(rulesVersion: rulesVersion)
         let waiting = pending.intersection(excluded)
         let summary = try link(session, dirty: pending.subtracting(waiting), all: all, complete: waiting.isEmpty)

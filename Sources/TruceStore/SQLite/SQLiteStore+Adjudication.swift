@@ -51,18 +51,25 @@ extension SQLiteStore {
                 // When every incident awaiting judgement is among those saved since the last linking, those are read.
                 let queued = try selection == .awaiting && AwaitingQueue.isWorthReading(rulesVersion: rulesVersion, limit: limit, db: db)
                 let source = queued ? "link_pending CROSS JOIN incident ON incident.id = link_pending.incident_id" : "incident"
-                let rows = try Row.fetchAll(
-                    db,
-                    sql: "SELECT \(Self.storedColumns), incident.rowid FROM \(source) \(filter.whereClause) ORDER BY incident.rowid LIMIT ?",
-                    arguments: filter.arguments + [limit])
+                // Read in place, row by row: the columns of each incident, its body and (for those awaiting
+                // judgement) its fingerprint; the bodies are decoded together afterwards.
+                let statement = try db.makeStatement(
+                    sql: "SELECT \(Self.storedColumns), incident.rowid FROM \(source) \(filter.whereClause) ORDER BY incident.rowid LIMIT ?")
+                let fingerprinting = selection == .awaiting
+                var parts: [(summary: Incident, body: String)] = []
                 var fingerprints: [IncidentID: Int] = [:]
-                if case .awaiting = selection {
-                    fingerprints.reserveCapacity(rows.count)
-                    for row in rows { fingerprints[row["id"]] = AdjudicationBasis.fingerprint(row) }
+                var last: Int64?
+                parts.reserveCapacity(limit)
+                if fingerprinting { fingerprints.reserveCapacity(limit) }
+                try StatementColumns.forEachRow(of: statement, arguments: filter.arguments + [limit]) { row in
+                    let summary = Self.summary(row)
+                    parts.append((summary, row.text(Self.storedColumnCount - 1) ?? ""))
+                    if fingerprinting { fingerprints[summary.id] = AdjudicationBasis.fingerprint(row) }
+                    last = row.integer(Self.storedColumnCount)
                 }
                 return IncidentBatch(
-                    incidents: try Self.incidents(fromRows: rows, withFields: false, db: db), fingerprints: fingerprints,
-                    next: rows.count < limit ? nil : rows.last.map { IncidentBatch.Position(rowid: $0[Self.storedColumnCount]) })
+                    incidents: try Self.incidents(fromParts: parts, withFields: false, db: db), fingerprints: fingerprints,
+                    next: parts.count < limit ? nil : last.map { IncidentBatch.Position(rowid: $0) })
             }
         }
     }
@@ -142,8 +149,9 @@ extension SQLiteStore {
         var incidents = Set<IncidentID>()
         let stored = try db.cachedStatement(sql: "SELECT \(Self.storedColumns) FROM incident WHERE id = ?")
         for (id, print) in basis.awaitingIncidents {
-            let current = try Row.fetchOne(stored, arguments: [id])
-            if current.map(AdjudicationBasis.fingerprint) != print { incidents.insert(id) }
+            var current: Int?
+            try StatementColumns.forEachRow(of: stored, arguments: [id]) { current = AdjudicationBasis.fingerprint($0) }
+            if current != print { incidents.insert(id) }
         }
         let marked = try db.cachedStatement(
             sql: "SELECT 1 FROM adjudication_mark WHERE subject = 'incident' AND id = ? AND rules_version = ?")

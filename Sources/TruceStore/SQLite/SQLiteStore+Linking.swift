@@ -32,9 +32,12 @@ struct LinkingTransaction: LinkingSession {
         action, country, latitude, longitude, geo_precision, region, place, coded_dataset, own_level, claims
         """
 
+    func isLinked(rulesVersion: String) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM store_meta WHERE key = ?", arguments: [Self.linkedKey(rulesVersion)]) ?? false
+    }
+
     func incidentsToLink(rulesVersion: String) throws -> Set<IncidentID> {
-        let linked = try Bool.fetchOne(db, sql: "SELECT 1 FROM store_meta WHERE key = ?", arguments: [Self.linkedKey(rulesVersion)]) ?? false
-        guard linked else { return Set(try String.fetchAll(db, sql: "SELECT id FROM incident")) }
+        guard try isLinked(rulesVersion: rulesVersion) else { return try incidentIDs() }
         return Set(try String.fetchAll(db, sql: "SELECT p.incident_id FROM link_pending p JOIN incident i ON i.id = p.incident_id"))
     }
 
@@ -226,33 +229,33 @@ struct LinkingTransaction: LinkingSession {
 
     private func fetch(_ sql: String, _ arguments: StatementArguments) throws -> [LinkRecord] {
         var records: [LinkRecord] = []
-        let rows = try Row.fetchCursor(try db.cachedStatement(sql: sql), arguments: arguments)
-        while let row = try rows.next() { records.append(try Self.record(row)) }
+        try StatementColumns.forEachRow(of: try db.cachedStatement(sql: sql), arguments: arguments) { records.append(try Self.record($0)) }
         return records
     }
 
     static func placeholders(_ count: Int) -> String { "(" + Array(repeating: "?", count: count).joined(separator: ",") + ")" }
 
-    /// A link record from a row of ``columns``.
-    static func record(_ row: Row) throws -> LinkRecord {
+    /// A link record from a row of ``columns``, read by position.
+    static func record(_ row: some ColumnValues) throws -> LinkRecord {
         func decoded<Value: RawRepresentable<String>>(_ index: Int, _ type: Value.Type) throws -> Value? {
-            guard let raw: String = row[index] else { return nil }
+            guard let raw = row.text(index) else { return nil }
             guard let value = Value(rawValue: raw) else {
-                throw DatabaseError(message: "link_key row \(row[0] as String): unknown \(Value.self) '\(raw)'")
+                throw DatabaseError(message: "link_key row \(row.text(0) ?? ""): unknown \(Value.self) '\(raw)'")
             }
             return value
         }
-        let latitude: Double? = row[11]
-        let longitude: Double? = row[12]
-        let words: String? = row[8]
+        let latitude = row.real(11)
+        let longitude = row.real(12)
+        let words = row.text(8)
         guard let role = try decoded(3, LinkRecord.Role.self), let precision = try decoded(13, GeoPrecision.self),
             let level = try decoded(17, EvidenceLevel.self)
-        else { throw DatabaseError(message: "link_key row \(row[0] as String): missing role, precision or level") }
+        else { throw DatabaseError(message: "link_key row \(row.text(0) ?? ""): missing role, precision or level") }
         return LinkRecord(
-            id: row[0], start: row[4], end: row[5], category: try decoded(6, TargetCategory.self), subtype: row[7],
-            targetWords: words.map { $0.split(separator: " ").map(String.init) }, action: try decoded(9, ActionType.self), country: row[10],
+            id: row.text(0) ?? "", start: row.real(4) ?? 0, end: row.real(5), category: try decoded(6, TargetCategory.self),
+            subtype: row.text(7), targetWords: words.map { $0.split(separator: " ").map(String.init) },
+            action: try decoded(9, ActionType.self), country: row.text(10),
             coordinate: latitude.flatMap { latitude in longitude.map { Coordinate(latitude: latitude, longitude: $0) } },
-            precision: precision, region: row[14], place: row[15], eventCodedDataset: row[16], role: role, ownLevel: level,
-            claimsText: row[18])
+            precision: precision, region: row.text(14), place: row.text(15), eventCodedDataset: row.text(16), role: role,
+            ownLevel: level, claimsText: row.text(18) ?? "")
     }
 }

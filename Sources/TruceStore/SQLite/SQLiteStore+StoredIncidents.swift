@@ -14,7 +14,12 @@ extension SQLiteStore {
     /// The incidents of `rows` (each with ``storedColumns``), in order; with their source records' verbatim fields
     /// when `withFields`.
     static func incidents(fromRows rows: [Row], withFields: Bool, db: Database) throws -> [Incident] {
-        let parts = rows.map { (summary: summary($0), body: $0[storedColumnCount - 1] as String) }
+        try incidents(fromParts: rows.map { (summary: summary($0), body: $0[storedColumnCount - 1] as String) }, withFields: withFields, db: db)
+    }
+
+    /// The incidents of `parts`, each the ``summary(_:)`` of a row of ``storedColumns`` and its body, in order;
+    /// with their source records' verbatim fields when `withFields`.
+    static func incidents(fromParts parts: [(summary: Incident, body: String)], withFields: Bool, db: Database) throws -> [Incident] {
         var (incidents, needsSourceRow) = try decodeInParallel(parts)
         var position: [IncidentID: Int] = [:]
         for (index, incident) in incidents.enumerated() where withFields || needsSourceRow[index] { position[incident.id] = index }
@@ -26,28 +31,27 @@ extension SQLiteStore {
         // SQLite bounds the number of bound values in one statement; 500 is far below every build's bound.
         for start in stride(from: 0, to: ids.count, by: 500) {
             let chunk = Array(ids[start..<min(ids.count, start + 500)])
-            let records = try Row.fetchAll(
-                db,
+            let statement = try db.cachedStatement(
                 sql: """
                     SELECT \(columns) FROM source_record
                     WHERE incident_id IN (\(ChunkedRows.list("?", chunk.count)))\(withFields ? "" : " AND ordinal = 0")
-                    """,
-                arguments: StatementArguments(chunk))
-            for record in records {
-                guard let index = position[record["incident_id"]] else { continue }
-                let ordinal: Int = record["ordinal"]
+                    """)
+            // By position, in the order of `columns`, read in place.
+            try StatementColumns.forEachRow(of: statement, arguments: StatementArguments(chunk)) { record in
+                guard let index = record.text(0).flatMap({ position[$0] }) else { return }
+                let ordinal = Int(record.integer(1) ?? 0)
                 if needsSourceRow[index], ordinal == 0 {
                     incidents[index].sources = [
                         SourceRecord(
-                            dataset: record["dataset"], file: record["file"], line: record["line"], key: record["record_key"],
-                            release: record["release"], fields: [])
+                            dataset: record.text(2) ?? "", file: record.text(3) ?? "", line: Int(record.integer(4) ?? 0),
+                            key: record.text(5) ?? "", release: record.text(6), fields: [])
                     ]
                 }
-                guard withFields, incidents[index].sources.indices.contains(ordinal) else { continue }
-                let header: Int64 = record["header_id"]
+                guard withFields, incidents[index].sources.indices.contains(ordinal) else { return }
+                let header = record.integer(7) ?? 0
                 let names = try headers[header] ?? headerNames(header, db: db, decoder: decoder)
                 headers[header] = names
-                let values = try strings(record["field_values"], decoder: decoder)
+                let values = try strings(record.text(8) ?? "[]", decoder: decoder)
                 incidents[index].sources[ordinal].fields = zip(names, values).map { SourceRecord.Field(name: $0, value: $1) }
             }
         }
@@ -117,18 +121,10 @@ extension SQLiteStore {
 
 extension AdjudicationBasis {
     /// The fingerprint of a stored incident: a hash of the values of its row's ``SQLiteStore/storedColumns`` (its
-    /// columns and its body), texts by their bytes.
-    static func fingerprint(_ row: Row) -> Int {
+    /// columns and its body), texts by their bytes, read in place.
+    static func fingerprint(_ row: StatementColumns) -> Int {
         var hasher = Hasher()
-        for index in 0..<SQLiteStore.storedColumnCount {
-            switch (row[index] as DatabaseValue).storage {
-            case .null: hasher.combine(0 as UInt8)
-            case .int64(let value): hasher.combine(value)
-            case .double(let value): hasher.combine(value.bitPattern)
-            case .string(let value): combine(value, into: &hasher)
-            case .blob(let value): hasher.combine(value)
-            }
-        }
+        for index in 0..<SQLiteStore.storedColumnCount { row.combine(index, into: &hasher) }
         return hasher.finalize()
     }
 }

@@ -139,30 +139,30 @@ public final class SQLiteStore: VerdictStore {
         return try readIncidents(tail, arguments, detail: query.detail, db: db).incidents
     }
 
-    /// An incident from its columns alone (see ``IncidentQuery/Detail/summary``).
-    static func summary(_ row: Row) -> Incident {
+    /// An incident from its columns alone (see ``IncidentQuery/Detail/summary``), read from a row of
+    /// ``summaryColumns`` (a copied row, or a statement's row read in place).
+    static func summary(_ row: some ColumnValues) -> Incident {
         // By position, in the order of ``summaryColumns``: GRDB looks a column up by name case-insensitively,
         // lowercasing the name each time, which was an eighth of a page's work.
-        let latitude: Double? = row[7]
-        let longitude: Double? = row[8]
-        let end: Int64? = row[2]
+        let latitude = row.real(7)
+        let longitude = row.real(8)
         return Incident(
-            id: row[0],
+            id: IncidentID(row.text(0) ?? ""),
             time: IncidentTime(
                 span: TimeSpan(
-                    start: Date(timeIntervalSince1970: TimeInterval(row[1] as Int64)),
-                    end: end.map { Date(timeIntervalSince1970: TimeInterval($0)) }),
-                precision: TimePrecision(rawValue: row[3]) ?? .day),
+                    start: Date(timeIntervalSince1970: TimeInterval(row.integer(1) ?? 0)),
+                    end: row.integer(2).map { Date(timeIntervalSince1970: TimeInterval($0)) }),
+                precision: row.text(3).flatMap(TimePrecision.init(rawValue:)) ?? .day),
             location: IncidentLocation(
-                country: row[4], admin1: row[5], place: row[6],
+                country: row.text(4), admin1: row.text(5), place: row.text(6),
                 coordinate: latitude.flatMap { lat in longitude.map { Coordinate(latitude: lat, longitude: $0) } },
-                precision: GeoPrecision(rawValue: row[9]) ?? .unknown,
-                countries: (row[17] as String?).map { $0.split(separator: " ").map(String.init) } ?? []),
-            action: (row[10] as String?).flatMap(ActionType.init(rawValue:)),
-            outcome: (row[15] as String?).flatMap(Outcome.init(rawValue:)), acts: row[16],
-            target: Target(category: (row[11] as String?).flatMap(TargetCategory.init(rawValue:)), subtype: row[12]),
-            perpetrator: (row[13] as String?).map { Attribution(party: PartyID($0), attributedBy: "") },
-            effects: Effects(fatalities: row[14]), description: "")
+                precision: row.text(9).flatMap(GeoPrecision.init(rawValue:)) ?? .unknown,
+                countries: row.text(17).map { $0.split(separator: " ").map(String.init) } ?? []),
+            action: row.text(10).flatMap(ActionType.init(rawValue:)),
+            outcome: row.text(15).flatMap(Outcome.init(rawValue:)), acts: row.integer(16).map(Int.init),
+            target: Target(category: row.text(11).flatMap(TargetCategory.init(rawValue:)), subtype: row.text(12)),
+            perpetrator: row.text(13).map { Attribution(party: PartyID($0), attributedBy: "") },
+            effects: Effects(fatalities: row.integer(14).map(Int.init)), description: "")
     }
 
     public func history(of id: IncidentID) throws -> [Incident] {
