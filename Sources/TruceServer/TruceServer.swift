@@ -37,8 +37,9 @@ public enum TruceServer {
         // A store that opened but cannot be watched is served without the cache, every read from the store.
         var cache: ResponseCache?
         if configuration.responseCacheBytes > 0, let watch = try? store.store.changeWatch() {
-            cache = ResponseCache(watch: watch, maxBytes: configuration.responseCacheBytes)
-            router.add(middleware: CachedReads(cache: cache!))
+            let kept = ResponseCache(watch: watch, maxBytes: configuration.responseCacheBytes)
+            router.add(middleware: CachedReads(cache: kept))
+            cache = kept
         }
         ServiceRoutes(store: store, document: document).add(to: router)
         SessionRoutes(store: store, authentication: authentication, secureCookies: configuration.secureCookies).add(to: router)

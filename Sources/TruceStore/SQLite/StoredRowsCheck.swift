@@ -96,12 +96,11 @@ struct StoredRowsCheck: SQLiteBinding {
 
     /// Whether the text of column `column` has exactly the bytes `utf8`.
     private func holds(_ utf8: UnsafeRawBufferPointer, at column: CInt) -> Bool {
-        let stored = sqlite3_column_text(handle, column)  // before the length, as SQLite asks
-        let length = Int(sqlite3_column_bytes(handle, column))
-        guard length == utf8.count else { return false }
-        guard length > 0 else { return true }
-        guard let stored, let base = utf8.baseAddress else { return false }
-        return memcmp(stored, base, length) == 0
+        StatementColumns(handle: handle).withUTF8(Int(column)) { stored in
+            guard stored.count == utf8.count else { return false }
+            guard let storedBase = stored.baseAddress, let base = utf8.baseAddress else { return stored.isEmpty }
+            return memcmp(storedBase, base, stored.count) == 0
+        }
     }
 
     /// Binds `utf8` as text read in place while the statement runs.
