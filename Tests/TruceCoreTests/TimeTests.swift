@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import TruceCore
 
@@ -6,6 +7,32 @@ import TruceCore
 struct TimeTests {
     let kyiv = ZoneIdentifier("Europe/Kyiv")!
     let moscow = ZoneIdentifier("Europe/Moscow")!
+
+    @Test("times resolved on many threads at once, days and zones mixed, are the instants the calendar gives")
+    func instantsOnManyThreads() {
+        let zones = [kyiv, moscow, ZoneIdentifier("America/New_York")!, ZoneIdentifier("UTC")!]
+        // Days 64 apart share a slot of a thread's table of recent answers: they must not be mistaken for each other.
+        let times = (0..<2000).map { index in
+            let day = Date(timeIntervalSince1970: 1_420_070_400 + Double(index % 500) * 64 * 86_400 + Double(index / 500) * 86_400)
+            let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: day)
+            return (StatedTime(year: parts.year!, month: parts.month!, day: parts.day!, clock: .init(hour: 12, minute: 0)), zones[index % 4])
+        }
+        let expected = times.map { stated, zone in
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = zone.timeZone
+            return calendar.date(from: DateComponents(year: stated.year, month: stated.month, day: stated.day, hour: 12))!
+        }
+        let mismatches = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 8) { thread in
+            for pass in 0..<3 {
+                for index in stride(from: (thread * 7 + pass) % times.count, to: times.count, by: 1) {
+                    let (stated, zone) = times[index]
+                    if stated.instant(in: zone) != expected[index] { mismatches.withLock { $0 += 1 } }
+                }
+            }
+        }
+        #expect(mismatches.withLock { $0 } == 0)
+    }
 
     @Test("a date-only time is local midnight in the given zone")
     func dateOnlyIsLocalMidnight() throws {

@@ -211,4 +211,25 @@ struct ReadingShortcutTests {
             #expect(GDELTRow.digitTime(text, hasClock: false) == nil && GDELTRow.digitTime(text, hasClock: true) == nil, "\(text)")
         }
     }
+
+    @Test("coordinates and other decimals read by the exact shortcut are the Double that Double(text) gives")
+    func decimals() {
+        var generator = SeededGenerator(seed: 19)
+        let crafted = [
+            "48.4647", "-0.0", "0", "+5", ".5", "5.", "-179.999999", "90", "0.000000000000000000000001", "123456789012345",
+            "1234567890123456", "0.1234567890123456789", "36.2304", "-33.868820", "00000000000000000000048.5", "9007199254740993",
+        ]
+        let digits = (0..<10).map(String.init)
+        let generated = (0..<20000).map { _ in
+            let whole = Self.randomText(digits, length: Int.random(in: 0...4, using: &generator), using: &generator)
+            let fraction = Self.randomText(digits, length: Int.random(in: 0...20, using: &generator), using: &generator)
+            let sign = ["", "-", "+"].randomElement(using: &generator)!
+            return sign + (whole.isEmpty && fraction.isEmpty ? "7" : whole) + (fraction.isEmpty ? "" : "." + fraction)
+        }
+        for text in crafted + generated {
+            let read = ACLEDRow.decimal(text)
+            #expect(read?.bitPattern == Double(text)?.bitPattern, "\(text)")
+        }
+        for text in ["", "-", ".", "1e5", "0x1p3", "inf", "nan", "1.2.3", "4-5", " 1"] { #expect(ACLEDRow.decimal(text) == nil, "\(text)") }
+    }
 }

@@ -49,7 +49,33 @@ extension CSVRowReading {
             }
         }
         guard digits > 0, points <= 1 else { return nil }
-        return Double(text)
+        return exactDecimal(text) ?? Double(text)
+    }
+
+    /// `text` (checked by ``decimal(_:)``) when it has at most 15 significant digits: then the digits make an
+    /// integer below 2^53 and the decimal places a power of ten up to 10^22, both exact, so one division gives
+    /// the correctly rounded value, the same as `Double(text)` (a coordinate such as `48.4647` takes this way).
+    private static func exactDecimal(_ text: String) -> Double? {
+        var mantissa: Int64 = 0
+        var digits = 0
+        var places = 0
+        var seenPoint = false
+        var negative = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "-"): negative = true
+            case UInt8(ascii: "+"): break
+            case UInt8(ascii: "."): seenPoint = true
+            default:
+                if mantissa != 0 || byte != UInt8(ascii: "0") { digits += 1 }
+                guard digits <= 15 else { return nil }
+                mantissa = mantissa * 10 + Int64(byte - UInt8(ascii: "0"))
+                if seenPoint { places += 1 }
+            }
+        }
+        guard places < exactPowersOfTen.count else { return nil }
+        let magnitude = Double(mantissa) / exactPowersOfTen[places]
+        return negative ? -magnitude : magnitude
     }
 
     /// `text` as a whole number of ASCII digits only (no sign, no spaces), `nil` when it is not one or too large.
@@ -58,3 +84,6 @@ extension CSVRowReading {
         return Int(text)
     }
 }
+
+/// Powers of ten that a `Double` holds exactly: 10^0 to 10^22.
+private let exactPowersOfTen: [Double] = (0...22).reduce(into: []) { powers, _ in powers.append(powers.last.map { $0 * 10 } ?? 1) }

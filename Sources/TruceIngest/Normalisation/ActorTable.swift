@@ -19,10 +19,13 @@ public struct ActorTable: Sendable {
     public private(set) var entries: [Entry]
     /// Patterns by exact text, for the common case of a name that is a pattern plus a period suffix.
     private let exact: [String: PartyID]
+    /// Each entry's pattern followed by a space, the start of a longer name it matches, in the order of `entries`.
+    private let prefixes: [String]
 
     public init(entries: [Entry]) {
         self.entries = entries.sorted { $0.pattern.count > $1.pattern.count }
         self.exact = Dictionary(entries.map { ($0.pattern, $0.party) }, uniquingKeysWith: { first, _ in first })
+        self.prefixes = self.entries.map { $0.pattern + " " }
     }
 
     /// Reads the table from CSV text (`pattern,party[,note]` with a header).
@@ -81,8 +84,8 @@ public struct ActorTable: Sendable {
         if let party = exact[name] { return party }
         // "Name (2000-)": the name without its bracketed suffix is the longest pattern that can match.
         if let base = Self.nameBeforeBracketedSuffix(name), let party = exact[base] { return party }
-        for entry in entries {
-            if name == entry.pattern || name.hasPrefix(entry.pattern + " ") { return entry.party }
+        for (entry, prefix) in zip(entries, prefixes) where name == entry.pattern || name.hasPrefix(prefix) {
+            return entry.party
         }
         return nil
     }

@@ -28,6 +28,8 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
     static var reservedKeysLimit: Int { 8 << 20 }
     /// How many of a headerless file's first records are looked at to tell whether it is of this format at all.
     static var openingRecords: Int { 16 }
+    /// Records normalised by one worker at a time.
+    static var sliceSize: Int { 256 }
 
     func produce(from source: ByteSource, into channel: BoundedChannel<Output>) {
         do {
@@ -82,20 +84,23 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
         var groupOpensFile = true
         /// The group last launched, processed in the background while the next one is read (and while the one
         /// before it is settled).
-        var inFlight: Background<[Outcome]>?
+        var inFlight: Background<Group>?
         /// Room for every key of the file, estimated from its size and the first group's records: growing the
         /// table as it fills would rehash every key seen so far, on the thread all records pass through.
-        func reserveKeys(_ group: [Outcome]) {
+        func reserveKeys(_ group: [RecordOutcome]) {
             guard keys.isEmpty, let total = stream.progress.totalBytes, case let bytes = group.reduce(0, { $0 + $1.rawCount }), bytes > 0
             else { return }
             let estimate = Double(total) / Double(bytes) * Double(group.count) * 1.05
             keys.reserveCapacity(Int(min(estimate, Double(Self.reservedKeysLimit))))
         }
         /// Takes a group's outcomes, in file order, waiting for them if need be.
-        func settle(_ group: Background<[Outcome]>?) {
+        func settle(_ group: Background<Group>?) {
             guard let group else { return }
-            let outcomes = group.value
+            let (outcomes, prepared) = (group.value.outcomes, group.value.prepared)
             reserveKeys(outcomes)
+            /// The incidents refused as repeats, by their order among the group's incidents.
+            var repeats: [Int] = []
+            var incidentCount = 0
             for outcome in outcomes {
                 switch outcome {
                 case .annotation:
@@ -108,8 +113,9 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
                     records += 1
                     batchBytes += raw.utf8.count
                     quarantine(line, failure.problems, raw: raw)
-                case .incident(let key, let seen, let prepared, let line, let rawHash, let raw):
+                case .incident(let key, let seen, let line, let rawHash, let raw):
                     records += 1
+                    defer { incidentCount += 1 }
                     batchBytes += raw.count
                     if let first = keys.firstSight(of: seen, line: line, rawHash: rawHash) {
                         let message =
@@ -118,14 +124,19 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
                             : "\"\(key)\" is already on line \(first.line) with different content"
                         let problem = Diagnostic(file: file, line: line, field: format.keyColumn, message: message)
                         quarantine(line, [problem], raw: String(decoding: raw, as: UTF8.self))
-                    } else {
-                        incidents.append(prepared)
+                        repeats.append(incidentCount)
                     }
                 }
             }
+            if repeats.isEmpty {
+                for slice in prepared { incidents.append(contentsOf: slice) }
+            } else {
+                let refused = Set(repeats)
+                for (order, incident) in prepared.joined().enumerated() where !refused.contains(order) { incidents.append(incident) }
+            }
         }
         /// Starts the pending records' group in the background, returning the group launched before it.
-        func launch() -> Background<[Outcome]>? {
+        func launch() -> Background<Group>? {
             let previous = inFlight
             let records = pending
             let opensFile = groupOpensFile
@@ -161,72 +172,68 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
         channel.send(.finished(records: records, annotations: annotations))
     }
 
-    private enum Outcome: Sendable {
-        case annotation
-        case malformed(MalformedCSVRecord)
-        /// The incident as `prepare` made it, with its key (and the key's packed form for the repeat check), worked
-        /// out on the workers so that the thread that checks keys in file order only looks them up.
-        case incident(key: String, seen: SeenKey, Prepared, line: Int, rawHash: Int, raw: ArraySlice<UInt8>)
-        case failure(RowProblems, line: Int, raw: String)
-
-        /// The record's length in bytes, as far as it is known.
-        var rawCount: Int {
-            switch self {
-            case .annotation: 0
-            case .malformed(let bad): bad.rawBytes.count
-            case .incident(_, _, _, _, _, let raw): raw.count
-            case .failure(_, _, let raw): raw.utf8.count
-            }
-        }
+    /// A group's outcomes in file order, and what `prepare` made of its incidents, in the same order, one array
+    /// per worker's slice: kept apart so that the thread settling outcomes in file order runs no generic code for
+    /// each record, and takes a slice's incidents at once.
+    struct Group: @unchecked Sendable {
+        var outcomes: [RecordOutcome]
+        var prepared: [[Prepared]]
     }
 
     /// Splits, decodes and normalises each record with `format`, spreading the work across the cores. When the group
     /// `opensFile`, its first record may be an annotation (such as a HXL row under the header); no other may.
-    private func process(_ records: [RecordStream.RawRecord], columns: HeaderIndex, sourceFile: String, opensFile: Bool) -> [Outcome] {
-        let workers = records.count < 256 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-        let slice = (records.count + workers - 1) / workers
-        var outcomes = [Outcome](repeating: .annotation, count: records.count)
+    private func process(_ records: [RecordStream.RawRecord], columns: HeaderIndex, sourceFile: String, opensFile: Bool) -> Group {
+        // Small slices, taken by whichever core is free: a group's time is not held to its slowest half.
+        let slice = Self.sliceSize
+        let workers = (records.count + slice - 1) / slice
+        var outcomes = [RecordOutcome](repeating: .annotation, count: records.count)
+        var prepared = [[Prepared]](repeating: [], count: workers)
         let (format, file, prepare) = (self.format, self.file, self.prepare)
         outcomes.withUnsafeMutableBufferPointer { results in
-            let results = UncheckedSendable(results)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                for index in (worker * slice)..<min(records.count, (worker + 1) * slice) {
-                    let (bytes, line): (ArraySlice<UInt8>, Int)
-                    switch records[index] {
-                    case .oversized(let oversized):
-                        results.value[index] = .malformed(oversized.malformed)
-                        continue
-                    case .bytes(let recordBytes, let recordLine):
-                        (bytes, line) = (recordBytes, recordLine)
-                    }
-                    switch CSVReader.parse(record: bytes, line: line, dialect: format.dialect) {
-                    case .malformed(let bad):
-                        results.value[index] = .malformed(bad)
-                    case .record(var record):
-                        if opensFile && index == 0 && format.isAnnotation(record, columns: columns) { continue }
-                        record.defersVerbatimFields = true
-                        switch format.incident(from: record, columns: columns, file: file, sourceFile: sourceFile) {
-                        case .success(let incident) where !IncidentIDRule.accepts(incident.id):
-                            // Whatever the format, an id that could not be exported and read back is refused here.
-                            let message = "\(incident.id.debugDescription) cannot be an id: an id \(IncidentIDRule.statement)"
-                            let problem = Diagnostic(file: file, line: line, field: format.keyColumn, message: message)
-                            results.value[index] = .failure(RowProblems([problem]), line: line, raw: record.raw)
-                        case .success(let incident):
-                            // A format that reads its fields verbatim leaves them to be read from the record's bytes.
-                            let deferred = incident.sources.count == 1 && incident.sources[0].fields.isEmpty
-                            let verbatim = deferred ? VerbatimRecord(names: columns.names, record: record) : nil
-                            let key = incident.sources.first?.key ?? incident.id
-                            results.value[index] = .incident(
-                                key: key, seen: SeenKey(key), prepare(incident, verbatim), line: line, rawHash: Self.hash(record.rawBytes),
-                                raw: record.rawBytes)
-                        case .failure(let problems):
-                            results.value[index] = .failure(problems, line: line, raw: record.raw)
+            prepared.withUnsafeMutableBufferPointer { made in
+                let (results, made) = (UncheckedSendable(results), UncheckedSendable(made))
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    var sliceMade: [Prepared] = []
+                    sliceMade.reserveCapacity(slice)
+                    defer { made.value[worker] = sliceMade }
+                    for index in (worker * slice)..<min(records.count, (worker + 1) * slice) {
+                        let (bytes, line): (ArraySlice<UInt8>, Int)
+                        switch records[index] {
+                        case .oversized(let oversized):
+                            results.value[index] = .malformed(oversized.malformed)
+                            continue
+                        case .bytes(let recordBytes, let recordLine):
+                            (bytes, line) = (recordBytes, recordLine)
+                        }
+                        switch CSVReader.parse(record: bytes, line: line, dialect: format.dialect) {
+                        case .malformed(let bad):
+                            results.value[index] = .malformed(bad)
+                        case .record(var record):
+                            if opensFile && index == 0 && format.isAnnotation(record, columns: columns) { continue }
+                            record.defersVerbatimFields = true
+                            switch format.incident(from: record, columns: columns, file: file, sourceFile: sourceFile) {
+                            case .success(let incident) where !IncidentIDRule.accepts(incident.id):
+                                // Whatever the format, an id that could not be exported and read back is refused here.
+                                let message = "\(incident.id.debugDescription) cannot be an id: an id \(IncidentIDRule.statement)"
+                                let problem = Diagnostic(file: file, line: line, field: format.keyColumn, message: message)
+                                results.value[index] = .failure(RowProblems([problem]), line: line, raw: record.raw)
+                            case .success(let incident):
+                                // A format that reads its fields verbatim leaves them to be read from the record's bytes.
+                                let deferred = incident.sources.count == 1 && incident.sources[0].fields.isEmpty
+                                let verbatim = deferred ? VerbatimRecord(names: columns.names, record: record) : nil
+                                let key = incident.sources.first?.key ?? incident.id
+                                sliceMade.append(prepare(incident, verbatim))
+                                results.value[index] = .incident(
+                                    key: key, seen: SeenKey(key), line: line, rawHash: Self.hash(record.rawBytes), raw: record.rawBytes)
+                            case .failure(let problems):
+                                results.value[index] = .failure(problems, line: line, raw: record.raw)
+                            }
                         }
                     }
                 }
             }
         }
-        return outcomes
+        return Group(outcomes: outcomes, prepared: prepared)
     }
 
     /// A 64-bit digest of a record's bytes, to tell a record that repeats another exactly from one that only
@@ -248,6 +255,26 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
             }
             state = (state ^ tail) &* 0xC4CE_B9FE_1A85_EC53
             return Int(bitPattern: UInt(state ^ state >> 32))
+        }
+    }
+}
+
+/// What became of one record of a group (the incident itself is kept beside it, in ``ImportProducer/Group``).
+enum RecordOutcome: Sendable {
+    case annotation
+    case malformed(MalformedCSVRecord)
+    /// An incident, with its key (and the key's packed form for the repeat check), worked
+    /// out on the workers so that the thread that checks keys in file order only looks them up.
+    case incident(key: String, seen: SeenKey, line: Int, rawHash: Int, raw: ArraySlice<UInt8>)
+    case failure(RowProblems, line: Int, raw: String)
+
+    /// The record's length in bytes, as far as it is known.
+    var rawCount: Int {
+        switch self {
+        case .annotation: 0
+        case .malformed(let bad): bad.rawBytes.count
+        case .incident(_, _, _, _, let raw): raw.count
+        case .failure(_, _, let raw): raw.utf8.count
         }
     }
 }
