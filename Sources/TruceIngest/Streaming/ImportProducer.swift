@@ -192,7 +192,7 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
         outcomes.withUnsafeMutableBufferPointer { results in
             prepared.withUnsafeMutableBufferPointer { made in
                 let (results, made) = (UncheckedSendable(results), UncheckedSendable(made))
-                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                SliceWorkers.shared.perform(iterations: workers) { worker in
                     var sliceMade: [Prepared] = []
                     sliceMade.reserveCapacity(slice)
                     defer { made.value[worker] = sliceMade }
