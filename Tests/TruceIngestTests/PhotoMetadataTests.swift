@@ -47,7 +47,8 @@ struct PhotoMetadataTests {
 
     /// Where tests keep what a person should look at: `$TRUCE_ARTEFACTS/evidence`, else `.build/artefacts/evidence`.
     static func artefacts() throws -> URL {
-        let directory = (ProcessInfo.processInfo.environment["TRUCE_ARTEFACTS"].map { URL(fileURLWithPath: $0) }
+        let directory =
+            (ProcessInfo.processInfo.environment["TRUCE_ARTEFACTS"].map { URL(fileURLWithPath: $0) }
             ?? Fixtures.repository.appendingPathComponent(".build/artefacts")).appendingPathComponent("evidence")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         return directory
