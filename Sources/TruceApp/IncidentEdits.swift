@@ -46,11 +46,20 @@ public enum IncidentEdits {
             if fixedFields.contains(key) { throw Rejected(field: key, message: "cannot be edited") }
             if !editableFields.contains(key) { throw Rejected(field: key, message: "is not a field of an incident") }
         }
-        let merged = merge(changes, into: stored)
-        let data = try JSONSerialization.data(withJSONObject: merged)
-        var edited: Incident
+        var edited = try decoded(merge(changes, into: stored))
+        edited.id = incident.id
+        edited.sources = incident.sources
+        return edited
+    }
+
+    /// The incident whose canonical JSON is `object`, checked as an edit is: the span's end not before its start,
+    /// at least one act, a coordinate on the globe.
+    /// - Throws: ``Rejected`` naming the first field missing, of the wrong type or out of range.
+    static func decoded(_ object: [String: Any]) throws -> Incident {
+        let data = try JSONSerialization.data(withJSONObject: object)
+        let incident: Incident
         do {
-            edited = try TruceJSON.decoder().decode(Incident.self, from: data)
+            incident = try TruceJSON.decoder().decode(Incident.self, from: data)
         } catch let DecodingError.keyNotFound(key, context) {
             throw Rejected(field: path(context.codingPath + [key]), message: "is required")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
@@ -58,16 +67,14 @@ public enum IncidentEdits {
         } catch let DecodingError.dataCorrupted(context) {
             throw Rejected(field: path(context.codingPath), message: context.debugDescription)
         }
-        edited.id = incident.id
-        edited.sources = incident.sources
-        if let end = edited.time.span.end, end < edited.time.span.start {
+        if let end = incident.time.span.end, end < incident.time.span.start {
             throw Rejected(field: "time.span.end", message: "is before time.span.start")
         }
-        if let acts = edited.acts, acts < 1 { throw Rejected(field: "acts", message: "is at least 1") }
-        if let coordinate = edited.location.coordinate, !(-90...90).contains(coordinate.latitude) || !(-180...180).contains(coordinate.longitude) {
+        if let acts = incident.acts, acts < 1 { throw Rejected(field: "acts", message: "is at least 1") }
+        if let coordinate = incident.location.coordinate, !(-90...90).contains(coordinate.latitude) || !(-180...180).contains(coordinate.longitude) {
             throw Rejected(field: "location.coordinate", message: "is outside latitude -90...90 or longitude -180...180")
         }
-        return edited
+        return incident
     }
 
     /// Applies `patch` to the stored incident `id` and saves it, with an audit entry of `action` by `author`

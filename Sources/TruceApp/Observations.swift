@@ -1,0 +1,138 @@
+import Crypto
+import Foundation
+import TruceCore
+import TruceStore
+
+/// What a monitor saw, submitted from the field: it becomes an incident like any imported record, kept with the
+/// submission verbatim as its source record and the monitor's claim, and is linked and judged as the others are.
+///
+/// A submission is a JSON object with the fields of an incident's canonical JSON that say what happened (``fields``):
+/// when (`time`: a span in UTC with its precision and zone), where (`location`), what (`action`, `outcome`, `acts`,
+/// `target`, `description`), who is said to have done it and by whom (`perpetrator`), and its toll (`effects`).
+/// Truce sets the rest: the id, the claim and the source record.
+///
+/// Each submission carries an idempotency key chosen by the sender (a form made offline keeps its key until it is
+/// sent): the same key from the same user gives the same observation however often it arrives.
+///
+/// ```swift
+/// let body = Data(#"{"time": {...}, "location": {...}, "target": {"category": "energy"}, "description": "..."}"#.utf8)
+/// let submitted = try Observations.submit(body, idempotencyKey: "3f2a…", by: author, in: store)
+/// ```
+public enum Observations {
+    /// The fields a submission may give.
+    public static let fields: Set<String> = ["time", "location", "action", "outcome", "acts", "target", "perpetrator", "effects", "description"]
+    /// The fields Truce sets: a submission giving one is refused.
+    public static let setByTruce: Set<String> = ["id", "claims", "sources"]
+    /// The dataset an observation's source record names.
+    public static let dataset = "observation"
+    /// The longest idempotency key taken, in bytes.
+    public static let maxKeyBytes = 200
+
+    /// A submission stored, or found stored already under its idempotency key.
+    public struct Submitted: Sendable {
+        public var incident: Incident
+        /// `false` when the same submission had been stored before (sent again).
+        public var isNew: Bool
+    }
+
+    /// The same user sent another submission under an idempotency key already used.
+    public struct Conflict: Error, Hashable, Sendable, CustomStringConvertible {
+        public var idempotencyKey: String
+        public var observation: IncidentID
+
+        public init(idempotencyKey: String, observation: IncidentID) {
+            self.idempotencyKey = idempotencyKey
+            self.observation = observation
+        }
+
+        public var description: String {
+            "the idempotency key \(idempotencyKey.debugDescription) was used for observation \(observation) with other content; "
+                + "send a new key for a new observation"
+        }
+    }
+
+    /// The id of the observation `user` submits under `idempotencyKey`: `obs:` and 20 hex digits of a SHA-256 of
+    /// both, so that neither is shown in it.
+    public static func id(idempotencyKey: String, user: String) -> IncidentID {
+        let digest = SHA256.hash(data: Data((user + "\u{0}" + idempotencyKey).utf8))
+        return "obs:" + digest.prefix(10).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The incident a submission becomes: its fields as given, the monitor's claim (blaming the perpetrator given,
+    /// if any), and the submission verbatim as its source record.
+    /// - Parameter evidence: the evidence files sent with it, named in its source record.
+    /// - Throws: ``IncidentEdits/Rejected`` naming the field at fault; nothing is stored.
+    public static func incident(
+        from body: Data, idempotencyKey: String, evidence: [StoredEvidence] = [], by author: ChangeAuthor, at instant: Date
+    ) throws -> Incident {
+        try check(idempotencyKey)
+        guard let given = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else {
+            throw IncidentEdits.Rejected(field: "body", message: "is not a JSON object")
+        }
+        for key in given.keys.sorted() {
+            if setByTruce.contains(key) { throw IncidentEdits.Rejected(field: key, message: "is set by Truce, not by a submission") }
+            if !fields.contains(key) { throw IncidentEdits.Rejected(field: key, message: "is not a field of an observation") }
+        }
+        for required in ["time", "location"] where given[required] == nil {
+            throw IncidentEdits.Rejected(field: required, message: "is required")
+        }
+        let monitor = "Monitor \(author.name)"
+        var object = given
+        object["id"] = id(idempotencyKey: idempotencyKey, user: author.name)
+        object["target"] = given["target"] ?? [String: Any]()
+        object["effects"] = given["effects"] ?? [String: Any]()
+        object["description"] = given["description"] ?? ""
+        object["claims"] = [[String: Any]]()  // the monitor's, once the perpetrator is read
+        object["sources"] = [[String: Any]]()
+        var incident = try IncidentEdits.decoded(object)
+        incident.claims = [Claim(claimant: monitor, accused: incident.perpetrator?.party)]
+        incident.sources = [
+            SourceRecord(
+                dataset: dataset, file: "submitted by \(author.name)", line: 1, key: idempotencyKey, release: Self.timestamp(instant),
+                fields: [
+                    SourceRecord.Field(name: "body", value: String(decoding: body, as: UTF8.self)),
+                    SourceRecord.Field(name: "evidence", value: evidence.map(\.sha256).joined(separator: " ")),
+                ])
+        ]
+        return incident
+    }
+
+    /// Stores the observation `author` submits, with an audit entry, unless the same submission (same user, key,
+    /// body and evidence) is stored already, which is then returned as it is.
+    /// - Throws: ``Conflict`` when the key was used with other content; ``IncidentEdits/Rejected`` as
+    ///   ``incident(from:idempotencyKey:evidence:by:at:)``; whatever the store throws.
+    public static func submit(
+        _ body: Data, idempotencyKey: String, evidence: [StoredEvidence] = [], by author: ChangeAuthor, in store: some AccountStore,
+        now: Date = Date()
+    ) throws -> Submitted {
+        let incident = try incident(from: body, idempotencyKey: idempotencyKey, evidence: evidence, by: author, at: now)
+        return try store.write { transaction in
+            if let stored = try transaction.incident(id: incident.id) {
+                guard stored.sources.first?.fields == incident.sources.first?.fields else {
+                    throw Conflict(idempotencyKey: idempotencyKey, observation: incident.id)
+                }
+                return Submitted(incident: stored, isNew: false)
+            }
+            _ = try transaction.save(incidents: [incident])
+            try transaction.append(
+                AuditTrail.entry(
+                    by: author, action: "observations.submit", recordKind: "incident", recordID: incident.id, before: Incident?.none,
+                    after: incident, at: now))
+            return Submitted(incident: incident, isNew: true)
+        }
+    }
+
+    /// Refuses an empty, overlong or unprintable idempotency key.
+    private static func check(_ key: String) throws {
+        guard !key.isEmpty, key.utf8.count <= maxKeyBytes, key.unicodeScalars.allSatisfy({ $0.value >= 0x21 && $0.value < 0x7F }) else {
+            throw IncidentEdits.Rejected(
+                field: "idempotencyKey", message: "is 1 to \(maxKeyBytes) printable ASCII characters without spaces (e.g. a UUID)")
+        }
+    }
+
+    private static func timestamp(_ instant: Date) -> String {
+        var format = Date.ISO8601FormatStyle()
+        format.timeZone = TimeZone(identifier: "UTC")!
+        return instant.formatted(format)
+    }
+}
