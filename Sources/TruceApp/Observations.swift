@@ -55,7 +55,7 @@ public enum Observations {
     /// both, so that neither is shown in it.
     public static func id(idempotencyKey: String, user: String) -> IncidentID {
         let digest = SHA256.hash(data: Data((user + "\u{0}" + idempotencyKey).utf8))
-        return "obs:" + digest.prefix(10).map { String(format: "%02x", $0) }.joined()
+        return "obs:" + digest.prefix(10).lowercaseHex
     }
 
     /// The incident a submission becomes: its fields as given, the monitor's claim (blaming the perpetrator given,
@@ -73,9 +73,6 @@ public enum Observations {
             if setByTruce.contains(key) { throw IncidentEdits.Rejected(field: key, message: "is set by Truce, not by a submission") }
             if !fields.contains(key) { throw IncidentEdits.Rejected(field: key, message: "is not a field of an observation") }
         }
-        for required in ["time", "location"] where given[required] == nil {
-            throw IncidentEdits.Rejected(field: required, message: "is required")
-        }
         let monitor = "Monitor \(author.name)"
         var object = given
         object["id"] = id(idempotencyKey: idempotencyKey, user: author.name)
@@ -88,7 +85,7 @@ public enum Observations {
         incident.claims = [Claim(claimant: monitor, accused: incident.perpetrator?.party)]
         incident.sources = [
             SourceRecord(
-                dataset: dataset, file: "submitted by \(author.name)", line: 1, key: idempotencyKey, release: Self.timestamp(instant),
+                dataset: dataset, file: "submitted by \(author.name)", line: 1, key: idempotencyKey, release: instant.formatted(.iso8601),
                 fields: [
                     SourceRecord.Field(name: "body", value: String(decoding: body, as: UTF8.self)),
                     SourceRecord.Field(name: "evidence", value: evidence.map(\.sha256).joined(separator: " ")),
@@ -128,11 +125,5 @@ public enum Observations {
             throw IncidentEdits.Rejected(
                 field: "idempotencyKey", message: "is 1 to \(maxKeyBytes) printable ASCII characters without spaces (e.g. a UUID)")
         }
-    }
-
-    private static func timestamp(_ instant: Date) -> String {
-        var format = Date.ISO8601FormatStyle()
-        format.timeZone = TimeZone(identifier: "UTC")!
-        return instant.formatted(format)
     }
 }

@@ -111,7 +111,7 @@ public struct EvidenceFiles: Sendable {
 
     /// The hex SHA-256 of `bytes`.
     public static func sha256(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: bytes).lowercaseHex
     }
 
     /// Whether `text` is 64 lower-case hex digits.

@@ -37,45 +37,32 @@ extension CSVRowReading {
 
     /// `text` as a number written in decimal notation (`48.5`, `-0.25`, `36`): no exponent, hexadecimal, `inf` or
     /// `nan`, which `Double.init` would accept.
+    ///
+    /// Read in one pass: with at most 15 significant digits (a coordinate such as `48.4647`), the digits make an
+    /// integer below 2^53 and the decimal places a power of ten up to 10^22, both exact, so one division gives the
+    /// correctly rounded value, the same as `Double(text)`; a longer number is left to `Double(text)`.
     static func decimal(_ text: String) -> Double? {
         var digits = 0
         var points = 0
+        var mantissa: Int64 = 0
+        var significant = 0
+        var places = 0
         for (offset, byte) in text.utf8.enumerated() {
             switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                digits += 1
+                if mantissa != 0 || byte != UInt8(ascii: "0") { significant += 1 }
+                if significant <= 15 { mantissa = mantissa * 10 + Int64(byte - UInt8(ascii: "0")) }
+                if points > 0 { places += 1 }
             case UInt8(ascii: "."): points += 1
             case UInt8(ascii: "-"), UInt8(ascii: "+"): if offset != 0 { return nil }
             default: return nil
             }
         }
         guard digits > 0, points <= 1 else { return nil }
-        return exactDecimal(text) ?? Double(text)
-    }
-
-    /// `text` (checked by ``decimal(_:)``) when it has at most 15 significant digits: then the digits make an
-    /// integer below 2^53 and the decimal places a power of ten up to 10^22, both exact, so one division gives
-    /// the correctly rounded value, the same as `Double(text)` (a coordinate such as `48.4647` takes this way).
-    private static func exactDecimal(_ text: String) -> Double? {
-        var mantissa: Int64 = 0
-        var digits = 0
-        var places = 0
-        var seenPoint = false
-        var negative = false
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "-"): negative = true
-            case UInt8(ascii: "+"): break
-            case UInt8(ascii: "."): seenPoint = true
-            default:
-                if mantissa != 0 || byte != UInt8(ascii: "0") { digits += 1 }
-                guard digits <= 15 else { return nil }
-                mantissa = mantissa * 10 + Int64(byte - UInt8(ascii: "0"))
-                if seenPoint { places += 1 }
-            }
-        }
-        guard places < exactPowersOfTen.count else { return nil }
+        guard significant <= 15, places < exactPowersOfTen.count else { return Double(text) }
         let magnitude = Double(mantissa) / exactPowersOfTen[places]
-        return negative ? -magnitude : magnitude
+        return text.utf8.first == UInt8(ascii: "-") ? -magnitude : magnitude
     }
 
     /// `text` as a whole number of ASCII digits only (no sign, no spaces), `nil` when it is not one or too large.

@@ -149,9 +149,8 @@ enum JPEGSegments {
     static func tags(marker: UInt8, payload: ArraySlice<UInt8>) -> Set<PhotoMetadata.Tag> {
         switch marker {
         case 0xE1 where payload.starts(with: exifHeader):
-            let tiff = Array(payload.dropFirst(exifHeader.count))
-            return ExifDirectory.hasGPS(tiff: tiff[...]) ? [.exif, .gps] : [.exif]
-        case 0xE1 where payload.starts(with: Array("http://ns.adobe.com/".utf8)): return [.xmp]
+            return ExifDirectory.hasGPS(tiff: payload.dropFirst(exifHeader.count)) ? [.exif, .gps] : [.exif]
+        case 0xE1 where payload.starts(with: xmpHeader): return [.xmp]
         case 0xE1: return [.other]
         case 0xED: return [.iptc]
         case 0xFE: return [.text]
@@ -193,7 +192,7 @@ enum JPEGSegments {
         switch marker {
         case 0xE0: true
         case 0xE2: payload.starts(with: iccHeader)
-        case 0xEE: payload.starts(with: Array("Adobe".utf8))
+        case 0xEE: payload.starts(with: adobeHeader)
         default: false
         }
     }
@@ -206,6 +205,8 @@ enum JPEGSegments {
 
     static let exifHeader: [UInt8] = Array("Exif".utf8) + [0, 0]
     static let iccHeader: [UInt8] = Array("ICC_PROFILE".utf8) + [0]
+    static let xmpHeader: [UInt8] = Array("http://ns.adobe.com/".utf8)
+    static let adobeHeader: [UInt8] = Array("Adobe".utf8)
 
     static func malformed(_ reason: String, _ offset: Int) -> PhotoMetadata.Malformed {
         PhotoMetadata.Malformed(reason: "JPEG: \(reason) (byte \(offset))")

@@ -94,14 +94,13 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
             keys.reserveCapacity(Int(min(estimate, Double(Self.reservedKeysLimit))))
         }
         /// Takes a group's outcomes, in file order, waiting for them if need be.
-        func settle(_ group: Background<Group>?) {
-            guard let group else { return }
-            let (outcomes, prepared) = (group.value.outcomes, group.value.prepared)
-            reserveKeys(outcomes)
+        func settle(_ launched: Background<Group>?) {
+            guard let group = launched?.value else { return }
+            reserveKeys(group.outcomes)
             /// The incidents refused as repeats, by their order among the group's incidents.
-            var repeats: [Int] = []
+            var repeats: Set<Int> = []
             var incidentCount = 0
-            for outcome in outcomes {
+            for outcome in group.outcomes {
                 switch outcome {
                 case .annotation:
                     annotations += 1
@@ -124,15 +123,14 @@ struct ImportProducer<Format: DatasetFormat, Prepared: Sendable>: Sendable {
                             : "\"\(key)\" is already on line \(first.line) with different content"
                         let problem = Diagnostic(file: file, line: line, field: format.keyColumn, message: message)
                         quarantine(line, [problem], raw: String(decoding: raw, as: UTF8.self))
-                        repeats.append(incidentCount)
+                        repeats.insert(incidentCount)
                     }
                 }
             }
             if repeats.isEmpty {
-                for slice in prepared { incidents.append(contentsOf: slice) }
+                for slice in group.prepared { incidents.append(contentsOf: slice) }
             } else {
-                let refused = Set(repeats)
-                for (order, incident) in prepared.joined().enumerated() where !refused.contains(order) { incidents.append(incident) }
+                for (order, incident) in group.prepared.joined().enumerated() where !repeats.contains(order) { incidents.append(incident) }
             }
         }
         /// Starts the pending records' group in the background, returning the group launched before it.

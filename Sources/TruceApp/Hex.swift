@@ -1,0 +1,10 @@
+extension Sequence<UInt8> {
+    /// The bytes as lower-case hexadecimal digits, two a byte (a digest's usual spelling).
+    var lowercaseHex: String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(underestimatedCount * 2)
+        for byte in self { text += [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]] }
+        return String(decoding: text, as: UTF8.self)
+    }
+}
