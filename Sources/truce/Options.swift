@@ -32,7 +32,8 @@ struct StoreOptions: ParsableArguments {
     private func open(_ access: SQLiteStore.Access) throws -> SQLiteStore {
         let timeout = try Self.busyTimeout()
         do {
-            return try SQLiteStore(path: path, access: access, busyTimeout: timeout)
+            // A command reads nothing else while it loads: a bulk load may write each page once.
+            return try SQLiteStore(path: path, access: access, busyTimeout: timeout, bulkLoadJournal: .rollbackWhenAlone)
         } catch let error as StoreError {
             throw Failure(message: error.description, kind: .storeFailure, details: error.details)
         }

@@ -36,7 +36,7 @@ enum BulkLoad {
     static func load(
         _ file: String, into path: String, threshold: Int, emptyStoreThreshold: Int? = nil, batchSize: Int = 25
     ) throws -> (summary: LoadSummary, deferred: Bool) {
-        let store = try SQLiteStore(path: path)
+        let store = try SQLiteStore(path: path, bulkLoadJournal: .rollbackWhenAlone)  // as a command opens it
         var saver = ImportSaver(store: store, file: file)
         saver.bulkLoadThreshold = threshold
         saver.emptyStoreBulkLoadThreshold = emptyStoreThreshold ?? threshold
@@ -53,6 +53,13 @@ enum BulkLoad {
         }
         try saver.finish()
         return (report.summary, deferred)
+    }
+
+    /// Whether the database file is in WAL mode, as its header records it (bytes 18 and 19 are 2 in WAL mode, 1 with
+    /// a rollback journal).
+    static func isWAL(_ path: String) throws -> Bool {
+        let header = try FileHandle(forReadingFrom: URL(fileURLWithPath: path)).read(upToCount: 20) ?? Data()
+        return header.count == 20 && header[18] == 2 && header[19] == 2
     }
 
     static func indexes(_ path: String) throws -> [String] {
@@ -170,6 +177,47 @@ struct BulkLoadTests {
         let reopened = try SQLiteStore(path: path)
         #expect(try BulkLoad.indexes(path) == expected)
         #expect(try reopened.deferredIndexes().isEmpty)
+        #expect(try BulkLoad.isWAL(path))
         #expect(try reopened.integrityProblems().isEmpty)
+    }
+
+    @Test("a bulk load alone on its store writes through a rollback journal, and leaves the store in WAL mode")
+    func loadAloneLeavesWALWhileItWrites() throws {
+        let path = try StoreFixtures.newPath()
+        let store = try SQLiteStore(path: path, bulkLoadJournal: .rollbackWhenAlone)
+        _ = try store.incidents(matching: .all)  // a reader of this store's own is open: it must not keep WAL
+        try store.deferSecondaryIndexes()
+        #expect(try !BulkLoad.isWAL(path))
+        let (incidents, quarantined) = try StoreFixtures.examples()
+        _ = try store.save(incidents: incidents, quarantined: quarantined)
+        #expect(try store.incidents(matching: .all).count == incidents.count)
+        try store.buildDeferredIndexes()
+        #expect(try BulkLoad.isWAL(path))
+        #expect(try store.deferredIndexes().isEmpty)
+        #expect(try store.integrityProblems().isEmpty)
+    }
+
+    @Test("a store opened for a server keeps WAL mode through a bulk load, so that its readers never wait")
+    func serverStoreKeepsWAL() throws {
+        let path = try StoreFixtures.newPath()
+        let store = try SQLiteStore(path: path)
+        try store.deferSecondaryIndexes()
+        #expect(try BulkLoad.isWAL(path))
+        try store.buildDeferredIndexes()
+        #expect(try BulkLoad.isWAL(path))
+    }
+
+    @Test("a bulk load stays in WAL mode while another connection has the store open, and that one reads throughout")
+    func loadBesideAnotherConnectionKeepsWAL() throws {
+        let path = try StoreFixtures.filledDatabase()
+        let reader = try SQLiteStore(path: path, access: .readOnly)
+        let before = try reader.incidents(matching: .all).count
+        let store = try SQLiteStore(path: path, busyTimeout: 5, bulkLoadJournal: .rollbackWhenAlone)
+        try store.deferSecondaryIndexes()
+        #expect(try BulkLoad.isWAL(path))
+        #expect(try reader.incidents(matching: .all).count == before)
+        try store.buildDeferredIndexes()
+        #expect(try BulkLoad.isWAL(path))
+        #expect(try store.integrityProblems().isEmpty)
     }
 }

@@ -3,10 +3,10 @@
 
     store_floor.py STORE OUT
 
-Makes OUT, a new SQLite file with STORE's page size, journal mode (WAL) and synchronous setting
-(NORMAL, as Truce's bulk load), creates STORE's tables, copies every row of every table in one
-transaction, then builds STORE's indexes once, as Truce's bulk load does on an empty store, and
-checkpoints. Each copy is an `INSERT ... SELECT ... WHERE 1`, which keeps SQLite from moving whole pages
+Makes OUT, a new SQLite file with STORE's page size and the journal a command's bulk load writes
+through (a rollback journal, TRUNCATE, with synchronous FULL: see SQLiteStore+BulkLoad.swift), creates
+STORE's tables, copies every row of every table in one transaction, then builds STORE's indexes once, as
+Truce's bulk load does on an empty store, and changes back to WAL. Each copy is an `INSERT ... SELECT ... WHERE 1`, which keeps SQLite from moving whole pages
 (its transfer optimisation): every row goes through the b-tree as an import's insert would, with no
 parsing, no normalising and no binding. Whatever a Truce import does on top of this is its own cost.
 
@@ -39,8 +39,8 @@ def main(store, out):
     started, cpu_started = time.perf_counter(), time.process_time()
     con = sqlite3.connect(out, isolation_level=None)
     con.execute(f"PRAGMA page_size = {page_size}")
-    con.execute("PRAGMA journal_mode = WAL")
-    con.execute("PRAGMA synchronous = NORMAL")
+    con.execute("PRAGMA journal_mode = TRUNCATE")
+    con.execute("PRAGMA synchronous = FULL")
     con.execute("ATTACH ? AS src", (store,))
     parts = []
 
@@ -63,8 +63,8 @@ def main(store, out):
     parts.append(("indexes", time.perf_counter() - begun))
     timed("commit", "COMMIT")
     begun = time.perf_counter()
-    con.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
-    parts.append(("checkpoint", time.perf_counter() - begun))
+    con.execute("PRAGMA journal_mode = WAL")
+    parts.append(("back to WAL", time.perf_counter() - begun))
     con.close()
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import TruceCore
 
 /// Bulk loads: the secondary indexes of the incident tables are dropped while a large import adds its rows, and
@@ -11,10 +12,16 @@ import TruceCore
 /// killed part-way), so a crash never leaves a store without them. Queries are correct without the indexes,
 /// only slower, so readers during a bulk load see every committed row.
 ///
-/// While the indexes are deferred the writing connection also syncs the WAL only at checkpoints
-/// (`synchronous = NORMAL`, which in WAL mode still leaves the file consistent, with whole transactions, after a
-/// crash or power loss) and checkpoints every ``bulkLoadCheckpointBytes`` of WAL instead of every 1,000 pages, so that the
-/// load does not stop every few batches to copy pages back into the database file.
+/// While the indexes are deferred the load also writes each page once where it may. In WAL mode every page goes
+/// to the WAL, then again into the database file at the checkpoint. A store opened with
+/// ``BulkLoadJournal/rollbackWhenAlone`` (a command) switches the file to a rollback journal when no other
+/// connection has it open (`journal_mode = TRUNCATE`, `synchronous = FULL`): the journal saves only the pages
+/// the load changes that held data before, and new pages go straight into the file. The file is consistent
+/// after a crash or power loss in either mode (an interrupted transaction is rolled back from the journal when
+/// the file is next read), and returns to WAL when the indexes are built, or when the store is next opened. A
+/// connection that opens the file meanwhile waits for each commit (its busy timeout covers that). Otherwise the
+/// load stays in WAL, syncs it only at checkpoints (`synchronous = NORMAL`, which in WAL mode still leaves whole
+/// transactions after a crash), and checkpoints every ``bulkLoadCheckpointBytes`` instead of every 1,000 pages.
 extension SQLiteStore {
     /// The WAL a bulk load writes before it checkpoints: 64 MiB.
     static let bulkLoadCheckpointBytes = 64 << 20
@@ -37,10 +44,16 @@ extension SQLiteStore {
                     try db.execute(sql: "DROP INDEX \(name.quotedDatabaseIdentifier)")
                 }
             }
+            // This process's idle readers keep the file open in WAL mode too: close them first.
+            if bulkLoadJournal == .rollbackWhenAlone { (writer as? DatabasePool)?.releaseMemory() }
             try writer.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
-                let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
-                try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.bulkLoadCheckpointBytes / max(pageSize, 512))")
+                if bulkLoadJournal == .rollbackWhenAlone, try switchJournal(db, to: "truncate") {
+                    try db.execute(sql: "PRAGMA synchronous = FULL")
+                } else {
+                    try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                    let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
+                    try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.bulkLoadCheckpointBytes / max(pageSize, 512))")
+                }
             }
         }
     }
@@ -49,11 +62,30 @@ extension SQLiteStore {
     public func buildDeferredIndexes() throws {
         try wrap("build indexes") {
             try immediateWrite { db in try Self.buildDeferredIndexes(db) }
+            let leftWAL = try writer.writeWithoutTransaction { try String.fetchAll($0, sql: "PRAGMA journal_mode").first != "wal" }
+            if leftWAL { (writer as? DatabasePool)?.releaseMemory() }
             try writer.writeWithoutTransaction { db in
+                // Should a connection opened during the load hold the file now, the next opening returns it to WAL.
+                if leftWAL { _ = try switchJournal(db, to: "wal") }
                 try db.execute(sql: "PRAGMA synchronous = FULL")
                 try db.execute(sql: "PRAGMA wal_autocheckpoint = 1000")
-                _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(PASSIVE)")
+                // A load through the WAL copies what is left of it into the file; after a rollback journal it is empty.
+                if !leftWAL { _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(PASSIVE)") }
             }
+        }
+    }
+
+    /// Switches the file to the journal `mode` (`wal` or `truncate`) if no other connection has it open, without
+    /// waiting for one that does. Returns whether the file is now in that mode.
+    private func switchJournal(_ db: Database, to mode: String) throws -> Bool {
+        let connection = db.sqliteConnection
+        sqlite3_busy_timeout(connection, 0)
+        defer { sqlite3_busy_timeout(connection, Int32(clamping: Int(busyTimeout * 1000))) }
+        do {
+            // Read to the end, so that no statement stays open to hold back the checkpoint that may follow.
+            return try String.fetchAll(db, sql: "PRAGMA journal_mode = \(mode)").first?.lowercased() == mode
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            return false
         }
     }
 

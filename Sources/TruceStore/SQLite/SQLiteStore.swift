@@ -36,6 +36,18 @@ public final class SQLiteStore: VerdictStore {
         case readOnly
     }
 
+    /// How a bulk load writes its pages (see ``deferSecondaryIndexes()``).
+    public let bulkLoadJournal: BulkLoadJournal
+
+    /// How a bulk load writes its pages.
+    public enum BulkLoadJournal: Sendable {
+        /// Through the WAL, always: this process's readers never wait for the load (a server).
+        case wal
+        /// Through a rollback journal when no other connection has the file open, so that each page is written
+        /// once (a command that reads nothing else while it loads).
+        case rollbackWhenAlone
+    }
+
     /// The busy timeout when none is given: long enough for any other command's transaction.
     public static let defaultBusyTimeout: Double = 120
 
@@ -45,12 +57,15 @@ public final class SQLiteStore: VerdictStore {
     ///   - maximumValueLength: the longest text the store accepts in one value, in bytes (SQLite's length limit;
     ///     `nil` keeps SQLite's default of 1,000,000,000). A record with a longer value is refused with
     ///     ``StoreError/Cause/recordRejected(_:)``.
+    ///   - bulkLoadJournal: how a bulk load writes its pages; ``BulkLoadJournal/wal`` unless nothing else in this
+    ///     process reads the store while it loads.
     /// - Throws: ``StoreError`` naming the path when the file cannot be opened, read or migrated.
     public init(
         path: String, access: Access = .readWrite, busyTimeout: Double = SQLiteStore.defaultBusyTimeout,
-        maximumValueLength: Int? = nil
+        maximumValueLength: Int? = nil, bulkLoadJournal: BulkLoadJournal = .wal
     ) throws {
         self.path = path
+        self.bulkLoadJournal = bulkLoadJournal
         self.access = access
         self.busyTimeout = busyTimeout
         let opening = Opening(path: path, busyTimeout: busyTimeout, maximumValueLength: maximumValueLength)
