@@ -111,6 +111,7 @@ public enum Observations {
                 return Submitted(incident: stored, isNew: false)
             }
             _ = try transaction.save(incidents: [incident])
+            try Reviews.enqueue(incident.id, in: transaction, at: now)
             try transaction.append(
                 AuditTrail.entry(
                     by: author, action: "observations.submit", recordKind: "incident", recordID: incident.id, before: Incident?.none,

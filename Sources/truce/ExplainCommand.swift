@@ -67,7 +67,13 @@ struct ExplainCommand: ParsableCommand {
         }
         lines.append("  accused: \(incident.perpetrator.map { "\($0.party), as attributed by \($0.attributedBy)" } ?? "nobody named")")
         for claim in incident.claims {
-            let says = claim.isDenial ? "denies that \(claim.accused?.rawValue ?? "anyone") did it" : "blames \(claim.accused?.rawValue ?? "nobody")"
+            let says =
+                switch claim.stance {
+                case .denial: "denies that \(claim.accused?.rawValue ?? "anyone") did it"
+                case .verification: "verified it, done by \(claim.accused?.rawValue ?? "an unnamed party")"
+                case .rejection: "rejected the record in review"
+                case .assertion: "blames \(claim.accused?.rawValue ?? "nobody")"
+                }
             lines.append(
                 "  claim:   \(claim.claimant)\(claim.claimantParty.map { " (for \($0))" } ?? "") \(says)\(claim.source.map { " — \($0.url)" } ?? "")")
         }

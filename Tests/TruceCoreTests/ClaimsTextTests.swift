@@ -22,7 +22,7 @@ struct ClaimsTextTests {
             [
                 escaped(claim.claimant), claim.claimantParty.map { "=" + escaped($0.rawValue) } ?? "",
                 claim.accused.map { "=" + escaped($0.rawValue) } ?? "",
-                claim.isDenial ? "d" : "a",
+                ["assertion": "a", "denial": "d", "verification": "v", "rejection": "r"][claim.stance.rawValue]!,
             ].joined(separator: "\t")
         }.joined(separator: "\n")
     }
@@ -44,7 +44,7 @@ struct ClaimsTextTests {
             let claims = (0..<next(4)).map { _ in
                 Claim(
                     claimant: claimants[next(claimants.count)], claimantParty: parties[next(parties.count)],
-                    accused: parties[next(parties.count)], stance: next(4) == 0 ? .denial : .assertion)
+                    accused: parties[next(parties.count)], stance: next(3) == 0 ? Claim.Stance.allCases[next(4)] : .assertion)
             }
             let text = LinkRecord.encode(claims: claims)
             #expect(text == Self.reference(claims))

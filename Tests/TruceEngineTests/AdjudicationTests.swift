@@ -183,6 +183,29 @@ struct EvidenceTests {
         #expect(EvidenceLevel.level(for: ministry.claims + wire.claims) == .corroborated)
     }
 
+    @Test("a reviewer's verification makes an event verified, even contested; a rejected record lends its event no claim")
+    func reviewStances() {
+        let ministry = report("a", at: "2025-03-20T03:15", precision: .hour)
+        var wire = report(
+            "b", at: "2025-03-20T03:30", precision: .hour, claimant: "Reuters", claimantParty: nil,
+            coordinate: Coordinate(latitude: 47.95, longitude: 33.42))
+        let verification = Claim(claimant: "Reviewer olena", accused: "RU", stance: .verification)
+        let denial = Claim(claimant: "Ministry of Defence of Russia", claimantParty: "RU", accused: "RU", stance: .denial)
+        #expect(EvidenceLevel.level(for: [verification]) == .verified)
+        #expect(EvidenceLevel.level(for: ministry.claims + [denial, verification]) == .verified)
+        wire.claims.append(Claim(claimant: "Reviewer marek", stance: .rejection))
+        #expect(wire.isRejectedByReview && !ministry.isRejectedByReview)
+        let records = [ministry, wire].map(LinkRecord.init(linking:))
+        #expect(records[1].claims == [Claim(claimant: "Reviewer marek", stance: .rejection)])
+        #expect(EvidenceLevel.level(for: records.flatMap(\.claims)) == .singleClaim)  // the wire no longer corroborates
+        // Judged one at a time or in bulk, the rejected record is out of scope, its relevance clause failing.
+        let verdict = Adjudicator().verdict(for: wire, under: Catalogue.moratorium)
+        #expect(verdict.kind == .outOfScope && verdict.checks.map(\.clause) == [.relevance])
+        #expect(verdict.check(.relevance)?.reason.contains("rejected in review by Reviewer marek") == true)
+        let bulk = Adjudication.verdicts(incidents: [ministry, wire], agreements: [Catalogue.moratorium], explain: false)
+        #expect(bulk.map(\.incident) == ["a"] && bulk.map(\.kind) == [.violation])
+    }
+
     @Test("a party's ministry and a wire service quoting it are one source")
     func relayedClaimIsOneSource() {
         let ministry = Claim(claimant: "Ministry of Energy of Ukraine", claimantParty: "UA", accused: "RU")

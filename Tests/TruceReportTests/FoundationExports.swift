@@ -52,7 +52,7 @@ enum FoundationExports {
     static func properties(of claim: Claim, in incident: Incident) -> [String: Any?] {
         [
             "incident": incident.id, "claimant": claim.claimant, "claimant_party": claim.claimantParty?.rawValue,
-            "accused": claim.accused?.rawValue, "source_url": claim.source?.url, "stance": claim.isDenial ? "denial" : nil,
+            "accused": claim.accused?.rawValue, "source_url": claim.source?.url, "stance": claim.stance == .assertion ? nil : claim.stance.rawValue,
         ]
     }
 

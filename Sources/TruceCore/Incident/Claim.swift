@@ -18,6 +18,13 @@ public struct Claim: Hashable, Codable, Sendable {
         /// ``Claim/accused`` did not do it ("Ukraine's General Staff denies involvement"). A counter-claim, that
         /// someone else did it, is an assertion of its own by the same claimant.
         case denial
+        /// A reviewer of the mission examined the record and its evidence and confirms the act, done by
+        /// ``Claim/accused`` (when named): the claimant is the reviewer.
+        case verification
+        /// A reviewer of the mission examined the record and rejects it: it does not stand as a report of the act.
+        /// The record is kept with its review history, but is no longer judged against agreements (its verdicts
+        /// say so), nor counted as evidence for the event it was linked to.
+        case rejection
     }
 
     public init(
@@ -34,8 +41,17 @@ public struct Claim: Hashable, Codable, Sendable {
     /// Whether the claim denies the act.
     public var isDenial: Bool { stance == .denial }
 
-    /// The party this claim blames: its accused, unless it is a denial.
-    public var blamed: PartyID? { stance == .assertion ? accused : nil }
+    /// Whether a reviewer confirmed the act (see ``Stance/verification``).
+    public var isVerification: Bool { stance == .verification }
+
+    /// Whether a reviewer rejected the record (see ``Stance/rejection``).
+    public var isRejection: Bool { stance == .rejection }
+
+    /// Whether this is a reviewer's decision on the record rather than a source's word on the act.
+    public var isReview: Bool { stance == .verification || stance == .rejection }
+
+    /// The party this claim blames: its accused, for an assertion or a verification.
+    public var blamed: PartyID? { stance == .assertion || stance == .verification ? accused : nil }
 }
 
 extension Claim {
@@ -51,7 +67,8 @@ extension Claim {
             stance: try container.decodeIfPresent(Stance.self, forKey: .stance) ?? .assertion)
     }
 
-    /// `stance` is written only for a denial, so that assertions keep the JSON they had before it existed.
+    /// `stance` is written only when it is not an assertion, so that assertions keep the JSON they had before it
+    /// existed.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(claimant, forKey: .claimant)

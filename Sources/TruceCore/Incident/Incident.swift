@@ -192,3 +192,9 @@ public struct Effects: Hashable, Codable, Sendable {
         self.injured = injured
     }
 }
+
+extension Incident {
+    /// Whether a reviewer of the mission rejected this record (a claim of stance ``Claim/Stance/rejection``): it is
+    /// kept, but judged against no agreement and counted as evidence for nothing.
+    public var isRejectedByReview: Bool { claims.contains(where: \.isRejection) }
+}

@@ -102,7 +102,8 @@ public struct LinkRecord: Hashable, Sendable {
                     text.append("=")
                     text.append(accused.rawValue)
                 }
-                text.append(claim.isDenial ? "\td" : "\ta")
+                text.append("\t")
+                text.append(claim.stance.letter)
             }
             return text
         }
@@ -130,7 +131,7 @@ public struct LinkRecord: Hashable, Sendable {
             text.append("\t")
             append(party: claim.accused)
             text.append("\t")
-            text.append(claim.isDenial ? "d" : "a")
+            text.append(contentsOf: claim.stance.letter.unicodeScalars)
         }
         return String(text)
     }
@@ -153,7 +154,7 @@ public struct LinkRecord: Hashable, Sendable {
                 claims.append(
                     Claim(
                         claimant: fields[0], claimantParty: party(fields[1]), accused: party(fields[2]),
-                        stance: fields[3] == "d" ? .denial : .assertion))
+                        stance: Claim.Stance(letter: fields[3])))
             }
             fields.removeAll(keepingCapacity: true)
         }
@@ -173,5 +174,27 @@ public struct LinkRecord: Hashable, Sendable {
         }
         endClaim()
         return claims
+    }
+}
+
+extension Claim.Stance {
+    /// The stance's one letter in a link record's claims: `a`, `d`, `v` or `r`.
+    var letter: String {
+        switch self {
+        case .assertion: "a"
+        case .denial: "d"
+        case .verification: "v"
+        case .rejection: "r"
+        }
+    }
+
+    /// The stance of a link record's letter; an unknown letter is an assertion.
+    init(letter: String) {
+        switch letter {
+        case "d": self = .denial
+        case "v": self = .verification
+        case "r": self = .rejection
+        default: self = .assertion
+        }
     }
 }

@@ -8,13 +8,16 @@ public enum EvidenceLevel: String, CaseIterable, Hashable, Codable, Sendable, Co
     case contested
     /// Two or more independent sources.
     case corroborated
-    /// A monitor confirmed it. (Monitors' submissions arrive with the server; no importer yields this yet.)
+    /// A reviewer of the mission confirmed it, after examining the records and their evidence (a claim of stance
+    /// ``Claim/Stance/verification``). No importer yields this: only a review does.
     case verified
 
     private var rank: Int { Self.allCases.firstIndex(of: self)! }
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
 
     /// The level that follows from the `claims` about one event and the `actions` its records report:
+    /// - a reviewer's verification among the claims → `verified`, whatever the others say (a reviewer's rejection
+    ///   is not a claim about the act, and is left out);
     /// - claims blaming different parties, a denial that a party another claim blames did it, or records
     ///   reporting different actions (the unknown aside, and a strike of unstated weapon with any strike) →
     ///   `contested`;
@@ -29,6 +32,8 @@ public enum EvidenceLevel: String, CaseIterable, Hashable, Codable, Sendable, Co
     public static func level(
         for claims: [Claim], actions: [ActionType] = [], origins: (Claim) -> Set<String> = SourceIdentity.origins(of:)
     ) -> EvidenceLevel {
+        if claims.contains(where: \.isVerification) { return .verified }
+        let claims = claims.contains(where: \.isRejection) ? claims.filter { !$0.isRejection } : claims
         guard claims.count > 1 else { return .singleClaim }  // one claim can neither contest nor corroborate
         let accused = Set(claims.compactMap(\.blamed))
         if accused.count > 1 || differ(actions) { return .contested }

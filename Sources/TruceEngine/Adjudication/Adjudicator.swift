@@ -11,7 +11,7 @@ import TruceCore
 /// ```
 public struct Adjudicator: Sendable {
     /// Changes whenever a rule changes, so stored verdicts can be told apart and recomputed.
-    public static let rulesVersion = "2026.12-2"
+    public static let rulesVersion = "2026.12-3"
 
     /// The outlines that place a point in a sea an agreement names (`sea: black_sea`).
     public let seas: SeaOutlines
@@ -36,7 +36,7 @@ public struct Adjudicator: Sendable {
     /// (relevance, party, place, time) go first, and the first that fails ends the judgement as `out_of_scope`.
     func outcomes(for incident: Incident, under prepared: PreparedAgreement) -> (VerdictKind, ClauseOutcomes) {
         var outcomes = ClauseOutcomes()
-        if incident.action == .noHostileAct { return (.outOfScope, outcomes) }
+        if incident.action == .noHostileAct || incident.isRejectedByReview { return (.outOfScope, outcomes) }
         let scope = prepared.agreement.scope
         outcomes.party = PartyClause.check(incident, prepared, explain: false)
         if outcomes.party.outcome == .fail { return (.outOfScope, outcomes) }
@@ -59,6 +59,12 @@ public struct Adjudicator: Sendable {
     /// only, no reasons: the same verdict, computed fast for bulk runs; `truce explain` recomputes the reasons.
     public func verdict(for incident: Incident, under prepared: PreparedAgreement, explain: Bool) -> Verdict {
         let agreement = prepared.agreement
+        if let rejection = incident.claims.first(where: \.isRejection) {
+            let reason = explain ? "rejected in review by \(rejection.claimant); the record is kept, not judged (see its review history)" : ""
+            return Verdict(
+                incident: incident.id, agreement: agreement.id, kind: .outOfScope, checks: [ClauseCheck(.relevance, .fail, reason)],
+                rulesVersion: Self.rulesVersion)
+        }
         if incident.action == .noHostileAct {
             let reason = explain ? "not a hostile act: \(HostileActs.reason(for: incident.sources))" : ""
             return Verdict(

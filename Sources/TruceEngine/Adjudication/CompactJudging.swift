@@ -21,6 +21,8 @@ struct CompactIncident: Sendable {
     var hasCoordinate: Bool
     /// Whether the source states no time: the span is when it was reported.
     var unstated: Bool
+    /// Whether a reviewer rejected the record (``Incident/isRejectedByReview``).
+    var rejected: Bool
 
     init(_ incident: Incident, codes: inout CodeBook) {
         start = incident.time.span.start.timeIntervalSinceReferenceDate
@@ -33,6 +35,7 @@ struct CompactIncident: Sendable {
         outcome = incident.outcome.map { Int8(Outcome.allCases.firstIndex(of: $0)!) } ?? -1
         hasCoordinate = incident.location.coordinate != nil
         unstated = !incident.time.isStated
+        rejected = incident.isRejectedByReview
     }
 }
 
@@ -162,8 +165,8 @@ struct CompactAgreement: Sendable {
     /// countries or of unknown country, whose place clause is `place`.
     func outcomes(_ incident: CompactIncident, place: CompactPlace) -> (VerdictKind, ClauseOutcomes) {
         var outcomes = ClauseOutcomes()
-        // Relevance: a record of no hostile act is out of scope before any clause.
-        if incident.action == Self.noHostileAct { return (.outOfScope, outcomes) }
+        // Relevance: a record of no hostile act, or one rejected in review, is out of scope before any clause.
+        if incident.action == Self.noHostileAct || incident.rejected { return (.outOfScope, outcomes) }
         // Party.
         var perpetrator: Party?
         if incident.party < 0 {

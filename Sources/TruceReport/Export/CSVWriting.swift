@@ -36,7 +36,7 @@ public enum TruceCSVExport {
     public static var layout: ExportLayout<Incident> { CSVLine.layout(header: columns, fields: fields) }
 
     static func fields(_ incident: Incident) -> [String] {
-        let claim = incident.claims.first { !$0.isDenial } ?? incident.claims.first
+        let claim = incident.claims.first { $0.stance == .assertion } ?? incident.claims.first
         let denial = incident.claims.first { $0.isDenial && $0.claimant == claim?.claimant }
         let location = incident.location
         return [

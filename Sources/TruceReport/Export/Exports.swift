@@ -58,8 +58,8 @@ public struct ClaimRow: Hashable, Codable, Sendable {
     public var accused: PartyID?
     public var sourceURL: String?
     public var published: String?
-    /// ``Claim/Stance/denial`` for a denial (`accused` is then the party said not to have done it); `nil` for an
-    /// assertion.
+    /// ``Claim/Stance/denial`` for a denial (`accused` is then the party said not to have done it),
+    /// ``Claim/Stance/verification`` for a reviewer's verification; `nil` for an assertion.
     public var stance: Claim.Stance?
 
     public init(incident: IncidentID, claim: Claim) {
@@ -69,7 +69,7 @@ public struct ClaimRow: Hashable, Codable, Sendable {
         accused = claim.accused
         sourceURL = claim.source?.url
         published = claim.source?.published
-        stance = claim.isDenial ? .denial : nil
+        stance = claim.stance == .assertion ? nil : claim.stance
     }
 
     public static let columns = ["incident", "claimant", "claimant_party", "accused", "source_url", "published", "stance"]

@@ -115,4 +115,15 @@ public protocol AccountTransaction {
     /// - Returns: the entry with its id.
     @discardableResult
     func append(_ entry: AuditEntry) throws -> AuditEntry
+
+    /// The review status of the incident with `id`, or `nil` when it was never reviewed.
+    func reviewStatus(of id: IncidentID) throws -> ReviewStatus?
+
+    /// Stores `status` in place of its incident's.
+    func save(_ status: ReviewStatus) throws
+
+    /// Appends `entry` to its incident's review history.
+    /// - Returns: the entry with its id.
+    @discardableResult
+    func append(_ entry: ReviewEntry) throws -> ReviewEntry
 }

@@ -343,6 +343,40 @@ enum Migrations {
                     END;
                     """)
         }
+        migrator.registerMigration("v18-review") { db in
+            // Each record in review: its state and the reviewer holding it (a lock with an expiry, in Unix
+            // seconds), and its review history, append-only like the audit trail. A record never reviewed has no
+            // row: it is unreviewed.
+            try db.execute(
+                sql: """
+                    CREATE TABLE review_status (
+                        incident_id TEXT PRIMARY KEY NOT NULL,
+                        state TEXT NOT NULL,
+                        lock_holder TEXT,
+                        lock_expires REAL,
+                        updated_at REAL NOT NULL
+                    ) STRICT;
+                    CREATE INDEX review_status_by_state ON review_status(state, updated_at);
+                    CREATE TABLE review_entry (
+                        id INTEGER PRIMARY KEY,
+                        incident_id TEXT NOT NULL,
+                        action TEXT NOT NULL,
+                        reviewer TEXT NOT NULL,
+                        at REAL NOT NULL,
+                        note TEXT NOT NULL,
+                        state TEXT NOT NULL
+                    ) STRICT;
+                    CREATE INDEX review_entry_by_incident ON review_entry(incident_id, id);
+                    CREATE TRIGGER review_entry_never_changed BEFORE UPDATE ON review_entry
+                    BEGIN
+                        SELECT RAISE(ABORT, 'the review history is append-only: an entry cannot be changed');
+                    END;
+                    CREATE TRIGGER review_entry_never_removed BEFORE DELETE ON review_entry
+                    BEGIN
+                        SELECT RAISE(ABORT, 'the review history is append-only: an entry cannot be removed');
+                    END;
+                    """)
+        }
         return migrator
     }
 
