@@ -9,7 +9,8 @@ import TruceStore
 /// A submission is a JSON object with the fields of an incident's canonical JSON that say what happened (``fields``):
 /// when (`time`: a span in UTC with its precision and zone), where (`location`), what (`action`, `outcome`, `acts`,
 /// `target`, `description`), who is said to have done it and by whom (`perpetrator`), and its toll (`effects`).
-/// Truce sets the rest: the id, the claim and the source record.
+/// Truce sets the rest: the id, the claim and the source record. A member `evidence` may name files sent before
+/// (``submit(_:idempotencyKey:evidenceIn:by:in:now:)``). A new observation waits in the review queue, unreviewed.
 ///
 /// Each submission carries an idempotency key chosen by the sender (a form made offline keeps its key until it is
 /// sent): the same key from the same user gives the same observation however often it arrives.
@@ -69,12 +70,13 @@ public enum Observations {
         guard let given = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else {
             throw IncidentEdits.Rejected(field: "body", message: "is not a JSON object")
         }
-        for key in given.keys.sorted() {
+        for key in given.keys.sorted() where key != "evidence" {
             if setByTruce.contains(key) { throw IncidentEdits.Rejected(field: key, message: "is set by Truce, not by a submission") }
             if !fields.contains(key) { throw IncidentEdits.Rejected(field: key, message: "is not a field of an observation") }
         }
         let monitor = "Monitor \(author.name)"
         var object = given
+        object["evidence"] = nil  // named in the source record, not a field of the incident
         object["id"] = id(idempotencyKey: idempotencyKey, user: author.name)
         object["target"] = given["target"] ?? [String: Any]()
         object["effects"] = given["effects"] ?? [String: Any]()
@@ -119,6 +121,35 @@ public enum Observations {
             return Submitted(incident: incident, isNew: true)
         }
     }
+
+    /// Stores the observation `author` submits as ``submit(_:idempotencyKey:evidence:by:in:now:)`` does, its
+    /// evidence named in the submission: a member `evidence` of the body, an array of the SHA-256 names of files
+    /// sent before (``EvidenceFiles/keep(_:declaredType:)``). The body is kept verbatim, that member included.
+    /// - Throws: ``IncidentEdits/Rejected`` (field `evidence`) when the member is not such an array or names a
+    ///   file not kept; otherwise as the other `submit`.
+    public static func submit(
+        _ body: Data, idempotencyKey: String, evidenceIn files: EvidenceFiles, by author: ChangeAuthor, in store: some AccountStore,
+        now: Date = Date()
+    ) throws -> Submitted {
+        guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any], let named = object["evidence"] else {
+            return try submit(body, idempotencyKey: idempotencyKey, by: author, in: store, now: now)
+        }
+        guard let names = named as? [String], names.count <= maxEvidenceFiles else {
+            throw IncidentEdits.Rejected(field: "evidence", message: "is an array of at most \(maxEvidenceFiles) SHA-256 names of files sent before")
+        }
+        var evidence: [StoredEvidence] = []
+        for name in names where !evidence.contains(where: { $0.sha256 == name }) {
+            do {
+                evidence.append(try files.evidence(named: name))
+            } catch {
+                throw IncidentEdits.Rejected(field: "evidence", message: "names \(name.debugDescription), which is not a file kept (\(error))")
+            }
+        }
+        return try submit(body, idempotencyKey: idempotencyKey, evidence: evidence, by: author, in: store, now: now)
+    }
+
+    /// The most evidence files one observation names.
+    public static let maxEvidenceFiles = 20
 
     /// Refuses an empty, overlong or unprintable idempotency key.
     private static func check(_ key: String) throws {

@@ -51,8 +51,9 @@ final class ResponseCache: @unchecked Sendable {
 
     /// The paths whose `GET` answers are kept.
     static func isCacheable(_ path: String) -> Bool {
-        path == "/api/v1/agreements" || path.hasPrefix("/api/v1/agreements/") || path == "/api/v1/incidents"
-            || path.hasPrefix("/api/v1/incidents/") || path == "/api/v1/verdicts"
+        // A record's review shows locks that expire with time, not with the store's version: never kept.
+        (path == "/api/v1/agreements" || path.hasPrefix("/api/v1/agreements/") || path == "/api/v1/incidents"
+            || path.hasPrefix("/api/v1/incidents/") || path == "/api/v1/verdicts") && !path.hasSuffix("/review")
     }
 
     /// The store's version now; drops everything kept when it changed.

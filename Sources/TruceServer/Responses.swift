@@ -17,11 +17,13 @@ enum Responses {
     /// RFC 8288's `Link` header, which gives the next page.
     static let linkHeader = HTTPField.Name("Link")!
 
-    /// A 200 response of `bytes` as `contentType`.
-    static func bytes(_ bytes: [UInt8], as contentType: String, headers more: HTTPFields = [:]) -> Response {
+    /// A response of `bytes` as `contentType` (200 unless `status` says otherwise).
+    static func bytes(
+        _ bytes: [UInt8], as contentType: String, status: HTTPResponse.Status = .ok, headers more: HTTPFields = [:]
+    ) -> Response {
         var headers = more
         headers[.contentType] = contentType
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     /// A 200 response of `buffer` as `contentType`.
@@ -37,8 +39,8 @@ enum Responses {
     }
 
     /// A 200 JSON response of `value` encoded as Truce encodes its values (sorted keys, ISO 8601 instants).
-    static func encoded(_ value: some Encodable) throws -> Response {
-        bytes(Array(try TruceJSON.encoder().encode(value)), as: json)
+    static func encoded(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
+        bytes(Array(try TruceJSON.encoder().encode(value)), as: json, status: status, headers: headers)
     }
 }
 

@@ -51,6 +51,11 @@ public enum TruceServer {
         AgreementWriteRoutes(writes: writeSide.writes, maxBodyBytes: configuration.maxRequestBodyBytes).add(to: router)
         IncidentWriteRoutes(writes: writeSide.writes, maxBodyBytes: configuration.maxRequestBodyBytes).add(to: router)
         ImportRoutes(writes: writeSide.writes, jobs: writeSide.jobs, upload: writeSide.upload, configuration: configuration).add(to: router)
+        ObservationRoutes(
+            writes: writeSide.writes, evidence: EvidenceFiles(besideDatabase: store.store.path), maxBodyBytes: configuration.maxRequestBodyBytes
+        ).add(to: router)
+        ReviewRoutes(store: store, writes: writeSide.writes, maxBodyBytes: configuration.maxRequestBodyBytes, configuration: configuration).add(
+            to: router)
         return TruceRoutes(router: router, cache: cache, anonymousReads: configuration.publicAccess != .off)
     }
 

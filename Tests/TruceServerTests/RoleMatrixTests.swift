@@ -29,6 +29,7 @@ struct RoleMatrixTests {
         var path: String
         var body: String?
         var contentType = "application/json"
+        var headers: [String: String] = [:]
         var note: String
         var expected: [Int]
     }
@@ -111,8 +112,29 @@ struct RoleMatrixTests {
         Row(
             method: .patch, path: "/api/v1/incidents/srv-001", body: #"{"description": "Corrected."}"#, contentType: "application/merge-patch+json",
             note: "correct an incident", expected: [200, 200, 403, 403, 401, 401]),
+        Row(
+            method: .post, path: "/api/v1/evidence", body: document, contentType: "application/pdf", note: "send an evidence file (a PDF)",
+            expected: [201, 201, 201, 403, 401, 401]),
+        Row(
+            method: .get, path: "/api/v1/evidence/\(EvidenceFiles.sha256(Array(document.utf8)))",
+            note: "the PDF: reviewers only (none was sent by a viewer or anonymously)", expected: [200, 200, 403, 404, 404, 401]),
+        Row(
+            method: .post, path: "/api/v1/observations", body: observation, headers: ["Idempotency-Key": "matrix-1"], note: "submit an observation",
+            expected: [201, 201, 201, 403, 401, 401]),
+        Row(method: .get, path: "/api/v1/review/queue", note: "the review queue", expected: [200, 200, 403, 403, 401, 401]),
+        Row(
+            method: .post, path: "/api/v1/incidents/srv-001/review", body: #"{"action": "take"}"#, note: "take a record for review",
+            expected: [200, 200, 403, 403, 401, 401]),
+        Row(method: .get, path: "/api/v1/incidents/srv-001/review", note: "a record's review", expected: [200, 200, 403, 403, 401, 401]),
         Row(method: .delete, path: "/api/v1/session", note: "sign out", expected: [204, 204, 204, 204, 401, 401]),
     ]
+
+    /// A one-page PDF, as a monitor's document is sent.
+    static let document = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+    /// A monitor's observation of a strike on a Kharkiv substation.
+    static let observation =
+        #"{"time": {"span": {"start": "2025-03-22T01:40:00Z"}, "precision": "minute"}, "location": {"country": "UA", "precision": "country"}, "#
+        + #""action": "drone_strike", "target": {"category": "energy"}, "description": "Seen from the road."}"#
 
     @Test("every route answers every role, and anonymous requests with public access on and off, with the status in the table")
     func matrix() async throws {
@@ -130,6 +152,7 @@ struct RoleMatrixTests {
                         .replacingOccurrences(of: "{job}", with: job)
                     var headers = requester.role.map { accounts.bearer($0) } ?? [:]
                     if row.body != nil { headers[.contentType] = row.contentType }
+                    for (name, value) in row.headers { headers[HTTPField.Name(name)!] = value }
                     let response = try await client.execute(
                         uri: path, method: row.method, headers: headers, body: row.body.map { ByteBuffer(string: $0) }
                     ) { $0 }
@@ -183,7 +206,7 @@ struct RoleMatrixTests {
         let bare = String(path.split(separator: "?", maxSplits: 1).first ?? "")
         let segments = bare.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard segments.count > 4, segments[1] == "api" else { return bare }
-        let names = ["agreements": "id", "incidents": "id", "users": "name", "tokens": "id", "imports": "id"]
+        let names = ["agreements": "id", "incidents": "id", "users": "name", "tokens": "id", "imports": "id", "evidence": "sha256"]
         var result = segments
         if let name = names[segments[3]] { result[4] = "{\(name)}" }
         return result.joined(separator: "/")

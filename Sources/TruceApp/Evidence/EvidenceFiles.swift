@@ -71,6 +71,25 @@ public struct EvidenceFiles: Sendable {
         return bytes
     }
 
+    /// The file named `sha256` as kept: its kind, size, and for a photo its copy without metadata.
+    /// - Throws: as ``bytes(named:)``; ``EvidenceError/unreadablePhoto(reason:)`` for a photo that cannot be read.
+    public func evidence(named sha256: String) throws -> StoredEvidence {
+        let bytes = try bytes(named: sha256)
+        guard let kind = EvidenceKind(sniffing: bytes) else { throw EvidenceError.corrupted(sha256: sha256) }
+        var stored = StoredEvidence(sha256: sha256, kind: kind, size: bytes.count, publishedSHA256: nil, originalMetadata: [])
+        if kind.isPhoto {
+            do {
+                stored.originalMetadata = try PhotoMetadata.tags(in: bytes, kind: kind).sorted()
+                let published = try PhotoMetadata.stripped(bytes, kind: kind)
+                stored.publishedSHA256 = Self.sha256(published)
+                try write(published, named: stored.publishedSHA256!)  // kept already, unless the folder lost it
+            } catch let malformed as PhotoMetadata.Malformed {
+                throw EvidenceError.unreadablePhoto(reason: malformed.reason)
+            }
+        }
+        return stored
+    }
+
     /// What readers who may not see originals are shown of `evidence`: a photo's copy without metadata, `nil` for
     /// a video or a document (whose metadata Truce does not take out, so reviewers alone see them).
     public func published(_ evidence: StoredEvidence) throws -> [UInt8]? {
