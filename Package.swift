@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "TruceStore", targets: ["TruceStore"]),
         .library(name: "TruceReport", targets: ["TruceReport"]),
         .library(name: "TruceApp", targets: ["TruceApp"]),
+        .library(name: "TruceDashboard", targets: ["TruceDashboard"]),
         .library(name: "TruceServer", targets: ["TruceServer"]),
     ],
     dependencies: [
@@ -33,6 +34,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .target(name: "TruceCore", swiftSettings: strictSettings),
@@ -70,11 +72,21 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The web dashboard's pages, rendered on the server from Mustache templates and catalogued labels.
+        .target(
+            name: "TruceDashboard",
+            dependencies: [
+                "TruceApp", "TruceCore", "TruceEngine", "TruceStore", "TruceReport", .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Resources/Templates"), .copy("Resources/Strings")],
+            swiftSettings: strictSettings
+        ),
         // `truce serve`: the HTTP API over the same use cases, described by its OpenAPI document.
         .target(
             name: "TruceServer",
             dependencies: [
-                "TruceApp", "TruceCore", "TruceStore", "TruceEngine", "TruceIngest", "TruceReport", .product(name: "Yams", package: "Yams"),
+                "TruceApp", "TruceCore", "TruceStore", "TruceEngine", "TruceIngest", "TruceReport", "TruceDashboard",
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -121,6 +133,7 @@ let package = Package(
             dependencies: ["TruceApp", "TruceCore", "TruceIngest", "TruceEngine", "TruceStore", "TruceReport", "TruceTestSupport"],
             exclude: ["Fixtures"], swiftSettings: strictSettings
         ),
+        .testTarget(name: "TruceDashboardTests", dependencies: ["TruceDashboard"], swiftSettings: strictSettings),
         .testTarget(
             name: "TruceServerTests",
             dependencies: [

@@ -39,6 +39,15 @@ public struct RenderedReport: Sendable {
     public var bundledOutlinesMissing: Bool
 }
 
+/// A report's figures before rendering, with the outlines its map is drawn over.
+public struct BuiltReport: Sendable {
+    public var report: MonitoringReport
+    /// The outlines under the map: those given, else the bundled country outlines, else none.
+    public var outlines: Outlines?
+    /// Whether no outlines were given and the bundled ones are missing.
+    public var bundledOutlinesMissing: Bool
+}
+
 /// Building monitoring reports: figures over a period counted by event, rendered as HTML, Markdown or JSON.
 public enum Reporting {
     /// Renders the report `request` asks for. The first judge of the process tells `observer` of missing outlines.
@@ -46,6 +55,18 @@ public enum Reporting {
     public static func render(
         _ request: ReportRequest, store: some VerdictStore, observer: any ProgressObserver = QuietObserver()
     ) throws -> RenderedReport {
+        let built = try build(request, store: store, observer: observer)
+        let text = try ReportRenderer.render(built.report, as: request.format, outlines: built.outlines)
+        return RenderedReport(
+            fileName: "\(built.report.agreement.id)_\(built.report.from)_\(built.report.to).\(request.format.rawValue)", text: text,
+            bundledOutlinesMissing: built.bundledOutlinesMissing)
+    }
+
+    /// The figures of the report `request` asks for (its format aside), and the outlines for its map.
+    /// - Throws: as ``render(_:store:observer:)``.
+    public static func build(
+        _ request: ReportRequest, store: some VerdictStore, observer: any ProgressObserver = QuietObserver()
+    ) throws -> BuiltReport {
         let agreement = try Agreements.named(request.agreement, in: store)
         let zone = agreement.timeZone
         let now = Date()
@@ -86,10 +107,7 @@ public enum Reporting {
         } else {
             bundledOutlinesMissing = true
         }
-        let text = try ReportRenderer.render(report, as: request.format, outlines: outlines)
-        return RenderedReport(
-            fileName: "\(agreement.id)_\(report.from)_\(report.to).\(request.format.rawValue)", text: text,
-            bundledOutlinesMissing: bundledOutlinesMissing)
+        return BuiltReport(report: report, outlines: outlines, bundledOutlinesMissing: bundledOutlinesMissing)
     }
 
     /// Renders the report and writes it into `directory` (created if missing).

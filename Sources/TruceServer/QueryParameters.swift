@@ -20,6 +20,15 @@ struct QueryParameters {
         self.values = values
     }
 
+    /// The parameters of a page's query, where a form sends the fields left blank as empty values: those are
+    /// dropped, as if absent.
+    init(form request: Request) throws {
+        self.values = try QueryParameters(request).values.filter { !$0.value.isEmpty }
+    }
+
+    /// The parameters given, in name order, for links that keep them.
+    var pairs: [(String, String)] { values.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
+
     /// The text of parameter `name`, `nil` when it is absent; an empty value is refused (leave it out instead).
     func text(_ name: String, maxBytes: Int = QueryParameters.maxValueBytes) throws -> String? {
         guard let value = values[name] else { return nil }

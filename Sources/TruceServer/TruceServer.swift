@@ -3,6 +3,7 @@ import Logging
 import NIOCore
 import ServiceLifecycle
 import TruceApp
+import TruceDashboard
 import TruceStore
 import UnixSignals
 
@@ -54,6 +55,7 @@ public enum TruceServer {
         ObservationRoutes(
             writes: writeSide.writes, evidence: EvidenceFiles(besideDatabase: store.store.path), maxBodyBytes: configuration.maxRequestBodyBytes
         ).add(to: router)
+        DashboardRoutes(store: store, dashboard: DashboardRoutes.shipped).add(to: router)
         ReviewRoutes(store: store, writes: writeSide.writes, maxBodyBytes: configuration.maxRequestBodyBytes, configuration: configuration).add(
             to: router)
         return TruceRoutes(router: router, cache: cache, anonymousReads: configuration.publicAccess != .off)

@@ -126,6 +126,11 @@ struct RoleMatrixTests {
             method: .post, path: "/api/v1/incidents/srv-001/review", body: #"{"action": "take"}"#, note: "take a record for review",
             expected: [200, 200, 403, 403, 401, 401]),
         Row(method: .get, path: "/api/v1/incidents/srv-001/review", note: "a record's review", expected: [200, 200, 403, 403, 401, 401]),
+        Row(method: .get, path: "/", note: "the dashboard: agreements", expected: [200, 200, 200, 200, 200, 401]),
+        Row(
+            method: .get, path: "/agreements/\(monitorsAgreement)", note: "the dashboard: an agreement in scope",
+            expected: [200, 200, 200, 200, 200, 401]),
+        Row(method: .get, path: "/incidents/srv-001", note: "the dashboard: an incident in scope", expected: [200, 200, 200, 200, 200, 401]),
         Row(method: .delete, path: "/api/v1/session", note: "sign out", expected: [204, 204, 204, 204, 401, 401]),
     ]
 
@@ -205,6 +210,7 @@ struct RoleMatrixTests {
     static func template(of path: String) -> String {
         let bare = String(path.split(separator: "?", maxSplits: 1).first ?? "")
         let segments = bare.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        if segments.count == 3, ["agreements", "incidents"].contains(segments[1]) { return "/\(segments[1])/{id}" }
         guard segments.count > 4, segments[1] == "api" else { return bare }
         let names = ["agreements": "id", "incidents": "id", "users": "name", "tokens": "id", "imports": "id", "evidence": "sha256"]
         var result = segments

@@ -92,7 +92,7 @@ extension ReportRenderer {
 
 extension MonitoringReport {
     /// Every event of the period with a point, for the map.
-    var mapDots: [IncidentMap.Dot] {
+    public var mapDots: [IncidentMap.Dot] {
         points.map {
             IncidentMap.Dot(
                 coordinate: $0.coordinate, verdict: $0.verdict, evidence: $0.evidence,

@@ -207,7 +207,7 @@ extension MonitoringReport {
     }
 
     /// The window's first and last local day within the report, for shading the chart.
-    var windowDays: (first: String, last: String)? {
+    public var windowDays: (first: String, last: String)? {
         guard let window = agreement.window else { return nil }
         let zone = agreement.timeZone
         let first = max(ComplianceAnalytics.localDay(window.start, in: zone), from)

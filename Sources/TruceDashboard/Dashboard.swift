@@ -1,0 +1,75 @@
+import Foundation
+import Mustache
+
+/// The web dashboard's pages, rendered on the server from Mustache templates (`Templates/*.mustache` in the
+/// module's resources) and the labels of a ``Catalogue``: every page is complete HTML, readable without
+/// JavaScript, and prints without its navigation.
+///
+/// ```swift
+/// let dashboard = try Dashboard()
+/// let html = try dashboard.agreementsPage(AgreementsPage.build(in: store, at: Date()), language: .ukrainian, path: "/")
+/// ```
+public struct Dashboard: Sendable {
+    let library: MustacheLibrary
+    public let catalogue: Catalogue
+
+    /// Loads the shipped templates and catalogue.
+    /// - Throws: ``DashboardError`` when a resource is missing or a template does not parse.
+    public init() throws {
+        guard let folder = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
+            throw DashboardError.missingResource("Templates")
+        }
+        var library = MustacheLibrary()
+        let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+        for file in files where file.pathExtension == "mustache" {
+            do {
+                try library.register(String(contentsOf: file, encoding: .utf8), named: file.deletingPathExtension().lastPathComponent)
+            } catch {
+                throw DashboardError.template("\(file.lastPathComponent): \(error)")
+            }
+        }
+        self.library = library
+        catalogue = try Catalogue.bundled()
+    }
+
+    /// The page `template` with `content`, in `language`, for the request at `path` (whose language links keep
+    /// its query).
+    func render(_ template: String, title: String, content: some Any, language: Language, path: String, query: [(String, String)]) throws -> String {
+        let labels = catalogue.labels(in: language)
+        let page = Page(
+            t: labels, lang: language.rawValue, title: title,
+            languages: Language.allCases.map { other in
+                LanguageLink(
+                    name: other.name, code: other.rawValue, current: other == language,
+                    href: Self.href(path, query.filter { $0.0 != "lang" } + [("lang", other.rawValue)]))
+            }, content: content)
+        guard let html = library.render(page, withTemplate: template) else { throw DashboardError.template(template) }
+        return html
+    }
+
+    /// `path` with `query` percent-encoded.
+    static func href(_ path: String, _ query: [(String, String)]) -> String {
+        var components = URLComponents()
+        components.path = path
+        components.queryItems = query.isEmpty ? nil : query.map { URLQueryItem(name: $0.0, value: $0.1) }
+        // `+` stays literal in a query built this way; spell it out so that a server reads it as a plus.
+        return (components.string ?? path).replacingOccurrences(of: "+", with: "%2B")
+    }
+
+    /// What every page's layout reads.
+    struct Page {
+        /// The labels, by key.
+        var t: [String: String]
+        var lang: String
+        var title: String
+        var languages: [LanguageLink]
+        var content: Any
+    }
+
+    struct LanguageLink {
+        var name: String
+        var code: String
+        var current: Bool
+        var href: String
+    }
+}

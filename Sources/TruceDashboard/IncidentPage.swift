@@ -1,0 +1,139 @@
+import Foundation
+import TruceApp
+import TruceCore
+
+/// What the incident page shows: the explanation of its verdicts, and its review when the reader is a reviewer.
+public struct IncidentPageData: Sendable {
+    public var explanation: Explanation
+    /// Earlier versions of the incident kept in its history.
+    public var versions: Int
+    /// The record's review state and history; `nil` when the reader may not review.
+    public var review: (status: ReviewStatus, history: [ReviewEntry])?
+
+    public init(explanation: Explanation, versions: Int, review: (status: ReviewStatus, history: [ReviewEntry])?) {
+        self.explanation = explanation
+        self.versions = versions
+        self.review = review
+    }
+}
+
+extension Dashboard {
+    /// An incident's page: what happened, its claims and who makes them, its source records verbatim, each verdict
+    /// clause by clause, the records linked with it, and (for reviewers) its review with the actions they may take.
+    public func incidentPage(_ data: IncidentPageData, at now: Date, language: Language, path: String, query: [(String, String)]) throws
+        -> String
+    {
+        let incident = data.explanation.incident
+        let zone = incident.time.timeZone ?? .utc
+        let claims = incident.claims.map { claim in
+            ClaimRow(
+                claimant: claim.claimant, party: claim.claimantParty?.rawValue ?? label("claim_independent", language),
+                stance: label("stance_\(claim.stance.rawValue)", language), accused: claim.accused?.rawValue ?? "–", source: claim.source?.url)
+        }
+        let sources = incident.sources.map { record in
+            SourceBlock(
+                heading: "\(record.dataset) · \(record.file):\(record.line) · \(record.key)\(record.release.map { " · \($0)" } ?? "")",
+                fields: record.fields.map { FieldRow(name: $0.name, value: $0.value) })
+        }
+        let verdicts = data.explanation.verdicts.filter { $0.kind != .outOfScope || $0.check(.relevance) != nil }.map { verdict in
+            VerdictBlock(
+                agreement: verdict.agreement, href: Self.href("/agreements/\(verdict.agreement)", [("lang", language.rawValue)]),
+                kind: label("verdict_\(verdict.kind.rawValue)", language), kindCode: verdict.kind.rawValue,
+                checks: verdict.checks.map {
+                    CheckRow(
+                        clause: label("clause_\($0.clause.rawValue)", language), outcome: label("outcome_\($0.outcome.rawValue)", language),
+                        outcomeCode: $0.outcome.rawValue, reason: $0.reason)
+                })
+        }
+        let linked = data.explanation.linkedWith.map { LinkRow(id: $0, href: Self.href("/incidents/\($0)", [("lang", language.rawValue)])) }
+        let review = data.review.map { review in
+            let lock = review.status.lock(at: now)
+            return ReviewBlock(
+                state: label("review_\(review.status.state.rawValue)", language),
+                lock: lock.map { "\(label("review_heldBy", language)) \($0.holder) · \(TimeFormatting.utc($0.expires))" },
+                history: review.history.map {
+                    ReviewRow(
+                        at: TimeFormatting.utc($0.at), reviewer: $0.reviewer, action: label("action_\($0.action.rawValue)", language), note: $0.note)
+                })
+        }
+        let content = IncidentContent(
+            id: incident.id,
+            when: "\(TimeFormatting.span(incident.time.span, in: zone)) (\(label("precision", language)): \(incident.time.precision.rawValue))",
+            whenUTC: TimeFormatting.span(incident.time.span, in: nil),
+            place: [incident.location.place, incident.location.admin1, incident.location.country].compactMap { $0 }.joined(separator: ", "),
+            what: [incident.action?.rawValue, incident.target.category?.rawValue, incident.target.subtype].compactMap { $0 }.joined(separator: " · "),
+            perpetrator: incident.perpetrator.map { "\($0.party) (\($0.attributedBy))" } ?? "–", description: incident.description,
+            evidence: data.explanation.evidence.map { label("evidence_\($0.level.rawValue)", language) } ?? "–",
+            claims: claims, sources: sources, verdicts: verdicts, linked: linked, noLinks: linked.isEmpty, versions: data.versions, review: review)
+        return try render("incident", title: incident.id, content: content, language: language, path: path, query: query)
+    }
+
+    struct IncidentContent {
+        var id: String
+        var when: String
+        var whenUTC: String
+        var place: String
+        var what: String
+        var perpetrator: String
+        var description: String
+        var evidence: String
+        var claims: [ClaimRow]
+        var sources: [SourceBlock]
+        var verdicts: [VerdictBlock]
+        var linked: [LinkRow]
+        var noLinks: Bool
+        var versions: Int
+        var review: ReviewBlock?
+    }
+
+    struct ClaimRow {
+        var claimant: String
+        var party: String
+        var stance: String
+        var accused: String
+        var source: String?
+    }
+
+    struct SourceBlock {
+        var heading: String
+        var fields: [FieldRow]
+    }
+
+    struct FieldRow {
+        var name: String
+        var value: String
+    }
+
+    struct VerdictBlock {
+        var agreement: String
+        var href: String
+        var kind: String
+        var kindCode: String
+        var checks: [CheckRow]
+    }
+
+    struct CheckRow {
+        var clause: String
+        var outcome: String
+        var outcomeCode: String
+        var reason: String
+    }
+
+    struct LinkRow {
+        var id: String
+        var href: String
+    }
+
+    struct ReviewBlock {
+        var state: String
+        var lock: String?
+        var history: [ReviewRow]
+    }
+
+    struct ReviewRow {
+        var at: String
+        var reviewer: String
+        var action: String
+        var note: String
+    }
+}

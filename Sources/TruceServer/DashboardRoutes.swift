@@ -1,0 +1,86 @@
+import Foundation
+import Hummingbird
+import TruceApp
+import TruceCore
+import TruceDashboard
+import TruceStore
+
+/// The web dashboard's pages (``TruceDashboard/Dashboard``), read with the same permissions as the API routes whose
+/// data they show: `/` lists the agreements, `/agreements/{id}` is an agreement's page with its verdicts table,
+/// `/incidents/{id}` an incident's. `lang` (`en`, `uk`, `ru`) or `Accept-Language` chooses the language.
+struct DashboardRoutes {
+    let store: StoreAccess
+    /// The dashboard, or why its templates could not be loaded (each page then answers with that error).
+    let dashboard: Result<Dashboard, any Error>
+
+    /// The dashboard shipped with the server, loaded once per process.
+    static let shipped = Result { try Dashboard() }
+    /// Rows of the verdicts table per page.
+    static let pageSize = 50
+
+    func add(to router: Router<TruceRequestContext>) {
+        router.get("/") { request, context in
+            let parameters = try QueryParameters(form: request)
+            try context.require(.readAgreements)
+            let language = try Self.language(request, parameters)
+            let agreements = try await store.run { try $0.agreements() }.filter { context.allows(.readAgreements, agreement: $0.id) }
+            let html = try dashboard.get().agreementsPage(agreements, at: Date(), language: language, path: "/", query: parameters.pairs)
+            return Self.page(html)
+        }
+        router.get("/agreements/{id}") { request, context in
+            let id = try context.pathParameter("id")
+            let parameters = try QueryParameters(form: request)
+            // The page holds the report's figures and incidents: what a report needs.
+            try context.require(.readIncidents, agreement: id)
+            try context.require(.readVerdicts, agreement: id)
+            let language = try Self.language(request, parameters)
+            var filter = try parameters.verdictFilter()
+            filter.agreement = id
+            let listRequest = VerdictListRequest(filter: filter, unit: .record, after: try parameters.cursor(), limit: Self.pageSize)
+            let filters = AgreementPageData.filterNames.compactMap { name in parameters.values[name].map { (name, $0) } }
+            let data = try await store.run { store in
+                UncheckedSendable(
+                    AgreementPageData(
+                        agreement: try Agreements.named(id, in: store), built: try Reporting.build(ReportRequest(agreement: id), store: store),
+                        table: try VerdictListing.list(listRequest, in: store), filters: filters))
+            }.value
+            let html = try dashboard.get().agreementPage(data, at: Date(), language: language, path: "/agreements/\(id)", query: parameters.pairs)
+            return Self.page(html)
+        }
+        router.get("/incidents/{id}") { request, context in
+            let id = try context.pathParameter("id")
+            let parameters = try QueryParameters(form: request)
+            try context.require(.readIncidents)
+            let language = try Self.language(request, parameters)
+            let scope = context.principal?.agreementScope ?? []
+            let reviews = context.allows(.review)
+            let data = try await store.run { store in
+                guard let incident = try store.incidents(ids: [id], detail: .summary).first, try IncidentRoutes.within(scope, incident, store) else {
+                    throw NotFound(.incident, id: id)
+                }
+                let review =
+                    try reviews
+                    ? (try store.reviewStatuses(ids: [id])[id] ?? ReviewStatus(incident: id, updated: .distantPast), try store.reviewHistory(of: id))
+                    : nil
+                return UncheckedSendable(
+                    IncidentPageData(
+                        explanation: try Explaining.explain(incident: id, store: store), versions: try store.history(of: id).count, review: review))
+            }.value
+            let html = try dashboard.get().incidentPage(data, at: Date(), language: language, path: "/incidents/\(id)", query: parameters.pairs)
+            return Self.page(html)
+        }
+    }
+
+    /// The page's language: `lang`'s (another value is refused), else `Accept-Language`'s, else English.
+    static func language(_ request: Request, _ parameters: QueryParameters) throws -> Language {
+        if let asked = parameters.values["lang"], Language(rawValue: asked) == nil {
+            throw Problem.invalid("lang", "takes one of " + Language.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return Language.negotiated(parameter: parameters.values["lang"], acceptLanguage: request.headers[.acceptLanguage])
+    }
+
+    /// A page as HTML, kept by no shared cache (what it shows depends on who asks).
+    static func page(_ html: String) -> Response {
+        Responses.bytes(Array(html.utf8), as: Responses.html, headers: [.cacheControl: "private, no-cache"])
+    }
+}
