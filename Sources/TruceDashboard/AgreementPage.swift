@@ -29,9 +29,10 @@ extension Dashboard {
     /// An agreement's page: summary and status, the daily chart, the map, violations by party, region and target,
     /// the filterable verdicts table with exports of exactly its rows, the conditions outstanding and the status
     /// history with sources.
-    public func agreementPage(_ data: AgreementPageData, at now: Date, language: Language, path: String, query: [(String, String)]) throws
+    public func agreementPage(_ data: AgreementPageData, at now: Date, for request: PageRequest) throws
         -> String
     {
+        let language = request.language
         let agreement = data.agreement
         let report = data.built.report
         let noun = label("chart_violations", language)
@@ -57,7 +58,7 @@ extension Dashboard {
             }
         }
         let next = data.table.next.map { position in
-            Self.href(path, query.filter { $0.0 != "cursor" } + [("cursor", position.token)])
+            Self.href(request.path, request.query.filter { $0.0 != "cursor" } + [("cursor", position.token)])
         }
         func counts(_ counts: [MonitoringReport.Count]) -> [CountRow] {
             counts.filter { $0.violations + $0.possibleViolations > 0 }.map {
@@ -87,7 +88,7 @@ extension Dashboard {
                     sourceTitle: event.source?.title ?? event.source?.publisher ?? event.source?.url ?? "")
             },
             reportHref: Self.href("/api/v1/agreements/\(agreement.id)/report", [("format", "html")]))
-        return try render("agreement", title: agreement.title, content: content, language: language, path: path, query: query)
+        return try render("agreement", title: agreement.title, content: content, for: request)
     }
 
     func options(_ values: [String], prefix: String, chosen: String?, language: Language) -> [Option] {

@@ -4,9 +4,10 @@ import TruceCore
 
 extension Dashboard {
     /// The list of agreements: each with its kind, parties, status today, and window in its own zone and in UTC.
-    public func agreementsPage(_ agreements: [Agreement], at now: Date, language: Language, path: String, query: [(String, String)]) throws
+    public func agreementsPage(_ agreements: [Agreement], at now: Date, for request: PageRequest) throws
         -> String
     {
+        let language = request.language
         let rows = agreements.sorted { ($0.span?.start ?? .distantPast, $0.id) > ($1.span?.start ?? .distantPast, $1.id) }.map { agreement in
             AgreementRow(
                 href: Self.href("/agreements/\(agreement.id)", [("lang", language.rawValue)]), id: agreement.id, title: agreement.title,
@@ -15,7 +16,7 @@ extension Dashboard {
         }
         return try render(
             "agreements", title: catalogue.text("agreements_title", in: language), content: AgreementsContent(rows: rows, empty: rows.isEmpty),
-            language: language, path: path, query: query)
+            for: request)
     }
 
     func label(_ key: String, _ language: Language) -> String { catalogue.text(key, in: language) }

@@ -32,20 +32,24 @@ public struct Dashboard: Sendable {
         catalogue = try Catalogue.bundled()
     }
 
-    /// The page `template` with `content`, in `language`, for the request at `path` (whose language links keep
-    /// its query).
-    func render(_ template: String, title: String, content: some Any, language: Language, path: String, query: [(String, String)]) throws -> String {
+    /// The page `template` with `content`, for the request `request` (whose language links keep its query).
+    func render(_ template: String, title: String, content: some Any, for request: PageRequest) throws -> String {
+        let language = request.language
         let labels = catalogue.labels(in: language)
         let page = Page(
             t: labels, lang: language.rawValue, title: title,
             languages: Language.allCases.map { other in
                 LanguageLink(
                     name: other.name, code: other.rawValue, current: other == language,
-                    href: Self.href(path, query.filter { $0.0 != "lang" } + [("lang", other.rawValue)]))
-            }, content: content)
+                    href: Self.href(request.path, request.query.filter { $0.0 != "lang" } + [("lang", other.rawValue)]))
+            }, viewer: request.viewer, signInHref: Self.href("/signin", [("lang", language.rawValue), ("next", request.path)]),
+            content: content)
         guard let html = library.render(page, withTemplate: template) else { throw DashboardError.template(template) }
         return html
     }
+
+    /// `path` with `query` percent-encoded, as the dashboard's links are written.
+    public static func link(_ path: String, _ query: [(String, String)]) -> String { href(path, query) }
 
     /// `path` with `query` percent-encoded.
     static func href(_ path: String, _ query: [(String, String)]) -> String {
@@ -63,6 +67,9 @@ public struct Dashboard: Sendable {
         var lang: String
         var title: String
         var languages: [LanguageLink]
+        /// Who is signed in, for the header's name and sign-out form; `nil` shows a sign-in link.
+        var viewer: Viewer?
+        var signInHref: String
         var content: Any
     }
 
@@ -71,5 +78,33 @@ public struct Dashboard: Sendable {
         var code: String
         var current: Bool
         var href: String
+    }
+}
+
+/// Who reads a page, and how their browser proves its forms are theirs.
+public struct Viewer: Sendable {
+    public var name: String
+    /// The session's CSRF token, written into each form; `nil` for a reader signed in with an API token, who
+    /// gets no forms.
+    public var csrfToken: String?
+
+    public init(name: String, csrfToken: String?) {
+        self.name = name
+        self.csrfToken = csrfToken
+    }
+}
+
+/// What a page is rendered for: the language, the path and query asked (kept by the language links), and who asks.
+public struct PageRequest: Sendable {
+    public var language: Language
+    public var path: String
+    public var query: [(String, String)]
+    public var viewer: Viewer?
+
+    public init(language: Language, path: String, query: [(String, String)], viewer: Viewer?) {
+        self.language = language
+        self.path = path
+        self.query = query
+        self.viewer = viewer
     }
 }

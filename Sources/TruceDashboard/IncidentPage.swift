@@ -9,20 +9,24 @@ public struct IncidentPageData: Sendable {
     public var versions: Int
     /// The record's review state and history; `nil` when the reader may not review.
     public var review: (status: ReviewStatus, history: [ReviewEntry])?
+    /// What the reader's last review action came to, when it was refused.
+    public var notice: String?
 
-    public init(explanation: Explanation, versions: Int, review: (status: ReviewStatus, history: [ReviewEntry])?) {
+    public init(explanation: Explanation, versions: Int, review: (status: ReviewStatus, history: [ReviewEntry])?, notice: String? = nil) {
         self.explanation = explanation
         self.versions = versions
         self.review = review
+        self.notice = notice
     }
 }
 
 extension Dashboard {
     /// An incident's page: what happened, its claims and who makes them, its source records verbatim, each verdict
     /// clause by clause, the records linked with it, and (for reviewers) its review with the actions they may take.
-    public func incidentPage(_ data: IncidentPageData, at now: Date, language: Language, path: String, query: [(String, String)]) throws
+    public func incidentPage(_ data: IncidentPageData, at now: Date, for request: PageRequest) throws
         -> String
     {
+        let language = request.language
         let incident = data.explanation.incident
         let zone = incident.time.timeZone ?? .utc
         let claims = incident.claims.map { claim in
@@ -54,6 +58,11 @@ extension Dashboard {
                 history: review.history.map {
                     ReviewRow(
                         at: TimeFormatting.utc($0.at), reviewer: $0.reviewer, action: label("action_\($0.action.rawValue)", language), note: $0.note)
+                },
+                form: request.viewer?.csrfToken.map { token in
+                    ReviewForm(
+                        href: Self.href("/incidents/\(incident.id)/review", [("lang", language.rawValue)]), csrf: token,
+                        actions: ReviewAction.allCases.map { ActionOption(value: $0.rawValue, label: label("action_\($0.rawValue)", language)) })
                 })
         }
         let content = IncidentContent(
@@ -64,8 +73,9 @@ extension Dashboard {
             what: [incident.action?.rawValue, incident.target.category?.rawValue, incident.target.subtype].compactMap { $0 }.joined(separator: " · "),
             perpetrator: incident.perpetrator.map { "\($0.party) (\($0.attributedBy))" } ?? "–", description: incident.description,
             evidence: data.explanation.evidence.map { label("evidence_\($0.level.rawValue)", language) } ?? "–",
-            claims: claims, sources: sources, verdicts: verdicts, linked: linked, noLinks: linked.isEmpty, versions: data.versions, review: review)
-        return try render("incident", title: incident.id, content: content, language: language, path: path, query: query)
+            claims: claims, sources: sources, verdicts: verdicts, linked: linked, noLinks: linked.isEmpty, versions: data.versions, review: review,
+            notice: data.notice)
+        return try render("incident", title: incident.id, content: content, for: request)
     }
 
     struct IncidentContent {
@@ -84,6 +94,7 @@ extension Dashboard {
         var noLinks: Bool
         var versions: Int
         var review: ReviewBlock?
+        var notice: String?
     }
 
     struct ClaimRow {
@@ -128,6 +139,19 @@ extension Dashboard {
         var state: String
         var lock: String?
         var history: [ReviewRow]
+        /// The form of the actions a reviewer signed in with a browser session may take.
+        var form: ReviewForm?
+    }
+
+    struct ReviewForm {
+        var href: String
+        var csrf: String
+        var actions: [ActionOption]
+    }
+
+    struct ActionOption {
+        var value: String
+        var label: String
     }
 
     struct ReviewRow {

@@ -22,9 +22,9 @@ struct DashboardRoutes {
         router.get("/") { request, context in
             let parameters = try QueryParameters(form: request)
             try context.require(.readAgreements)
-            let language = try Self.language(request, parameters)
+            let page = try Self.pageRequest(request, parameters, context, path: "/")
             let agreements = try await store.run { try $0.agreements() }.filter { context.allows(.readAgreements, agreement: $0.id) }
-            let html = try dashboard.get().agreementsPage(agreements, at: Date(), language: language, path: "/", query: parameters.pairs)
+            let html = try dashboard.get().agreementsPage(agreements, at: Date(), for: page)
             return Self.page(html)
         }
         router.get("/agreements/{id}") { request, context in
@@ -33,7 +33,7 @@ struct DashboardRoutes {
             // The page holds the report's figures and incidents: what a report needs.
             try context.require(.readIncidents, agreement: id)
             try context.require(.readVerdicts, agreement: id)
-            let language = try Self.language(request, parameters)
+            let page = try Self.pageRequest(request, parameters, context, path: "/agreements/\(id)")
             var filter = try parameters.verdictFilter()
             filter.agreement = id
             let listRequest = VerdictListRequest(filter: filter, unit: .record, after: try parameters.cursor(), limit: Self.pageSize)
@@ -44,14 +44,15 @@ struct DashboardRoutes {
                         agreement: try Agreements.named(id, in: store), built: try Reporting.build(ReportRequest(agreement: id), store: store),
                         table: try VerdictListing.list(listRequest, in: store), filters: filters))
             }.value
-            let html = try dashboard.get().agreementPage(data, at: Date(), language: language, path: "/agreements/\(id)", query: parameters.pairs)
+            let html = try dashboard.get().agreementPage(data, at: Date(), for: page)
             return Self.page(html)
         }
         router.get("/incidents/{id}") { request, context in
             let id = try context.pathParameter("id")
             let parameters = try QueryParameters(form: request)
             try context.require(.readIncidents)
-            let language = try Self.language(request, parameters)
+            let page = try Self.pageRequest(request, parameters, context, path: "/incidents/\(id)")
+            let notice = try parameters.text("notice", maxBytes: 512)
             let scope = context.principal?.agreementScope ?? []
             let reviews = context.allows(.review)
             let data = try await store.run { store in
@@ -64,9 +65,10 @@ struct DashboardRoutes {
                     : nil
                 return UncheckedSendable(
                     IncidentPageData(
-                        explanation: try Explaining.explain(incident: id, store: store), versions: try store.history(of: id).count, review: review))
+                        explanation: try Explaining.explain(incident: id, store: store), versions: try store.history(of: id).count, review: review,
+                        notice: notice))
             }.value
-            let html = try dashboard.get().incidentPage(data, at: Date(), language: language, path: "/incidents/\(id)", query: parameters.pairs)
+            let html = try dashboard.get().incidentPage(data, at: Date(), for: page)
             return Self.page(html)
         }
     }
@@ -77,6 +79,18 @@ struct DashboardRoutes {
             throw Problem.invalid("lang", "takes one of " + Language.allCases.map(\.rawValue).joined(separator: ", "))
         }
         return Language.negotiated(parameter: parameters.values["lang"], acceptLanguage: request.headers[.acceptLanguage])
+    }
+
+    /// What a page is rendered for: its language, its path and query, and who reads it (with the session's CSRF
+    /// token for its forms when the reader signed in with a browser session).
+    static func pageRequest(_ request: Request, _ parameters: QueryParameters, _ context: TruceRequestContext, path: String) throws -> PageRequest {
+        let viewer = context.principal.map { principal in
+            Viewer(
+                name: principal.name, csrfToken: principal.credential == .session ? SessionCookie.value(of: SessionCookie.csrfName, in: request) : nil
+            )
+        }
+        return PageRequest(
+            language: try language(request, parameters), path: path, query: parameters.pairs.filter { $0.0 != "notice" }, viewer: viewer)
     }
 
     /// A page as HTML, kept by no shared cache (what it shows depends on who asks).

@@ -30,7 +30,7 @@ struct AccessGate: RouterMiddleware {
     /// The paths around the API, which answer the same whoever asks: no credential is even looked at.
     static let servicePaths: Set<String> = ["/healthz", "/metrics", "/api/v1/openapi.json", "/api/v1/docs"]
     /// The paths readable without signing in whatever the configuration.
-    static let alwaysOpen: Set<String> = servicePaths.union([SessionRoutes.path])
+    static let alwaysOpen: Set<String> = servicePaths.union([SessionRoutes.path, DashboardForms.signInPath])
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if context.authorization.publicAccess == .off, context.principal == nil, !Self.alwaysOpen.contains(request.uri.path) {

@@ -40,7 +40,7 @@ struct SessionRoutes {
                 }
             }
             var headers = HTTPFields()
-            headers[.setCookie] = SessionCookie.clearing(secure: secureCookies)
+            for cookie in SessionCookie.clearings(secure: secureCookies) { headers.append(HTTPField(name: .setCookie, value: cookie)) }
             return Response(status: .noContent, headers: headers)
         }
     }
@@ -63,8 +63,7 @@ struct SessionRoutes {
         context.logger.info("signed in", metadata: ["user": .string(signedIn.principal.name)])
         var headers = HTTPFields()
         headers[.contentType] = Responses.json
-        headers[.setCookie] = SessionCookie.setting(
-            signedIn.sessionID, maxAge: Int(signedIn.expires.timeIntervalSinceNow.rounded(.down)), secure: secureCookies)
+        for cookie in SessionCookie.settings(for: signedIn, secure: secureCookies) { headers.append(HTTPField(name: .setCookie, value: cookie)) }
         let bytes = try TruceJSON.encoder().encode(
             SignedInBody(csrfToken: signedIn.csrfToken, expires: signedIn.expires, user: UserBody(signedIn.principal)))
         return Response(status: .created, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))

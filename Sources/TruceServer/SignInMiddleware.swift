@@ -6,7 +6,8 @@ import TruceApp
 
 /// Finds who a request comes from: an API token in `Authorization: Bearer …`, else the session in the
 /// `truce_session` cookie. A write (POST, PUT, PATCH, DELETE) made with a session cookie must carry the session's
-/// CSRF token in `X-CSRF-Token` (a 403 `/problems/csrf` otherwise); a bearer token needs none, as no browser
+/// CSRF token in `X-CSRF-Token` (a 403 `/problems/csrf` otherwise), or for the dashboard's forms in their body,
+/// checked by their routes (``DashboardForms``); a bearer token needs none, as no browser
 /// sends one on its own. Nothing is cached: a disabled user, a revoked token or an ended session stops working
 /// at the next request.
 struct SignInMiddleware: RouterMiddleware {
@@ -35,7 +36,9 @@ struct SignInMiddleware: RouterMiddleware {
             context.principal = principal
         } else if let sessionID = SessionCookie.value(in: request) {
             let authentication = authentication
-            let mustCarryCSRF = Self.unsafeMethods.contains(request.method) && !SessionRoutes.isSignIn(request)
+            // The dashboard's forms carry their token in their body, which their routes check (``DashboardForms``).
+            let mustCarryCSRF =
+                Self.unsafeMethods.contains(request.method) && !SessionRoutes.isSignIn(request) && !DashboardForms.isForm(request)
             let csrfToken = request.headers[Self.csrfHeader]
             context.principal = try await store.run { _ in
                 guard let principal = try authentication.principal(sessionID: sessionID) else { return nil }
@@ -61,11 +64,14 @@ enum SessionCookie {
     static let name = "truce_session"
 
     /// The session id the request's cookies hold, if any.
-    static func value(in request: Request) -> String? {
+    static func value(in request: Request) -> String? { value(of: name, in: request) }
+
+    /// The value of the cookie `cookie` in the request, if any (at most 256 bytes).
+    static func value(of cookie: String, in request: Request) -> String? {
         for header in request.headers[values: .cookie] {
             for pair in header.split(separator: ";") {
                 let parts = pair.split(separator: "=", maxSplits: 1)
-                guard parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces) == name else { continue }
+                guard parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces) == cookie else { continue }
                 let value = parts[1].trimmingCharacters(in: .whitespaces)
                 return value.isEmpty || value.utf8.count > 256 ? nil : value
             }
@@ -82,5 +88,24 @@ enum SessionCookie {
     /// The `Set-Cookie` value that makes the browser forget the cookie.
     static func clearing(secure: Bool) -> String {
         "\(name)=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
+    }
+
+    /// The cookie holding the session's CSRF token for the dashboard's forms: the server reads it to write the
+    /// token into each form it renders, and checks the token a form sends against the session's (a page of
+    /// another site can neither read the cookie nor send it: HttpOnly, SameSite=Strict).
+    static let csrfName = "truce_csrf"
+
+    /// The `Set-Cookie` values of a new session: its id, and its CSRF token for the dashboard's forms.
+    static func settings(for signedIn: SignedIn, secure: Bool) -> [String] {
+        let maxAge = max(Int(signedIn.expires.timeIntervalSinceNow.rounded(.down)), 0)
+        return [
+            setting(signedIn.sessionID, maxAge: maxAge, secure: secure),
+            "\(csrfName)=\(signedIn.csrfToken); Path=/; Max-Age=\(maxAge); HttpOnly; SameSite=Strict" + (secure ? "; Secure" : ""),
+        ]
+    }
+
+    /// The `Set-Cookie` values that end a session in the browser.
+    static func clearings(secure: Bool) -> [String] {
+        [clearing(secure: secure), "\(csrfName)=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")]
     }
 }

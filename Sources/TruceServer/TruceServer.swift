@@ -56,6 +56,10 @@ public enum TruceServer {
             writes: writeSide.writes, evidence: EvidenceFiles(besideDatabase: store.store.path), maxBodyBytes: configuration.maxRequestBodyBytes
         ).add(to: router)
         DashboardRoutes(store: store, dashboard: DashboardRoutes.shipped).add(to: router)
+        DashboardForms(
+            store: store, writes: writeSide.writes, authentication: authentication, dashboard: DashboardRoutes.shipped,
+            secureCookies: configuration.secureCookies
+        ).add(to: router)
         ReviewRoutes(store: store, writes: writeSide.writes, maxBodyBytes: configuration.maxRequestBodyBytes, configuration: configuration).add(
             to: router)
         return TruceRoutes(router: router, cache: cache, anonymousReads: configuration.publicAccess != .off)

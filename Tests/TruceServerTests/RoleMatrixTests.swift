@@ -131,6 +131,17 @@ struct RoleMatrixTests {
             method: .get, path: "/agreements/\(monitorsAgreement)", note: "the dashboard: an agreement in scope",
             expected: [200, 200, 200, 200, 200, 401]),
         Row(method: .get, path: "/incidents/srv-001", note: "the dashboard: an incident in scope", expected: [200, 200, 200, 200, 200, 401]),
+        Row(method: .get, path: "/review", note: "the dashboard: the review queue", expected: [200, 200, 403, 403, 401, 401]),
+        Row(
+            method: .post, path: "/incidents/srv-001/review", body: "action=comment&note=seen", contentType: "application/x-www-form-urlencoded",
+            note: "the dashboard: a review form", expected: [303, 303, 403, 403, 401, 401]),
+        Row(method: .get, path: "/signin", note: "the dashboard: the sign-in form", expected: [200, 200, 200, 200, 200, 200]),
+        Row(
+            method: .post, path: "/signin", body: "name=target&password=\(TestAccounts.password.replacingOccurrences(of: " ", with: "+"))",
+            contentType: "application/x-www-form-urlencoded", note: "the dashboard: signing in", expected: [303, 303, 303, 303, 303, 303]),
+        Row(
+            method: .post, path: "/signout", body: "csrf=", contentType: "application/x-www-form-urlencoded", note: "the dashboard: signing out",
+            expected: [303, 303, 303, 303, 303, 401]),
         Row(method: .delete, path: "/api/v1/session", note: "sign out", expected: [204, 204, 204, 204, 401, 401]),
     ]
 
@@ -211,6 +222,7 @@ struct RoleMatrixTests {
         let bare = String(path.split(separator: "?", maxSplits: 1).first ?? "")
         let segments = bare.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         if segments.count == 3, ["agreements", "incidents"].contains(segments[1]) { return "/\(segments[1])/{id}" }
+        if segments.count == 4, segments[1] == "incidents" { return "/incidents/{id}/\(segments[3])" }
         guard segments.count > 4, segments[1] == "api" else { return bare }
         let names = ["agreements": "id", "incidents": "id", "users": "name", "tokens": "id", "imports": "id", "evidence": "sha256"]
         var result = segments

@@ -1,0 +1,101 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import Testing
+import TruceApp
+import TruceCore
+import TruceServer
+import TruceStore
+
+/// The dashboard used as a browser without JavaScript uses it: a sign-in form that sets the session's cookies, the
+/// review queue, and the incident page's review form, whose CSRF token the server wrote into it.
+@Suite("The dashboard's forms: signing in, the queue and a reviewer's actions")
+struct DashboardFormTests {
+    static let form = "application/x-www-form-urlencoded"
+
+    /// The cookies a response sets, by name.
+    static func cookies(_ response: TestResponse) -> [String: String] {
+        var cookies: [String: String] = [:]
+        for header in response.headers[values: .setCookie] {
+            let pair = header.split(separator: ";").first.map(String.init) ?? ""
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            if parts.count == 2 { cookies[parts[0]] = parts[1] }
+        }
+        return cookies
+    }
+
+    static func post(_ uri: String, _ body: String, cookie: String?, _ client: some TestClientProtocol) async throws -> TestResponse {
+        var headers: HTTPFields = [.contentType: form]
+        if let cookie { headers[.cookie] = cookie }
+        return try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body)) { $0 }
+    }
+
+    @Test(
+        "an analyst signs in with the form, finds a monitor's observation in the queue, takes and verifies it from its page; a form without the token is refused"
+    )
+    func signInTakeVerify() async throws {
+        let store = try ServerFixtures.store()
+        _ = try TestAccounts.add(to: store)
+        let submitted = try Observations.submit(
+            Data(ObservationReviewRouteTests.body.utf8), idempotencyKey: "form-1", by: ChangeAuthor(name: "monitor", role: .monitor), in: store)
+        let id = submitted.incident.id
+        let app = try ServerFixtures.application(
+            store: store, configuration: ServerFixtures.accountsConfiguration { $0.publicAccess = .off })
+        try await app.test(.router) { client in
+            #expect(try await client.get("/signin?lang=uk").text.contains("Увійти"))
+            let wrong = try await Self.post("/signin", "name=analyst&password=nope&next=%2Freview", cookie: nil, client)
+            #expect(wrong.status == .unauthorized && wrong.text.contains("The name or the password is wrong"))
+            let password = TestAccounts.password.replacingOccurrences(of: " ", with: "+")
+            let signedIn = try await Self.post("/signin", "name=analyst&password=\(password)&next=%2Freview", cookie: nil, client)
+            #expect(signedIn.status == .seeOther && signedIn.headers[.location] == "/review")
+            let cookies = Self.cookies(signedIn)
+            let session = try #require(cookies["truce_session"])
+            let csrf = try #require(cookies["truce_csrf"])
+            let cookie = "truce_session=\(session); truce_csrf=\(csrf)"
+
+            let queue = try await client.get("/review", headers: [.cookie: cookie])
+            #expect(queue.status == .ok && queue.text.contains("data-incident=\"\(id)\"") && queue.text.contains("analyst"))
+            let page = try await client.get("/incidents/\(id)", headers: [.cookie: cookie]).text
+            #expect(page.contains("name=\"csrf\" value=\"\(csrf)\""), "the page's forms carry the session's token")
+
+            let forged = try await Self.post("/incidents/\(id)/review", "action=take", cookie: cookie, client)
+            #expect(forged.status == .forbidden)
+            let take = try await Self.post("/incidents/\(id)/review", "csrf=\(csrf)&action=take&lang=en", cookie: cookie, client)
+            #expect(take.status == .seeOther && take.headers[.location] == "/incidents/\(id)?lang=en#review")
+            let held = try await client.get("/incidents/\(id)", headers: [.cookie: cookie]).text
+            #expect(held.contains("held by analyst"))
+            let verify = try await Self.post(
+                "/incidents/\(id)/review", "csrf=\(csrf)&action=verify&note=the+photo+matches", cookie: cookie, client)
+            #expect(verify.status == .seeOther)
+            let verified = try await client.get("/agreements/energy-moratorium-2025?evidence=verified", headers: [.cookie: cookie]).text
+            #expect(DashboardPageTests.table(verified).incidents == [id])
+            let reject = try await Self.post("/incidents/\(id)/review", "csrf=\(csrf)&action=reject&note=", cookie: cookie, client)
+            let notice = try #require(reject.headers[.location])
+            #expect(notice.contains("notice=") && notice.contains("reject%20needs%20a%20note"))
+
+            let out = try await Self.post("/signout", "csrf=\(csrf)", cookie: cookie, client)
+            #expect(out.status == .seeOther && Self.cookies(out)["truce_session"] == "")
+            #expect(try await client.get("/review", headers: [.cookie: cookie]).status == .unauthorized)
+        }
+        let history = try store.reviewHistory(of: id).map(\.action)
+        #expect(history == [.take, .verify])
+    }
+
+    @Test("a sign-in never sends the browser to another site")
+    func safeNext() async throws {
+        let store = try ServerFixtures.store()
+        _ = try TestAccounts.add(to: store)
+        let app = try ServerFixtures.application(store: store, configuration: ServerFixtures.accountsConfiguration())
+        let password = TestAccounts.password.replacingOccurrences(of: " ", with: "+")
+        try await app.test(.router) { client in
+            for (next, location) in [
+                ("%2Fagreements%2Fx%3Flang%3Duk", "/agreements/x?lang=uk"), ("%2F%2Fevil.example%2F", "/"), ("https%3A%2F%2Fevil.example", "/"),
+                ("%2F%5Cevil.example", "/"),
+            ] {
+                let response = try await Self.post("/signin", "name=viewer&password=\(password)&next=\(next)", cookie: nil, client)
+                #expect(response.status == .seeOther && response.headers[.location] == location, "\(next)")
+            }
+        }
+    }
+}
