@@ -49,6 +49,11 @@ extension Dashboard {
                         outcomeCode: $0.outcome.rawValue, reason: $0.reason)
                 })
         }
+        // A monitor's evidence files, by their names in the observation's source record: the server shows each
+        // reader what they may see of them (reviewers the original, others a photo without its metadata).
+        let files = incident.sources.filter { $0.dataset == Observations.dataset }.flatMap { record in
+            record.fields.filter { $0.name == "evidence" }.flatMap { $0.value.split(separator: " ").map(String.init) }
+        }.map { EvidenceLink(href: "/api/v1/evidence/\($0)", name: String($0.prefix(12))) }
         let linked = data.explanation.linkedWith.map { LinkRow(id: $0, href: Self.href("/incidents/\($0)", [("lang", language.rawValue)])) }
         let review = data.review.map { review in
             let lock = review.status.lock(at: now)
@@ -74,7 +79,7 @@ extension Dashboard {
             perpetrator: incident.perpetrator.map { "\($0.party) (\($0.attributedBy))" } ?? "–", description: incident.description,
             evidence: data.explanation.evidence.map { label("evidence_\($0.level.rawValue)", language) } ?? "–",
             claims: claims, sources: sources, verdicts: verdicts, linked: linked, noLinks: linked.isEmpty, versions: data.versions, review: review,
-            notice: data.notice)
+            notice: data.notice, files: files, hasFiles: !files.isEmpty)
         return try render("incident", title: incident.id, content: content, for: request)
     }
 
@@ -95,6 +100,13 @@ extension Dashboard {
         var versions: Int
         var review: ReviewBlock?
         var notice: String?
+        var files: [EvidenceLink]
+        var hasFiles: Bool
+    }
+
+    struct EvidenceLink {
+        var href: String
+        var name: String
     }
 
     struct ClaimRow {
