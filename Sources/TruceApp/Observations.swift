@@ -60,11 +60,13 @@ public enum Observations {
     }
 
     /// The incident a submission becomes: its fields as given, the monitor's claim (blaming the perpetrator given,
-    /// if any), and the submission verbatim as its source record.
+    /// if any), and the submission verbatim as its source record. The claim and the record name the monitor by
+    /// `pseudonym` only (``StoredUser/pseudonym``): every reader sees them, and a monitor's name can endanger them;
+    /// the audit trail keeps who submitted it.
     /// - Parameter evidence: the evidence files sent with it, named in its source record.
     /// - Throws: ``IncidentEdits/Rejected`` naming the field at fault; nothing is stored.
     public static func incident(
-        from body: Data, idempotencyKey: String, evidence: [StoredEvidence] = [], by author: ChangeAuthor, at instant: Date
+        from body: Data, idempotencyKey: String, evidence: [StoredEvidence] = [], by author: ChangeAuthor, pseudonym: String, at instant: Date
     ) throws -> Incident {
         try check(idempotencyKey)
         guard let given = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else {
@@ -74,7 +76,7 @@ public enum Observations {
             if setByTruce.contains(key) { throw IncidentEdits.Rejected(field: key, message: "is set by Truce, not by a submission") }
             if !fields.contains(key) { throw IncidentEdits.Rejected(field: key, message: "is not a field of an observation") }
         }
-        let monitor = "Monitor \(author.name)"
+        let monitor = "Monitor \(pseudonym)"
         var object = given
         object["evidence"] = nil  // named in the source record, not a field of the incident
         object["id"] = id(idempotencyKey: idempotencyKey, user: author.name)
@@ -87,7 +89,7 @@ public enum Observations {
         incident.claims = [Claim(claimant: monitor, accused: incident.perpetrator?.party)]
         incident.sources = [
             SourceRecord(
-                dataset: dataset, file: "submitted by \(author.name)", line: 1, key: idempotencyKey, release: instant.formatted(.iso8601),
+                dataset: dataset, file: "submitted by monitor \(pseudonym)", line: 1, key: idempotencyKey, release: instant.formatted(.iso8601),
                 fields: [
                     SourceRecord.Field(name: "body", value: String(decoding: body, as: UTF8.self)),
                     SourceRecord.Field(name: "evidence", value: evidence.map(\.sha256).joined(separator: " ")),
@@ -99,12 +101,14 @@ public enum Observations {
     /// Stores the observation `author` submits, with an audit entry, unless the same submission (same user, key,
     /// body and evidence) is stored already, which is then returned as it is.
     /// - Throws: ``Conflict`` when the key was used with other content; ``IncidentEdits/Rejected`` as
-    ///   ``incident(from:idempotencyKey:evidence:by:at:)``; whatever the store throws.
+    ///   ``incident(from:idempotencyKey:evidence:by:pseudonym:at:)``; whatever the store throws.
     public static func submit(
         _ body: Data, idempotencyKey: String, evidence: [StoredEvidence] = [], by author: ChangeAuthor, in store: some AccountStore,
         now: Date = Date()
     ) throws -> Submitted {
-        let incident = try incident(from: body, idempotencyKey: idempotencyKey, evidence: evidence, by: author, at: now)
+        // A submission from no stored user (a script of the command line's) is named as such.
+        let pseudonym = try store.user(named: author.name)?.pseudonym ?? "unregistered"
+        let incident = try incident(from: body, idempotencyKey: idempotencyKey, evidence: evidence, by: author, pseudonym: pseudonym, at: now)
         return try store.write { transaction in
             if let stored = try transaction.incident(id: incident.id) {
                 guard stored.sources.first?.fields == incident.sources.first?.fields else {

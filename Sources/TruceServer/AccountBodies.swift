@@ -11,6 +11,8 @@ struct UserBody: Encodable {
     var scope: [AgreementID]
     var disabled: Bool?
     var created: Date?
+    /// What readers who may not review see of the user on their observations.
+    var pseudonym: String?
 
     init(_ user: User) {
         name = user.name
@@ -18,6 +20,7 @@ struct UserBody: Encodable {
         scope = user.agreementScope
         disabled = user.isDisabled
         created = user.created
+        pseudonym = user.pseudonym
     }
 
     init(_ principal: Principal) {

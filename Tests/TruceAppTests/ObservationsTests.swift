@@ -24,6 +24,10 @@ struct ObservationsTests {
     @Test("a submission becomes an incident with the monitor's claim and the submission verbatim, audited, and is judged")
     func submissionIsStoredAuditedAndJudged() throws {
         let (store, _) = try AppFixtures.adjudicatedStore()
+        let boris = try Accounts(store: store, policy: PasswordPolicy(minimumLength: 12, bcryptCost: 4)).add(
+            NewAccount(name: "boris", role: .monitor, password: "a long passphrase"), by: ChangeAuthor.commandLine(osUser: "test"))
+        let pseudonym = try #require(try store.user(named: "boris")?.pseudonym)
+        #expect(pseudonym.count == 10 && boris.pseudonym == pseudonym)
         let photo = StoredEvidence(sha256: String(repeating: "a", count: 64), kind: .jpeg, size: 10, publishedSHA256: nil, originalMetadata: [])
         let submitted = try Observations.submit(
             Self.body, idempotencyKey: "5b0e1c52-7d1f-4a0e-9d7e-3c1b2f6a9e10", evidence: [photo], by: Self.monitor, in: store, now: Self.submittedAt)
@@ -31,7 +35,10 @@ struct ObservationsTests {
         let incident = submitted.incident
         #expect(incident.id == Observations.id(idempotencyKey: "5b0e1c52-7d1f-4a0e-9d7e-3c1b2f6a9e10", user: "boris"))
         #expect(incident.id.hasPrefix("obs:") && incident.id.count == 24 && !incident.id.contains("boris"))
-        #expect(incident.claims == [Claim(claimant: "Monitor boris", accused: "RU")])
+        // Readers see the monitor's pseudonym, never their name; the audit trail keeps who it was.
+        #expect(incident.claims == [Claim(claimant: "Monitor \(pseudonym)", accused: "RU")])
+        #expect(incident.sources.first?.file == "submitted by monitor \(pseudonym)")
+        #expect(!String(decoding: try TruceJSON.encoder().encode(incident), as: UTF8.self).contains("boris"))
         #expect(incident.perpetrator == Attribution(party: "RU", attributedBy: "Kharkiv city officials"))
         #expect(incident.target.category == .energy && incident.effects.injured == 1 && incident.action == .droneStrike)
         let source = try #require(incident.sources.first)

@@ -11,6 +11,8 @@ public struct User: Hashable, Codable, Sendable {
     /// The agreements the user may see and act on; empty means every agreement.
     public var agreementScope: [AgreementID]
     public var created: Date
+    /// What readers who may not review see of the user on an observation they submitted.
+    public var pseudonym: String
 
     public init(_ stored: StoredUser) {
         id = stored.id
@@ -19,6 +21,7 @@ public struct User: Hashable, Codable, Sendable {
         isDisabled = stored.isDisabled
         agreementScope = stored.agreementScope
         created = stored.created
+        pseudonym = stored.pseudonym
     }
 }
 

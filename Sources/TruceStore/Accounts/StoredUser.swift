@@ -18,10 +18,13 @@ public struct StoredUser: Hashable, Sendable, CustomStringConvertible, CustomRef
     /// The agreements the user may see and act on; empty means every agreement.
     public var agreementScope: [AgreementID]
     public var created: Date
+    /// Ten random hex digits, unique, set when the user is added: what readers who may not review see of the user
+    /// when they submit an observation.
+    public var pseudonym: String
 
     public init(
         id: Int64, name: String, role: Role, passwordHash: String, isDisabled: Bool = false, agreementScope: [AgreementID] = [],
-        created: Date
+        created: Date, pseudonym: String = ""
     ) {
         self.id = id
         self.name = name
@@ -30,6 +33,7 @@ public struct StoredUser: Hashable, Sendable, CustomStringConvertible, CustomRef
         self.isDisabled = isDisabled
         self.agreementScope = agreementScope
         self.created = created
+        self.pseudonym = pseudonym
     }
 
     /// E.g. `user 3 "amina" (analyst, disabled)`: never the password hash.

@@ -377,6 +377,16 @@ enum Migrations {
                     END;
                     """)
         }
+        migrator.registerMigration("v19-monitor-pseudonyms") { db in
+            // Each user's pseudonym, random and unique: what readers who may not review see of a monitor who
+            // submitted an observation, so that neither their name nor their account is shown.
+            try db.execute(
+                sql: """
+                    ALTER TABLE account_user ADD COLUMN pseudonym TEXT;
+                    UPDATE account_user SET pseudonym = lower(hex(randomblob(5)));
+                    CREATE UNIQUE INDEX account_user_by_pseudonym ON account_user(pseudonym);
+                    """)
+        }
         return migrator
     }
 

@@ -111,7 +111,7 @@ struct AccountRows: AccountTransaction {
     /// The store's count of writes that change what adjudication judges, when the transaction may write.
     let contentWrites: WriteCounter?
 
-    static let userColumns = "SELECT id, name, role, password_hash, disabled, agreement_scope, created_at FROM account_user"
+    static let userColumns = "SELECT id, name, role, password_hash, disabled, agreement_scope, created_at, pseudonym FROM account_user"
     static let tokenColumns =
         "SELECT id, user_id, label, secret_sha256, created_at, expires_at, revoked_at, last_used_at FROM account_token"
 
@@ -127,12 +127,16 @@ struct AccountRows: AccountTransaction {
         if try self.user(named: user.name) != nil {
             throw StoreError(path: path, operation: "add user", cause: .recordRejected("a user named \"\(user.name)\" exists"))
         }
+        let pseudonym = (0..<5).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
         try db.execute(
-            sql: "INSERT INTO account_user (name, role, password_hash, disabled, agreement_scope, created_at) VALUES (?, ?, ?, 0, ?, ?)",
-            arguments: [user.name, user.role.rawValue, user.passwordHash, try Self.json(user.agreementScope), user.created.timeIntervalSince1970])
+            sql:
+                "INSERT INTO account_user (name, role, password_hash, disabled, agreement_scope, created_at, pseudonym) VALUES (?, ?, ?, 0, ?, ?, ?)",
+            arguments: [
+                user.name, user.role.rawValue, user.passwordHash, try Self.json(user.agreementScope), user.created.timeIntervalSince1970, pseudonym,
+            ])
         return StoredUser(
             id: db.lastInsertedRowID, name: user.name, role: user.role, passwordHash: user.passwordHash, agreementScope: user.agreementScope,
-            created: user.created)
+            created: user.created, pseudonym: pseudonym)
     }
 
     func update(_ user: StoredUser) throws {
@@ -250,7 +254,7 @@ struct AccountRows: AccountTransaction {
         return StoredUser(
             id: row["id"], name: row["name"], role: known, passwordHash: row["password_hash"], isDisabled: row["disabled"],
             agreementScope: try TruceJSON.decoder().decode([AgreementID].self, from: Data((row["agreement_scope"] as String).utf8)),
-            created: Self.date(row["created_at"]))
+            created: Self.date(row["created_at"]), pseudonym: row["pseudonym"] ?? "")
     }
 
     static func storedToken(_ row: Row) -> StoredToken {
