@@ -13,6 +13,15 @@ struct DashboardRoutes {
     /// The dashboard, or why its templates could not be loaded (each page then answers with that error).
     let dashboard: Result<Dashboard, any Error>
 
+    /// The agreement pages' report figures, kept until the store changes (none when the store cannot be watched).
+    let reports: ReportMemo?
+
+    init(store: StoreAccess, dashboard: Result<Dashboard, any Error>) {
+        self.store = store
+        self.dashboard = dashboard
+        reports = (try? store.store.changeWatch()).map(ReportMemo.init(watch:))
+    }
+
     /// The dashboard shipped with the server, loaded once per process.
     static let shipped = Result { try Dashboard() }
     /// Rows of the verdicts table per page.
@@ -38,11 +47,13 @@ struct DashboardRoutes {
             filter.agreement = id
             let listRequest = VerdictListRequest(filter: filter, unit: .record, after: try parameters.cursor(), limit: Self.pageSize)
             let filters = AgreementPageData.filterNames.compactMap { name in parameters.values[name].map { (name, $0) } }
+            let reports = reports
             let data = try await store.run { store in
-                UncheckedSendable(
-                    AgreementPageData(
-                        agreement: try Agreements.named(id, in: store), built: try Reporting.build(ReportRequest(agreement: id), store: store),
-                        table: try VerdictListing.list(listRequest, in: store), filters: filters))
+                let agreement = try Agreements.named(id, in: store)
+                let build = { try Reporting.build(ReportRequest(agreement: id), store: store) }
+                let built = try reports?.report(of: id, now: Date(), build: build) ?? build()
+                return UncheckedSendable(
+                    AgreementPageData(agreement: agreement, built: built, table: try VerdictListing.list(listRequest, in: store), filters: filters))
             }.value
             let html = try dashboard.get().agreementPage(data, at: Date(), for: page)
             return Self.page(html)

@@ -80,6 +80,23 @@ struct DashboardPageTests {
         }
     }
 
+    @Test("the agreement page's figures follow a verification made after they were first shown (its report is kept only while the store is unchanged)")
+    func figuresFollowWrites() async throws {
+        let store = try ServerFixtures.store()
+        let app = try ServerFixtures.application(store: store)
+        @Sendable func verifiedRU(_ html: String) -> Int? {
+            html.firstMatch(of: /<tr><td>RU<\/td><td class="n">\d+<\/td><td class="n">(\d+)<\/td>/).flatMap { Int($0.1) }
+        }
+        try await app.test(.router) { client in
+            let before = try await client.get("/agreements/\(Self.agreement)").text
+            #expect(verifiedRU(before) == 0)
+            #expect(verifiedRU(try await client.get("/agreements/\(Self.agreement)").text) == 0)  // served from what was kept
+            _ = try Reviews.act(.verify, on: "srv-001", by: ChangeAuthor(name: "analyst", role: .analyst), in: store)
+            _ = try Adjudicating.run(store: store, all: false)
+            #expect(verifiedRU(try await client.get("/agreements/\(Self.agreement)").text) == 1)
+        }
+    }
+
     @Test("an incident's page shows its claims, sources verbatim and verdicts; its review only to reviewers")
     func incidentPage() async throws {
         let store = try ServerFixtures.store()
