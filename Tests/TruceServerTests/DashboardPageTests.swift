@@ -80,7 +80,7 @@ struct DashboardPageTests {
         }
     }
 
-    @Test("the agreement page's figures follow a verification made after they were first shown (its report is kept only while the store is unchanged)")
+    @Test("the agreement page's figures follow a verification made after they were first shown: its report is kept while the store is unchanged")
     func figuresFollowWrites() async throws {
         let store = try ServerFixtures.store()
         let app = try ServerFixtures.application(store: store)
