@@ -50,7 +50,8 @@ public struct CachedReadsFront<Next: HTTPResponder>: HTTPResponder where Next.Co
 
     /// A `GET` of a path whose answers are kept, carrying no credential, no cookie and no body.
     static func isAnonymousRead(_ request: Request) -> Bool {
-        request.method == .get && ResponseCache.isCacheable(request.uri.path) && request.headers[.authorization] == nil
+        request.method == .get && (ResponseCache.isCacheable(request.uri.path) || ResponseCache.isCacheablePage(request.uri.path))
+            && request.headers[.authorization] == nil
             && request.headers[.cookie] == nil && request.headers[.contentLength] == nil && request.headers[.transferEncoding] == nil
     }
 }

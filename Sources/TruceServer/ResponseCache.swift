@@ -49,6 +49,12 @@ final class ResponseCache: @unchecked Sendable {
         self.maxBytes = maxBytes
     }
 
+    /// The dashboard's pages whose `GET` answers are kept for anonymous readers only: a signed-in reader's page names
+    /// them and holds their session's CSRF token.
+    static func isCacheablePage(_ path: String) -> Bool {
+        path == "/" || (path.hasPrefix("/agreements/") && path.dropFirst("/agreements/".count).allSatisfy { $0 != "/" })
+    }
+
     /// The paths whose `GET` answers are kept.
     static func isCacheable(_ path: String) -> Bool {
         // A record's review shows locks that expire with time, not with the store's version: never kept.
@@ -142,7 +148,10 @@ struct CachedReads: RouterMiddleware {
     let cache: ResponseCache
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard request.method == .get, ResponseCache.isCacheable(request.uri.path) else { return try await next(request, context) }
+        let path = request.uri.path
+        guard request.method == .get, ResponseCache.isCacheable(path) || (context.principal == nil && ResponseCache.isCacheablePage(path)) else {
+            return try await next(request, context)
+        }
         let key = Self.key(request, context)
         // A few microseconds that never wait for a writer: asked on the event loop rather than paying a hop to
         // the store's threads.
@@ -177,10 +186,14 @@ struct CachedReads: RouterMiddleware {
         key(request, principal: context.principal)
     }
 
-    /// The key of `request` asked by `principal` (`nil`: anonymously).
+    /// The key of `request` asked by `principal` (`nil`: anonymously). A dashboard page's also holds the languages
+    /// asked and the minute: it says what holds today, which time changes too.
     static func key(_ request: Request, principal: Principal?) -> String {
         let reader = principal.map { "\($0.role.rawValue):\($0.agreementScope.sorted().joined(separator: ","))" } ?? "anonymous"
-        return reader + "\n" + (request.headers[.accept] ?? "") + "\n" + request.uri.description
+        let page =
+            ResponseCache.isCacheablePage(request.uri.path)
+            ? "\n" + (request.headers[.acceptLanguage] ?? "") + "\n" + String(Int(Date().timeIntervalSince1970 / 60)) : ""
+        return reader + "\n" + (request.headers[.accept] ?? "") + "\n" + request.uri.description + page
     }
 }
 

@@ -97,6 +97,24 @@ struct DashboardPageTests {
         }
     }
 
+    @Test("anonymous pages are kept per language asked; a signed-in reader's page is never kept for anyone else")
+    func keptPages() async throws {
+        let store = try ServerFixtures.store()
+        let accounts = try TestAccounts.add(to: store)
+        let app = try ServerFixtures.application(store: store, configuration: ServerFixtures.accountsConfiguration { $0.publicAccess = .on })
+        try await app.test(.router) { client in
+            for _ in 0..<2 {
+                let ukrainian = try await client.get("/", headers: [.acceptLanguage: "uk"]).text
+                let russian = try await client.get("/", headers: [.acceptLanguage: "ru"]).text
+                #expect(ukrainian.contains("<html lang=\"uk\">") && russian.contains("<html lang=\"ru\">"))
+            }
+            let signedIn = try await client.get("/agreements/\(Self.agreement)", headers: accounts.bearer(.analyst)).text
+            #expect(signedIn.contains(">analyst<"))
+            let anonymous = try await client.get("/agreements/\(Self.agreement)").text
+            #expect(!anonymous.contains(">analyst<") && anonymous.contains("/signin?"))
+        }
+    }
+
     @Test("an incident's page shows its claims, sources verbatim and verdicts; its review only to reviewers")
     func incidentPage() async throws {
         let store = try ServerFixtures.store()
