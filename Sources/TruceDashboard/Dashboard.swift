@@ -49,10 +49,7 @@ public struct Dashboard: Sendable {
     }
 
     /// `path` with `query` percent-encoded, as the dashboard's links are written.
-    public static func link(_ path: String, _ query: [(String, String)]) -> String { href(path, query) }
-
-    /// `path` with `query` percent-encoded.
-    static func href(_ path: String, _ query: [(String, String)]) -> String {
+    public static func href(_ path: String, _ query: [(String, String)]) -> String {
         var components = URLComponents()
         components.path = path
         components.queryItems = query.isEmpty ? nil : query.map { URLQueryItem(name: $0.0, value: $0.1) }

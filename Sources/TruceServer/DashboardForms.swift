@@ -102,20 +102,15 @@ struct DashboardForms {
             }
             let note = String((fields["note"] ?? "").prefix(4000))
             let scope = context.principal?.agreementScope ?? []
-            let refusal = try await writes.write(adjudicate: action.decides) { store -> String? in
-                guard let incident = try store.incidents(ids: [id], detail: .summary).first, try IncidentRoutes.within(scope, incident, store) else {
-                    throw NotFound(.incident, id: id)
-                }
-                do {
-                    try Reviews.act(action, on: id, note: note, by: author, in: store)
-                    return nil
-                } catch let refused as ReviewRefusal {
-                    return refused.description
-                }
-            }.value
+            var refusal: String?
+            do {
+                _ = try await ReviewRoutes.act(action, on: id, note: note, by: author, scope: scope, writes: writes)
+            } catch let refused as ReviewRefusal {
+                refusal = refused.description
+            }
             var query = [("lang", Language(rawValue: fields["lang"] ?? "")?.rawValue ?? "en")]
             if let refusal { query.append(("notice", refusal)) }
-            return Response(status: .seeOther, headers: [.location: Dashboard.link("/incidents/\(id)", query) + "#review"])
+            return Response(status: .seeOther, headers: [.location: Dashboard.href("/incidents/\(id)", query) + "#review"])
         }
     }
 

@@ -70,10 +70,7 @@ struct DashboardRoutes {
                 guard let incident = try store.incidents(ids: [id], detail: .summary).first, try IncidentRoutes.within(scope, incident, store) else {
                     throw NotFound(.incident, id: id)
                 }
-                let review =
-                    try reviews
-                    ? (try store.reviewStatuses(ids: [id])[id] ?? ReviewStatus(incident: id, updated: .distantPast), try store.reviewHistory(of: id))
-                    : nil
+                let review = reviews ? try store.review(of: id) : nil
                 return UncheckedSendable(
                     IncidentPageData(
                         explanation: try Explaining.explain(incident: id, store: store), versions: try store.history(of: id).count, review: review,

@@ -43,7 +43,7 @@ struct ReviewRoutes {
                 guard let incident = try store.incidents(ids: [id], detail: .summary).first, try IncidentRoutes.within(scope, incident, store) else {
                     throw NotFound(.incident, id: id)
                 }
-                return (try store.reviewStatuses(ids: [id])[id] ?? ReviewStatus(incident: id, updated: .distantPast), try store.reviewHistory(of: id))
+                return try store.review(of: id)
             }
             return try Responses.encoded(ReviewBody(status: ReviewStatusBody(status), history: history.map(ReviewEntryBody.init)))
         }
@@ -54,24 +54,35 @@ struct ReviewRoutes {
             let text = try await RequestBody.text(of: request, types: [Responses.json], maxBytes: maxBodyBytes)
             let asked = try Self.action(in: text)
             let scope = context.principal?.agreementScope ?? []
-            let outcome = try await writes.write(adjudicate: asked.action.decides) { store in
-                guard let incident = try store.incidents(ids: [id], detail: .summary).first, try IncidentRoutes.within(scope, incident, store) else {
-                    throw NotFound(.incident, id: id)
+            let outcome: Reviews.Outcome
+            do {
+                outcome = try await Self.act(asked.action, on: id, note: asked.note ?? "", by: author, scope: scope, writes: writes)
+            } catch let refusal as ReviewRefusal {
+                switch refusal {
+                case .noteMissing:
+                    throw Problem(
+                        .invalidContent, detail: refusal.description, errors: [Diagnostic(file: "-", line: nil, field: "note", message: "is missing")]
+                    )
+                case .heldByAnother, .notHeld: throw Problem(.conflict, detail: refusal.description)
                 }
-                do {
-                    return try Reviews.act(asked.action, on: id, note: asked.note ?? "", by: author, in: store)
-                } catch let refusal as ReviewRefusal {
-                    switch refusal {
-                    case .noteMissing:
-                        throw Problem(
-                            .invalidContent, detail: refusal.description,
-                            errors: [Diagnostic(file: "-", line: nil, field: "note", message: "is missing")])
-                    case .heldByAnother, .notHeld: throw Problem(.conflict, detail: refusal.description)
-                    }
-                }
-            }.value
+            }
             return try Responses.encoded(ActionBody(status: ReviewStatusBody(outcome.status), entry: ReviewEntryBody(outcome.entry)))
         }
+    }
+
+    /// Does `action` on the record `id` as ``Reviews/act(_:on:note:by:in:now:)`` does, in the write queue's turn (an
+    /// adjudication following a decision), once the record is within `scope`: any other is not found, so that its
+    /// existence stays hidden.
+    /// - Throws: ``ReviewRefusal`` as the use case; `NotFound` for a record unknown or outside `scope`.
+    static func act(
+        _ action: ReviewAction, on id: IncidentID, note: String, by author: ChangeAuthor, scope: [AgreementID], writes: WriteQueue
+    ) async throws -> Reviews.Outcome {
+        try await writes.write(adjudicate: action.decides) { store in
+            guard let incident = try store.incidents(ids: [id], detail: .summary).first, try IncidentRoutes.within(scope, incident, store) else {
+                throw NotFound(.incident, id: id)
+            }
+            return try Reviews.act(action, on: id, note: note, by: author, in: store)
+        }.value
     }
 
     /// A review action's request body: `{"action": "verify", "note": "…"}`.

@@ -79,15 +79,10 @@ enum SessionCookie {
         return nil
     }
 
-    /// The `Set-Cookie` value holding `sessionID` for `maxAge` seconds: HttpOnly, SameSite=Strict, Path=/,
-    /// and Secure when the server is reached over HTTPS.
-    static func setting(_ sessionID: String, maxAge: Int, secure: Bool) -> String {
-        "\(name)=\(sessionID); Path=/; Max-Age=\(max(maxAge, 0)); HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
-    }
-
-    /// The `Set-Cookie` value that makes the browser forget the cookie.
-    static func clearing(secure: Bool) -> String {
-        "\(name)=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
+    /// A `Set-Cookie` value holding `value` under `cookie` for `maxAge` seconds (0 forgets it): HttpOnly,
+    /// SameSite=Strict, Path=/, and Secure when the server is reached over HTTPS.
+    static func setting(_ cookie: String, to value: String, maxAge: Int, secure: Bool) -> String {
+        "\(cookie)=\(value); Path=/; Max-Age=\(max(maxAge, 0)); HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
     }
 
     /// The cookie holding the session's CSRF token for the dashboard's forms: the server reads it to write the
@@ -97,15 +92,15 @@ enum SessionCookie {
 
     /// The `Set-Cookie` values of a new session: its id, and its CSRF token for the dashboard's forms.
     static func settings(for signedIn: SignedIn, secure: Bool) -> [String] {
-        let maxAge = max(Int(signedIn.expires.timeIntervalSinceNow.rounded(.down)), 0)
+        let maxAge = Int(signedIn.expires.timeIntervalSinceNow.rounded(.down))
         return [
-            setting(signedIn.sessionID, maxAge: maxAge, secure: secure),
-            "\(csrfName)=\(signedIn.csrfToken); Path=/; Max-Age=\(maxAge); HttpOnly; SameSite=Strict" + (secure ? "; Secure" : ""),
+            setting(name, to: signedIn.sessionID, maxAge: maxAge, secure: secure),
+            setting(csrfName, to: signedIn.csrfToken, maxAge: maxAge, secure: secure),
         ]
     }
 
     /// The `Set-Cookie` values that end a session in the browser.
     static func clearings(secure: Bool) -> [String] {
-        [clearing(secure: secure), "\(csrfName)=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")]
+        [setting(name, to: "", maxAge: 0, secure: secure), setting(csrfName, to: "", maxAge: 0, secure: secure)]
     }
 }

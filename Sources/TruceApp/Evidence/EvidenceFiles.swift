@@ -41,19 +41,25 @@ public struct EvidenceFiles: Sendable {
         guard bytes.count <= limits.maximumBytes(of: kind) else {
             throw EvidenceError.tooLarge(kind: kind, size: bytes.count, limit: limits.maximumBytes(of: kind))
         }
-        var stored = StoredEvidence(sha256: Self.sha256(bytes), kind: kind, size: bytes.count, publishedSHA256: nil, originalMetadata: [])
-        if kind.isPhoto {
-            do {
-                stored.originalMetadata = try PhotoMetadata.tags(in: bytes, kind: kind).sorted()
-                let published = try PhotoMetadata.stripped(bytes, kind: kind)
-                stored.publishedSHA256 = Self.sha256(published)
-                try write(published, named: stored.publishedSHA256!)
-            } catch let malformed as PhotoMetadata.Malformed {
-                throw EvidenceError.unreadablePhoto(reason: malformed.reason)
-            }
-        }
+        let (stored, _) = try described(bytes, sha256: Self.sha256(bytes), kind: kind)
         try write(bytes, named: stored.sha256)
         return stored
+    }
+
+    /// `bytes` of `kind` as kept: a photo's metadata read, and its copy without them written (unless kept already).
+    /// - Returns: the file as kept, and that copy for a photo.
+    private func described(_ bytes: [UInt8], sha256: String, kind: EvidenceKind) throws -> (StoredEvidence, published: [UInt8]?) {
+        var stored = StoredEvidence(sha256: sha256, kind: kind, size: bytes.count, publishedSHA256: nil, originalMetadata: [])
+        guard kind.isPhoto else { return (stored, nil) }
+        do {
+            stored.originalMetadata = try PhotoMetadata.tags(in: bytes, kind: kind).sorted()
+            let published = try PhotoMetadata.stripped(bytes, kind: kind)
+            stored.publishedSHA256 = Self.sha256(published)
+            try write(published, named: stored.publishedSHA256!)
+            return (stored, published)
+        } catch let malformed as PhotoMetadata.Malformed {
+            throw EvidenceError.unreadablePhoto(reason: malformed.reason)
+        }
     }
 
     /// The original bytes of the file named `sha256`, checked against their name.
@@ -76,18 +82,17 @@ public struct EvidenceFiles: Sendable {
     public func evidence(named sha256: String) throws -> StoredEvidence {
         let bytes = try bytes(named: sha256)
         guard let kind = EvidenceKind(sniffing: bytes) else { throw EvidenceError.corrupted(sha256: sha256) }
-        var stored = StoredEvidence(sha256: sha256, kind: kind, size: bytes.count, publishedSHA256: nil, originalMetadata: [])
-        if kind.isPhoto {
-            do {
-                stored.originalMetadata = try PhotoMetadata.tags(in: bytes, kind: kind).sorted()
-                let published = try PhotoMetadata.stripped(bytes, kind: kind)
-                stored.publishedSHA256 = Self.sha256(published)
-                try write(published, named: stored.publishedSHA256!)  // kept already, unless the folder lost it
-            } catch let malformed as PhotoMetadata.Malformed {
-                throw EvidenceError.unreadablePhoto(reason: malformed.reason)
-            }
-        }
-        return stored
+        return try described(bytes, sha256: sha256, kind: kind).0
+    }
+
+    /// What a reader is shown of the file named `sha256`, read once: the original to a reviewer; to anyone else a
+    /// photo's copy without metadata, and `nil` for a video or a document.
+    /// - Throws: as ``evidence(named:)``.
+    public func shown(named sha256: String, toReviewer: Bool) throws -> (kind: EvidenceKind, bytes: [UInt8])? {
+        let bytes = try bytes(named: sha256)
+        guard let kind = EvidenceKind(sniffing: bytes) else { throw EvidenceError.corrupted(sha256: sha256) }
+        if toReviewer { return (kind, bytes) }
+        return try described(bytes, sha256: sha256, kind: kind).published.map { (kind, $0) }
     }
 
     /// What readers who may not see originals are shown of `evidence`: a photo's copy without metadata, `nil` for

@@ -15,6 +15,13 @@ public protocol ReviewStore: Sendable {
     func reviewQueue(_ query: ReviewQuery) throws -> [ReviewStatus]
 }
 
+extension ReviewStore {
+    /// One record's review: its status (unreviewed, never updated, when it was never reviewed) and its history.
+    public func review(of id: IncidentID) throws -> (status: ReviewStatus, history: [ReviewEntry]) {
+        (try reviewStatuses(ids: [id])[id] ?? ReviewStatus(incident: id, updated: .distantPast), try reviewHistory(of: id))
+    }
+}
+
 /// A selection of the review queue.
 public struct ReviewQuery: Hashable, Sendable {
     /// The states selected (every state when empty).
