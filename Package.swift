@@ -35,6 +35,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         .target(name: "TruceCore", swiftSettings: strictSettings),
@@ -76,9 +77,10 @@ let package = Package(
         .target(
             name: "TruceDashboard",
             dependencies: [
-                "TruceApp", "TruceCore", "TruceEngine", "TruceStore", "TruceReport", .product(name: "Mustache", package: "swift-mustache"),
+                "TruceApp", "TruceCore", "TruceEngine", "TruceIngest", "TruceStore", "TruceReport",
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Resources/Templates"), .copy("Resources/Strings")],
+            resources: [.copy("Resources/Templates"), .copy("Resources/Strings"), .copy("Resources/Assets")],
             swiftSettings: strictSettings
         ),
         // `truce serve`: the HTTP API over the same use cases, described by its OpenAPI document.
@@ -96,6 +98,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
             ],
             resources: [.copy("openapi.yaml")],
             swiftSettings: strictSettings

@@ -12,6 +12,8 @@ import Mustache
 public struct Dashboard: Sendable {
     let library: MustacheLibrary
     public let catalogue: Catalogue
+    /// The static files pages load (`Assets/*`: the submission form's script), by name.
+    let assets: [String: [UInt8]]
 
     /// Loads the shipped templates and catalogue.
     /// - Throws: ``DashboardError`` when a resource is missing or a template does not parse.
@@ -30,6 +32,21 @@ public struct Dashboard: Sendable {
         }
         self.library = library
         catalogue = try Catalogue.bundled()
+        guard let assetFolder = Bundle.module.url(forResource: "Assets", withExtension: nil) else {
+            throw DashboardError.missingResource("Assets")
+        }
+        var assets: [String: [UInt8]] = [:]
+        for file in try FileManager.default.contentsOfDirectory(at: assetFolder, includingPropertiesForKeys: nil) {
+            assets[file.lastPathComponent] = Array(try Data(contentsOf: file))
+        }
+        self.assets = assets
+    }
+
+    /// The static file `name` a page loads (`submit.js`), with its media type; `nil` when there is none.
+    public func asset(named name: String) -> (bytes: [UInt8], mediaType: String)? {
+        guard let bytes = assets[name] else { return nil }
+        let mediaType = name.hasSuffix(".js") ? "text/javascript; charset=utf-8" : "application/octet-stream"
+        return (bytes, mediaType)
     }
 
     /// The page `template` with `content`, for the request `request` (whose language links keep its query).

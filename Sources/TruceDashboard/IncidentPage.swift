@@ -11,12 +11,18 @@ public struct IncidentPageData: Sendable {
     public var review: (status: ReviewStatus, history: [ReviewEntry])?
     /// What the reader's last review action came to, when it was refused.
     public var notice: String?
+    /// Whether the reader has just submitted this observation (the page then says it is stored).
+    public var submitted: Bool
 
-    public init(explanation: Explanation, versions: Int, review: (status: ReviewStatus, history: [ReviewEntry])?, notice: String? = nil) {
+    public init(
+        explanation: Explanation, versions: Int, review: (status: ReviewStatus, history: [ReviewEntry])?, notice: String? = nil,
+        submitted: Bool = false
+    ) {
         self.explanation = explanation
         self.versions = versions
         self.review = review
         self.notice = notice
+        self.submitted = submitted
     }
 }
 
@@ -74,12 +80,16 @@ extension Dashboard {
             id: incident.id,
             when: "\(TimeFormatting.span(incident.time.span, in: zone)) (\(label("precision", language)): \(incident.time.precision.rawValue))",
             whenUTC: TimeFormatting.span(incident.time.span, in: nil),
-            place: [incident.location.place, incident.location.admin1, incident.location.country].compactMap { $0 }.joined(separator: ", "),
-            what: [incident.action?.rawValue, incident.target.category?.rawValue, incident.target.subtype].compactMap { $0 }.joined(separator: " · "),
+            place: [incident.location.place, incident.location.admin1.map { PlaceNames.region($0, in: language) }, incident.location.country]
+                .compactMap { $0 }.joined(separator: ", "),
+            what: [
+                incident.action.map { label("act_\($0.rawValue)", language) }, incident.target.category.map { label("cat_\($0.rawValue)", language) },
+                incident.target.subtype.map { catalogue.labels(in: language)["sub_\($0)"] ?? $0 },
+            ].compactMap { $0 }.joined(separator: " · "),
             perpetrator: incident.perpetrator.map { "\($0.party) (\($0.attributedBy))" } ?? "–", description: incident.description,
             evidence: data.explanation.evidence.map { label("evidence_\($0.level.rawValue)", language) } ?? "–",
             claims: claims, sources: sources, verdicts: verdicts, linked: linked, noLinks: linked.isEmpty, versions: data.versions, review: review,
-            notice: data.notice, files: files, hasFiles: !files.isEmpty)
+            notice: data.notice, submitted: data.submitted, files: files, hasFiles: !files.isEmpty)
         return try render("incident", title: incident.id, content: content, for: request)
     }
 
@@ -100,6 +110,7 @@ extension Dashboard {
         var versions: Int
         var review: ReviewBlock?
         var notice: String?
+        var submitted: Bool
         var files: [EvidenceLink]
         var hasFiles: Bool
     }

@@ -83,6 +83,7 @@ struct DashboardForms {
         }
         router.get("/review") { request, context in
             let parameters = try QueryParameters(form: request)
+            if let signIn = SubmissionForm.signInFirst(request, context, path: "/review") { return signIn }
             try context.require(.review)
             let page = try DashboardRoutes.pageRequest(request, parameters, context, path: "/review")
             let now = Date()

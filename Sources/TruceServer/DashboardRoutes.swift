@@ -64,6 +64,7 @@ struct DashboardRoutes {
             try context.require(.readIncidents)
             let page = try Self.pageRequest(request, parameters, context, path: "/incidents/\(id)")
             let notice = try parameters.text("notice", maxBytes: 512)
+            let submitted = parameters.values["submitted"] == "1"
             let scope = context.principal?.agreementScope ?? []
             let reviews = context.allows(.review)
             let data = try await store.run { store in
@@ -74,7 +75,7 @@ struct DashboardRoutes {
                 return UncheckedSendable(
                     IncidentPageData(
                         explanation: try Explaining.explain(incident: id, store: store), versions: try store.history(of: id).count, review: review,
-                        notice: notice))
+                        notice: notice, submitted: submitted))
             }.value
             let html = try dashboard.get().incidentPage(data, at: Date(), for: page)
             return Self.page(html)
@@ -98,7 +99,8 @@ struct DashboardRoutes {
             )
         }
         return PageRequest(
-            language: try language(request, parameters), path: path, query: parameters.pairs.filter { $0.0 != "notice" }, viewer: viewer)
+            language: try language(request, parameters), path: path, query: parameters.pairs.filter { $0.0 != "notice" && $0.0 != "submitted" },
+            viewer: viewer)
     }
 
     /// A page as HTML, kept by no shared cache (what it shows depends on who asks).

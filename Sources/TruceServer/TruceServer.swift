@@ -52,13 +52,15 @@ public enum TruceServer {
         AgreementWriteRoutes(writes: writeSide.writes, maxBodyBytes: configuration.maxRequestBodyBytes).add(to: router)
         IncidentWriteRoutes(writes: writeSide.writes, maxBodyBytes: configuration.maxRequestBodyBytes).add(to: router)
         ImportRoutes(writes: writeSide.writes, jobs: writeSide.jobs, upload: writeSide.upload, configuration: configuration).add(to: router)
-        ObservationRoutes(
-            writes: writeSide.writes, evidence: EvidenceFiles(besideDatabase: store.store.path), maxBodyBytes: configuration.maxRequestBodyBytes
-        ).add(to: router)
+        let evidence = EvidenceFiles(besideDatabase: store.store.path)
+        ObservationRoutes(writes: writeSide.writes, evidence: evidence, maxBodyBytes: configuration.maxRequestBodyBytes).add(to: router)
         DashboardRoutes(store: store, dashboard: DashboardRoutes.shipped).add(to: router)
         DashboardForms(
             store: store, writes: writeSide.writes, authentication: authentication, dashboard: DashboardRoutes.shipped,
             secureCookies: configuration.secureCookies
+        ).add(to: router)
+        SubmissionForm(
+            store: store, writes: writeSide.writes, authentication: authentication, evidence: evidence, dashboard: DashboardRoutes.shipped
         ).add(to: router)
         ReviewRoutes(store: store, writes: writeSide.writes, maxBodyBytes: configuration.maxRequestBodyBytes, configuration: configuration).add(
             to: router)

@@ -131,7 +131,12 @@ struct RoleMatrixTests {
             method: .get, path: "/agreements/\(monitorsAgreement)", note: "the dashboard: an agreement in scope",
             expected: [200, 200, 200, 200, 200, 401]),
         Row(method: .get, path: "/incidents/srv-001", note: "the dashboard: an incident in scope", expected: [200, 200, 200, 200, 200, 401]),
-        Row(method: .get, path: "/review", note: "the dashboard: the review queue", expected: [200, 200, 403, 403, 401, 401]),
+        Row(method: .get, path: "/review", note: "the dashboard: the review queue", expected: [200, 200, 403, 403, 303, 401]),
+        Row(method: .get, path: "/submit", note: "the dashboard: the submission form", expected: [200, 200, 200, 403, 303, 401]),
+        Row(
+            method: .post, path: "/submit", body: submission, contentType: "multipart/form-data; boundary=matrix",
+            note: "the dashboard: a submission form sent", expected: [303, 303, 303, 403, 401, 401]),
+        Row(method: .get, path: "/assets/submit.js", note: "the dashboard: the form's script", expected: [200, 200, 200, 200, 200, 401]),
         Row(
             method: .post, path: "/incidents/srv-001/review", body: "action=comment&note=seen", contentType: "application/x-www-form-urlencoded",
             note: "the dashboard: a review form", expected: [303, 303, 403, 403, 401, 401]),
@@ -145,6 +150,11 @@ struct RoleMatrixTests {
         Row(method: .delete, path: "/api/v1/session", note: "sign out", expected: [204, 204, 204, 204, 401, 401]),
     ]
 
+    /// The submission form as a browser sends it: a strike seen in Kharkiv oblast.
+    static let submission =
+        [("key", "matrix-form"), ("when", "2025-03-22T03:40"), ("region", "Kharkiv"), ("action", "drone_strike")].map {
+            "--matrix\r\nContent-Disposition: form-data; name=\"\($0.0)\"\r\n\r\n\($0.1)\r\n"
+        }.joined() + "--matrix--\r\n"
     /// A one-page PDF, as a monitor's document is sent.
     static let document = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
     /// A monitor's observation of a strike on a Kharkiv substation.
@@ -222,6 +232,7 @@ struct RoleMatrixTests {
         let bare = String(path.split(separator: "?", maxSplits: 1).first ?? "")
         let segments = bare.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         if segments.count == 3, ["agreements", "incidents"].contains(segments[1]) { return "/\(segments[1])/{id}" }
+        if segments.count == 3, segments[1] == "assets" { return "/assets/{name}" }
         if segments.count == 4, segments[1] == "incidents" { return "/incidents/{id}/\(segments[3])" }
         guard segments.count > 4, segments[1] == "api" else { return bare }
         let names = ["agreements": "id", "incidents": "id", "users": "name", "tokens": "id", "imports": "id", "evidence": "sha256"]
