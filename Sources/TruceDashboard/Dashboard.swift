@@ -101,10 +101,17 @@ public struct Viewer: Sendable {
     /// The session's CSRF token, written into each form; `nil` for a reader signed in with an API token, who
     /// gets no forms.
     public var csrfToken: String?
+    /// What the reader may do, for the links the header offers: review, submit observations, manage users.
+    public var mayReview: Bool
+    public var maySubmit: Bool
+    public var isAdmin: Bool
 
-    public init(name: String, csrfToken: String?) {
+    public init(name: String, csrfToken: String?, mayReview: Bool = false, maySubmit: Bool = false, isAdmin: Bool = false) {
         self.name = name
         self.csrfToken = csrfToken
+        self.mayReview = mayReview
+        self.maySubmit = maySubmit
+        self.isAdmin = isAdmin
     }
 }
 

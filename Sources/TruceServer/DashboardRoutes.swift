@@ -95,8 +95,9 @@ struct DashboardRoutes {
     static func pageRequest(_ request: Request, _ parameters: QueryParameters, _ context: TruceRequestContext, path: String) throws -> PageRequest {
         let viewer = context.principal.map { principal in
             Viewer(
-                name: principal.name, csrfToken: principal.credential == .session ? SessionCookie.value(of: SessionCookie.csrfName, in: request) : nil
-            )
+                name: principal.name,
+                csrfToken: principal.credential == .session ? SessionCookie.value(of: SessionCookie.csrfName, in: request) : nil,
+                mayReview: context.allows(.review), maySubmit: context.allows(.submitObservations), isAdmin: context.allows(.manageUsers))
         }
         return PageRequest(
             language: try language(request, parameters), path: path, query: parameters.pairs.filter { $0.0 != "notice" && $0.0 != "submitted" },

@@ -59,6 +59,7 @@ public enum TruceServer {
             store: store, writes: writeSide.writes, authentication: authentication, dashboard: DashboardRoutes.shipped,
             secureCookies: configuration.secureCookies
         ).add(to: router)
+        AdminForms(store: store, authentication: authentication, dashboard: DashboardRoutes.shipped).add(to: router)
         SubmissionForm(
             store: store, writes: writeSide.writes, authentication: authentication, evidence: evidence, dashboard: DashboardRoutes.shipped
         ).add(to: router)

@@ -136,6 +136,20 @@ struct RoleMatrixTests {
         Row(
             method: .post, path: "/submit", body: submission, contentType: "multipart/form-data; boundary=matrix",
             note: "the dashboard: a submission form sent", expected: [303, 303, 303, 403, 401, 401]),
+        Row(method: .get, path: "/admin", note: "the dashboard: users and tokens", expected: [200, 403, 403, 403, 303, 401]),
+        Row(
+            method: .post, path: "/admin/users", body: "name=form-newcomer&role=viewer&password=\(formPassword)",
+            contentType: "application/x-www-form-urlencoded",
+            note: "the dashboard: add a user", expected: [200, 403, 403, 403, 401, 401]),
+        Row(
+            method: .post, path: "/admin/users/target", body: "role=viewer&disabled=no", contentType: "application/x-www-form-urlencoded",
+            note: "the dashboard: change a user", expected: [200, 403, 403, 403, 401, 401]),
+        Row(
+            method: .post, path: "/admin/tokens", body: "user=target&label=matrix&days=7", contentType: "application/x-www-form-urlencoded",
+            note: "the dashboard: create a token", expected: [200, 403, 403, 403, 401, 401]),
+        Row(
+            method: .post, path: "/admin/tokens/{token}/revoke", body: "", contentType: "application/x-www-form-urlencoded",
+            note: "the dashboard: revoke a token", expected: [200, 403, 403, 403, 401, 401]),
         Row(method: .get, path: "/assets/submit.js", note: "the dashboard: the form's script", expected: [200, 200, 200, 200, 200, 401]),
         Row(
             method: .post, path: "/incidents/srv-001/review", body: "action=comment&note=seen", contentType: "application/x-www-form-urlencoded",
@@ -150,6 +164,8 @@ struct RoleMatrixTests {
         Row(method: .delete, path: "/api/v1/session", note: "sign out", expected: [204, 204, 204, 204, 401, 401]),
     ]
 
+    /// Every test user's password, as a form sends it.
+    static let formPassword = TestAccounts.password.replacingOccurrences(of: " ", with: "+")
     /// The submission form as a browser sends it: a strike seen in Kharkiv oblast.
     static let submission =
         [("key", "matrix-form"), ("when", "2025-03-22T03:40"), ("region", "Kharkiv"), ("action", "drone_strike")].map {
@@ -233,6 +249,8 @@ struct RoleMatrixTests {
         let segments = bare.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         if segments.count == 3, ["agreements", "incidents"].contains(segments[1]) { return "/\(segments[1])/{id}" }
         if segments.count == 3, segments[1] == "assets" { return "/assets/{name}" }
+        if segments.count == 4, segments[1] == "admin", segments[2] == "users" { return "/admin/users/{name}" }
+        if segments.count == 5, segments[1] == "admin", segments[2] == "tokens" { return "/admin/tokens/{id}/\(segments[4])" }
         if segments.count == 4, segments[1] == "incidents" { return "/incidents/{id}/\(segments[3])" }
         guard segments.count > 4, segments[1] == "api" else { return bare }
         let names = ["agreements": "id", "incidents": "id", "users": "name", "tokens": "id", "imports": "id", "evidence": "sha256"]

@@ -55,7 +55,7 @@ struct SchemathesisTests {
 
     /// The operations run after all others: signing out, revoking a token and changing a user (all of which can
     /// be the admin's own).
-    static let lastOperations = ["signOut", "revokeToken", "changeUser"]
+    static let lastOperations = ["signOut", "revokeToken", "changeUser", "dashboardChangeUser", "dashboardRevokeToken"]
 
     /// The number that follows `label` in schemathesis's summary (`Selected: 12/12`, `Tested: 12`).
     static func count(after label: String, in summary: String) -> Int? {
