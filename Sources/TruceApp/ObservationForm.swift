@@ -9,7 +9,7 @@ import TruceCore
 ///
 /// | field | meaning |
 /// |---|---|
-/// | `when` | local date and time, `2025-03-22T03:40` (seconds optional) |
+/// | `date`, `time` | the local date, `2025-03-22`, and time, `03:40` (optional: without it the span is the day) |
 /// | `zone` | the time zone `when` is read in; the country's by default |
 /// | `time_precision` | `minute`, `hour`, `day` or `week`: the span starts at `when` (the day's start for `day` and `week`) |
 /// | `country` | ISO 3166-1 alpha-2; the region's country by default |
@@ -64,19 +64,25 @@ public struct ObservationForm: Sendable {
     // MARK: - Fields
 
     private func time() throws -> [String: Any] {
-        guard let written = try text("when") else { throw IncidentEdits.Rejected(field: "when", message: "is required") }
+        guard let day = try text("date") else { throw IncidentEdits.Rejected(field: "date", message: "is required") }
+        let clock = try text("time")
         let zoneName = try text("zone") ?? zoneOfCountry() ?? "UTC"
         guard let zone = TimeZone(identifier: zoneName) else {
             throw IncidentEdits.Rejected(field: "zone", message: "is not a time zone (e.g. Europe/Kyiv)")
         }
-        let precision = try choice("time_precision", TimePrecision.self) ?? .minute
+        var precision = try choice("time_precision", TimePrecision.self) ?? .minute
         guard Self.timePrecisions.contains(precision) else {
             throw IncidentEdits.Rejected(field: "time_precision", message: "takes one of minute, hour, day, week")
         }
+        // Without a time of day, the most that is known is the day.
+        if clock == nil, precision < .day { precision = .day }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
-        guard let local = Self.localTime(written, calendar: calendar) else {
-            throw IncidentEdits.Rejected(field: "when", message: "is a local date and time such as 2025-03-22T03:40")
+        guard Self.localTime(day + "T00:00", calendar: calendar) != nil else {
+            throw IncidentEdits.Rejected(field: "date", message: "is a date such as 2025-03-22")
+        }
+        guard let local = Self.localTime(day + "T" + (clock ?? "00:00"), calendar: calendar) else {
+            throw IncidentEdits.Rejected(field: "time", message: "is a time of day such as 03:40")
         }
         let start: Date
         let end: Date?

@@ -22,7 +22,7 @@ struct ObservationFormTests {
     }
 
     static let kharkiv = [
-        "when": "2025-03-22T03:40", "region": "Харківська", "place": "Kharkiv", "latitude": "49,98", "longitude": "36.25",
+        "date": "2025-03-22", "time": "03:40", "region": "Харківська", "place": "Kharkiv", "latitude": "49,98", "longitude": "36.25",
         "action": "drone_strike", "target_category": "energy", "target_subtype": "substation", "party": "RU",
         "attributed_by": "Kharkiv city officials", "injured": "1", "description": "Two drones hit the substation.",
     ]
@@ -46,23 +46,26 @@ struct ObservationFormTests {
 
     @Test("a day or a week spans the local days from midnight; an hour its clock hour")
     func coarserSpans() throws {
-        func span(_ precision: String, _ when: String = "2025-07-10T15:25") throws -> [String: String]? {
+        func span(_ precision: String, time: String? = "15:25") throws -> [String: String]? {
             var fields = Self.kharkiv
             fields["time_precision"] = precision
-            fields["when"] = when
+            fields["date"] = "2025-07-10"
+            fields["time"] = time
             return (try Self.object(fields)["time"] as? [String: Any])?["span"] as? [String: String]
         }
         #expect(try span("hour") == ["start": "2025-07-10T12:00:00Z", "end": "2025-07-10T13:00:00Z"])
         #expect(try span("day") == ["start": "2025-07-09T21:00:00Z", "end": "2025-07-10T21:00:00Z"])
         #expect(try span("week") == ["start": "2025-07-09T21:00:00Z", "end": "2025-07-16T21:00:00Z"])
+        #expect(try span("minute", time: nil) == ["start": "2025-07-09T21:00:00Z", "end": "2025-07-10T21:00:00Z"], "no time: the day")
     }
 
     @Test("each mistake names its field: a missing time, an unknown region, one coordinate, a foreign subtype, a bad count")
     func mistakesNameTheirField() {
         func without(_ field: String) -> [String: String] { Self.kharkiv.filter { $0.key != field } }
         func with(_ field: String, _ value: String) -> [String: String] { Self.kharkiv.merging([field: value]) { $1 } }
-        #expect(Self.rejected(without("when"))?.field == "when")
-        #expect(Self.rejected(with("when", "2025-02-30T10:00"))?.field == "when")
+        #expect(Self.rejected(without("date"))?.field == "date")
+        #expect(Self.rejected(with("date", "2025-02-30"))?.field == "date")
+        #expect(Self.rejected(with("time", "25:10"))?.field == "time")
         #expect(Self.rejected(with("region", "Atlantis"))?.field == "region")
         #expect(Self.rejected(with("country", "RU"))?.field == "region", "Kharkiv does not lie in Russia")
         #expect(Self.rejected(without("longitude"))?.field == "longitude")
@@ -71,6 +74,6 @@ struct ObservationFormTests {
         #expect(Self.rejected(with("injured", "-1"))?.field == "injured")
         #expect(Self.rejected(with("action", "bombing"))?.field == "action")
         #expect(Self.rejected(with("zone", "Mars/Olympus"))?.field == "zone")
-        #expect(Self.rejected(["when": "2025-03-22T03:40"])?.field == "country", "a place is required")
+        #expect(Self.rejected(["date": "2025-03-22", "time": "03:40"])?.field == "country", "a place is required")
     }
 }

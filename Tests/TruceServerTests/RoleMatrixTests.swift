@@ -168,7 +168,7 @@ struct RoleMatrixTests {
     static let formPassword = TestAccounts.password.replacingOccurrences(of: " ", with: "+")
     /// The submission form as a browser sends it: a strike seen in Kharkiv oblast.
     static let submission =
-        [("key", "matrix-form"), ("when", "2025-03-22T03:40"), ("region", "Kharkiv"), ("action", "drone_strike")].map {
+        [("key", "matrix-form"), ("date", "2025-03-22"), ("time", "03:40"), ("region", "Kharkiv"), ("action", "drone_strike")].map {
             "--matrix\r\nContent-Disposition: form-data; name=\"\($0.0)\"\r\n\r\n\($0.1)\r\n"
         }.joined() + "--matrix--\r\n"
     /// A one-page PDF, as a monitor's document is sent.

@@ -32,7 +32,7 @@ struct SubmissionFormTests {
     }
 
     static let fields = [
-        ("key", "9b1f6c52-draft"), ("lang", "uk"), ("when", "2025-03-22T03:40"), ("zone", "Europe/Kyiv"), ("time_precision", "minute"),
+        ("key", "9b1f6c52-draft"), ("lang", "uk"), ("date", "2025-03-22"), ("time", "03:40"), ("zone", "Europe/Kyiv"), ("time_precision", "minute"),
         ("country", "UA"), ("region", "Харківська область"), ("place", "Kharkiv"), ("latitude", "49.98"), ("longitude", "36.25"),
         ("geo_precision", "locality"), ("action", "drone_strike"), ("outcome", "hit"), ("target_category", "energy"),
         ("target_subtype", "substation"), ("party", "RU"), ("attributed_by", "Kharkiv city officials"), ("injured", "1"),

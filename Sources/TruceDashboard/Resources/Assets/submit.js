@@ -55,8 +55,10 @@
     });
     return data;
   }
+  // The form's own address: its `action` property is shadowed by the field named "action".
+  var address = form.getAttribute("action");
   function post(data) {
-    return fetch(form.action, { method: "POST", body: data, credentials: "same-origin", headers: { Accept: "application/json" } });
+    return fetch(address, { method: "POST", body: data, credentials: "same-origin", headers: { Accept: "application/json" } });
   }
   // Sends the drafts kept here, oldest first; a draft stays until the server answers it (stored, or refused for good).
   var flushing = false;
