@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import TruceApp
 import TruceCore
@@ -44,6 +45,11 @@ public struct ServerConfiguration: Hashable, Sendable {
     /// Whether an incremental adjudication runs after each write (agreement saved, status event, import,
     /// quarantine retry).
     public var adjudicateAfterWrites = true
+    /// The hosts webhooks may be posted to (a subscription naming another is refused); none by default, so that
+    /// a server posts nowhere its operator has not allowed.
+    public var webhookHosts: Set<String> = []
+    /// Seconds between rounds of webhook deliveries.
+    public var webhookInterval = 10.0
 
     public init() {}
 
@@ -108,6 +114,13 @@ public struct ServerConfiguration: Hashable, Sendable {
             key: "response_cache_bytes", variable: "TRUCE_RESPONSE_CACHE_BYTES", expected: "a number of bytes", in: 0...(1 << 34),
             \.responseCacheBytes),
         Setting.flag(key: "adjudicate_after_writes", variable: "TRUCE_ADJUDICATE_AFTER_WRITES", \.adjudicateAfterWrites),
+        Setting(key: "webhook_hosts", variable: "TRUCE_WEBHOOK_HOSTS", expected: "host names separated by commas") { configuration, text in
+            let hosts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+            guard hosts.allSatisfy({ $0.utf8.count <= 255 && !$0.contains("/") }) else { return false }
+            configuration.webhookHosts = Set(hosts)
+            return true
+        },
+        Setting.seconds(key: "webhook_interval", variable: "TRUCE_WEBHOOK_INTERVAL", in: 0.1...3_600, \.webhookInterval),
     ]
 
     /// `true`, `on`, `yes` and `1`, or `false`, `off`, `no` and `0`, in any case; else `nil`.

@@ -59,6 +59,7 @@ public enum TruceServer {
             store: store, writes: writeSide.writes, authentication: authentication, dashboard: DashboardRoutes.shipped,
             secureCookies: configuration.secureCookies
         ).add(to: router)
+        SubscriptionRoutes(store: store, configuration: configuration).add(to: router)
         AdminForms(store: store, authentication: authentication, dashboard: DashboardRoutes.shipped).add(to: router)
         SubmissionForm(
             store: store, writes: writeSide.writes, authentication: authentication, evidence: evidence, dashboard: DashboardRoutes.shipped
@@ -107,7 +108,11 @@ public enum TruceServer {
         let document = try OpenAPIDocument(maxPageSize: configuration.maxPageSize)
         let writeSide = WriteSide(configuration: configuration, store: store.store)
         let router = router(configuration: configuration, store: store, document: document, writeSide: writeSide)
-        let app = application(configuration: configuration, router: router, logger: logger, services: [writeSide.jobs]) { channel in
+        var services: [any Service] = [writeSide.jobs]
+        if !configuration.webhookHosts.isEmpty {
+            services.append(WebhookDeliveries(store: store, interval: .milliseconds(Int64(configuration.webhookInterval * 1000)), logger: logger))
+        }
+        let app = application(configuration: configuration, router: router, logger: logger, services: services) { channel in
             logger.notice(
                 "serving", metadata: ["address": .string(channel.localAddress?.description ?? "?"), "database": .string(configuration.database)])
         }

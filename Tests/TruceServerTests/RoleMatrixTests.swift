@@ -161,6 +161,14 @@ struct RoleMatrixTests {
         Row(
             method: .post, path: "/signout", body: "csrf=", contentType: "application/x-www-form-urlencoded", note: "the dashboard: signing out",
             expected: [303, 303, 303, 303, 303, 401]),
+        Row(method: .get, path: "/api/v1/subscriptions", note: "one's subscriptions", expected: [200, 200, 200, 200, 401, 401]),
+        Row(
+            method: .post, path: "/api/v1/subscriptions", body: #"{"agreement": "\#(monitorsAgreement)", "evidence": "verified"}"#,
+            note: "subscribe to an agreement", expected: [201, 201, 201, 201, 401, 401]),
+        Row(method: .delete, path: "/api/v1/subscriptions/1", note: "cancel one's first subscription", expected: [204, 204, 204, 204, 401, 401]),
+        Row(
+            method: .get, path: "/agreements/\(monitorsAgreement)/feed.atom?evidence=verified", note: "an agreement's Atom feed",
+            expected: [200, 200, 200, 200, 200, 401]),
         Row(method: .delete, path: "/api/v1/session", note: "sign out", expected: [204, 204, 204, 204, 401, 401]),
     ]
 
@@ -251,9 +259,11 @@ struct RoleMatrixTests {
         if segments.count == 3, segments[1] == "assets" { return "/assets/{name}" }
         if segments.count == 4, segments[1] == "admin", segments[2] == "users" { return "/admin/users/{name}" }
         if segments.count == 5, segments[1] == "admin", segments[2] == "tokens" { return "/admin/tokens/{id}/\(segments[4])" }
-        if segments.count == 4, segments[1] == "incidents" { return "/incidents/{id}/\(segments[3])" }
+        if segments.count == 4, segments[1] == "incidents" || segments[1] == "agreements" { return "/\(segments[1])/{id}/\(segments[3])" }
         guard segments.count > 4, segments[1] == "api" else { return bare }
-        let names = ["agreements": "id", "incidents": "id", "users": "name", "tokens": "id", "imports": "id", "evidence": "sha256"]
+        let names = [
+            "agreements": "id", "incidents": "id", "users": "name", "tokens": "id", "imports": "id", "evidence": "sha256", "subscriptions": "id",
+        ]
         var result = segments
         if let name = names[segments[3]] { result[4] = "{\(name)}" }
         return result.joined(separator: "/")

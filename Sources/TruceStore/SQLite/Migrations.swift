@@ -387,6 +387,29 @@ enum Migrations {
                     CREATE UNIQUE INDEX account_user_by_pseudonym ON account_user(pseudonym);
                     """)
         }
+        migrator.registerMigration("v20-subscriptions") { db in
+            // Users' subscriptions to agreements, and the notifications delivered to each (by entry id), so that
+            // a notification goes out once. The secret signs webhook deliveries, so it is kept as it is.
+            try db.execute(
+                sql: """
+                    CREATE TABLE subscription (
+                        id INTEGER PRIMARY KEY,
+                        user_id INTEGER NOT NULL REFERENCES account_user(id) ON DELETE CASCADE,
+                        agreement_id TEXT NOT NULL,
+                        evidence TEXT NOT NULL,
+                        webhook_url TEXT,
+                        secret TEXT NOT NULL,
+                        created_at REAL NOT NULL
+                    ) STRICT;
+                    CREATE INDEX subscription_by_user ON subscription(user_id);
+                    CREATE TABLE subscription_delivery (
+                        subscription_id INTEGER NOT NULL,
+                        entry_id TEXT NOT NULL,
+                        delivered_at REAL NOT NULL,
+                        PRIMARY KEY (subscription_id, entry_id)
+                    ) STRICT, WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 
