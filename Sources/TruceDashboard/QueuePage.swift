@@ -2,9 +2,25 @@ import Foundation
 import TruceApp
 import TruceCore
 
+/// Which records the review queue shows, and what the last bulk action came to.
+public struct QueueSelection: Sendable {
+    public var state: ReviewState
+    public var dataset: String?
+    public var notice: String?
+
+    public init(state: ReviewState = .unreviewed, dataset: String? = nil, notice: String? = nil) {
+        self.state = state
+        self.dataset = dataset
+        self.notice = notice
+    }
+}
+
 extension Dashboard {
-    /// The review queue: the records waiting longest first, with who holds each.
-    public func queuePage(_ items: [ReviewStatus], at now: Date, for request: PageRequest) throws -> String {
+    /// The review queue: the records in one review state (from one dataset), waiting longest first, with who holds
+    /// each; a reviewer signed in with a browser checks records and does one action to all of them.
+    public func queuePage(_ items: [ReviewStatus], selection: QueueSelection = QueueSelection(), at now: Date, for request: PageRequest) throws
+        -> String
+    {
         let language = request.language
         let rows = items.map { status in
             QueueRow(
@@ -12,8 +28,15 @@ extension Dashboard {
                 state: label("review_\(status.state.rawValue)", language), waiting: TimeFormatting.utc(status.updated),
                 holder: status.lock(at: now).map { "\($0.holder) · \(TimeFormatting.utc($0.expires))" } ?? "–")
         }
-        return try render(
-            "queue", title: catalogue.text("queue_title", in: language), content: QueueContent(rows: rows, empty: rows.isEmpty), for: request)
+        let content = QueueContent(
+            rows: rows, empty: rows.isEmpty,
+            states: ReviewState.allCases.map {
+                Option(value: $0.rawValue, label: label("review_\($0.rawValue)", language), selected: $0 == selection.state)
+            }, dataset: selection.dataset ?? "", notice: selection.notice,
+            actions: ReviewAction.allCases.filter { $0 != .merge }.map {
+                Option(value: $0.rawValue, label: label("action_\($0.rawValue)", language), selected: false)
+            }, csrf: request.viewer?.csrfToken)
+        return try render("queue", title: catalogue.text("queue_title", in: language), content: content, for: request)
     }
 
     /// The sign-in form, with the reason the last attempt failed when it did.
@@ -33,6 +56,12 @@ extension Dashboard {
     struct QueueContent {
         var rows: [QueueRow]
         var empty: Bool
+        var states: [Option]
+        var dataset: String
+        var notice: String?
+        var actions: [Option]
+        /// The session's CSRF token, for the bulk form; `nil` shows no form.
+        var csrf: String?
     }
 
     struct SignInContent {

@@ -87,8 +87,43 @@ struct DashboardForms {
             try context.require(.review)
             let page = try DashboardRoutes.pageRequest(request, parameters, context, path: "/review")
             let now = Date()
-            let items = try await store.run { try $0.reviewQueue(ReviewQuery(states: [.unreviewed], now: now, limit: 200)) }
-            return DashboardRoutes.page(try dashboard.get().queuePage(items, at: now, for: page))
+            let state =
+                try parameters.values["state"].map { raw in
+                    guard let state = ReviewState(rawValue: raw) else {
+                        throw Problem.invalid("state", "takes one of " + ReviewState.allCases.map(\.rawValue).joined(separator: ", "))
+                    }
+                    return state
+                } ?? .unreviewed
+            let dataset = try parameters.text("dataset", maxBytes: 64)
+            let notice = try parameters.text("notice", maxBytes: 2_000)
+            let items = try await store.run { try $0.reviewQueue(ReviewQuery(states: [state], dataset: dataset, now: now, limit: 200)) }
+            let queue = QueueSelection(state: state, dataset: dataset, notice: notice)
+            return DashboardRoutes.page(try dashboard.get().queuePage(items, selection: queue, at: now, for: page))
+        }
+        router.post("/review/bulk") { request, context in
+            let pairs = try await Self.pairs(of: request, maxBytes: 64 * 1_024)
+            let fields = Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+            if let sessionID = SessionCookie.value(in: request), context.principal?.credential == .session {
+                try await checkCSRF(fields, sessionID: sessionID)
+            }
+            try context.require(.review)
+            let author = try context.author(for: .review)
+            guard let action = fields["action"].flatMap(ReviewAction.init(rawValue:)), action != .merge else {
+                throw Problem.invalid(
+                    "action", "takes one of " + ReviewAction.allCases.filter { $0 != .merge }.map(\.rawValue).joined(separator: ", "))
+            }
+            let ids = Array(pairs.filter { $0.0 == "incident" }.map { IncidentID($0.1) }.prefix(ReviewRoutes.maxBulk))
+            let scope = context.principal?.agreementScope ?? []
+            let results = try await ReviewRoutes.actOnEach(
+                action, on: ids, note: String((fields["note"] ?? "").prefix(4000)), others: Self.ids(fields["others"]), by: author, scope: scope,
+                writes: writes)
+            let refused = results.compactMap { result in result.refusal.map { "\(result.incident): \($0)" } }
+            let language = Language(rawValue: fields["lang"] ?? "")?.rawValue ?? "en"
+            let summary = "\(action.rawValue): \(results.count - refused.count) ✓" + (refused.isEmpty ? "" : "; " + refused.joined(separator: "; "))
+            var query = [("lang", language), ("notice", String(summary.prefix(1_900)))]
+            if let state = fields["state"], !state.isEmpty { query.append(("state", state)) }
+            if let dataset = fields["dataset"], !dataset.isEmpty { query.append(("dataset", dataset)) }
+            return Response(status: .seeOther, headers: [.location: Dashboard.href("/review", query)])
         }
         router.post("/incidents/{id}/review") { request, context in
             let id = try context.pathParameter("id")
@@ -102,12 +137,15 @@ struct DashboardForms {
                 throw Problem.invalid("action", "takes one of " + ReviewAction.allCases.map(\.rawValue).joined(separator: ", "))
             }
             let note = String((fields["note"] ?? "").prefix(4000))
+            let others = Self.ids(fields["others"])
             let scope = context.principal?.agreementScope ?? []
             var refusal: String?
             do {
-                _ = try await ReviewRoutes.act(action, on: id, note: note, by: author, scope: scope, writes: writes)
+                _ = try await ReviewRoutes.act(action, on: id, note: note, others: others, by: author, scope: scope, writes: writes)
             } catch let refused as ReviewRefusal {
                 refusal = refused.description
+            } catch let missing as NotFound where missing.id != id {
+                refusal = "\(missing)"
             }
             var query = [("lang", Language(rawValue: fields["lang"] ?? "")?.rawValue ?? "en")]
             if let refusal { query.append(("notice", refusal)) }
@@ -122,6 +160,11 @@ struct DashboardForms {
         try await store.run { _ in try authentication.verifyCSRF(token, sessionID: sessionID) }
     }
 
+    /// Record ids separated by commas, spaces or new lines, as a form names them.
+    static func ids(_ text: String?) -> [IncidentID] {
+        (text ?? "").split(whereSeparator: { $0 == "," || $0 == " " || $0.isNewline }).prefix(Reviews.maxOthers).map { IncidentID(String($0)) }
+    }
+
     /// `next` when it is a path of this server (one `/`, not `//`), else `/`: a sign-in never sends a browser away.
     static func safeNext(_ next: String?) -> String {
         guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), next.utf8.count <= 512 else { return "/" }
@@ -131,16 +174,20 @@ struct DashboardForms {
     /// The fields of a form body, each name's first value.
     /// - Throws: ``Problem`` 415 for another media type, 413 beyond ``maxFormBytes``.
     static func fields(of request: Request) async throws -> [String: String] {
-        let text = try await RequestBody.text(of: request, types: [formType], maxBytes: maxFormBytes)
         var fields: [String: String] = [:]
-        for pair in text.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decoded(_ part: Substring) -> String {
-                String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
-            }
-            let name = decoded(parts[0])
-            if fields[name] == nil { fields[name] = parts.count > 1 ? decoded(parts[1]) : "" }
-        }
+        for (name, value) in try await pairs(of: request) where fields[name] == nil { fields[name] = value }
         return fields
+    }
+
+    /// Every field of a form body in order, a name given several times (checkboxes) once per value.
+    static func pairs(of request: Request, maxBytes: Int = maxFormBytes) async throws -> [(String, String)] {
+        let text = try await RequestBody.text(of: request, types: [formType], maxBytes: maxBytes)
+        func decoded(_ part: Substring) -> String {
+            String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
+        }
+        return text.split(separator: "&").map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            return (decoded(parts[0]), parts.count > 1 ? decoded(parts[1]) : "")
+        }
     }
 }

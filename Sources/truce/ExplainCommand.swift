@@ -72,6 +72,7 @@ struct ExplainCommand: ParsableCommand {
                 case .denial: "denies that \(claim.accused?.rawValue ?? "anyone") did it"
                 case .verification: "verified it, done by \(claim.accused?.rawValue ?? "an unnamed party")"
                 case .rejection: "rejected the record in review"
+                case .corroboration: "corroborated it with another record"
                 case .assertion: "blames \(claim.accused?.rawValue ?? "nobody")"
                 }
             lines.append(

@@ -101,4 +101,62 @@ struct ReviewsTests {
         #expect(try Self.verdict(of: id, in: store)?.evidence == .singleClaim)
         #expect(throws: NotFound(.incident, id: "obs:none")) { try Reviews.act(.take, on: "obs:none", by: Self.analyst, in: store) }
     }
+
+    /// A second observation of another strike, the next day in Chuhuiv, kept apart from the first by linking.
+    static func secondObservation(in store: SQLiteStore) throws -> IncidentID {
+        let text = String(decoding: ObservationsTests.body, as: UTF8.self)
+            .replacingOccurrences(of: "2025-03-22T01:", with: "2025-03-23T05:").replacingOccurrences(of: "\"Kharkiv\"", with: "\"Chuhuiv\"")
+            .replacingOccurrences(of: "49.98", with: "49.84").replacingOccurrences(of: "36.25", with: "36.69")
+        let submitted = try Observations.submit(
+            Data(text.utf8), idempotencyKey: "review-18", by: ObservationsTests.monitor, in: store, now: ObservationsTests.submittedAt)
+        _ = try Adjudicating.run(store: store, all: false)
+        return submitted.incident.id
+    }
+
+    @Test("corroborate names other records: the event counts as corroborated, the state stays, and the history says with which")
+    func corroborateRaisesTheEvidence() throws {
+        let (store, id) = try Self.storeWithObservation()
+        let other = try Self.secondObservation(in: store)
+        #expect(try Self.verdict(of: id, in: store)?.evidence == .singleClaim)
+        #expect(throws: ReviewRefusal.othersInvalid(.corroborate, "name 1 to \(Reviews.maxOthers) records that report the same act")) {
+            try Reviews.act(.corroborate, on: id, by: Self.analyst, in: store, now: Self.noon)
+        }
+        #expect(throws: ReviewRefusal.othersInvalid(.corroborate, "a record cannot name itself")) {
+            try Reviews.act(.corroborate, on: id, others: [id], by: Self.analyst, in: store, now: Self.noon)
+        }
+        #expect(throws: NotFound.self) { try Reviews.act(.corroborate, on: id, others: ["nothing-here"], by: Self.analyst, in: store) }
+        let outcome = try Reviews.act(.corroborate, on: id, others: [other, other], by: Self.analyst, in: store, now: Self.noon)
+        #expect(outcome.status.state == .unreviewed)
+        #expect(outcome.incident.claims.filter(\.isCorroboration).map(\.source?.url) == ["/incidents/\(other)"])
+        _ = try Adjudicating.run(store: store, all: false)
+        #expect(try Self.verdict(of: id, in: store)?.evidence == .corroborated)
+        #expect(try store.reviewHistory(of: id).last?.note == "with \(other)")
+    }
+
+    @Test("merge moves a duplicate's sources and claims into the incident it repeats; the duplicate is judged no more; both histories say so")
+    func mergeFoldsTheDuplicate() throws {
+        let (store, id) = try Self.storeWithObservation()
+        let duplicate = try Self.secondObservation(in: store)
+        #expect(throws: ReviewRefusal.othersInvalid(.merge, "name the one incident to merge into")) {
+            try Reviews.act(.merge, on: duplicate, others: [id, "other"], by: Self.analyst, in: store, now: Self.noon)
+        }
+        try Reviews.act(.take, on: id, by: Self.second, in: store, now: Self.noon)
+        let held = try #require(try store.reviewStatuses(ids: [id])[id]?.lock)
+        #expect(throws: ReviewRefusal.heldByAnother(held), "the incident merged into is held by another reviewer") {
+            try Reviews.act(.merge, on: duplicate, others: [id], by: Self.analyst, in: store, now: Self.noon)
+        }
+        try Reviews.act(.release, on: id, by: Self.second, in: store, now: Self.noon)
+        let outcome = try Reviews.act(.merge, on: duplicate, note: "same strike, reported a day late", others: [id], by: Self.analyst, in: store)
+        #expect(outcome.status.state == .merged && outcome.incident.isRejectedByReview)
+        let merged = try #require(try store.incidents(ids: [id], detail: .full).first)
+        #expect(merged.sources.count == 2 && merged.sources.map(\.key).contains("review-18"))
+        _ = try Adjudicating.run(store: store, all: false)
+        #expect(try Self.verdict(of: duplicate, in: store) == nil, "the duplicate is out of scope")
+        #expect(try Self.verdict(of: id, in: store)?.verdict.kind == .violation)
+        #expect(try store.reviewHistory(of: duplicate).last?.note == "into \(id): same strike, reported a day late")
+        #expect(try store.reviewHistory(of: id).last?.note == "took in \(duplicate): same strike, reported a day late")
+        #expect(throws: ReviewRefusal.othersInvalid(.merge, "\(duplicate) was rejected or merged itself: merge into the incident that stands")) {
+            try Reviews.act(.merge, on: id, others: [duplicate], by: Self.analyst, in: store)
+        }
+    }
 }

@@ -15,7 +15,7 @@ struct ContractTests {
         #expect(
             routes == document.operations,
             "only in the router: \(routes.subtracting(document.operations)); only in the document: \(document.operations.subtracting(routes))")
-        #expect(routes.count == 58)
+        #expect(routes.count == 60)
     }
 
     @Test("the document is served as JSON with the configured page size as limit's maximum, and as a reference page without scripts")

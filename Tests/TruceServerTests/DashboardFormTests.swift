@@ -98,4 +98,40 @@ struct DashboardFormTests {
             }
         }
     }
+
+    @Test("a bulk action from the queue's form verifies the records checked, refuses the one another reviewer holds, and says so")
+    func bulkFromTheQueue() async throws {
+        let store = try ServerFixtures.store()
+        let accounts = try TestAccounts.add(to: store)
+        let ids = try (1...3).map { number in
+            let body = ObservationReviewRouteTests.body.replacingOccurrences(of: "01:40:00Z", with: "01:4\(number):00Z")
+            return try Observations.submit(
+                Data(body.utf8), idempotencyKey: "bulk-\(number)", by: ChangeAuthor(name: "monitor", role: .monitor), in: store
+            ).incident.id
+        }
+        try Reviews.act(.take, on: ids[2], by: ChangeAuthor(name: "admin", role: .admin), in: store)
+        let app = try ServerFixtures.application(store: store, configuration: ServerFixtures.accountsConfiguration())
+        let password = TestAccounts.password.replacingOccurrences(of: " ", with: "+")
+        try await app.test(.router) { client in
+            let signedIn = try await Self.post("/signin", "name=analyst&password=\(password)&next=%2Freview", cookie: nil, client)
+            let cookies = Self.cookies(signedIn)
+            let csrf = try #require(cookies["truce_csrf"])
+            let cookie = "truce_session=\(cookies["truce_session"] ?? ""); truce_csrf=\(csrf)"
+            let queue = try await client.get("/review?state=unreviewed&dataset=observation", headers: [.cookie: cookie]).text
+            #expect(ids.allSatisfy { queue.contains("name=\"incident\" value=\"\($0)\"") })
+            let checked = ids.map { "incident=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0)" }.joined(separator: "&")
+            let bulk = try await Self.post(
+                "/review/bulk", "csrf=\(csrf)&action=verify&note=photos+match&state=unreviewed&dataset=observation&\(checked)", cookie: cookie, client
+            )
+            #expect(bulk.status == .seeOther)
+            let location = try #require(bulk.headers[.location])
+            #expect(location.hasPrefix("/review?lang=en&notice=") && location.contains("state=unreviewed"))
+            let page = try await client.get(location, headers: [.cookie: cookie]).text
+            #expect(page.contains("verify: 2 ✓") && page.contains("\(ids[2]): admin holds this record"), "\(page.prefix(3000))")
+        }
+        let states = try store.reviewStatuses(ids: ids)
+        #expect(states[ids[0]]?.state == .verified && states[ids[1]]?.state == .verified && states[ids[2]]?.state == .unreviewed)
+        let verified = try store.verdicts(matching: VerdictQuery(agreement: "energy-moratorium-2025", evidence: .verified)).map(\.verdict.incident)
+        #expect(Set(verified).isSuperset(of: ids[0...1]), "one adjudication follows the bulk action")
+    }
 }

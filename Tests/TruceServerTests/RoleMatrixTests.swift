@@ -126,12 +126,18 @@ struct RoleMatrixTests {
             method: .post, path: "/api/v1/incidents/srv-001/review", body: #"{"action": "take"}"#, note: "take a record for review",
             expected: [200, 200, 403, 403, 401, 401]),
         Row(method: .get, path: "/api/v1/incidents/srv-001/review", note: "a record's review", expected: [200, 200, 403, 403, 401, 401]),
+        Row(
+            method: .post, path: "/api/v1/review/bulk", body: #"{"action": "comment", "note": "seen", "incidents": ["srv-001"]}"#,
+            note: "one review action on many records", expected: [200, 200, 403, 403, 401, 401]),
         Row(method: .get, path: "/", note: "the dashboard: agreements", expected: [200, 200, 200, 200, 200, 401]),
         Row(
             method: .get, path: "/agreements/\(monitorsAgreement)", note: "the dashboard: an agreement in scope",
             expected: [200, 200, 200, 200, 200, 401]),
         Row(method: .get, path: "/incidents/srv-001", note: "the dashboard: an incident in scope", expected: [200, 200, 200, 200, 200, 401]),
         Row(method: .get, path: "/review", note: "the dashboard: the review queue", expected: [200, 200, 403, 403, 303, 401]),
+        Row(
+            method: .post, path: "/review/bulk", body: "action=comment&note=seen&incident=srv-001", contentType: "application/x-www-form-urlencoded",
+            note: "the dashboard: the queue's bulk form", expected: [303, 303, 403, 403, 401, 401]),
         Row(method: .get, path: "/submit", note: "the dashboard: the submission form", expected: [200, 200, 200, 403, 303, 401]),
         Row(
             method: .post, path: "/submit", body: submission, contentType: "multipart/form-data; boundary=matrix",

@@ -18,3 +18,22 @@ bench_python_env() {
     timeout "$timeout_seconds" "$venv/bin/pip" install --quiet --disable-pip-version-check pandas duckdb polars
   fi
 }
+
+# bench_server_store TRUCE DB RECORDS AGREEMENTS SEED BENCH WORK: a store at DB of RECORDS records, half ACLED and
+# half GDELT (the real samples cycled with fresh ids and shifted by SEED, inputs cached in BENCH), the 2025 and
+# Donbas catalogues and AGREEMENTS generated local ceasefires (written under WORK), judged once; kept as it is
+# when BENCH_KEEP_STORE is set and DB exists.
+bench_server_store() {
+  local truce=$1 db=$2 records=$3 agreements=$4 seed=$5 bench=$6 work=$7 inputs
+  if [ -n "${BENCH_KEEP_STORE:-}" ] && [ -f "$db" ]; then return 0; fi
+  rm -f "$db" "$db"-*
+  echo "== generating $records records (half ACLED, half GDELT)" >&2
+  inputs=$(python3 scripts/bench/generate.py --records "$records" --shift-seed "$seed" --out-dir "$bench")
+  echo "== generating $agreements local ceasefires over the data's countries" >&2
+  python3 scripts/bench/agreements.py "$work/agreements" --count "$agreements" >&2
+  echo "== building the store" >&2
+  "$truce" agreements load agreements/2025 agreements/donbas "$work/agreements" --db "$db" >/dev/null
+  "$truce" import acled "$(echo "$inputs" | awk -F'\t' '$1 == "acled" { print $2 }')" --db "$db" >/dev/null
+  "$truce" import gdelt "$(echo "$inputs" | awk -F'\t' '$1 == "gdelt" { print $2 }')" --db "$db" >/dev/null
+  "$truce" adjudicate --db "$db" >/dev/null
+}

@@ -25,6 +25,9 @@ public struct Claim: Hashable, Codable, Sendable {
         /// The record is kept with its review history, but is no longer judged against agreements (its verdicts
         /// say so), nor counted as evidence for the event it was linked to.
         case rejection
+        /// A reviewer of the mission found other records (the claim's ``Claim/source`` names one) that report the
+        /// same act independently: the record's event counts as corroborated. The claimant is the reviewer.
+        case corroboration
     }
 
     public init(
@@ -46,6 +49,9 @@ public struct Claim: Hashable, Codable, Sendable {
 
     /// Whether a reviewer rejected the record (see ``Stance/rejection``).
     public var isRejection: Bool { stance == .rejection }
+
+    /// Whether a reviewer corroborated the record with another (see ``Stance/corroboration``).
+    public var isCorroboration: Bool { stance == .corroboration }
 
     /// Whether this is a reviewer's decision on the record rather than a source's word on the act.
     public var isReview: Bool { stance == .verification || stance == .rejection }

@@ -178,13 +178,14 @@ public struct LinkRecord: Hashable, Sendable {
 }
 
 extension Claim.Stance {
-    /// The stance's one letter in a link record's claims: `a`, `d`, `v` or `r`.
+    /// The stance's one letter in a link record's claims: `a`, `d`, `v`, `r` or `c`.
     var letter: String {
         switch self {
         case .assertion: "a"
         case .denial: "d"
         case .verification: "v"
         case .rejection: "r"
+        case .corroboration: "c"
         }
     }
 
@@ -194,6 +195,7 @@ extension Claim.Stance {
         case "d": self = .denial
         case "v": self = .verification
         case "r": self = .rejection
+        case "c": self = .corroboration
         default: self = .assertion
         }
     }

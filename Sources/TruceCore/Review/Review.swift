@@ -11,6 +11,9 @@ public enum ReviewState: String, CaseIterable, Hashable, Codable, Sendable {
     case rejected
     /// A reviewer found that it can be neither confirmed nor refuted; it is judged as before.
     case unverifiable
+    /// A reviewer merged it into another incident, which now holds its sources and claims: it is kept, but judged
+    /// against no agreement, as a rejected record is.
+    case merged
 }
 
 /// What a reviewer does to a record.
@@ -27,9 +30,21 @@ public enum ReviewAction: String, CaseIterable, Hashable, Codable, Sendable {
     case markUnverifiable = "mark_unverifiable"
     /// Leaves a comment, changing nothing else.
     case comment
+    /// Names other records that report the same act: a claim of stance ``Claim/Stance/corroboration`` by the
+    /// reviewer per record, so the event counts as corroborated; the state stays.
+    case corroborate
+    /// Merges the record into another incident (a duplicate): the other takes its sources and claims, and the
+    /// record is left ``ReviewState/merged``.
+    case merge
 
     /// Whether the action decides the record's state (and so ends the reviewer's hold on it).
-    public var decides: Bool { [.verify, .reject, .markUnverifiable].contains(self) }
+    public var decides: Bool { [.verify, .reject, .markUnverifiable, .merge].contains(self) }
+
+    /// Whether the action changes the incident's claims (so verdicts must follow).
+    public var changesClaims: Bool { decides || self == .corroborate }
+
+    /// Whether the action names other records (``Reviews``' `others`): corroborate names one or more, merge one.
+    public var namesOthers: Bool { self == .corroborate || self == .merge }
 
     /// The state a deciding action leaves the record in.
     public var resultingState: ReviewState? {
@@ -37,7 +52,8 @@ public enum ReviewAction: String, CaseIterable, Hashable, Codable, Sendable {
         case .verify: .verified
         case .reject: .rejected
         case .markUnverifiable: .unverifiable
-        case .take, .release, .comment: nil
+        case .merge: .merged
+        case .take, .release, .comment, .corroborate: nil
         }
     }
 
@@ -112,6 +128,8 @@ public enum ReviewRefusal: Error, Hashable, Sendable, CustomStringConvertible {
     case notHeld
     /// The action needs a reason or a comment.
     case noteMissing(ReviewAction)
+    /// Corroborate or merge without the other records they need, or with records they cannot take.
+    case othersInvalid(ReviewAction, String)
 
     public var description: String {
         switch self {
@@ -119,6 +137,7 @@ public enum ReviewRefusal: Error, Hashable, Sendable, CustomStringConvertible {
             "\(lock.holder) holds this record for review until \(lock.expires.formatted(.iso8601)); wait, or ask them to release it"
         case .notHeld: "you do not hold this record for review"
         case .noteMissing(let action): "\(action.rawValue) needs a note: the reason, or the comment"
+        case .othersInvalid(let action, let reason): "\(action.rawValue): \(reason)"
         }
     }
 }
@@ -147,10 +166,12 @@ extension ReviewStatus {
         case .release:
             guard held != nil, !heldByOther else { throw .notHeld }
             next.lock = nil
-        case .verify, .reject, .markUnverifiable:
+        case .verify, .reject, .markUnverifiable, .merge:
             if heldByOther, let held { throw .heldByAnother(held) }
             next.state = action.resultingState!
             next.lock = nil
+        case .corroborate:
+            if heldByOther, let held { throw .heldByAnother(held) }
         case .comment:
             break
         }

@@ -21,7 +21,8 @@ public enum EvidenceLevel: String, CaseIterable, Hashable, Codable, Sendable, Co
     /// - claims blaming different parties, a denial that a party another claim blames did it, or records
     ///   reporting different actions (the unknown aside, and a strike of unstated weapon with any strike) →
     ///   `contested`;
-    /// - otherwise two or more independent sources asserting it → `corroborated` (a denial corroborates nothing);
+    /// - otherwise a reviewer's corroboration (other records found to report the act) or two or more independent
+    ///   sources asserting it → `corroborated` (a denial corroborates nothing);
     /// - otherwise → `single_claim`.
     ///
     /// Sources are independent when they rest on different origins (``SourceIdentity``): every organ of one
@@ -38,6 +39,7 @@ public enum EvidenceLevel: String, CaseIterable, Hashable, Codable, Sendable, Co
         let accused = Set(claims.compactMap(\.blamed))
         if accused.count > 1 || differ(actions) { return .contested }
         if claims.contains(where: { $0.isDenial && $0.accused.map(accused.contains) == true }) { return .contested }
+        if claims.contains(where: \.isCorroboration) { return .corroborated }
         return independentSources(claims.filter { !$0.isDenial }, origins: origins) >= 2 ? .corroborated : .singleClaim
     }
 
