@@ -51,7 +51,7 @@ extension Dashboard {
                 VerdictRow(
                     incident: stored.verdict.incident, href: Self.href("/incidents/\(stored.verdict.incident)", [("lang", language.rawValue)]),
                     start: TimeFormatting.local(stored.start, in: agreement.timeZone), party: stored.perpetrator?.rawValue ?? "–",
-                    place: [stored.admin1, stored.country].compactMap { $0 }.joined(separator: ", "),
+                    place: [stored.admin1.map { PlaceNames.region($0, in: language) }, stored.country].compactMap { $0 }.joined(separator: ", "),
                     verdict: label("verdict_\(stored.verdict.kind.rawValue)", language), verdictCode: stored.verdict.kind.rawValue,
                     evidence: stored.evidence.map { label("evidence_\($0.rawValue)", language) } ?? "–", evidenceCode: stored.evidence?.rawValue ?? ""
                 )
@@ -60,17 +60,25 @@ extension Dashboard {
         let next = data.table.next.map { position in
             Self.href(request.path, request.query.filter { $0.0 != "cursor" } + [("cursor", position.token)])
         }
-        func counts(_ counts: [MonitoringReport.Count]) -> [CountRow] {
+        func counts(_ counts: [MonitoringReport.Count], naming name: (String) -> String = { $0 }) -> [CountRow] {
             counts.filter { $0.violations + $0.possibleViolations > 0 }.map {
-                CountRow(key: $0.key, violations: $0.violations, verified: $0.verifiedViolations, possible: $0.possibleViolations)
+                CountRow(key: name($0.key), violations: $0.violations, verified: $0.verifiedViolations, possible: $0.possibleViolations)
             }
+        }
+        let labels = catalogue.labels(in: language)
+        // A target as the report keys it (`energy/substation`), in the reader's language where catalogued.
+        func target(_ key: String) -> String {
+            let parts = key.split(separator: "/").map(String.init)
+            guard let category = parts.first, let named = labels["cat_\(category)"] else { return key }
+            return ([named] + parts.dropFirst().map { labels["sub_\($0)"] ?? $0 }).joined(separator: " · ")
         }
         let given = Dictionary(data.filters, uniquingKeysWith: { first, _ in first })
         let content = AgreementContent(
             id: agreement.id, title: agreement.title, summary: agreement.summary ?? "", kind: label("kind_\(agreement.kind.rawValue)", language),
             parties: agreement.parties.map { PartyRow(id: $0.id.rawValue, name: $0.name, role: label("role_\($0.role.rawValue)", language)) },
             status: statusText(agreement, at: now, language: language), window: window(agreement, language: language), chart: chart, map: map,
-            byParty: counts(report.byParty), byRegion: counts(report.byRegion), byTarget: counts(report.byTarget),
+            byParty: counts(report.byParty), byRegion: counts(report.byRegion) { PlaceNames.region($0, in: language) },
+            byTarget: counts(report.byTarget, naming: target),
             filters: Filters(
                 party: given["party"] ?? "", region: given["region"] ?? "", from: given["from"] ?? "", to: given["to"] ?? "",
                 verdicts: options(VerdictKind.allCases.map(\.rawValue), prefix: "verdict", chosen: given["verdict"], language: language),
@@ -87,7 +95,12 @@ extension Dashboard {
                     party: event.party?.rawValue ?? label("history_all", language), note: event.note ?? "", source: event.source?.url,
                     sourceTitle: event.source?.title ?? event.source?.publisher ?? event.source?.url ?? "")
             },
-            reportHref: Self.href("/api/v1/agreements/\(agreement.id)/report", [("format", "html")]))
+            reportHref: Self.href("/api/v1/agreements/\(agreement.id)/report", [("format", "html")]),
+            feeds: [EvidenceLevel.singleClaim, .verified].map {
+                Export(
+                    format: label("evidence_\($0.rawValue)", language),
+                    href: Self.href("/agreements/\(agreement.id)/feed.atom", [("evidence", $0.rawValue)]))
+            })
         return try render("agreement", title: agreement.title, content: content, for: request)
     }
 
@@ -117,6 +130,8 @@ extension Dashboard {
         var conditions: [ConditionRow]
         var history: [HistoryRow]
         var reportHref: String
+        /// The agreement's Atom feeds, of every violation and of verified ones.
+        var feeds: [Export]
     }
 
     struct PartyRow {

@@ -41,6 +41,11 @@ struct DashboardPageTests {
                 #expect(page.text.contains("<html lang=\"\(lang)\">") && page.text.contains("<h1>\(heading)</h1>"), "\(lang)")
                 #expect(page.text.contains(kind) && page.text.contains("/agreements/\(Self.agreement)?lang=\(lang)"), "\(lang)")
             }
+            // Regions and targets in the reader's language where the tables have them; the feed linked.
+            let ukrainian = try await client.get("/agreements/\(Self.agreement)?lang=uk").text
+            #expect(ukrainian.contains("Харківська область") && ukrainian.contains("Енергетика"))
+            #expect(ukrainian.contains("/agreements/\(Self.agreement)/feed.atom?evidence=verified"))
+            #expect(try await client.get("/agreements/\(Self.agreement)?lang=ru").text.contains("Харьковская область"))
             let negotiated = try await client.get("/", headers: [.acceptLanguage: "uk-UA,uk;q=0.9"])
             #expect(negotiated.text.contains("<html lang=\"uk\">"))
             #expect(try await client.get("/?lang=de").status == .badRequest)
