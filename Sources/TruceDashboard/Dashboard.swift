@@ -129,3 +129,17 @@ public struct PageRequest: Sendable {
         self.viewer = viewer
     }
 }
+
+extension Dashboard {
+    /// `page`, rendered for no reader, as `request`'s reader sees it: its site header (their name, the links their
+    /// role opens, the sign-out form with their CSRF token) in place of the anonymous one. For pages whose content is
+    /// the same for every reader allowed to read them (an agreement's), so that the content is rendered once.
+    public func personalised(_ page: String, for request: PageRequest) throws -> String {
+        guard request.viewer != nil, let start = page.range(of: "<header class=\"site\">"),
+            let end = page.range(of: "</header>", range: start.upperBound..<page.endIndex)
+        else { return page }
+        var site = try render("site", title: "", content: "", for: request)
+        if site.hasSuffix("\n") { site.removeLast() }
+        return page[..<start.lowerBound] + site + page[end.upperBound...]
+    }
+}

@@ -15,11 +15,15 @@ struct DashboardRoutes {
 
     /// The agreement pages' report figures, kept until the store changes (none when the store cannot be watched).
     let reports: ReportMemo?
+    /// The agreement pages rendered for no reader, kept for signed-in readers until the store changes.
+    let pages: PageMemo?
 
     init(store: StoreAccess, dashboard: Result<Dashboard, any Error>) {
         self.store = store
         self.dashboard = dashboard
-        reports = (try? store.store.changeWatch()).map(ReportMemo.init(watch:))
+        let watch = try? store.store.changeWatch()
+        reports = watch.map(ReportMemo.init(watch:))
+        pages = watch.map(PageMemo.init(watch:))
     }
 
     /// The dashboard shipped with the server, loaded once per process.
@@ -48,14 +52,25 @@ struct DashboardRoutes {
             let listRequest = VerdictListRequest(filter: filter, unit: .record, after: try parameters.cursor(), limit: Self.pageSize)
             let filters = AgreementPageData.filterNames.compactMap { name in parameters.values[name].map { (name, $0) } }
             let reports = reports
-            let data = try await store.run { store in
-                let agreement = try Agreements.named(id, in: store)
-                let build = { try Reporting.build(ReportRequest(agreement: id), store: store) }
-                let built = try reports?.report(of: id, now: Date(), build: build) ?? build()
-                return UncheckedSendable(
-                    AgreementPageData(agreement: agreement, built: built, table: try VerdictListing.list(listRequest, in: store), filters: filters))
-            }.value
-            let html = try dashboard.get().agreementPage(data, at: Date(), for: page)
+            let pages = pages
+            let board = try dashboard.get()
+            let anonymous = PageRequest(language: page.language, path: page.path, query: page.query, viewer: nil)
+            let key = ([page.path, page.language.rawValue] + page.query.map { "\($0.0)=\($0.1)" }).joined(separator: "\u{0}")
+            // Rendering reads the store and writes a large page: work for a thread of the pool, not the event loop.
+            let html = try await store.run { store in
+                let render = {
+                    let agreement = try Agreements.named(id, in: store)
+                    let build = { try Reporting.build(ReportRequest(agreement: id), store: store) }
+                    let built = try reports?.report(of: id, now: Date(), build: build) ?? build()
+                    let data = AgreementPageData(
+                        agreement: agreement, built: built, table: try VerdictListing.list(listRequest, in: store), filters: filters)
+                    return try board.agreementPage(data, at: Date(), for: anonymous)
+                }
+                // An anonymous reader's page is kept whole by the response cache; a signed-in reader's is the page
+                // rendered for no one, kept here, with their own site header.
+                guard page.viewer != nil, let pages else { return try render() }
+                return try board.personalised(try pages.page(key, now: Date(), render: render), for: page)
+            }
             return Self.page(html)
         }
         router.get("/incidents/{id}") { request, context in

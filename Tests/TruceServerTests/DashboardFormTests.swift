@@ -70,6 +70,7 @@ struct DashboardFormTests {
             #expect(verify.status == .seeOther)
             let verified = try await client.get("/agreements/energy-moratorium-2025?evidence=verified", headers: [.cookie: cookie]).text
             #expect(DashboardPageTests.table(verified).incidents == [id])
+            #expect(verified.contains("name=\"csrf\" value=\"\(csrf)\"") && verified.contains("<span>analyst</span>"), "the reader's own header")
             let reject = try await Self.post("/incidents/\(id)/review", "csrf=\(csrf)&action=reject&note=", cookie: cookie, client)
             let notice = try #require(reject.headers[.location])
             #expect(notice.contains("notice=") && notice.contains("reject%20needs%20a%20note"))
