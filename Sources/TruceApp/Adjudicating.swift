@@ -12,6 +12,12 @@ import TruceStore
 /// agreement. Each batch is saved in its own transaction, leaving out whatever an import changed meanwhile,
 /// which awaits the next run; a run stopped part-way keeps the batches it saved.
 public enum Adjudicating {
+    /// Agreements prepared for judging (their spans, outlines and codes worked out), once per content: a server
+    /// adjudicates after every write, and preparing every agreement again cost more than judging the record
+    /// written. Every run judges with the bundled outlines (``Bundled/judge(observer:)``), so a preparation holds
+    /// for every run.
+    static let preparedAgreements = BoundedMemo<Agreement, PreparedAgreement>(capacity: 4_096)
+
     /// Incidents judged and saved together.
     static let batchSize = 20_000
 
@@ -23,7 +29,7 @@ public enum Adjudicating {
         if all { try store.resetAdjudication() }
         let input = try store.adjudicationInput(rulesVersion: rules)
         let judge = Bundled.judge(observer: observer)
-        let everyAgreement = input.agreements.map(judge.prepare)
+        let everyAgreement = input.agreements.map { agreement in preparedAgreements.value(for: agreement) { judge.prepare(agreement) } }
         var counts: [VerdictKind: Int] = [:]
         var stale = 0
 

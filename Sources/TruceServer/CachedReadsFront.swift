@@ -29,7 +29,7 @@ public struct CachedReadsFront<Next: HTTPResponder>: HTTPResponder where Next.Co
     public func respond(to request: Request, context: Context) async throws -> Response {
         guard let cache, anonymousReads, Self.isAnonymousRead(request),
             let version = try? cache.currentVersion(),
-            let entry = cache.kept(CachedReads.key(request, principal: nil), at: version)
+            let entry = cache.kept(CachedReads.key(request, principal: nil), at: version, minute: CachedReads.minute(of: request))
         else { return try await next.respond(to: request, context: context) }
         let start = DispatchTime.now().uptimeNanoseconds
         let id = RequestIdentity.id(of: request)

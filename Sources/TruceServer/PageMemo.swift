@@ -21,16 +21,26 @@ final class PageMemo: Sendable {
     struct State: Sendable {
         var entries: [String: Entry] = [:]
         var bytes = 0
+        /// The pages of an earlier minute one caller is rendering again.
+        var refreshing: Set<String> = []
     }
 
     init(watch: StoreChangeWatch) { self.watch = watch }
 
     /// The page `key` names (its path, query and language), rendered by `render` unless kept for the store's present
-    /// version and minute.
+    /// version and minute. A page of an earlier minute at the same version is rendered again by one caller while the
+    /// others are given it meanwhile, so the turn of a minute never holds up every reader at once.
     func page(_ key: String, now: Date, render: () throws -> String) throws -> String {
         let version = try watch.version()
         let minute = Int(now.timeIntervalSince1970 / 60)
-        if let kept = state.withLockedValue({ $0.entries[key] }), kept.version == version, kept.minute == minute { return kept.html }
+        let kept: String? = state.withLockedValue { state in
+            guard let entry = state.entries[key], entry.version == version else { return nil }
+            if entry.minute == minute || state.refreshing.contains(key) { return entry.html }
+            state.refreshing.insert(key)
+            return nil
+        }
+        if let kept { return kept }
+        defer { state.withLockedValue { _ = $0.refreshing.remove(key) } }
         let html = try render()
         state.withLockedValue { state in
             if state.bytes + html.utf8.count > Self.capacityBytes {

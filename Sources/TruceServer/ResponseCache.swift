@@ -23,6 +23,8 @@ final class ResponseCache: @unchecked Sendable {
         var body: ByteBuffer
         var endpoint: String
         var version: Int64
+        /// For a dashboard page, the minute it was made in (it says what holds today); `nil` for the API's answers.
+        var minute: Int? = nil
     }
 
     private let watch: StoreChangeWatch
@@ -77,20 +79,27 @@ final class ResponseCache: @unchecked Sendable {
         return now
     }
 
-    /// The answer kept under `key` at `version`; else whether this request makes it or waits for the one that does.
-    func lookup(_ key: String, at version: Int64) -> Lookup {
+    /// The answer kept under `key` at `version` (for a page, made in `minute`); else whether this request makes it
+    /// or waits for the one that does. A page made in an earlier minute at the same version is made again by one
+    /// request while the others are given it meanwhile: the turn of a minute never holds up every reader at once.
+    func lookup(_ key: String, at version: Int64, minute: Int? = nil) -> Lookup {
         lock.withLock {
-            if let entry = entries[key], entry.version == version { return .kept(entry) }
+            if let entry = entries[key], entry.version == version {
+                if entry.minute == minute || pending[key] != nil { return .kept(entry) }
+                pending[key] = []
+                return .make
+            }
             if pending[key] != nil { return .wait }
             pending[key] = []
             return .make
         }
     }
 
-    /// The answer kept under `key` at `version`, if any, without making it.
-    func kept(_ key: String, at version: Int64) -> Entry? {
+    /// The answer kept under `key` at `version` (for a page, made in `minute`, or an earlier one while another
+    /// request makes it again), if any, without making it.
+    func kept(_ key: String, at version: Int64, minute: Int? = nil) -> Entry? {
         lock.withLock {
-            guard let entry = entries[key], entry.version == version else { return nil }
+            guard let entry = entries[key], entry.version == version, entry.minute == minute || pending[key] != nil else { return nil }
             return entry
         }
     }
@@ -126,7 +135,13 @@ final class ResponseCache: @unchecked Sendable {
         let size = entry.body.readableBytes + key.utf8.count
         guard size <= maxEntryBytes else { return }
         lock.withLock {
-            guard version == entry.version, entries[key] == nil else { return }
+            guard version == entry.version else { return }
+            if let earlier = entries[key] {
+                // A page made again in a later minute takes the place of the earlier one.
+                guard earlier.minute != entry.minute else { return }
+                bytes -= earlier.body.readableBytes + key.utf8.count
+                order.removeAll { $0 == key }
+            }
             entries[key] = entry
             order.append(key)
             bytes += size
@@ -153,10 +168,11 @@ struct CachedReads: RouterMiddleware {
             return try await next(request, context)
         }
         let key = Self.key(request, context)
+        let minute = Self.minute(of: request)
         // A few microseconds that never wait for a writer: asked on the event loop rather than paying a hop to
         // the store's threads.
         let version = try cache.currentVersion()
-        switch cache.lookup(key, at: version) {
+        switch cache.lookup(key, at: version, minute: minute) {
         case .kept(let kept):
             return Self.response(kept)
         case .wait:
@@ -172,7 +188,7 @@ struct CachedReads: RouterMiddleware {
             try await response.body.write(collector)
             made = ResponseCache.Entry(
                 status: response.status, headers: response.headers, body: collector.buffer, endpoint: context.endpointPath ?? request.uri.path,
-                version: version)
+                version: version, minute: minute)
             return Response(status: response.status, headers: response.headers, body: ResponseBody(byteBuffer: collector.buffer))
         }
     }
@@ -187,13 +203,17 @@ struct CachedReads: RouterMiddleware {
     }
 
     /// The key of `request` asked by `principal` (`nil`: anonymously). A dashboard page's also holds the languages
-    /// asked and the minute: it says what holds today, which time changes too.
+    /// asked.
     static func key(_ request: Request, principal: Principal?) -> String {
         let reader = principal.map { "\($0.role.rawValue):\($0.agreementScope.sorted().joined(separator: ","))" } ?? "anonymous"
-        let page =
-            ResponseCache.isCacheablePage(request.uri.path)
-            ? "\n" + (request.headers[.acceptLanguage] ?? "") + "\n" + String(Int(Date().timeIntervalSince1970 / 60)) : ""
+        let page = ResponseCache.isCacheablePage(request.uri.path) ? "\n" + (request.headers[.acceptLanguage] ?? "") : ""
         return reader + "\n" + (request.headers[.accept] ?? "") + "\n" + request.uri.description + page
+    }
+
+    /// For a dashboard page, the minute now: a page says what holds today, which time changes too, so a page is
+    /// made again in each minute it is read; `nil` for the API's answers, which only a write changes.
+    static func minute(of request: Request, at now: Date = Date()) -> Int? {
+        ResponseCache.isCacheablePage(request.uri.path) ? Int(now.timeIntervalSince1970 / 60) : nil
     }
 }
 

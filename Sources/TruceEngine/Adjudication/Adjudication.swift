@@ -60,11 +60,15 @@ public enum Adjudication {
 
     private static func judgements(index: IncidentIndex, agreement: PreparedAgreement, at position: Int, judge: Adjudicator) -> [Judgement] {
         guard let window = agreement.outer else { return [] }
+        // No incident of the agreement's countries in its window, none judged: the agreement is not coded for
+        // nothing (a small batch, such as a record a reviewer decided, meets few of a store's agreements).
+        let lists = index.lists(for: agreement.countries)
+        guard lists.contains(where: { !$0.candidateRange(overlapping: window).isEmpty }) else { return [] }
         var found: [Judgement] = []
         if let compact = CompactAgreement(agreement, codes: index.codes) {
             let windowStart = window.start.timeIntervalSinceReferenceDate
             let windowEnd = window.end?.timeIntervalSinceReferenceDate ?? .infinity
-            for list in index.lists(for: agreement.countries) {
+            for list in lists {
                 let range = list.candidateRange(overlapping: window)
                 let place = compactPlace(of: list, under: compact, outlines: agreement.countryOutlines)
                 list.records.withUnsafeBufferPointer { records in
@@ -83,7 +87,7 @@ public enum Adjudication {
             return found.sorted { index.precedes(Int($0.incident), Int($1.incident)) }
         }
         index.incidents.withUnsafeBufferPointer { incidents in
-            for list in index.lists(for: agreement.countries) {
+            for list in lists {
                 for candidate in list.candidates(overlapping: window)
                 where list.mayOverlap(incidents[candidate].time, window) {
                     let (kind, outcomes) = judge.outcomes(for: incidents[candidate], under: agreement)

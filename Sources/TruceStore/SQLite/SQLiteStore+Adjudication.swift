@@ -15,7 +15,8 @@ extension SQLiteStore {
                 var prints: [AgreementID: Int] = [:]
                 for row in try Row.fetchAll(db, sql: "SELECT id, body FROM agreement ORDER BY id") {
                     let body: String = row["body"]
-                    agreements.append(try decode(Agreement.self, body))
+                    // Decoded once per content: a server adjudicates after every write, and agreements rarely change.
+                    agreements.append(try decodedAgreements.value(for: body) { Result { try decode(Agreement.self, body) } }.get())
                     prints[row["id"]] = AdjudicationBasis.fingerprint(body)
                 }
                 return AdjudicationInput(

@@ -20,7 +20,7 @@ public final class SQLiteStore: VerdictStore {
     let contentWrites = WriteCounter()
     /// Agreements decoded from their stored bodies: a server reads the same few agreements on every request,
     /// and decoding one costs far more than reading its body. Keyed by the body, so an edit is never missed.
-    let decodedAgreements = BoundedMemo<String, Result<Agreement, any Error>>(capacity: 256)
+    let decodedAgreements = BoundedMemo<String, Result<Agreement, any Error>>(capacity: 4_096)
     /// The database file's path.
     public let path: String
     /// Whether this store may write.
