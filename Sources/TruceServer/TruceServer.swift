@@ -109,6 +109,8 @@ public enum TruceServer {
         let writeSide = WriteSide(configuration: configuration, store: store.store)
         let router = router(configuration: configuration, store: store, document: document, writeSide: writeSide)
         var services: [any Service] = [writeSide.jobs]
+        try store.store.deferCheckpoints()
+        services.append(BackgroundCheckpoints(checkpointer: try store.store.checkpointer(), interval: .milliseconds(100), logger: logger))
         if !configuration.webhookHosts.isEmpty {
             services.append(WebhookDeliveries(store: store, interval: .milliseconds(Int64(configuration.webhookInterval * 1000)), logger: logger))
         }
