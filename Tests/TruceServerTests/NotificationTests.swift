@@ -64,16 +64,7 @@ struct NotificationTests {
             expected = hmac.new(secret.encode(), parts["t"].encode() + b"." + body, hashlib.sha256).hexdigest()
             sys.exit(0 if hmac.compare_digest(expected, parts["v1"]) else 1)
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, secret, signature]
-        let input = Pipe()
-        process.standardInput = input
-        try process.run()
-        input.fileHandleForWriting.write(Data(body.utf8))
-        try input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        return process.terminationStatus == 0
+        return try Python.run(script, arguments: [secret, signature], input: body).status == 0
     }
 
     @Test("a verified violation and a status change are posted once each, signed with the subscription's secret")
@@ -177,17 +168,29 @@ struct NotificationTests {
     }
 }
 
-/// Reading a feed with Python's feedparser (PyPI).
-enum Feedparser {
-    static let available: Bool = {
+/// Python scripts run for independent checks: `python3 -c SCRIPT ARGUMENTS…` with `input` on its standard input.
+enum Python {
+    static func run(_ script: String, arguments: [String] = [], input: String = "") throws -> (status: Int32, output: Data) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import feedparser"]
+        process.arguments = ["python3", "-c", script] + arguments
+        let stdin = Pipe()
+        let stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
         process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return process.terminationStatus == 0
-    }()
+        return (process.terminationStatus, output)
+    }
+}
+
+/// Reading a feed with Python's feedparser (PyPI).
+enum Feedparser {
+    static let available = (try? Python.run("import feedparser").status == 0) ?? false
 
     /// What feedparser makes of `xml`: `bozo` (whether it found it malformed), `version`, and each entry's link and category.
     static func parse(_ xml: String) throws -> [String: Any] {
@@ -198,18 +201,6 @@ enum Feedparser {
                               "links": [e.get("link", "") for e in d.entries],
                               "categories": [t.term for e in d.entries for t in e.get("tags", [])]}))
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(xml.utf8))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+        return try JSONSerialization.jsonObject(with: Python.run(script, input: xml).output) as? [String: Any] ?? [:]
     }
 }
