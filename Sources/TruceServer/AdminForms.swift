@@ -116,10 +116,7 @@ struct AdminForms {
     /// The form's fields, once its CSRF token is the session's and the requester may manage users.
     private func checked(_ request: Request, _ context: TruceRequestContext) async throws -> ([String: String], ChangeAuthor) {
         let fields = try await DashboardForms.fields(of: request)
-        if let sessionID = SessionCookie.value(in: request), context.principal?.credential == .session {
-            let authentication = authentication
-            try await store.run { _ in try authentication.verifyCSRF(fields["csrf"], sessionID: sessionID) }
-        }
+        try await DashboardForms.checkFormToken(fields["csrf"], of: request, context: context, authentication: authentication, store: store)
         try context.require(.manageUsers)
         return (fields, try context.author(for: .manageUsers))
     }

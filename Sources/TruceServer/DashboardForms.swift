@@ -68,8 +68,8 @@ struct DashboardForms {
         }
         router.post(RouterPath(Self.signOutPath)) { request, context in
             let fields = try await Self.fields(of: request)
+            try await Self.checkFormToken(fields["csrf"], of: request, context: context, authentication: authentication, store: store)
             if let sessionID = SessionCookie.value(in: request), let principal = context.principal, principal.credential == .session {
-                try await checkCSRF(fields, sessionID: sessionID)
                 let authentication = authentication
                 let requestID = context.requestID
                 try await store.run { store in
@@ -103,9 +103,7 @@ struct DashboardForms {
         router.post("/review/bulk") { request, context in
             let pairs = try await Self.pairs(of: request, maxBytes: 64 * 1_024)
             let fields = Dictionary(pairs, uniquingKeysWith: { first, _ in first })
-            if let sessionID = SessionCookie.value(in: request), context.principal?.credential == .session {
-                try await checkCSRF(fields, sessionID: sessionID)
-            }
+            try await Self.checkFormToken(fields["csrf"], of: request, context: context, authentication: authentication, store: store)
             try context.require(.review)
             let author = try context.author(for: .review)
             guard let action = fields["action"].flatMap(ReviewAction.init(rawValue:)), action != .merge else {
@@ -128,9 +126,7 @@ struct DashboardForms {
         router.post("/incidents/{id}/review") { request, context in
             let id = try context.pathParameter("id")
             let fields = try await Self.fields(of: request)
-            if let sessionID = SessionCookie.value(in: request), context.principal?.credential == .session {
-                try await checkCSRF(fields, sessionID: sessionID)
-            }
+            try await Self.checkFormToken(fields["csrf"], of: request, context: context, authentication: authentication, store: store)
             try context.require(.review)
             let author = try context.author(for: .review)
             guard let action = fields["action"].flatMap(ReviewAction.init(rawValue:)) else {
@@ -153,10 +149,13 @@ struct DashboardForms {
         }
     }
 
-    /// Throws a 403 `/problems/csrf` unless the form's `csrf` field is the session's CSRF token.
-    private func checkCSRF(_ fields: [String: String], sessionID: String) async throws {
-        let authentication = authentication
-        let token = fields["csrf"]
+    /// Throws a 403 `/problems/csrf` unless a form posted with a browser session carries that session's CSRF
+    /// token (`token`, the form's `csrf` field). A form sent with an API token, or by no one, needs none: no browser
+    /// sends either on another site's behalf. Every dashboard form is checked here.
+    static func checkFormToken(
+        _ token: String?, of request: Request, context: TruceRequestContext, authentication: Authentication, store: StoreAccess
+    ) async throws {
+        guard let sessionID = SessionCookie.value(in: request), context.principal?.credential == .session else { return }
         try await store.run { _ in try authentication.verifyCSRF(token, sessionID: sessionID) }
     }
 

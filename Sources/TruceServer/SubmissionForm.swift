@@ -39,10 +39,8 @@ struct SubmissionForm {
         }
         router.post(RouterPath(Self.path)) { request, context in
             let form = try await MultipartForm.read(request, maxBytes: maxFormBytes)
-            if let sessionID = SessionCookie.value(in: request), context.principal?.credential == .session {
-                let authentication = authentication
-                try await store.run { _ in try authentication.verifyCSRF(form.fields["csrf"], sessionID: sessionID) }
-            }
+            try await DashboardForms.checkFormToken(
+                form.fields["csrf"], of: request, context: context, authentication: authentication, store: store)
             try context.require(.submitObservations)
             let author = try context.author(for: .submitObservations)
             let language = Language(rawValue: form.fields["lang"] ?? "") ?? .english
