@@ -51,10 +51,15 @@ final class ResponseCache: @unchecked Sendable {
         self.maxBytes = maxBytes
     }
 
-    /// The dashboard's pages whose `GET` answers are kept for anonymous readers only: a signed-in reader's page names
-    /// them and holds their session's CSRF token.
+    /// The dashboard's pages (and agreements' feeds) whose `GET` answers are kept for anonymous readers only: a
+    /// signed-in reader's page names them and holds their session's CSRF token.
     static func isCacheablePage(_ path: String) -> Bool {
-        path == "/" || (path.hasPrefix("/agreements/") && path.dropFirst("/agreements/".count).allSatisfy { $0 != "/" })
+        guard path != "/" else { return true }
+        guard path.hasPrefix("/agreements/") else { return false }
+        // An agreement's page, or its Atom feed (which reads every violation of the agreement).
+        let rest = path.dropFirst("/agreements/".count)
+        let id = rest.hasSuffix("/feed.atom") ? rest.dropLast("/feed.atom".count) : rest
+        return !id.isEmpty && id.allSatisfy { $0 != "/" }
     }
 
     /// The paths whose `GET` answers are kept.
