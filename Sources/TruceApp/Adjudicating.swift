@@ -17,6 +17,9 @@ public enum Adjudicating {
     /// written. Every run judges with the bundled outlines (``Bundled/judge(observer:)``), so a preparation holds
     /// for every run.
     static let preparedAgreements = BoundedMemo<Agreement, PreparedAgreement>(capacity: 4_096)
+    /// Every agreement of a store prepared, by the fingerprint of them all (``AdjudicationInput/agreementsFingerprint``):
+    /// with a thousand agreements, even looking each up in ``preparedAgreements`` costs more than judging one record.
+    static let preparedSets = BoundedMemo<Int, [PreparedAgreement]>(capacity: 8)
 
     /// Incidents judged and saved together.
     static let batchSize = 20_000
@@ -29,7 +32,8 @@ public enum Adjudicating {
         if all { try store.resetAdjudication() }
         let input = try store.adjudicationInput(rulesVersion: rules)
         let judge = Bundled.judge(observer: observer)
-        let everyAgreement = input.agreements.map { agreement in preparedAgreements.value(for: agreement) { judge.prepare(agreement) } }
+        let prepare = { input.agreements.map { agreement in preparedAgreements.value(for: agreement) { judge.prepare(agreement) } } }
+        let everyAgreement = input.agreementsFingerprint.map { preparedSets.value(for: $0, prepare) } ?? prepare()
         var counts: [VerdictKind: Int] = [:]
         var stale = 0
 

@@ -13,14 +13,14 @@ public final class BoundedMemo<Key: Hashable, Value>: @unchecked Sendable {
     }
 
     /// The value for `key`, worked out by `compute` the first time (outside the lock: two threads may both work
-    /// it out, to the same answer).
+    /// it out, to the same answer). When `compute` throws, nothing is kept and the next call tries again.
     @inlinable
-    public func value(for key: Key, _ compute: () -> Value) -> Value {
+    public func value(for key: Key, _ compute: () throws -> Value) rethrows -> Value {
         lock.lock()
         let known = values[key]
         lock.unlock()
         if let known { return known }
-        let value = compute()
+        let value = try compute()
         lock.lock()
         if values.count >= capacity { values.removeAll(keepingCapacity: true) }
         values[key] = value

@@ -10,8 +10,7 @@ public protocol VerdictStore: Store, LinkingStore {
     /// Agreements not yet judged under `rulesVersion`: new, changed, or judged by other rules.
     func agreementsAwaitingAdjudication(rulesVersion: String) throws -> Set<AgreementID>
 
-    /// Reads every agreement, which of them await judgement, and how many incidents there are, from one
-    /// consistent snapshot. Incidents are read a batch at a time with ``incidents(_:rulesVersion:after:limit:)``.
+    /// Reads every agreement and which of them await judgement, from one consistent snapshot. Incidents are read a batch at a time with ``incidents(_:rulesVersion:after:limit:)``.
     func adjudicationInput(rulesVersion: String) throws -> AdjudicationInput
 
     /// One batch of the incidents `selection` names, without their sources' verbatim fields (judging never
@@ -76,14 +75,14 @@ public struct AdjudicationRun: Sendable {
     }
 }
 
-/// What an adjudication run reads first: every agreement, which of them await judgement, and how many
-/// incidents the store holds.
+/// What an adjudication run reads first: every agreement and which of them await judgement.
 public struct AdjudicationInput: Sendable {
     public var agreements: [Agreement]
     /// Agreements not yet judged under the rules: new, changed, or judged by other rules.
     public var awaitingAgreements: Set<AgreementID>
-    /// How many incidents the store held when read.
-    public var incidentCount: Int
+    /// A fingerprint of every agreement's content, when the store works one out: the same fingerprint, the same
+    /// agreements (within a process), so that what is worked out from them may be kept.
+    public var agreementsFingerprint: Int?
     /// The agreements' content as read, for ``AdjudicationRun/basis``.
     public var basis: AdjudicationBasis
     /// How often judgements had been forgotten (``VerdictStore/resetAdjudication()``) when read, for
@@ -91,11 +90,12 @@ public struct AdjudicationInput: Sendable {
     public var resets: Int
 
     public init(
-        agreements: [Agreement], awaitingAgreements: Set<AgreementID>, incidentCount: Int, basis: AdjudicationBasis, resets: Int = 0
+        agreements: [Agreement], awaitingAgreements: Set<AgreementID>, basis: AdjudicationBasis, resets: Int = 0,
+        agreementsFingerprint: Int? = nil
     ) {
+        self.agreementsFingerprint = agreementsFingerprint
         self.agreements = agreements
         self.awaitingAgreements = awaitingAgreements
-        self.incidentCount = incidentCount
         self.basis = basis
         self.resets = resets
     }

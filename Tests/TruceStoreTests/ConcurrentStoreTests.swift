@@ -77,7 +77,7 @@ struct ConcurrentStoreTests {
         let store = try SQLiteStore(path: try StoreFixtures.filledDatabase())
         let input = try store.adjudicationInput(rulesVersion: "test")
         let batch = try store.incidents(.awaiting, rulesVersion: "test", after: nil, limit: 10_000)
-        #expect(batch.incidents.count == input.incidentCount && batch.next == nil)
+        #expect(batch.incidents.count == (try store.contentDump()["incident"]?.count) && batch.next == nil)
         var changed = batch.incidents[0]
         changed.effects.fatalities = 1_000
         #expect(try store.save(incidents: [changed], quarantined: []) == LoadSummary(updated: 1))
@@ -104,7 +104,7 @@ struct ConcurrentStoreTests {
         try store.save(
             AdjudicationRun(incidents: all.incidents.map(\.id), agreements: input.agreements.map(\.id), verdicts: [], rulesVersion: "test"))
         let judged = try store.incidents(.judged(countries: nil, endingAfter: nil), rulesVersion: "test", after: nil, limit: 10_000)
-        #expect(judged.incidents.count == input.incidentCount)
+        #expect(judged.incidents.count == (try store.contentDump()["incident"]?.count))
 
         var changed = judged.incidents[1]
         changed.effects.fatalities = 999

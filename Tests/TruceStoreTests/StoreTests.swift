@@ -140,7 +140,8 @@ struct StoreTests {
                 "v1-agreements-incidents", "v2-incident-history", "v3-compact-source-records", "v4-drop-unused-key-index", "v5-verdicts",
                 "v6-claims-in-body-only", "v7-longest-span", "v8-quarantine-by-line", "v9-outcome-acts-countries", "v10-evidence-may-describe",
                 "v11-dataset-coverage", "v12-link-key", "v13-packed-verdict-checks", "v15-link-pending-queued-by-save", "v16-compact-incident-body",
-                "v17-accounts-and-audit", "v18-review", "v19-monitor-pseudonyms", "v20-subscriptions",
+                "v17-accounts-and-audit", "v18-review", "v19-monitor-pseudonyms", "v20-subscriptions", "v21-vague-records-by-days",
+                "v22-agreement-writes",
             ])
         #expect(FileManager.default.fileExists(atPath: store.path + "-wal"))
     }

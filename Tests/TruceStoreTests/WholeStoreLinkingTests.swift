@@ -34,6 +34,7 @@ final class ListingCountingSession: LinkingSession {
     }
     func removeEvidence(ids: [IncidentID]) throws { try inner.removeEvidence(ids: ids) }
     func incidentCount() throws -> Int { try inner.incidentCount() }
+    func holdsIncidents(atLeast count: Int) throws -> Bool { try inner.holdsIncidents(atLeast: count) }
     func refreshLinkRecords(ids: [IncidentID]?, rulesVersion: String, records: ([Incident]) -> [LinkRecord]) throws {
         try inner.refreshLinkRecords(ids: ids, rulesVersion: rulesVersion, records: records)
     }

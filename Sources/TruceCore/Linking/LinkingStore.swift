@@ -43,6 +43,9 @@ public protocol LinkingSession {
     /// How many incidents the store holds.
     func incidentCount() throws -> Int
 
+    /// Whether the store holds `count` incidents or more, found without counting past `count`.
+    func holdsIncidents(atLeast count: Int) throws -> Bool
+
     /// Reads the incidents with `ids` (every incident when `nil`), works out their link records with `records`
     /// (by position), and keeps them under `rulesVersion`, a batch at a time.
     func refreshLinkRecords(ids: [IncidentID]?, rulesVersion: String, records: ([Incident]) -> [LinkRecord]) throws

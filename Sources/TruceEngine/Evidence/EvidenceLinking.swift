@@ -65,9 +65,12 @@ public struct EvidenceLinking: Sendable {
     /// record is left out.
     private func link(_ session: any LinkingSession, dirty: Set<IncidentID>, all: Bool, complete: Bool) throws -> Summary {
         guard !dirty.isEmpty else { return Summary(changed: 0, linked: 0, written: 0, swept: false) }
-        let count = try session.incidentCount()
-        if all || Double(dirty.count) > sweepShare * Double(count) {
-            return try sweep(session, refreshing: complete && dirty.count == count ? nil : dirty.sorted(), changed: dirty.count)
+        // A sweep when the dirty records are more than `sweepShare` of the store, that is when it holds fewer
+        // than dirty ÷ share records: counted no further than that.
+        let sweepBelow = Int((Double(dirty.count) / sweepShare).rounded(.up))
+        if try all || !session.holdsIncidents(atLeast: sweepBelow) {
+            let everyRecord = try complete && dirty.count == session.incidentCount()
+            return try sweep(session, refreshing: everyRecord ? nil : dirty.sorted(), changed: dirty.count)
         }
         let ids = dirty.sorted()
         let old = try session.linkRecords(ids: ids)

@@ -410,8 +410,36 @@ enum Migrations {
                     ) STRICT, WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v21-vague-records-by-days") { db in
+            // Linking around a changed record reads the vague records whose spans touch its days: with both ends
+            // in the index, those that end after the days but start after them too are passed over in the index
+            // instead of read from the table.
+            try db.execute(
+                sql: """
+                    DROP INDEX link_key_vague_by_last_day;
+                    CREATE INDEX link_key_vague_by_days ON link_key(last_day, first_day) WHERE role = 'vague';
+                    """)
+        }
+        migrator.registerMigration("v22-agreement-writes") { db in
+            // A number that changes whenever an agreement is added, changed or removed, by any connection, so
+            // that a process may keep the agreements it decoded until then. It starts at random, so that two
+            // stores hardly ever share a number.
+            try db.execute(
+                sql: """
+                    INSERT INTO store_meta (key, value) VALUES ('\(agreementWritesKey)', abs(random() % 1000000000000));
+                    CREATE TRIGGER agreement_written_insert AFTER INSERT ON agreement
+                        BEGIN UPDATE store_meta SET value = value + 1 WHERE key = '\(agreementWritesKey)'; END;
+                    CREATE TRIGGER agreement_written_update AFTER UPDATE ON agreement
+                        BEGIN UPDATE store_meta SET value = value + 1 WHERE key = '\(agreementWritesKey)'; END;
+                    CREATE TRIGGER agreement_written_delete AFTER DELETE ON agreement
+                        BEGIN UPDATE store_meta SET value = value + 1 WHERE key = '\(agreementWritesKey)'; END;
+                    """)
+        }
         return migrator
     }
+
+    /// The `store_meta` key of the number that changes with every write of an agreement.
+    static let agreementWritesKey = "agreement_writes"
 
     /// The span recorded for an open-ended incident: long enough that no bound is applied.
     static let openEnded: Int64 = 1 << 40

@@ -11,21 +11,36 @@ extension SQLiteStore {
             // Taken before reading: a write after it, even before the read, changes it.
             let version = access == .readWrite ? try writtenVersion() : nil
             return try writer.read { db in
-                var agreements: [Agreement] = []
-                var prints: [AgreementID: Int] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT id, body FROM agreement ORDER BY id") {
-                    let body: String = row["body"]
-                    // Decoded once per content: a server adjudicates after every write, and agreements rarely change.
-                    agreements.append(try decodedAgreements.value(for: body) { Result { try decode(Agreement.self, body) } }.get())
-                    prints[row["id"]] = AdjudicationBasis.fingerprint(body)
-                }
+                let judged = try judgedAgreements(db)
                 return AdjudicationInput(
-                    agreements: agreements, awaitingAgreements: try Self.awaiting("agreement", rulesVersion: rulesVersion, db: db),
-                    incidentCount: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM incident") ?? 0,
-                    basis: AdjudicationBasis(awaitingIncidents: [:], agreements: prints, writtenVersion: version),
-                    resets: try AwaitingQueue.resets(db))
+                    agreements: judged.agreements, awaitingAgreements: try Self.awaiting("agreement", rulesVersion: rulesVersion, db: db),
+                    basis: AdjudicationBasis(awaitingIncidents: [:], agreements: judged.prints, writtenVersion: version),
+                    resets: try AwaitingQueue.resets(db), agreementsFingerprint: judged.fingerprint)
             }
         }
+    }
+
+    /// Every agreement with the fingerprint of its body, as of `db`'s snapshot. A server adjudicates after every
+    /// write, and agreements rarely change: they are read again only when the store's count of agreement writes
+    /// (kept by triggers, so that other processes' writes count too) has moved, and each is decoded once per content.
+    private func judgedAgreements(_ db: Database) throws -> JudgedAgreements {
+        let read = { () throws -> JudgedAgreements in
+            var agreements: [Agreement] = []
+            var prints: [AgreementID: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, body FROM agreement ORDER BY id") {
+                let body: String = row["body"]
+                agreements.append(try self.decodedAgreements.value(for: body) { Result { try self.decode(Agreement.self, body) } }.get())
+                prints[row["id"]] = AdjudicationBasis.fingerprint(body)
+            }
+            var fingerprint = Hasher()
+            for agreement in agreements {
+                fingerprint.combine(agreement.id)
+                fingerprint.combine(prints[agreement.id])
+            }
+            return JudgedAgreements(agreements: agreements, prints: prints, fingerprint: fingerprint.finalize())
+        }
+        let writes = try Int.fetchOne(db, sql: "SELECT value FROM store_meta WHERE key = ?", arguments: [Migrations.agreementWritesKey])
+        return try writes.map { try agreementsByWrites.value(for: $0, read) } ?? read()
     }
 
     public func incidents(
@@ -138,7 +153,7 @@ extension SQLiteStore {
     }
 
     /// ``writtenVersion(_:)`` now.
-    func writtenVersion() throws -> Int { try writer.writeWithoutTransaction { try writtenVersion($0) } }
+    func writtenVersion() throws -> Int { try writer.unsafeReentrantWrite { try writtenVersion($0) } }
 
     /// The incidents and agreements the run judged whose content has changed since it was read. An incident
     /// that awaited judgement changed when its fingerprint differs; one already judged changed when its mark

@@ -82,6 +82,11 @@ struct LinkingTransaction: LinkingSession {
 
     func incidentCount() throws -> Int { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM incident") ?? 0 }
 
+    func holdsIncidents(atLeast count: Int) throws -> Bool {
+        guard count > 0 else { return true }
+        return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM incident LIMIT 1 OFFSET ?)", arguments: [count - 1]) ?? false
+    }
+
     func linkRecordCount(rulesVersion: String) throws -> Int {
         try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM link_key WHERE rules_version = ?", arguments: [rulesVersion]) ?? 0
     }

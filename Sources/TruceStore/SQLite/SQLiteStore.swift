@@ -21,6 +21,8 @@ public final class SQLiteStore: VerdictStore {
     /// Agreements decoded from their stored bodies: a server reads the same few agreements on every request,
     /// and decoding one costs far more than reading its body. Keyed by the body, so an edit is never missed.
     let decodedAgreements = BoundedMemo<String, Result<Agreement, any Error>>(capacity: 4_096)
+    /// Every agreement as adjudication reads it, by the store's count of agreement writes when read.
+    let agreementsByWrites = BoundedMemo<Int, JudgedAgreements>(capacity: 4)
     /// The database file's path.
     public let path: String
     /// Whether this store may write.
@@ -208,8 +210,10 @@ public final class SQLiteStore: VerdictStore {
                         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' AND name != 'deferred_index' ORDER BY name"
                 )
                 for table in tables {
-                    // Import times say when, not what: they are left out of the content.
-                    let only = table == "store_meta" ? " WHERE key NOT LIKE '\(Self.importTimePrefix)%'" : ""
+                    // Import times and the count of agreement writes say when, not what: they are left out of the content.
+                    let only =
+                        table == "store_meta"
+                        ? " WHERE key NOT LIKE '\(Self.importTimePrefix)%' AND key <> '\(Migrations.agreementWritesKey)'" : ""
                     let columns = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pragma_table_info(?)", arguments: [table]) ?? 2
                     let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table)\(only) ORDER BY \(columns > 1 ? "1, 2" : "1")")
                     dump[table] = rows.map { $0.description }
@@ -239,18 +243,54 @@ public final class SQLiteStore: VerdictStore {
     func immediateWrite<Value>(changesContent: Bool = true, _ body: (Database) throws -> Value) throws -> Value {
         guard access == .readWrite else { throw StoreError(path: path, operation: "write", cause: .openedReadOnly) }
         if changesContent { contentWrites.increment() }
-        return try writer.writeWithoutTransaction { db in
+        return try writer.unsafeReentrantWrite { db in
             var result: Value?
-            try db.inTransaction(.immediate) {
-                result = try body(db)
-                return .commit
+            if db.isInsideTransaction {
+                // Within ``inOneTransaction(_:)``: a savepoint, so that a failure undoes this write alone.
+                try db.inSavepoint {
+                    result = try body(db)
+                    return .commit
+                }
+            } else {
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
             }
             return result!
+        }
+    }
+
+    /// Runs `body`, whose writes to this store on this thread share one transaction, committed when it returns:
+    /// many small writes then cost one commit, and pages they share are written once. Each write is a savepoint
+    /// of the transaction, so one that fails is undone alone and the others stand; when the commit fails, none
+    /// of them is kept.
+    ///
+    /// Until the commit, reads outside a write (from other connections) see the store as it was before `body`.
+    public func inOneTransaction<Value>(_ body: () -> Value) throws -> Value {
+        guard access == .readWrite else { throw StoreError(path: path, operation: "write", cause: .openedReadOnly) }
+        return try wrap("write together") {
+            try writer.unsafeReentrantWrite { db in
+                var result: Value?
+                try db.inTransaction(.immediate) {
+                    result = body()
+                    return .commit
+                }
+                return result!
+            }
         }
     }
 }
 
 func unix(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded(.down)) }
+
+/// Every agreement of a store with the fingerprint of its body, as adjudication reads them.
+struct JudgedAgreements: Sendable {
+    var agreements: [Agreement]
+    var prints: [AgreementID: Int]
+    /// The prints of every agreement in order, hashed together.
+    var fingerprint: Int
+}
 
 /// A count shared between threads.
 final class WriteCounter: @unchecked Sendable {
