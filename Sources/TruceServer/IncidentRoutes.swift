@@ -49,7 +49,18 @@ struct IncidentRoutes {
     /// a user with no scope): a scoped user is told nothing of the others.
     static func within(_ scope: [AgreementID], _ incident: Incident, _ store: SQLiteStore) throws -> Bool {
         guard !scope.isEmpty else { return true }
-        return try store.agreements().contains { scope.contains($0.id) && ScopeScreen.screen(incident, against: $0) != .outOfScope }
+        return try scope.contains { id in
+            try store.agreement(id: id).map { ScopeScreen.screen(incident, against: $0) != .outOfScope } ?? false
+        }
+    }
+
+    /// Throws `NotFound` unless the record `id` exists within `scope`. With no scope every record is within it,
+    /// and nothing is read: the use case that follows finds whether the record exists.
+    static func requireWithin(_ scope: [AgreementID], id: IncidentID, _ store: SQLiteStore) throws {
+        guard !scope.isEmpty else { return }
+        guard let incident = try store.incidents(ids: [id], detail: .summary).first, try within(scope, incident, store) else {
+            throw NotFound(.incident, id: id)
+        }
     }
 
     private func list(_ request: Request, context: TruceRequestContext) async throws -> Response {

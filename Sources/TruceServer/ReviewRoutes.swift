@@ -134,14 +134,11 @@ struct ReviewRoutes {
         _ action: ReviewAction, on ids: [IncidentID], note: String, others: [IncidentID], by author: ChangeAuthor, scope: [AgreementID],
         writes: WriteQueue
     ) async throws -> [(incident: IncidentID, refusal: String?)] {
-        try await writes.write(adjudicate: action.changesClaims) { store in
+        try await writes.write(adjudicate: action.changesClaims, sharesTransaction: true) { store in
             var results: [(incident: IncidentID, refusal: String?)] = []
             for id in ids {
                 do {
-                    guard let incident = try store.incidents(ids: [id], detail: .summary).first, try IncidentRoutes.within(scope, incident, store)
-                    else {
-                        throw NotFound(.incident, id: id)
-                    }
+                    try IncidentRoutes.requireWithin(scope, id: id, store)
                     try Reviews.act(action, on: id, note: note, others: others, by: author, in: store)
                     results.append((id, nil))
                 } catch let refusal as ReviewRefusal {
@@ -162,10 +159,8 @@ struct ReviewRoutes {
         _ action: ReviewAction, on id: IncidentID, note: String, others: [IncidentID] = [], by author: ChangeAuthor, scope: [AgreementID],
         writes: WriteQueue
     ) async throws -> Reviews.Outcome {
-        try await writes.write(adjudicate: action.changesClaims) { store in
-            guard let incident = try store.incidents(ids: [id], detail: .summary).first, try IncidentRoutes.within(scope, incident, store) else {
-                throw NotFound(.incident, id: id)
-            }
+        try await writes.write(adjudicate: action.changesClaims, sharesTransaction: true) { store in
+            try IncidentRoutes.requireWithin(scope, id: id, store)
             return try Reviews.act(action, on: id, note: note, others: others, by: author, in: store)
         }.value
     }

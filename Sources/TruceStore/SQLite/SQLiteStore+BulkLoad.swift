@@ -61,7 +61,14 @@ extension SQLiteStore {
     /// Builds the indexes ``deferSecondaryIndexes()`` dropped (those still missing), in one transaction.
     public func buildDeferredIndexes() throws {
         try wrap("build indexes") {
-            try immediateWrite { db in try Self.buildDeferredIndexes(db) }
+            try writer.writeWithoutTransaction { db in
+                try Self.sortingInFiles(db) {
+                    try db.inTransaction(.immediate) {
+                        try Self.buildDeferredIndexes(db)
+                        return .commit
+                    }
+                }
+            }
             let leftWAL = try writer.writeWithoutTransaction { try String.fetchAll($0, sql: "PRAGMA journal_mode").first != "wal" }
             if leftWAL { (writer as? DatabasePool)?.releaseMemory() }
             try writer.writeWithoutTransaction { db in
@@ -97,6 +104,14 @@ extension SQLiteStore {
                 return try String.fetchAll(db, sql: "SELECT name FROM deferred_index ORDER BY name")
             }
         }
+    }
+
+    /// Runs `body` (outside a transaction) with SQLite's temporary files on disk: the writer keeps them in memory,
+    /// where sorting a million rows into an index would take as much memory as the index.
+    static func sortingInFiles<Value>(_ db: Database, _ body: () throws -> Value) throws -> Value {
+        try db.execute(sql: "PRAGMA temp_store = FILE")
+        defer { try? db.execute(sql: "PRAGMA temp_store = MEMORY") }
+        return try body()
     }
 
     static func buildDeferredIndexes(_ db: Database) throws {

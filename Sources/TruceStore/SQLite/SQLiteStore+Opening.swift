@@ -32,6 +32,10 @@ struct Opening {
             // Pages read through a memory map rather than copied in by a read call each: linking a record a
             // reviewer decided reads a few thousand pages of its neighbourhood, most of the time then spent copying.
             try db.execute(sql: "PRAGMA mmap_size = \(Self.mmapBytes)")
+            // The writer keeps its statement journals in memory: SQLite otherwise spills one to a temporary file
+            // for every statement of a transaction that changes several rows, and a reviewer's verify wrote four
+            // times as many bytes to those as to the WAL. Large sorts (building indexes) go back to files.
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA temp_store = MEMORY") }
             if let limit { _ = sqlite3_limit(db.sqliteConnection, SQLITE_LIMIT_LENGTH, limit) }
             db.add(function: RegionFunction.function)
         }
@@ -64,9 +68,11 @@ struct Opening {
     func buildIndexesLeftDeferred(_ pool: DatabasePool) throws {
         guard try pool.read({ try $0.tableExists("deferred_index") }) else { return }
         try pool.writeWithoutTransaction { db in
-            try db.inTransaction(.immediate) {
-                try SQLiteStore.buildDeferredIndexes(db)
-                return .commit
+            try SQLiteStore.sortingInFiles(db) {
+                try db.inTransaction(.immediate) {
+                    try SQLiteStore.buildDeferredIndexes(db)
+                    return .commit
+                }
             }
         }
     }
