@@ -7,6 +7,8 @@ struct Opening {
     let path: String
     let busyTimeout: Double
     let maximumValueLength: Int?
+    /// Whether connections read pages through a memory map of up to ``mmapBytes``.
+    var memoryMap = false
 
     /// The page size of a new store's file, in bytes.
     static let pageSize = 16_384
@@ -31,7 +33,7 @@ struct Opening {
             try db.execute(sql: "PRAGMA cache_size = -32768")
             // Pages read through a memory map rather than copied in by a read call each: linking a record a
             // reviewer decided reads a few thousand pages of its neighbourhood, most of the time then spent copying.
-            try db.execute(sql: "PRAGMA mmap_size = \(Self.mmapBytes)")
+            if memoryMap { try db.execute(sql: "PRAGMA mmap_size = \(Self.mmapBytes)") }
             // The writer keeps its statement journals in memory: SQLite otherwise spills one to a temporary file
             // for every statement of a transaction that changes several rows, and a reviewer's verify wrote four
             // times as many bytes to those as to the WAL. Large sorts (building indexes) go back to files.
@@ -68,7 +70,7 @@ struct Opening {
     func buildIndexesLeftDeferred(_ pool: DatabasePool) throws {
         guard try pool.read({ try $0.tableExists("deferred_index") }) else { return }
         try pool.writeWithoutTransaction { db in
-            try SQLiteStore.sortingInFiles(db) {
+            try SQLiteStore.buildingIndexes(db, memoryMap: memoryMap) {
                 try db.inTransaction(.immediate) {
                     try SQLiteStore.buildDeferredIndexes(db)
                     return .commit

@@ -40,6 +40,8 @@ public final class SQLiteStore: VerdictStore {
 
     /// How a bulk load writes its pages (see ``deferSecondaryIndexes()``).
     public let bulkLoadJournal: BulkLoadJournal
+    /// Whether connections read pages through a memory map.
+    let mapsMemory: Bool
 
     /// How a bulk load writes its pages.
     public enum BulkLoadJournal: Sendable {
@@ -61,16 +63,20 @@ public final class SQLiteStore: VerdictStore {
     ///     ``StoreError/Cause/recordRejected(_:)``.
     ///   - bulkLoadJournal: how a bulk load writes its pages; ``BulkLoadJournal/wal`` unless nothing else in this
     ///     process reads the store while it loads.
+    ///   - memoryMap: whether connections read pages through a memory map (up to 4 GiB of the file) rather than
+    ///     copying each in: for a server, whose small writes each read a neighbourhood of pages. A command leaves
+    ///     it off: every page it maps counts in its resident memory.
     /// - Throws: ``StoreError`` naming the path when the file cannot be opened, read or migrated.
     public init(
         path: String, access: Access = .readWrite, busyTimeout: Double = SQLiteStore.defaultBusyTimeout,
-        maximumValueLength: Int? = nil, bulkLoadJournal: BulkLoadJournal = .wal
+        maximumValueLength: Int? = nil, bulkLoadJournal: BulkLoadJournal = .wal, memoryMap: Bool = false
     ) throws {
         self.path = path
         self.bulkLoadJournal = bulkLoadJournal
         self.access = access
         self.busyTimeout = busyTimeout
-        let opening = Opening(path: path, busyTimeout: busyTimeout, maximumValueLength: maximumValueLength)
+        let opening = Opening(path: path, busyTimeout: busyTimeout, maximumValueLength: maximumValueLength, memoryMap: memoryMap)
+        mapsMemory = memoryMap
         do {
             writer = access == .readWrite ? try opening.readWrite() : try opening.readOnly()
         } catch {
