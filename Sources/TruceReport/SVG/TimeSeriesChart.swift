@@ -91,15 +91,16 @@ public struct TimeSeriesChart: Sendable {
                 "text", [("class", "marker-label"), ("x", format(label.x)), ("y", format(12 + Double(label.row) * 12)), ("font-size", "10")],
                 text: label.text)
         }
-        // Day labels: as many as fit without touching, on a regular step.
-        let labelEvery = Self.labelStep(slot: slot, labelWidth: Self.textWidth("03-31", fontSize: 10), gap: 6)
+        // Day labels: as many as fit without touching, on a regular step; with the year when the days cross one.
+        let withYear = days.first.map { $0.date.prefix(4) } != days.last.map { $0.date.prefix(4) }
+        let labelEvery = Self.labelStep(slot: slot, labelWidth: Self.textWidth(withYear ? "2025-03-31" : "03-31", fontSize: 10), gap: 6)
         for (position, day) in days.enumerated() where position % labelEvery == 0 {
             svg.add(
                 "text",
                 [
                     ("class", "tick-label"), ("x", format(x(position) + slot / 2)), ("y", format(top + plotHeight + 14)), ("text-anchor", "middle"),
                     ("font-size", "10"),
-                ], text: String(day.date.dropFirst(5)))
+                ], text: withYear ? day.date : String(day.date.dropFirst(5)))
         }
         svg.add(
             "line",
