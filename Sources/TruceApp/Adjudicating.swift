@@ -10,7 +10,8 @@ import TruceStore
 /// first the incidents already judged against the agreements that are new or changed (only those in the
 /// agreements' countries that may overlap their time), then the incidents awaiting judgement against every
 /// agreement. Each batch is saved in its own transaction, leaving out whatever an import changed meanwhile,
-/// which awaits the next run; a run stopped part-way keeps the batches it saved.
+/// which awaits the next run; a run stopped part-way keeps the batches it saved. Records judged a violation or a
+/// possible violation join the review queue, unreviewed, unless a reviewer has already acted on them.
 public enum Adjudicating {
     /// Agreements prepared for judging (their spans, outlines and codes worked out), once per content: a server
     /// adjudicates after every write, and preparing every agreement again cost more than judging the record
@@ -50,7 +51,8 @@ public enum Adjudicating {
             }
             stale += try store.save(
                 AdjudicationRun(
-                    incidents: [], agreements: changed.map(\.agreement.id), verdicts: verdicts, rulesVersion: rules, basis: input.basis))
+                    incidents: [], agreements: changed.map(\.agreement.id), verdicts: verdicts, rulesVersion: rules, basis: input.basis,
+                    toReview: toReview(verdicts)))
             for verdict in verdicts { counts[verdict.kind, default: 0] += 1 }
         }
 
@@ -64,7 +66,7 @@ public enum Adjudicating {
             stale += try store.save(
                 AdjudicationRun(
                     incidents: batch.incidents.map(\.id), agreements: [], verdicts: verdicts, rulesVersion: rules,
-                    basis: input.basis(for: batch), linkRecords: linkRecords.records(batch.incidents)))
+                    basis: input.basis(for: batch), linkRecords: linkRecords.records(batch.incidents), toReview: toReview(verdicts)))
             for verdict in verdicts { counts[verdict.kind, default: 0] += 1 }
         }
         // Evidence: the records judged that are new or changed since the last linking are linked with their
@@ -80,6 +82,16 @@ public enum Adjudicating {
         return AdjudicationSummary(
             judged: judged, agreements: input.agreements.count, changedAgreements: changed.count, rejudged: rejudged, counts: counts,
             stale: stale, linked: linked.changed, evidenceWritten: linked.written)
+    }
+
+    /// The incidents a reviewer should look at among those `verdicts` judge: each that breaches or may breach an
+    /// agreement, whatever dataset it came from (a monitor's observation is queued when submitted).
+    static func toReview(_ verdicts: [Verdict]) -> [IncidentID] {
+        var seen = Set<IncidentID>()
+        return verdicts.compactMap { verdict in
+            guard verdict.kind == .violation || verdict.kind == .possibleViolation, seen.insert(verdict.incident).inserted else { return nil }
+            return verdict.incident
+        }
     }
 
     /// Hands `body` the incidents of `selection`, a batch at a time.

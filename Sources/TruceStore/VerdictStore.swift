@@ -60,11 +60,15 @@ public struct AdjudicationRun: Sendable {
     /// those of the content it marks judged for the next linking in the same process
     /// (``LinkingStore/linking(_:)``), which then need not decode those incidents again.
     public var linkRecords: [LinkRecord]
+    /// Incidents to put in the review queue, unreviewed, unless a review of theirs is already under way or done
+    /// (records the run found to breach an agreement).
+    public var toReview: [IncidentID]
 
     public init(
         incidents: [IncidentID], agreements: [AgreementID], verdicts: [Verdict], rulesVersion: String,
-        basis: AdjudicationBasis? = nil, evidence: [EvidenceRecord]? = nil, linkRecords: [LinkRecord] = []
+        basis: AdjudicationBasis? = nil, evidence: [EvidenceRecord]? = nil, linkRecords: [LinkRecord] = [], toReview: [IncidentID] = []
     ) {
+        self.toReview = toReview
         self.incidents = incidents
         self.agreements = agreements
         self.verdicts = verdicts

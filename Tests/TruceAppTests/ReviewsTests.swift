@@ -23,6 +23,32 @@ struct ReviewsTests {
         try store.verdicts(matching: VerdictQuery(agreement: "energy-moratorium-2025")).first { $0.verdict.incident == id }
     }
 
+    @Test(
+        "imported records judged a violation or a possible violation wait in the queue, unreviewed; the others stay out, and a decided one is not queued again"
+    )
+    func judgedBreachesJoinTheQueue() throws {
+        let (store, _) = try AppFixtures.adjudicatedStore()
+        // A strike far from every agreement's ground: judged, but no agreement covers it.
+        var elsewhere = try #require(try store.incidents(matching: .all).first)
+        elsewhere.id = "elsewhere-1"
+        elsewhere.location.country = "PE"
+        elsewhere.location.admin1 = nil
+        elsewhere.location.coordinate = nil
+        _ = try store.save(incidents: [elsewhere], quarantined: [])
+        _ = try Adjudicating.run(store: store, all: false)
+        let breaching = Set(
+            try store.verdicts(matching: VerdictQuery()).filter { [.violation, .possibleViolation].contains($0.verdict.kind) }.map(\.verdict.incident)
+        )
+        #expect(!breaching.isEmpty && !breaching.contains(elsewhere.id))
+        let queued = try store.reviewQueue(ReviewQuery(limit: 10_000))
+        #expect(Set(queued.map(\.incident)) == breaching)
+        let first = try #require(breaching.sorted().first)
+        try Reviews.act(.reject, on: first, note: "the same strike as a wire report", by: Self.analyst, in: store, now: Self.noon)
+        _ = try Adjudicating.run(store: store, all: true)
+        #expect(try store.reviewStatuses(ids: [first])[first]?.state == .rejected)
+        #expect(try store.reviewQueue(ReviewQuery(limit: 10_000)).map(\.incident).contains(first) == false)
+    }
+
     @Test("a submission waits in the queue unreviewed; a take shows the holder to others, who can neither take nor decide it")
     func lockIsVisibleAndExclusive() throws {
         let (store, id) = try Self.storeWithObservation()
@@ -58,7 +84,7 @@ struct ReviewsTests {
         _ = try Adjudicating.run(store: store, all: false)
         let verdict = try #require(try Self.verdict(of: id, in: store))
         #expect(verdict.evidence == .verified && verdict.verdict.kind == .violation)
-        #expect(try store.reviewQueue(ReviewQuery(states: [.unreviewed])).isEmpty)
+        #expect(try store.reviewQueue(ReviewQuery(states: [.unreviewed], limit: 10_000)).map(\.incident).contains(id) == false)
         #expect(try store.reviewQueue(ReviewQuery(states: [.verified])).map(\.incident) == [id])
 
         let history = try store.reviewHistory(of: id)

@@ -86,7 +86,7 @@ struct SubmissionFormTests {
             #expect(refused.status == .unprocessableContent)
             #expect(refused.text.contains("role=\"alert\"") && refused.text.contains("region") && refused.text.contains("value=\"Atlantis\""))
             #expect(refused.text.contains("name=\"key\" value=\"9b1f6c52-draft\""))
-            #expect(try store.reviewQueue(ReviewQuery(states: [.unreviewed], now: Date(), limit: 10)).isEmpty)
+            #expect(try store.reviewQueue(ReviewQuery(states: [.unreviewed], dataset: "observation", now: Date(), limit: 10)).isEmpty)
             headers[.accept] = "application/json"
             let json = try await client.execute(uri: "/submit", method: .post, headers: headers, body: Self.multipart(fields, photo: nil)) { $0 }
             #expect(json.status == .unprocessableContent && json.text.contains("\"field\":\"region\""))

@@ -141,7 +141,7 @@ struct StoreTests {
                 "v6-claims-in-body-only", "v7-longest-span", "v8-quarantine-by-line", "v9-outcome-acts-countries", "v10-evidence-may-describe",
                 "v11-dataset-coverage", "v12-link-key", "v13-packed-verdict-checks", "v15-link-pending-queued-by-save", "v16-compact-incident-body",
                 "v17-accounts-and-audit", "v18-review", "v19-monitor-pseudonyms", "v20-subscriptions", "v21-vague-records-by-days",
-                "v22-agreement-writes",
+                "v22-agreement-writes", "v23-queue-judged-breaches",
             ])
         #expect(FileManager.default.fileExists(atPath: store.path + "-wal"))
     }

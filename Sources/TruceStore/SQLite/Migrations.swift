@@ -435,6 +435,16 @@ enum Migrations {
                         BEGIN UPDATE store_meta SET value = value + 1 WHERE key = '\(agreementWritesKey)'; END;
                     """)
         }
+        migrator.registerMigration("v23-queue-judged-breaches") { db in
+            // The review queue holds, besides monitors' observations, every record judged a violation or a possible
+            // violation (adjudication queues them from now on): those judged before join it, unreviewed.
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO review_status (incident_id, state, updated_at)
+                    SELECT DISTINCT incident_id, 'unreviewed', CAST(strftime('%s', 'now') AS REAL) FROM verdict
+                    WHERE kind IN ('violation', 'possible_violation')
+                    """)
+        }
         return migrator
     }
 

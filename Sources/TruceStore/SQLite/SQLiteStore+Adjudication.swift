@@ -127,6 +127,17 @@ extension SQLiteStore {
                     try row.bind(Int64(PackedChecks.pack(verdict.checks)))
                     try row.bind(verdict.rulesVersion)
                 }
+                let queued = run.toReview.filter { !changedIncidents.contains($0) }
+                let now = Date().timeIntervalSince1970
+                try ChunkedRows.write(
+                    queued,
+                    sql: {
+                        "INSERT OR IGNORE INTO review_status (incident_id, state, updated_at) VALUES \(ChunkedRows.list("(?, 'unreviewed', ?)", $0))"
+                    }, db: db
+                ) { id, row in
+                    try row.bind(id)
+                    try row.bind(now)
+                }
                 if run.linkRecords.isEmpty {
                     try StagedLinkRecords.forget(ids: run.incidents, db: db)
                 } else {

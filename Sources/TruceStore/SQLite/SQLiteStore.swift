@@ -221,7 +221,9 @@ public final class SQLiteStore: VerdictStore {
                         table == "store_meta"
                         ? " WHERE key NOT LIKE '\(Self.importTimePrefix)%' AND key <> '\(Migrations.agreementWritesKey)'" : ""
                     let columns = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pragma_table_info(?)", arguments: [table]) ?? 2
-                    let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table)\(only) ORDER BY \(columns > 1 ? "1, 2" : "1")")
+                    // When a record joined the review queue says when, too.
+                    let selected = table == "review_status" ? "incident_id, state, lock_holder, lock_expires" : "*"
+                    let rows = try Row.fetchAll(db, sql: "SELECT \(selected) FROM \(table)\(only) ORDER BY \(columns > 1 ? "1, 2" : "1")")
                     dump[table] = rows.map { $0.description }
                 }
                 return dump
