@@ -16,15 +16,27 @@ public struct QueueSelection: Sendable {
 }
 
 extension Dashboard {
-    /// The review queue: the records in one review state (from one dataset), waiting longest first, with who holds
-    /// each; a reviewer signed in with a browser checks records and does one action to all of them.
-    public func queuePage(_ items: [ReviewStatus], selection: QueueSelection = QueueSelection(), at now: Date, for request: PageRequest) throws
-        -> String
-    {
+    /// The review queue: the records in one review state (from one dataset), waiting longest first, each with
+    /// when and where it happened (from `incidents`, their summaries) and who holds it; a reviewer signed in with
+    /// a browser checks records and does one action to all of them.
+    public func queuePage(
+        _ items: [ReviewStatus], incidents: [Incident] = [], selection: QueueSelection = QueueSelection(), at now: Date, for request: PageRequest
+    ) throws -> String {
         let language = request.language
+        let summaries = Dictionary(incidents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let rows = items.map { status in
-            QueueRow(
+            let incident = summaries[status.incident]
+            return QueueRow(
                 incident: status.incident, href: Self.href("/incidents/\(status.incident)", [("lang", language.rawValue)]),
+                start: incident.map { incident in
+                    let start = incident.time.span.start
+                    return incident.time.timeZone.map { TimeFormatting.local(start, in: $0) } ?? TimeFormatting.utc(start)
+                } ?? "–",
+                place: incident.map { incident in
+                    let location = incident.location
+                    return [location.place, location.admin1.map { PlaceNames.region($0, in: language) }, location.country].compactMap { $0 }
+                        .joined(separator: ", ")
+                } ?? "–",
                 state: label("review_\(status.state.rawValue)", language), waiting: TimeFormatting.utc(status.updated),
                 holder: status.lock(at: now).map { "\($0.holder) · \(TimeFormatting.utc($0.expires))" } ?? "–")
         }
@@ -48,6 +60,9 @@ extension Dashboard {
     struct QueueRow {
         var incident: String
         var href: String
+        /// When the incident began, in its own zone.
+        var start: String
+        var place: String
         var state: String
         var waiting: String
         var holder: String

@@ -96,9 +96,12 @@ struct DashboardForms {
                 } ?? .unreviewed
             let dataset = try parameters.text("dataset", maxBytes: 64)
             let notice = try parameters.text("notice", maxBytes: 2_000)
-            let items = try await store.run { try $0.reviewQueue(ReviewQuery(states: [state], dataset: dataset, now: now, limit: 200)) }
+            let (items, incidents) = try await store.run { store in
+                let items = try store.reviewQueue(ReviewQuery(states: [state], dataset: dataset, now: now, limit: 200))
+                return (items, try store.incidents(ids: items.map(\.incident), detail: .summary))
+            }
             let queue = QueueSelection(state: state, dataset: dataset, notice: notice)
-            return DashboardRoutes.page(try dashboard.get().queuePage(items, selection: queue, at: now, for: page))
+            return DashboardRoutes.page(try dashboard.get().queuePage(items, incidents: incidents, selection: queue, at: now, for: page))
         }
         router.post("/review/bulk") { request, context in
             let pairs = try await Self.pairs(of: request, maxBytes: 64 * 1_024)

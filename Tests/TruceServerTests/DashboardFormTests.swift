@@ -120,6 +120,8 @@ struct DashboardFormTests {
             let cookie = "truce_session=\(cookies["truce_session"] ?? ""); truce_csrf=\(csrf)"
             let queue = try await client.get("/review?state=unreviewed&dataset=observation", headers: [.cookie: cookie]).text
             #expect(ids.allSatisfy { queue.contains("name=\"incident\" value=\"\($0)\"") })
+            // Each row says when and where (town, region, country), so that a reviewer can choose without opening it.
+            #expect(queue.contains("<td>2025-03-22 01:41Z</td><td>Kharkiv, Kharkiv, UA</td>"))
             let checked = ids.map { "incident=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0)" }.joined(separator: "&")
             let bulk = try await Self.post(
                 "/review/bulk", "csrf=\(csrf)&action=verify&note=photos+match&state=unreviewed&dataset=observation&\(checked)", cookie: cookie, client
