@@ -14,16 +14,17 @@ struct DashboardRoutes {
     let dashboard: Result<Dashboard, any Error>
 
     /// The agreement pages' report figures, kept until the store changes (none when the store cannot be watched).
-    let reports: ReportMemo?
+    let reports: MinuteMemo<AgreementID, BuiltReport>?
     /// The agreement pages rendered for no reader, kept for signed-in readers until the store changes.
-    let pages: PageMemo?
+    let pages: MinuteMemo<String, String>?
 
     init(store: StoreAccess, dashboard: Result<Dashboard, any Error>) {
         self.store = store
         self.dashboard = dashboard
         let watch = try? store.store.changeWatch()
-        reports = watch.map(ReportMemo.init(watch:))
-        pages = watch.map(PageMemo.init(watch:))
+        // The report figures of up to 64 agreements, and up to 32 MiB of pages.
+        reports = watch.map { MinuteMemo(watch: $0, capacity: 64) }
+        pages = watch.map { MinuteMemo(watch: $0, capacity: 32 << 20, cost: { $0.utf8.count }) }
     }
 
     /// The dashboard shipped with the server, loaded once per process.
@@ -61,7 +62,7 @@ struct DashboardRoutes {
                 let render = {
                     let agreement = try Agreements.named(id, in: store)
                     let build = { try Reporting.build(ReportRequest(agreement: id), store: store) }
-                    let built = try reports?.report(of: id, now: Date(), build: build) ?? build()
+                    let built = try reports?.value(id, now: Date(), make: build) ?? build()
                     let data = AgreementPageData(
                         agreement: agreement, built: built, table: try VerdictListing.list(listRequest, in: store), filters: filters)
                     return try board.agreementPage(data, at: Date(), for: anonymous)
@@ -69,7 +70,7 @@ struct DashboardRoutes {
                 // An anonymous reader's page is kept whole by the response cache; a signed-in reader's is the page
                 // rendered for no one, kept here, with their own site header.
                 guard page.viewer != nil, let pages else { return try render() }
-                return try board.personalised(try pages.page(key, now: Date(), render: render), for: page)
+                return try board.personalised(try pages.value(key, now: Date(), make: render), for: page)
             }
             return Self.page(html)
         }
