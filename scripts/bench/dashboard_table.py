@@ -2,8 +2,9 @@
 
     python3 dashboard_table.py RESULTS_TSV SERVER_PEAK_RSS_KB TITLE
 
-RESULTS_TSV holds wrk_summary.py's lines. A page's target is p99 < 100 ms; verify's, p99 < 50 ms. Exits 1 when
-a load had errors; the targets are printed as met or missed.
+RESULTS_TSV holds wrk_summary.py's lines. A page's target is p99 < 100 ms; a verify's, p99 < 50 ms for a reviewer
+acting alone. The load of every connection verifying at once has no target of its own: it shows how the server's
+write queue bears it. Exits 1 when a load had errors; the targets are printed as met or missed.
 """
 import sys
 
@@ -20,11 +21,13 @@ def main() -> None:
     print("|---|---:|---:|---:|---:|---:|---:|---|")
     failed = False
     for name, rate, p50, p99, total, bad, errors in rows:
-        limit = VERIFY_P99_MS if "verify" in name else PAGE_P99_MS
-        met = float(p99) < limit
         failed |= int(bad) > 0 or int(errors) > 0
-        print(f"| {name} | {float(rate):,.0f} | {p50} | {p99} | {int(total):,} | {bad} | {errors} | "
-              f"{'met' if met else 'MISSED'} (< {limit:.0f} ms) |")
+        if "verify" in name and "one reviewer" not in name:
+            target = "none: every connection verifying at once"
+        else:
+            limit = VERIFY_P99_MS if "verify" in name else PAGE_P99_MS
+            target = f"{'met' if float(p99) < limit else 'MISSED'} (< {limit:.0f} ms)"
+        print(f"| {name} | {float(rate):,.0f} | {p50} | {p99} | {int(total):,} | {bad} | {errors} | {target} |")
     print()
     print(f"server peak RSS: {rss_kb / 1024:.0f} MB")
     sys.exit(1 if failed else 0)
