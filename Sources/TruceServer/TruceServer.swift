@@ -81,7 +81,7 @@ public enum TruceServer {
     /// Opens the configured store (creating it or bringing its schema up to date if needed).
     /// - Throws: ``TruceStore/StoreError`` naming the path when it cannot be opened.
     public static func openStore(_ configuration: ServerConfiguration) throws -> StoreAccess {
-        StoreAccess(store: try SQLiteStore(path: configuration.database, busyTimeout: configuration.busyTimeout, memoryMap: true))
+        StoreAccess(store: try SQLiteStore(path: configuration.database, busyTimeout: configuration.busyTimeout, workload: .server))
     }
 
     /// The application serving `router` on the configured host and port, running `services` (the import

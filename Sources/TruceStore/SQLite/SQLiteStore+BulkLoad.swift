@@ -62,7 +62,7 @@ extension SQLiteStore {
     public func buildDeferredIndexes() throws {
         try wrap("build indexes") {
             try writer.writeWithoutTransaction { db in
-                try Self.buildingIndexes(db, memoryMap: mapsMemory) {
+                try Self.buildingIndexes(db, workload: workload) {
                     try db.inTransaction(.immediate) {
                         try Self.buildDeferredIndexes(db)
                         return .commit
@@ -106,16 +106,17 @@ extension SQLiteStore {
         }
     }
 
-    /// Runs `body` (outside a transaction), which builds indexes over whole tables, with SQLite's temporary files
-    /// on disk and without the memory map: the writer keeps temporary files in memory, where sorting a million rows
-    /// would take as much memory as the index, and every page of the tables read through the map would count in
-    /// the process's memory (900 MB for 1,000,000 ACLED records).
-    static func buildingIndexes<Value>(_ db: Database, memoryMap: Bool, _ body: () throws -> Value) throws -> Value {
+    /// Runs `body` (outside a transaction), which builds indexes over whole tables, on a server's store with
+    /// SQLite's temporary files on disk and without the memory map (``Workload/server``): sorting a million rows in
+    /// memory would take as much memory as the index, and every page of the tables read through the map would count
+    /// in the process's memory.
+    static func buildingIndexes<Value>(_ db: Database, workload: Workload, _ body: () throws -> Value) throws -> Value {
+        guard workload == .server else { return try body() }
         try db.execute(sql: "PRAGMA temp_store = FILE")
-        if memoryMap { try db.execute(sql: "PRAGMA mmap_size = 0") }
+        try db.execute(sql: "PRAGMA mmap_size = 0")
         defer {
             try? db.execute(sql: "PRAGMA temp_store = MEMORY")
-            if memoryMap { try? db.execute(sql: "PRAGMA mmap_size = \(Opening.mmapBytes)") }
+            try? db.execute(sql: "PRAGMA mmap_size = \(Opening.mmapBytes)")
         }
         return try body()
     }

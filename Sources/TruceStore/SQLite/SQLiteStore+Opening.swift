@@ -7,8 +7,9 @@ struct Opening {
     let path: String
     let busyTimeout: Double
     let maximumValueLength: Int?
-    /// Whether connections read pages through a memory map of up to ``mmapBytes``.
-    var memoryMap = false
+    /// What the store is opened for: a server's connections read through a memory map of up to ``mmapBytes``, and
+    /// its writer keeps temporary files in memory.
+    var workload = SQLiteStore.Workload.command
 
     /// The page size of a new store's file, in bytes.
     static let pageSize = 16_384
@@ -31,13 +32,14 @@ struct Opening {
             // its page size (the pragma changes nothing then), and read-only connections never lay out a file.
             if !readOnly { try db.execute(sql: "PRAGMA page_size = \(Self.pageSize)") }
             try db.execute(sql: "PRAGMA cache_size = -32768")
-            // Pages read through a memory map rather than copied in by a read call each: linking a record a
-            // reviewer decided reads a few thousand pages of its neighbourhood, most of the time then spent copying.
-            if memoryMap { try db.execute(sql: "PRAGMA mmap_size = \(Self.mmapBytes)") }
-            // The writer keeps its statement journals in memory: SQLite otherwise spills one to a temporary file
-            // for every statement of a transaction that changes several rows, and a reviewer's verify wrote four
-            // times as many bytes to those as to the WAL. Large sorts (building indexes) go back to files.
-            if !db.configuration.readonly { try db.execute(sql: "PRAGMA temp_store = MEMORY") }
+            if workload == .server {
+                // Pages read through a memory map rather than copied in by a read call each: linking a record a
+                // reviewer decided reads a few thousand pages of its neighbourhood, most of the time then copying.
+                try db.execute(sql: "PRAGMA mmap_size = \(Self.mmapBytes)")
+                // Statement journals in memory: SQLite otherwise spills one to a temporary file for every statement
+                // of a transaction that changes several rows. Large sorts (building indexes) go back to files.
+                if !db.configuration.readonly { try db.execute(sql: "PRAGMA temp_store = MEMORY") }
+            }
             if let limit { _ = sqlite3_limit(db.sqliteConnection, SQLITE_LIMIT_LENGTH, limit) }
             db.add(function: RegionFunction.function)
         }
@@ -70,7 +72,7 @@ struct Opening {
     func buildIndexesLeftDeferred(_ pool: DatabasePool) throws {
         guard try pool.read({ try $0.tableExists("deferred_index") }) else { return }
         try pool.writeWithoutTransaction { db in
-            try SQLiteStore.buildingIndexes(db, memoryMap: memoryMap) {
+            try SQLiteStore.buildingIndexes(db, workload: workload) {
                 try db.inTransaction(.immediate) {
                     try SQLiteStore.buildDeferredIndexes(db)
                     return .commit
