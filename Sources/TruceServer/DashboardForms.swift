@@ -98,7 +98,7 @@ struct DashboardForms {
             let notice = try parameters.text("notice", maxBytes: 2_000)
             let (items, incidents) = try await store.run { store in
                 let items = try store.reviewQueue(ReviewQuery(states: [state], dataset: dataset, now: now, limit: 200))
-                return (items, try store.incidents(ids: items.map(\.incident), detail: .summary))
+                return (items, try store.incidents(ids: items.map(\.incident), detail: .withoutSourceFields))
             }
             let queue = QueueSelection(state: state, dataset: dataset, notice: notice)
             return DashboardRoutes.page(try dashboard.get().queuePage(items, incidents: incidents, selection: queue, at: now, for: page))

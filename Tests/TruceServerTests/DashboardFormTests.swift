@@ -120,8 +120,11 @@ struct DashboardFormTests {
             let cookie = "truce_session=\(cookies["truce_session"] ?? ""); truce_csrf=\(csrf)"
             let queue = try await client.get("/review?state=unreviewed&dataset=observation", headers: [.cookie: cookie]).text
             #expect(ids.allSatisfy { queue.contains("name=\"incident\" value=\"\($0)\"") })
-            // Each row says when and where (town, region, country), so that a reviewer can choose without opening it.
-            #expect(queue.contains("<td>2025-03-22 01:41Z</td><td>Kharkiv, Kharkiv, UA</td>"))
+            // Each row says when (in the incident's zone) and where (town, region, country), so a reviewer can choose without opening it.
+            #expect(queue.contains("<td>2025-03-22 03:41 +02:00</td><td>Kharkiv, Kharkiv, UA</td>"))
+            // An imported record judged a violation waits there too; known to the day, it shows its local date.
+            let imported = try await client.get("/review", headers: [.cookie: cookie]).text
+            #expect(imported.contains("data-incident=\"srv-004\"") && imported.contains("<td>2025-03-18</td>"), "\(imported)")
             let checked = ids.map { "incident=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0)" }.joined(separator: "&")
             let bulk = try await Self.post(
                 "/review/bulk", "csrf=\(csrf)&action=verify&note=photos+match&state=unreviewed&dataset=observation&\(checked)", cookie: cookie, client
