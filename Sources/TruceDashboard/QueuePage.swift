@@ -28,7 +28,7 @@ extension Dashboard {
             let incident = summaries[status.incident]
             return QueueRow(
                 incident: status.incident, href: Self.href("/incidents/\(status.incident)", [("lang", language.rawValue)]),
-                start: incident.map { Self.when($0.time) } ?? "–",
+                start: incident.map { TimeFormatting.when($0.time) } ?? "–",
                 place: incident.map { incident in
                     let location = incident.location
                     return [location.place, location.admin1.map { PlaceNames.region($0, in: language) }, location.country].compactMap { $0 }
@@ -46,19 +46,6 @@ extension Dashboard {
                 Option(value: $0.rawValue, label: label("action_\($0.rawValue)", language), selected: false)
             }, csrf: request.viewer?.csrfToken)
         return try render("queue", title: catalogue.text("queue_title", in: language), content: content, for: request)
-    }
-
-    /// When an incident happened, as precisely as its source says: the time in its zone, or for a day or longer
-    /// the local dates it spans (`2025-03-03`, `2020-07-01 – 2020-07-31`).
-    static func when(_ time: IncidentTime) -> String {
-        let start = time.span.start
-        guard time.precision > .hour, let end = time.span.end else {
-            return time.timeZone.map { TimeFormatting.local(start, in: $0) } ?? TimeFormatting.utc(start)
-        }
-        let zone = time.timeZone ?? .utc
-        let first = String(TimeFormatting.local(start, in: zone).prefix(10))
-        let last = String(TimeFormatting.local(max(start, end.addingTimeInterval(-1)), in: zone).prefix(10))
-        return first == last ? first : "\(first) – \(last)"
     }
 
     /// The sign-in form, with the reason the last attempt failed when it did.

@@ -133,26 +133,24 @@ public final class WriteQueue: Sendable {
     /// What answers a write's caller once its adjudication is done.
     private typealias Answer = @Sendable (Result<AdjudicationSummary?, any Error>) -> Void
 
-    /// Runs `turns` in order, in one transaction when `together`, answering at once those that failed and those
-    /// that no adjudication follows (once committed), and adding the others' answers to `following`.
+    /// Runs `turns` in order, in one transaction when `together`, answering at once those that failed and, once
+    /// committed, those that no adjudication follows, and adding the others' answers to `following`.
     private func run(_ turns: ArraySlice<Turn>, together: Bool, following: inout [Answer]) {
-        guard together, turns.count > 1 else {
-            for turn in turns {
-                guard let answer = turn.run(store) else { continue }
-                if turn.follows { following.append(answer) } else { answer(.success(nil)) }
-            }
-            return
-        }
         let store = store
         var answers: [(follows: Bool, answer: Answer)] = []
-        do {
-            try store.inOneTransaction {
-                for turn in turns { if let answer = turn.run(store) { answers.append((turn.follows, answer)) } }
+        let runEach = {
+            for turn in turns { if let answer = turn.run(store) { answers.append((turn.follows, answer)) } }
+        }
+        if together, turns.count > 1 {
+            do {
+                try store.inOneTransaction(runEach)
+            } catch {
+                // Nothing written was kept: every write that had succeeded fails with the commit.
+                for (_, answer) in answers { answer(.failure(error)) }
+                return
             }
-        } catch {
-            // Nothing written was kept: every write that had succeeded fails with the commit.
-            for (_, answer) in answers { answer(.failure(error)) }
-            return
+        } else {
+            runEach()
         }
         for (follows, answer) in answers {
             if follows { following.append(answer) } else { answer(.success(nil)) }
