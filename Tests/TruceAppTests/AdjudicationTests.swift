@@ -21,6 +21,27 @@ struct AdjudicationTests {
         #expect(all.judged == 3 && all.counts == first.counts, "\(all)")
     }
 
+    @Test("re-importing a changed incident replaces its row: its old verdicts go with it, its one source record is renewed")
+    func changedIncidentIsJudgedAgain() throws {
+        let (store, directory) = try AppFixtures.adjudicatedStore()
+        let judged = { try Self.keys(VerdictListing.list(VerdictListRequest(unit: .record, limit: nil), in: store).rows) }
+        let before = try judged().filter { $0.hasPrefix("app-001 ") }
+        #expect(!before.isEmpty)
+        let changed = directory.appendingPathComponent("changed.csv")
+        let text = try String(contentsOfFile: AppFixtures.incidents, encoding: .utf8)
+        try text.replacingOccurrences(of: "Drones hit a substation.", with: "Drones hit a substation twice.")
+            .write(to: changed, atomically: true, encoding: .utf8)
+
+        let summary = try Importer(format: "truce")!.importFile(changed.path, into: store)
+        #expect(summary.updated == 1 && summary.unchanged == 2, "\(summary)")
+        #expect(try judged().filter { $0.hasPrefix("app-001 ") }.isEmpty, "the old version's verdicts are gone")
+        let stored = try #require(try store.incidents(matching: .all).first { $0.id == "app-001" })
+        #expect(stored.sources.count == 1 && stored.description == "Drones hit a substation twice.")
+        let again = try Adjudicating.run(store: store, all: false)
+        #expect(again.judged == 1, "\(again)")
+        #expect(try judged().filter { $0.hasPrefix("app-001 ") } == before)
+    }
+
     @Test("verdicts listed a page of one row at a time hold every row of the full listing once, in order", arguments: VerdictUnit.allCases)
     func pagesCoverTheListing(unit: VerdictUnit) throws {
         let (store, _) = try AppFixtures.adjudicatedStore()

@@ -121,8 +121,14 @@ extension SQLiteStore {
         return try body()
     }
 
+    /// The most helper threads SQLite sorts with while it builds an index (`PRAGMA threads`): one per core, up to
+    /// four. Building the four incident indexes of a million-row import takes 2.0 s with two, 2.8 s with none.
+    static var indexSortThreads: Int { min(4, max(0, ProcessInfo.processInfo.activeProcessorCount)) }
+
     static func buildDeferredIndexes(_ db: Database) throws {
         guard try db.tableExists("deferred_index") else { return }
+        try db.execute(sql: "PRAGMA threads = \(indexSortThreads)")
+        defer { try? db.execute(sql: "PRAGMA threads = 0") }
         for index in try Row.fetchAll(db, sql: "SELECT name, sql FROM deferred_index ORDER BY name") {
             let name: String = index["name"]
             if try !db.indexExists(name) { try db.execute(sql: index["sql"]) }

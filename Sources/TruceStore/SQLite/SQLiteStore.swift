@@ -258,10 +258,21 @@ public final class SQLiteStore: VerdictStore {
     /// before anything is read, so no other writer can change what `body` reads before it writes.
     /// - Parameter changesContent: whether `body` may change what adjudication judges (incidents, agreements,
     ///   judgement marks); counted in ``contentWrites``. Saving verdicts and linking do not.
-    func immediateWrite<Value>(changesContent: Bool = true, _ body: (Database) throws -> Value) throws -> Value {
+    /// - Parameter checkingForeignKeys: `false` turns SQLite's foreign-key checks off for the transaction, for a
+    ///   `body` that keeps every reference itself; within ``inOneTransaction(_:)`` they stay as they are (SQLite
+    ///   changes them only between transactions).
+    func immediateWrite<Value>(
+        changesContent: Bool = true, checkingForeignKeys: Bool = true, _ body: (Database) throws -> Value
+    ) throws -> Value {
         guard access == .readWrite else { throw StoreError(path: path, operation: "write", cause: .openedReadOnly) }
         if changesContent { contentWrites.increment() }
         return try writer.unsafeReentrantWrite { db in
+            if !checkingForeignKeys && !db.isInsideTransaction {
+                try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            }
+            defer {
+                if !checkingForeignKeys && !db.isInsideTransaction { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+            }
             var result: Value?
             if db.isInsideTransaction {
                 // Within ``inOneTransaction(_:)``: a savepoint, so that a failure undoes this write alone.
