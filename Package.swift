@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "truce", targets: ["truce"]),
         .library(name: "TruceCore", targets: ["TruceCore"]),
         .library(name: "TruceIngest", targets: ["TruceIngest"]),
+        .library(name: "TruceNews", targets: ["TruceNews"]),
         .library(name: "TruceEngine", targets: ["TruceEngine"]),
         .library(name: "TruceStore", targets: ["TruceStore"]),
         .library(name: "TruceReport", targets: ["TruceReport"]),
@@ -56,6 +57,10 @@ let package = Package(
             dependencies: ["TruceCore", "CZlib", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "TruceNews", dependencies: ["TruceCore", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/Lexicon"), .copy("Resources/Gazetteer")], swiftSettings: strictSettings
+        ),
         .target(name: "TruceEngine", dependencies: ["TruceCore"], swiftSettings: strictSettings),
         .target(name: "TruceReport", dependencies: ["TruceCore", "TruceEngine"], swiftSettings: strictSettings),
         .target(
@@ -69,7 +74,7 @@ let package = Package(
         .target(
             name: "TruceApp",
             dependencies: [
-                "TruceCore", "TruceIngest", "TruceEngine", "TruceStore", "TruceReport", "TruceBundledData",
+                "TruceCore", "TruceIngest", "TruceNews", "TruceEngine", "TruceStore", "TruceReport", "TruceBundledData",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"), .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
@@ -109,13 +114,17 @@ let package = Package(
         .executableTarget(
             name: "truce",
             dependencies: [
-                "TruceApp", "TruceServer", "TruceCore", "TruceIngest", "TruceEngine", "TruceStore", "TruceReport",
+                "TruceApp", "TruceServer", "TruceCore", "TruceIngest", "TruceNews", "TruceEngine", "TruceStore", "TruceReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
         .target(name: "TruceTestSupport", path: "Tests/TruceTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "TruceCoreTests", dependencies: ["TruceCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "TruceNewsTests", dependencies: ["TruceCore", "TruceNews", "TruceTestSupport"], exclude: ["Fixtures"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "TruceIngestTests", dependencies: ["TruceCore", "TruceIngest", "TruceStore", "TruceTestSupport"],
             exclude: ["Fixtures"], swiftSettings: strictSettings

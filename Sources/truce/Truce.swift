@@ -17,7 +17,7 @@ struct Truce: AsyncParsableCommand {
             InitCommand.self, AgreementsCommand.self, IncidentsCommand.self, ImportCommand.self, QuarantineCommand.self, AdjudicateCommand.self,
             ExplainCommand.self,
             VerdictsCommand.self, ExportCommand.self, ReportCommand.self, DemoCommand.self, ServeCommand.self, UsersCommand.self,
-            TokensCommand.self, AuditCommand.self,
+            TokensCommand.self, AuditCommand.self, IngestNewsCommand.self,
         ]
     )
 }

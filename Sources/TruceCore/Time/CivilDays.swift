@@ -2,9 +2,9 @@ import Foundation
 
 /// Gregorian calendar arithmetic on day numbers (days since 1970-01-01), without Foundation's `Calendar`,
 /// which is too slow for the import path.
-enum CivilDays {
+package enum CivilDays {
     /// The day number of a Gregorian date.
-    static func number(year: Int, month: Int, day: Int) -> Int {
+    package static func number(year: Int, month: Int, day: Int) -> Int {
         let shiftedYear = month <= 2 ? year - 1 : year
         let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
         let yearOfEra = shiftedYear - era * 400
@@ -14,7 +14,7 @@ enum CivilDays {
     }
 
     /// The Gregorian date of a day number.
-    static func date(number: Int) -> (year: Int, month: Int, day: Int) {
+    package static func date(number: Int) -> (year: Int, month: Int, day: Int) {
         let shifted = number + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097

@@ -1,0 +1,430 @@
+import Foundation
+import TruceCore
+
+/// One sentence read against a lexicon: the phrases it holds and where, and from them its speaker, the party it
+/// says acted, and whether it reports an attack, an agreement's step or a demand.
+struct SentenceReading {
+    let tokens: [Token]
+    let lexicon: Lexicon
+    let actions: [PhraseSet.Match]
+    let targets: [PhraseSet.Match]
+    let parties: [PhraseSet.Match]
+    let attackWords: [PhraseSet.Match]
+    let haltWords: [PhraseSet.Match]
+    let speaker: Speaker?
+
+    /// Who a sentence says is speaking, and which tokens name them.
+    struct Speaker {
+        var name: String
+        var party: PartyID?
+        var range: Range<Int>
+        var stance: Claim.Stance
+        /// The party a verb of accusing or denying names ("accused Russia of", "denied that Ukraine").
+        var object: PartyID?
+        /// The words that attribute ("said", "according to"), which with the name mark when the statement was
+        /// made rather than when the act happened ("said on Friday", "On April 6, the ministry reported").
+        var verb: Range<Int>
+
+        /// The tokens of the name and its verb, with a few words either side.
+        var statement: Range<Int> { min(range.lowerBound, verb.lowerBound)..<max(range.upperBound, verb.upperBound) }
+    }
+
+    /// The party said to act in the sentence as a whole, for a clause that names none ("Ukraine fired rockets at
+    /// Sudzha and launched 19 drones at a refinery").
+    let inheritedAgent: PartyID?
+
+    init(sentence: Sentence, lexicon: Lexicon) {
+        self.init(tokens: sentence.tokens, lexicon: lexicon)
+    }
+
+    /// Reads `tokens`; a clause of a longer sentence inherits the sentence's speaker (as an assertion, unless the
+    /// clause denies) and its agent when it has none of its own.
+    init(tokens: [Token], lexicon: Lexicon, inheriting whole: SentenceReading? = nil) {
+        self.tokens = tokens
+        self.lexicon = lexicon
+        actions = lexicon.actions.matches(in: tokens)
+        targets = lexicon.targets.matches(in: tokens)
+        parties = lexicon.parties.matches(in: tokens)
+        attackWords = lexicon.attackVerbs.matches(in: tokens)
+        haltWords = lexicon.halt.matches(in: tokens)
+        var speaker = SentenceReading.speaker(in: tokens, lexicon: lexicon, parties: parties)
+        if speaker == nil, var inherited = whole?.speaker {
+            inherited.range = -1..<(-1)
+            inherited.verb = -1..<(-1)
+            inherited.object = nil
+            inherited.stance = lexicon.denial.occurs(in: tokens) ? .denial : .assertion
+            speaker = inherited
+        }
+        self.speaker = speaker
+        inheritedAgent = whole?.agent
+    }
+
+    /// The clauses of the sentence that each report an attack of their own, split at ", and", "; " and ", saying"
+    /// (one clause, the whole sentence, when it reports one).
+    var attackClauses: [Range<Int>] {
+        var cuts: [Int] = []
+        for index in tokens.indices.dropFirst() where tokens[index - 1].key == "," || tokens[index - 1].key == ";" {
+            if ["and", "saying", "while", "but", "whereas"].contains(tokens[index].key) || tokens[index - 1].key == ";" { cuts.append(index) }
+        }
+        var clauses: [Range<Int>] = []
+        var start = 0
+        for cut in cuts + [tokens.count] {
+            let clause = start..<cut
+            let attacks = (actions + attackWords).filter { clause.contains($0.range.lowerBound) && !isHalted($0.range) }
+            if !attacks.isEmpty {
+                clauses.append(clause)
+            } else if let last = clauses.popLast() {
+                clauses.append(last.lowerBound..<cut)  // a clause without an attack belongs to the one before
+            }
+            start = cut
+        }
+        guard clauses.count > 1 else { return [0..<tokens.count] }
+        return clauses
+    }
+
+    // MARK: Incidents
+
+    /// Whether the sentence reports an attack: an attack word or a weapon, and something attacked (a target, a
+    /// toll, a count), not only an agreement to stop attacks ("agreed to halt strikes on energy facilities").
+    var isIncident: Bool {
+        let attack = (attackWords + actions).filter { !isHalted($0.range) }
+        guard !attack.isEmpty else { return false }
+        let outcome =
+            target != nil || casualties(lexicon.killed) != nil || casualties(lexicon.injured) != nil || aggregateCount != nil
+            || agent != nil || speaker?.stance == .denial || attack.contains { aimsAtAName($0.range) }
+        return outcome && !isAboutTheAgreement
+    }
+
+    /// Whether an attack word is aimed at a name ("an attack on Mykolaiv", "fired at Israel", "strikes in Gaza").
+    private func aimsAtAName(_ range: Range<Int>) -> Bool {
+        let after = tokens[range.upperBound..<min(tokens.count, range.upperBound + 4)]
+        guard let preposition = after.firstIndex(where: { ["on", "at", "against", "in", "into", "across", "near"].contains($0.key) }),
+            preposition + 1 < tokens.count
+        else { return false }
+        let next = tokens[preposition + 1].key == "the" && preposition + 2 < tokens.count ? preposition + 2 : preposition + 1
+        return tokens[next].isCapitalised
+    }
+
+    /// Whether a halt word governs the attack word at `range` ("halt strikes", "stop attacks on").
+    private func isHalted(_ range: Range<Int>) -> Bool {
+        haltWords.contains { $0.range.overlaps(range) || ($0.range.upperBound <= range.lowerBound && range.lowerBound - $0.range.upperBound <= 3) }
+    }
+
+    /// What was attacked: the first target after an attack word (else the first one named), leaving out the actors
+    /// themselves ("Russian troops", "Ukrainian forces").
+    var target: PhraseSet.Match? {
+        let attacked = targets.filter { match in
+            guard match.label == "military/personnel", match.range.lowerBound > 0 else { return true }
+            return !parties.contains { $0.range.upperBound == match.range.lowerBound }
+        }
+        let firstAttack = (actions + attackWords).filter { !isHalted($0.range) }.map(\.range.lowerBound).min() ?? 0
+        return attacked.first { $0.range.lowerBound > firstAttack } ?? attacked.first
+    }
+
+    /// Whether the sentence speaks of the agreement itself: a halt word and a step of an agreement, with no
+    /// attack said to have happened.
+    private var isAboutTheAgreement: Bool {
+        guard !haltWords.isEmpty else { return false }
+        let events = lexicon.agreementEvents.matches(in: tokens)
+        return !events.isEmpty && attackWords.allSatisfy { isHalted($0.range) }
+    }
+
+    /// The sentence's incidents: one, or one per weapon when it counts several ("145 drones and six missiles"),
+    /// each an aggregate of its own count.
+    func incidents(_ sentence: SentenceReference, place: PlaceMention?, time: TimeMention?) -> [IncidentMention] {
+        var counted: [(ActionType, Int)] = []
+        for match in actions where match.label != "strike" && match.range.lowerBound > 0 {
+            guard let action = ActionType(rawValue: match.label), let count = number(tokens[match.range.lowerBound - 1]),
+                !counted.contains(where: { $0.0 == action })
+            else { continue }
+            counted.append((action, count))
+        }
+        let one = incident(sentence, place: place, time: time)
+        // "X denied striking…, saying Y did it": a denial, and a counter-claim by the same speaker.
+        if one.stance == .denial, let agent, agent != one.accused, let speaker, agent != speaker.party || speaker.party == nil {
+            var counter = one
+            counter.stance = .assertion
+            counter.accused = agent
+            return [one, counter]
+        }
+        guard counted.count > 1 else { return [one] }
+        return counted.map { action, count in
+            var split = one
+            split.action = action
+            split.aggregateCount = count > 1 ? count : nil
+            return split
+        }
+    }
+
+    func incident(_ sentence: SentenceReference, place: PlaceMention?, time: TimeMention?) -> IncidentMention {
+        let action = lexicon.actionOrder.first { label in actions.contains { $0.label == label } }.flatMap(ActionType.init(rawValue:))
+        let target = target.map { $0.label.split(separator: "/").map(String.init) }
+        var stance = speaker?.stance ?? .assertion
+        var accused = agent ?? inheritedAgent
+        if stance == .denial {
+            accused = speaker?.object ?? speaker?.party
+        } else if let object = speaker?.object, speaker?.stance == .assertion {
+            accused = accused ?? object
+        }
+        if accused != nil, accused == speaker?.party, speaker?.object == nil, stance != .denial, !speakerActs {
+            // "Ukraine's military said Russian drones..." gives RU; a speaker is never made the accused without
+            // a sentence saying it acted.
+            accused = agent == speaker?.party ? nil : agent
+        }
+        if stance == .verification { stance = .assertion }
+        var confidence = 0.5
+        for present in [target != nil, place?.name != nil, time != nil, accused != nil, speaker != nil] where present { confidence += 0.09 }
+        return IncidentMention(
+            sentence: sentence, action: action, target: target.flatMap { TargetCategory(rawValue: $0[0]) },
+            targetSubtype: target.flatMap { $0.count > 1 ? $0[1] : nil }, place: place, time: time, accused: accused,
+            claimant: speaker?.name, claimantParty: speaker?.party, stance: stance, fatalities: casualties(lexicon.killed),
+            injured: casualties(lexicon.injured), aggregateCount: aggregateCount, confidence: min(confidence, 0.95))
+    }
+
+    /// Whether the speaker's own words say they acted ("Ukraine said it struck a refinery").
+    private var speakerActs: Bool {
+        guard let speaker else { return false }
+        let after = speaker.range.upperBound
+        return tokens[min(after, tokens.count)...].prefix(4).contains { ["it", "its", "we", "our"].contains($0.key) }
+    }
+
+    /// The party the sentence says acted: one named just before an attack word or weapon ("Russia struck",
+    /// "Russian drones", "Ukrainian forces attacked"), or after "by" ("an attack by Russia"), outside the speaker.
+    var agent: PartyID? {
+        let attack = (actions + attackWords).sorted { $0.range.lowerBound < $1.range.lowerBound }
+        for party in parties where !(speaker?.range.contains(party.range.lowerBound) ?? false) {
+            if party.range.lowerBound > 0, ["by", "from"].contains(tokens[party.range.lowerBound - 1].key) { return PartyID(party.label) }
+            if party.range.lowerBound > 1, tokens[party.range.lowerBound - 1].key == "the", tokens[party.range.lowerBound - 2].key == "by" {
+                return PartyID(party.label)
+            }
+            let next = attack.first { $0.range.lowerBound >= party.range.upperBound }
+            if let next, next.range.lowerBound - party.range.upperBound <= 2,
+                !tokens[party.range.upperBound..<next.range.lowerBound].contains(where: {
+                    !$0.isWord || ["on", "in", "at", "against"].contains($0.key)
+                })
+            {
+                // Not the attacked: "attacked Ukraine's grid" names Ukraine after the verb, not before it.
+                let before = party.range.lowerBound > 0 ? tokens[party.range.lowerBound - 1].key : ""
+                if ["on", "against", "at", "struck", "hit", "attacked", "targeted", "of"].contains(before) { continue }
+                return PartyID(party.label)
+            }
+        }
+        return nil
+    }
+
+    /// The number of people killed or injured: a number beside one of `words` ("two people were killed", "killing
+    /// 12", "12 dead").
+    func casualties(_ words: PhraseSet) -> Int? {
+        for match in words.matches(in: tokens) {
+            let before = tokens[max(0, match.range.lowerBound - 4)..<match.range.lowerBound].reversed().lazy.compactMap(number).first
+            let after = tokens[match.range.upperBound..<min(tokens.count, match.range.upperBound + 3)].lazy.compactMap(number).first
+            // "killing two", "injuring 11": a verb in -ing takes the number after it; "two were killed" before it.
+            let found = tokens[match.range.lowerBound].key.hasSuffix("ing") ? after ?? before : before ?? after
+            if let found { return found }
+        }
+        return nil
+    }
+
+    /// A count before a weapon or attack word ("14 drone attacks", "launched 117 drones"): an aggregate claim.
+    var aggregateCount: Int? {
+        for match in actions + attackWords where match.range.lowerBound > 0 {
+            if let count = number(tokens[match.range.lowerBound - 1]), count > 1 { return count }
+            if match.range.lowerBound > 1, !tokens[match.range.lowerBound - 1].isNumber, let count = number(tokens[match.range.lowerBound - 2]),
+                count > 1, tokens[match.range.lowerBound - 1].isWord
+            {
+                return count
+            }
+        }
+        return nil
+    }
+
+    private func number(_ token: Token) -> Int? {
+        if let value = Int(token.key.filter { $0 != "," }) { return value < 100_000 ? value : nil }
+        return lexicon.numbers[token.key]
+    }
+
+    /// The words that tell when the statement was made, not the act: the speaker, the verb and a few words after it
+    /// (up to a "that"), and the few words before the speaker ("On April 6, the ministry reported").
+    var statementWindow: Range<Int>? {
+        // A clause's speaker inherited from its sentence is not in the clause's words.
+        guard let speaker, speaker.verb.lowerBound >= 0 else { return nil }
+        var end = min(tokens.count, speaker.verb.upperBound + 3)
+        if let that = tokens[speaker.verb.upperBound..<end].firstIndex(where: { ["that", "що", "что", ","].contains($0.key) }) { end = that }
+        var start = min(speaker.range.lowerBound, speaker.verb.lowerBound)
+        // "On April 6, the ministry reported": a time that opens the sentence before a comma and the speaker.
+        if start > 0, start <= 6, tokens[..<start].contains(where: { $0.key == "," }), speaker.range.lowerBound < speaker.verb.lowerBound {
+            start = 0
+        }
+        return start..<max(end, speaker.range.upperBound, speaker.verb.upperBound)
+    }
+
+    // MARK: Speakers
+
+    /// The sentence's speaker: "<speaker> said", "said <speaker>", "according to <speaker>", "<speaker> accused <party>
+    /// of", "<speaker> denied".
+    static func speaker(in tokens: [Token], lexicon: Lexicon, parties: [PhraseSet.Match]) -> Speaker? {
+        func partyIn(_ range: Range<Int>) -> PartyID? {
+            parties.first { range.contains($0.range.lowerBound) }.map { PartyID($0.label) }
+        }
+        func stance(at range: Range<Int>) -> Claim.Stance {
+            lexicon.denial.occurs(in: tokens, range: range.lowerBound..<min(tokens.count, range.upperBound + 3)) ? .denial : .assertion
+        }
+        func object(after range: Range<Int>) -> PartyID? {
+            guard lexicon.accusation.occurs(in: tokens, range: range) || lexicon.denial.occurs(in: tokens, range: range) else { return nil }
+            return partyIn(range.upperBound..<min(tokens.count, range.upperBound + 3))
+        }
+        if let according = lexicon.saidBefore.matches(in: tokens).first(where: {
+            tokens[$0.range.lowerBound].key != "said" && tokens[$0.range.lowerBound].key != "says"
+        }) {
+            let range = according.range.upperBound..<clauseEnd(tokens, from: according.range.upperBound)
+            if let name = name(tokens, range, lexicon: lexicon) {
+                return Speaker(
+                    name: name.text, party: partyIn(name.range), range: name.range, stance: stance(at: according.range), object: nil,
+                    verb: according.range)
+            }
+        }
+        for verb in lexicon.saidAfter.matches(in: tokens) {
+            let start = clauseStart(tokens, before: verb.range.lowerBound)
+            if let name = name(tokens, start..<verb.range.lowerBound, lexicon: lexicon) {
+                return Speaker(
+                    name: name.text, party: partyIn(name.range), range: name.range, stance: stance(at: verb.range),
+                    object: object(after: verb.range), verb: verb.range)
+            }
+            // "Oleksandr Prokudin, head of the regional administration, said": a name and its apposition.
+            if start == verb.range.lowerBound, start > 1, tokens[start - 1].key == "," {
+                let apposition = clauseStart(tokens, before: start - 1)
+                let first = apposition > 1 && tokens[apposition - 1].key == "," ? clauseStart(tokens, before: apposition - 1) : apposition
+                if first < apposition || apposition < start - 1, let name = name(tokens, first..<start - 1, lexicon: lexicon) {
+                    return Speaker(
+                        name: name.text, party: partyIn(name.range), range: name.range, stance: stance(at: verb.range),
+                        object: object(after: verb.range), verb: verb.range)
+                }
+            }
+            // "…," said Ukraine's energy minister.
+            let range = verb.range.upperBound..<clauseEnd(tokens, from: verb.range.upperBound)
+            if start == verb.range.lowerBound, let name = name(tokens, range, lexicon: lexicon) {
+                return Speaker(
+                    name: name.text, party: partyIn(name.range), range: name.range, stance: stance(at: verb.range), object: nil,
+                    verb: verb.range)
+            }
+        }
+        return nil
+    }
+
+    /// Where the clause holding `index` begins: after the last comma, quote, colon or dash before it.
+    static func clauseStart(_ tokens: [Token], before index: Int) -> Int {
+        var start = index
+        while start > 0 {
+            let key = tokens[start - 1].key
+            if [",", ";", ":", "\"", "”", "“", "—", "–", "«", "»"].contains(key) { break }
+            start -= 1
+        }
+        return start
+    }
+
+    /// Where the clause from `index` ends: at the next comma, full stop, quote or "that".
+    static func clauseEnd(_ tokens: [Token], from index: Int) -> Int {
+        var end = index
+        while end < tokens.count, ![",", ".", ";", ":", "\"", "”", "“", "that", "—", "–", "on", "in", "who"].contains(tokens[end].key) { end += 1 }
+        return end
+    }
+
+    /// A speaker's name from `range`: leading articles and conjunctions and a trailing time dropped; at most
+    /// sixteen words; `nil` when nothing but such words is left.
+    static func name(_ tokens: [Token], _ range: Range<Int>, lexicon: Lexicon) -> (text: String, range: Range<Int>)? {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        let leading: Set<String> = ["the", "and", "but", "while", "as", "also", "he", "she", "they", "it", "which", "a", "an", "meanwhile"]
+        while lower < upper, leading.contains(tokens[lower].key) || !tokens[lower].isWord { lower += 1 }
+        while upper > lower, !tokens[upper - 1].isWord || ["also", "has", "had", "have", "later", "earlier", "then"].contains(tokens[upper - 1].key) {
+            upper -= 1
+        }
+        guard upper > lower, upper - lower <= 16 else { return nil }
+        // A pronoun alone is no name; nor is a clause with a verb of its own ("explosions were reported"), nor words
+        // that name no one: a speaker has a capitalised name or is an office ("the regional governor").
+        if upper - lower == 1, ["he", "she", "they", "it", "we", "i"].contains(tokens[lower].key) { return nil }
+        // A trailing adverb ("initially", "reportedly") is not part of a name.
+        while upper > lower + 1, tokens[upper - 1].key.hasSuffix("ly"), !tokens[upper - 1].isCapitalised { upper -= 1 }
+        let words = tokens[lower..<upper]
+        if words.contains(where: { clauseVerbs.contains($0.key) }) { return nil }
+        // A name begins with a capital or an office ("the regional governor" is read from "regional" on).
+        guard tokens[lower].isCapitalised || offices.contains(tokens[lower].key) || words.count <= 3 else { return nil }
+        guard words.contains(where: { $0.isCapitalised || offices.contains($0.key) }) else { return nil }
+        let text = tokens[lower..<upper].map(\.text).joined(separator: " ")
+            .replacingOccurrences(of: " 's", with: "'s").replacingOccurrences(of: " ’s", with: "’s").replacingOccurrences(of: " ,", with: ",")
+        return (text, lower..<upper)
+    }
+
+    /// Words that make a would-be name a clause of its own.
+    static let clauseVerbs: Set<String> = ["was", "were", "is", "are", "had", "has", "have", "been", "be", "there", "which", "that", "who"]
+    /// Words that name a speaker without a capital: an office, a body, a role.
+    static let offices: Set<String> = [
+        "ministry", "military", "army", "officials", "official", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson",
+        "authorities", "police", "staff", "command", "administration", "office", "service", "agency", "president", "minister",
+        "head", "chief", "commander", "forces", "government", "media", "witnesses", "residents", "sources", "statement",
+    ]
+
+    // MARK: Agreements and demands
+
+    /// The agreement the sentence names, if any: of several, the one named by the longest phrase ("a 30-day
+    /// moratorium on energy infrastructure" is the energy moratorium, not the 30-day ceasefire).
+    var agreementNamed: AgreementID? {
+        let matches = lexicon.agreements.matches(in: tokens)
+        return matches.max { ($0.range.count, $1.range.lowerBound) < ($1.range.count, $0.range.lowerBound) }?.label
+    }
+
+    /// Steps of agreements the sentence reports: one per party when it names several as taking the step ("Moscow
+    /// and Kyiv had both pledged"). An agreement the sentence speaks of without naming it ("the limited
+    /// ceasefire") is taken to be `inContext`, the one the article last named; in a sentence that reports an
+    /// attack, only a step of an agreement it names counts.
+    func agreementEvents(_ sentence: SentenceReference, inContext: AgreementID? = nil, besideAnAttack: Bool = false) -> [AgreementEventMention] {
+        let events = lexicon.agreementEvents.matches(in: tokens)
+        let agreement = agreementNamed
+        guard !events.isEmpty, !haltWords.isEmpty || agreement != nil, !besideAnAttack || agreement != nil else { return [] }
+        guard let label = Lexicon.eventOrder.first(where: { label in events.contains { $0.label == label } }),
+            let event = AgreementEventMention.Event(rawValue: label),
+            let match = events.first(where: { $0.label == label })
+        else { return [] }
+        let outsideSpeaker = { (party: PhraseSet.Match) in !(speaker?.range.contains(party.range.lowerBound) ?? false) }
+        // The parties named in the clause before the step ("Moscow and Kyiv had both agreed").
+        let start = Self.clauseStart(tokens, before: match.range.lowerBound)
+        var acting: [PartyID] = []
+        for party in parties where party.range.lowerBound >= start && party.range.upperBound <= match.range.lowerBound && outsideSpeaker(party) {
+            if !acting.contains(PartyID(party.label)) { acting.append(PartyID(party.label)) }
+        }
+        let several = acting.count > 1 && tokens[start..<match.range.lowerBound].contains { ["and", "both"].contains($0.key) }
+        let fallback =
+            parties.last { $0.range.upperBound <= match.range.lowerBound && outsideSpeaker($0) }.map { PartyID($0.label) } ?? speaker?.party
+            ?? parties.first.map { PartyID($0.label) }
+        let named: [PartyID?] = several ? acting : [acting.last ?? fallback]
+        return named.map { party in
+            AgreementEventMention(
+                sentence: sentence, event: event, agreement: agreement ?? (haltWords.isEmpty ? nil : inContext), party: party,
+                confidence: agreement == nil ? 0.55 : 0.75)
+        }
+    }
+
+    /// The demands the sentence states: one per tracked condition it names ("an end to mobilization and
+    /// rearmament" is two), or one new demand when it names none but speaks of a ceasefire or an agreement.
+    func conditions(_ sentence: SentenceReference, inContext: AgreementID? = nil) -> [ConditionMention] {
+        guard let demand = lexicon.demands.matches(in: tokens).first else { return [] }
+        var tracked: [String] = []
+        for match in lexicon.conditions.matches(in: tokens) where !tracked.contains(match.label) { tracked.append(match.label) }
+        guard !tracked.isEmpty || !haltWords.isEmpty || agreementNamed != nil else { return [] }
+        let party = parties.last { $0.range.upperBound <= demand.range.lowerBound }.map { PartyID($0.label) } ?? speaker?.party
+        let named: [String?] = tracked.isEmpty ? [nil] : tracked
+        return named.map { condition in
+            ConditionMention(
+                sentence: sentence, party: party, condition: condition, agreement: agreementNamed ?? inContext,
+                confidence: condition == nil ? 0.5 : 0.75)
+        }
+    }
+
+    /// The country of the first party named, for the zone of a sentence without a place.
+    var firstPartyCountry: String? { parties.first.flatMap { Self.country(of: $0.label) } }
+
+    /// The country of the speaker's party: a ministry reporting attacks on its own country counts its days.
+    var speakerCountry: String? { speaker?.party.flatMap { Self.country(of: $0.rawValue) } }
+
+    static func country(of party: String) -> String? { ["UA": "UA", "RU": "RU", "IL": "IL", "HAMAS": "PS"][party] }
+}
