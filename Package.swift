@@ -144,7 +144,9 @@ let package = Package(
         ),
         .testTarget(
             name: "TruceAppTests",
-            dependencies: ["TruceApp", "TruceCore", "TruceIngest", "TruceEngine", "TruceStore", "TruceReport", "TruceTestSupport"],
+            dependencies: [
+                "TruceApp", "TruceCore", "TruceIngest", "TruceNews", "TruceEngine", "TruceStore", "TruceReport", "TruceTestSupport",
+            ],
             exclude: ["Fixtures"], swiftSettings: strictSettings
         ),
         .testTarget(name: "TruceDashboardTests", dependencies: ["TruceDashboard"], swiftSettings: strictSettings),

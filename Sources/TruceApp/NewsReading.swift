@@ -20,8 +20,10 @@ public enum NewsReading {
     public struct FileResult: Sendable {
         public var file: String
         public var extractions: [ArticleExtraction] = []
-        /// Records of the file left out (a JSON Lines line that is not an article), each with file, line and field.
-        public var problems: [Diagnostic] = []
+        /// Records of the file left out (a JSON Lines line that is not an article), kept whole with their problems.
+        public var rejected: [QuarantinedRecord] = []
+        /// The problems of the records left out, each naming file, line and field.
+        public var problems: [Diagnostic] { rejected.flatMap(\.problems) }
         /// Why the whole file was refused (unreadable, empty, binary, not UTF-8, no text, no publication time).
         public var refusal: Diagnostic?
     }
@@ -34,7 +36,7 @@ public enum NewsReading {
             var result = FileResult(file: file)
             do {
                 let read = try reader.read(file: file)
-                result.problems = read.problems
+                result.rejected = read.rejected
                 result.extractions = extractInParallel(read.articles, with: extractor)
             } catch let refusal as Diagnostic {
                 result.refusal = refusal

@@ -3,6 +3,7 @@ import Foundation
 import TruceApp
 import TruceCore
 import TruceNews
+import TruceStore
 
 struct IngestNewsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,6 +15,12 @@ struct IngestNewsCommand: ParsableCommand {
             kept as the claimant and apart from the accused, times read relative to the publication time, and \
             places resolved through the bundled gazetteer. A report states its publication time in its metadata or \
             is given one with --published; without either it is refused, never guessed. Rule-based and offline.
+
+            Without --dry-run, each attack is stored as an incident of dataset `news` whose one claim is the \
+            speaker's (or the outlet's), with the article as its source; `truce adjudicate` then links and judges \
+            them with every other record. Reading the same reports again adds nothing. A JSON Lines record that is \
+            not an article is quarantined with its line and reason. Agreement events and demands are only printed \
+            (--dry-run), for an analyst to adopt into the catalogue.
             """)
 
     @Argument(help: "News reports: .txt, .md, .html, .eml or .jsonl files.")
@@ -28,7 +35,7 @@ struct IngestNewsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The reports' language (en, uk or ru), where they do not say; guessed from the text otherwise.", valueName: "code"))
     var language: NewsLanguage?
 
-    @Flag(name: .long, help: "Print what the reports state, for review, without writing to the database.")
+    @Flag(name: .long, help: "Print what the reports state (attacks, agreement events, demands), for review, without writing to the database.")
     var dryRun = false
 
     @OptionGroup var output: OutputOptions
@@ -37,22 +44,48 @@ struct IngestNewsCommand: ParsableCommand {
         if let published, PublicationTime.parse(published) == nil {
             throw ValidationError("--published \(published) is not an ISO 8601 (2025-03-19T08:00Z) or RFC 2822 time")
         }
-        guard dryRun else {
-            throw ValidationError("storing reports' items is not ready: run with --dry-run to print them for review")
-        }
     }
+
+    @OptionGroup var store: StoreOptions
 
     func run() throws {
         let stated = published.flatMap(PublicationTime.parse)
         let defaults = ArticleReader.Defaults(
             published: stated?.date, publishedPrecision: stated?.precision ?? .minute, url: source, language: language)
-        let results = NewsReading.extract(NewsReading.Request(files: files, defaults: defaults))
+        try reportingFailures {
+            let opened = dryRun ? nil : try store.open()
+            let results = NewsReading.extract(NewsReading.Request(files: files, defaults: defaults))
+            if let opened {
+                try save(results, into: opened)
+            } else {
+                try show(results)
+            }
+            if results.contains(where: { $0.refusal != nil || !$0.problems.isEmpty }) {
+                throw Failure(message: "some reports or records were refused (see above)", kind: .invalidInput)
+            }
+        }
+    }
+
+    /// Stores each file's attacks and prints what it did, with the refusals and the records kept aside.
+    private func save(_ results: [NewsReading.FileResult], into opened: any Store) throws {
+        let stored = try NewsIngest.store(results, into: opened)
+        for result in results {
+            if let refusal = result.refusal { print("\(refusal)") }
+            for problem in result.problems { print("\(problem): quarantined") }
+        }
+        if output.json {
+            print(try TruceJSON.string(stored.map { ["file": $0.file, "articles": "\($0.articles)", "summary": "\($0.summary)"] }, pretty: true))
+        } else {
+            for file in stored { print("\(file.file): \(file.articles) article(s): incidents \(file.summary)") }
+        }
+    }
+
+    private func show(_ results: [NewsReading.FileResult]) throws {
         if output.json {
             print(try TruceJSON.string(results.map(FileOutput.init), pretty: true))
         } else {
             for result in results { print(Self.text(result), terminator: "") }
         }
-        if results.contains(where: { $0.refusal != nil || !$0.problems.isEmpty }) { throw ExitCode(ExitStatus.invalidInput.rawValue) }
     }
 
     /// A file's result as `--json` prints it.

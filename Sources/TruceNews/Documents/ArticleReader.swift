@@ -49,11 +49,14 @@ public struct ArticleReader: Sendable {
         }
     }
 
-    /// What reading files gave: the articles, and the problems of records left out (a JSON Lines line that is not
-    /// an article), each naming its file, line and field.
+    /// What reading files gave: the articles, and the records left out (a JSON Lines line that is not an article),
+    /// each kept whole with its problems, which name the file, line and field.
     public struct Result: Sendable {
         public var articles: [Article] = []
-        public var problems: [Diagnostic] = []
+        public var rejected: [QuarantinedRecord] = []
+
+        /// The problems of the records left out.
+        public var problems: [Diagnostic] { rejected.flatMap(\.problems) }
     }
 
     public var defaults: Defaults

@@ -169,18 +169,21 @@ struct JSONLinesArticles {
         for (offset, line) in content.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let number = offset + 1
             guard !line.allSatisfy(\.isWhitespace) else { continue }
+            func reject(_ problem: Diagnostic) {
+                result.rejected.append(QuarantinedRecord(dataset: "news", file: file, line: number, problems: [problem], raw: String(line)))
+            }
             guard let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] else {
-                result.problems.append(Diagnostic(file: file, line: number, field: "", message: "is not a JSON object"))
+                reject(Diagnostic(file: file, line: number, field: "", message: "is not a JSON object"))
                 continue
             }
             guard let text = object["text"] as? String else {
-                result.problems.append(Diagnostic(file: file, line: number, field: "text", message: "is missing or not a string"))
+                reject(Diagnostic(file: file, line: number, field: "text", message: "is missing or not a string"))
                 continue
             }
             var published: (date: Date, precision: TimePrecision)?
             if let stated = object["published"] {
                 guard let string = stated as? String, let parsed = PublicationTime.parse(string) else {
-                    result.problems.append(
+                    reject(
                         Diagnostic(file: file, line: number, field: "published", message: "\(stated) is not an ISO 8601 or RFC 2822 time"))
                     continue
                 }
@@ -193,7 +196,7 @@ struct JSONLinesArticles {
             do {
                 result.articles.append(try reader.completed(article, kind: .jsonLines, field: "text"))
             } catch let problem as Diagnostic {
-                result.problems.append(problem)
+                reject(problem)
             }
         }
         guard !result.articles.isEmpty || !result.problems.isEmpty else {

@@ -54,7 +54,8 @@ public struct NewsExtractor: Sendable {
             }
             context.agreement = reading.agreementNamed ?? context.agreement
         }
-        return ArticleExtraction(url: article.url, file: article.file, line: article.line, published: published, language: language, items: items)
+        return ArticleExtraction(
+            url: article.url, title: article.title, file: article.file, line: article.line, published: published, language: language, items: items)
     }
 
     /// The zone an item's days are counted in: its place's country's, else the language's, else UTC.

@@ -5,6 +5,7 @@ import TruceCore
 /// sentence it came from, with a confidence between 0 and 1.
 public struct ArticleExtraction: Sendable, Codable {
     public var url: String?
+    public var title: String?
     public var file: String
     public var line: Int
     public var published: Date
