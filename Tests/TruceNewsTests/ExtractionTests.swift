@@ -67,6 +67,11 @@ struct ExtractionTests {
         #expect(weekday.time?.from == "2025-03-17")  // 19 March 2025 was a Wednesday
         let dated = try #require(Self.incidents("Russia said Ukraine struck an oil depot on March 16.").first)
         #expect(dated.time?.from == "2025-03-16" && dated.time?.to == "2025-03-16")
+        let period = try #require(
+            Self.incidents("Israeli bombardments in the past three days have killed at least 592 people, officials said.").first)
+        #expect(period.time?.from == "2025-03-16" && period.time?.to == "2025-03-19" && period.fatalities == 592)
+        let statement = try #require(Self.incidents("Russia's Defense Ministry said on Monday that Ukraine struck an oil depot.").first)
+        #expect(statement.time == nil, "Monday is when it was said, not when the depot was struck")
         let untimed = try #require(Self.incidents("Russian drones hit a substation, Ukraine's energy ministry said.").first)
         #expect(untimed.time == nil, "no time word: no time, not the publication day")
     }
@@ -82,6 +87,17 @@ struct ExtractionTests {
         #expect(event.event == .accepted && event.agreement == "energy-moratorium-2025" && event.party == "RU")
         let order = Self.items("Putin ordered the military to halt strikes on energy facilities.")
         if case .agreementEvent(let halt)? = order.first { #expect(halt.event == .orderToHalt) } else { Issue.record("\(order)") }
+    }
+
+    @Test("an attack a sentence only threatens, forbids or supposes is no incident")
+    func hypotheticalAttacks() {
+        for text in [
+            "Any movement of Russian military vessels would violate the agreement and threaten Ukraine's security, Kyiv said.",
+            "Both sides pledged not to attack energy facilities for 30 days.",
+            "Israel threatened to strike Gaza again if the hostages were not released.",
+        ] {
+            #expect(Self.incidents(text).isEmpty, "\(text)")
+        }
     }
 
     @Test("a demand is matched to the catalogue's tracked condition")

@@ -11,6 +11,8 @@ struct SentenceReading {
     let parties: [PhraseSet.Match]
     let attackWords: [PhraseSet.Match]
     let haltWords: [PhraseSet.Match]
+    /// "would", "could", "threatened to": an attack word right after one did not happen.
+    let modalWords: [PhraseSet.Match]
     let speaker: Speaker?
 
     /// Who a sentence says is speaking, and which tokens name them.
@@ -47,6 +49,7 @@ struct SentenceReading {
         parties = lexicon.parties.matches(in: tokens)
         attackWords = lexicon.attackVerbs.matches(in: tokens)
         haltWords = lexicon.halt.matches(in: tokens)
+        modalWords = lexicon.modals.matches(in: tokens)
         var speaker = SentenceReading.speaker(in: tokens, lexicon: lexicon, parties: parties)
         if speaker == nil, var inherited = whole?.speaker {
             inherited.range = -1..<(-1)
@@ -108,6 +111,7 @@ struct SentenceReading {
     /// Whether a halt word governs the attack word at `range` ("halt strikes", "stop attacks on").
     private func isHalted(_ range: Range<Int>) -> Bool {
         haltWords.contains { $0.range.overlaps(range) || ($0.range.upperBound <= range.lowerBound && range.lowerBound - $0.range.upperBound <= 3) }
+            || modalWords.contains { $0.range.upperBound <= range.lowerBound && range.lowerBound - $0.range.upperBound <= 2 }
     }
 
     /// What was attacked: the first target after an attack word (else the first one named), leaving out the actors
@@ -217,9 +221,12 @@ struct SentenceReading {
     func casualties(_ words: PhraseSet) -> Int? {
         for match in words.matches(in: tokens) {
             let before = tokens[max(0, match.range.lowerBound - 4)..<match.range.lowerBound].reversed().lazy.compactMap(number).first
-            let after = tokens[match.range.upperBound..<min(tokens.count, match.range.upperBound + 3)].lazy.compactMap(number).first
-            // "killing two", "injuring 11": a verb in -ing takes the number after it; "two were killed" before it.
-            let found = tokens[match.range.lowerBound].key.hasSuffix("ing") ? after ?? before : before ?? after
+            // "killed at least 592 people", "killing two", "death toll rose to 12": the number after, past words of
+            // measure; else "two people were killed", "12 dead": the number before.
+            let measure: Set<String> = ["at", "least", "more", "than", "over", "about", "nearly", "some", "up", "to", "rose", "reached", "almost"]
+            let following = tokens[match.range.upperBound...].prefix { measure.contains($0.key) }.count
+            let after = tokens[(match.range.upperBound + following)...].first.flatMap(number)
+            let found = after ?? before
             if let found { return found }
         }
         return nil

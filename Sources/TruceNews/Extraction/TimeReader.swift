@@ -72,6 +72,11 @@ struct TimeReader {
             days = (Day(morning.number - 1), morning)
             words.append(night.range)
             precision = .hour
+        } else if days == nil, let (count, unit, range) = pastPeriod(tokens) {
+            // "in the past three days", "over the last two weeks": those days up to publication.
+            days = (Day(today.number - count * unit), today)
+            words.append(range)
+            precision = unit == 7 ? .week : .day
         } else if days == nil, let match = lexicon.pastDay.matches(in: tokens).first {
             days = (Day(today.number - 1), today)
             words.append(match.range)
@@ -95,6 +100,20 @@ struct TimeReader {
     /// Whether "night of" comes before a date ("on the night of March 18": the night after that day).
     private func isNightOf(_ tokens: [Token], before range: Range<Int>) -> Bool {
         range.upperBound < tokens.count && tokens[range.upperBound].key == "of"
+    }
+
+    /// "past three days", "last 2 weeks": how many, and the unit in days (1 or 7).
+    private func pastPeriod(_ tokens: [Token]) -> (Int, Int, Range<Int>)? {
+        for index in tokens.indices.dropLast(2)
+        where ["past", "last", "previous", "минулі", "останні", "последние", "прошедшие"].contains(tokens[index].key) {
+            guard let count = Int(tokens[index + 1].key) ?? lexicon.numbers[tokens[index + 1].key], count > 1, count <= 90 else { continue }
+            let unit = tokens[index + 2].key
+            if unit.hasPrefix("day") || unit.hasPrefix("дн") || unit.hasPrefix("доб") || unit.hasPrefix("сут") {
+                return (count, 1, index..<index + 3)
+            }
+            if unit.hasPrefix("week") || unit.hasPrefix("тиж") || unit.hasPrefix("нед") { return (count, 7, index..<index + 3) }
+        }
+        return nil
     }
 
     /// "March 19", "19 March", "March 18-19", "19 березня", with an optional year; a date without a year is in the

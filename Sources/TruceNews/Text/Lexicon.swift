@@ -15,6 +15,8 @@ struct Lexicon: Sendable {
     struct File: Decodable, Sendable {
         var actions: [String: [String]]
         var attack_verbs: [String]
+        /// Words that put an attack word in the future or the conditional ("would violate", "could strike").
+        var modals: [String]?
         var targets: [String: [String]]
         var parties: [String: [String]]
         var attribution: Attribution
@@ -40,6 +42,7 @@ struct Lexicon: Sendable {
     let actions: PhraseSet
     let actionOrder: [String]
     let attackVerbs: PhraseSet
+    let modals: PhraseSet
     let targets: PhraseSet
     let parties: PhraseSet
     let saidAfter: PhraseSet
@@ -73,6 +76,7 @@ struct Lexicon: Sendable {
         actions = PhraseSet(labelled: file.actions)
         actionOrder = ["missile_strike", "drone_strike", "air_strike", "artillery", "naval_attack", "ground_assault", "sabotage", "strike"]
         attackVerbs = PhraseSet(labelled: ["attack": file.attack_verbs])
+        modals = PhraseSet(labelled: ["modal": file.modals ?? []])
         targets = PhraseSet(labelled: file.targets)
         parties = PhraseSet(labelled: file.parties)
         saidAfter = PhraseSet(labelled: ["said": file.attribution.after_speaker])
