@@ -45,28 +45,19 @@ def same_claimant(extracted, label):
 
 
 def incident_values(item, extracted):
-    if extracted:
-        time = item.get("time")
-        return {
-            "time": (time["from"], time["to"]) if time else None,
-            "place": item.get("place"),
-            "target": item.get("target"),
-            "subtype": item.get("targetSubtype"),
-            "action": item.get("action"),
-            "accused": item.get("accused"),
-            "claimant": item.get("claimant"),
-            "claimant_party": item.get("claimantParty"),
-        }
+    """The compared fields of an incident, from Truce's JSON (camelCase) or from a label (snake_case)."""
+    def field(name):
+        return item.get(re.sub(r"_([a-z])", lambda m: m.group(1).upper(), name) if extracted else name)
     time = item.get("time")
     return {
         "time": (time["from"], time["to"]) if time else None,
         "place": item.get("place"),
         "target": item.get("target"),
-        "subtype": item.get("target_subtype"),
+        "subtype": field("target_subtype"),
         "action": item.get("action"),
         "accused": item.get("accused"),
         "claimant": item.get("claimant"),
-        "claimant_party": item.get("claimant_party"),
+        "claimant_party": field("claimant_party"),
     }
 
 
