@@ -163,7 +163,7 @@ struct SentenceReading {
     func incident(_ sentence: SentenceReference, place: PlaceMention?, time: TimeMention?) -> IncidentMention {
         let action = lexicon.actionOrder.first { label in actions.contains { $0.label == label } }.flatMap(ActionType.init(rawValue:))
         let target = target.map { $0.label.split(separator: "/").map(String.init) }
-        var stance = speaker?.stance ?? .assertion
+        let stance = speaker?.stance ?? .assertion
         var accused = agent ?? inheritedAgent
         if stance == .denial {
             accused = speaker?.object ?? speaker?.party
@@ -175,7 +175,6 @@ struct SentenceReading {
             // a sentence saying it acted.
             accused = agent == speaker?.party ? nil : agent
         }
-        if stance == .verification { stance = .assertion }
         var confidence = 0.5
         for present in [target != nil, place?.name != nil, time != nil, accused != nil, speaker != nil] where present { confidence += 0.09 }
         return IncidentMention(
@@ -248,183 +247,6 @@ struct SentenceReading {
     private func number(_ token: Token) -> Int? {
         if let value = Int(token.key.filter { $0 != "," }) { return value < 100_000 ? value : nil }
         return lexicon.numbers[token.key]
-    }
-
-    /// The words that tell when the statement was made, not the act: the speaker, the verb and a few words after it
-    /// (up to a "that"), and the few words before the speaker ("On April 6, the ministry reported").
-    var statementWindow: Range<Int>? {
-        // A clause's speaker inherited from its sentence is not in the clause's words.
-        guard let speaker, speaker.verb.lowerBound >= 0 else { return nil }
-        var end = min(tokens.count, speaker.verb.upperBound + 3)
-        if let that = tokens[speaker.verb.upperBound..<end].firstIndex(where: { ["that", "що", "что", ","].contains($0.key) }) { end = that }
-        var start = min(speaker.range.lowerBound, speaker.verb.lowerBound)
-        // "On April 6, the ministry reported": a time that opens the sentence before a comma and the speaker.
-        if start > 0, start <= 6, tokens[..<start].contains(where: { $0.key == "," }), speaker.range.lowerBound < speaker.verb.lowerBound {
-            start = 0
-        }
-        return start..<max(end, speaker.range.upperBound, speaker.verb.upperBound)
-    }
-
-    // MARK: Speakers
-
-    /// The sentence's speaker: "<speaker> said", "said <speaker>", "according to <speaker>", "<speaker> accused <party>
-    /// of", "<speaker> denied".
-    static func speaker(in tokens: [Token], lexicon: Lexicon, parties: [PhraseSet.Match]) -> Speaker? {
-        func partyIn(_ range: Range<Int>) -> PartyID? {
-            parties.first { range.contains($0.range.lowerBound) }.map { PartyID($0.label) }
-        }
-        func stance(at range: Range<Int>) -> Claim.Stance {
-            lexicon.denial.occurs(in: tokens, range: range.lowerBound..<min(tokens.count, range.upperBound + 3)) ? .denial : .assertion
-        }
-        func object(after range: Range<Int>) -> PartyID? {
-            guard lexicon.accusation.occurs(in: tokens, range: range) || lexicon.denial.occurs(in: tokens, range: range) else { return nil }
-            return partyIn(range.upperBound..<min(tokens.count, range.upperBound + 3))
-        }
-        if let according = lexicon.saidBefore.matches(in: tokens).first(where: {
-            tokens[$0.range.lowerBound].key != "said" && tokens[$0.range.lowerBound].key != "says"
-        }) {
-            let range = according.range.upperBound..<clauseEnd(tokens, from: according.range.upperBound)
-            if let name = name(tokens, range, lexicon: lexicon) {
-                return Speaker(
-                    name: name.text, party: partyIn(name.range), range: name.range, stance: stance(at: according.range), object: nil,
-                    verb: according.range)
-            }
-        }
-        for verb in lexicon.saidAfter.matches(in: tokens) {
-            let start = clauseStart(tokens, before: verb.range.lowerBound)
-            if let name = name(tokens, start..<verb.range.lowerBound, lexicon: lexicon) {
-                return Speaker(
-                    name: name.text, party: partyIn(name.range), range: name.range, stance: stance(at: verb.range),
-                    object: object(after: verb.range), verb: verb.range)
-            }
-            // "Oleksandr Prokudin, head of the regional administration, said": a name and its apposition.
-            if start == verb.range.lowerBound, start > 1, tokens[start - 1].key == "," {
-                let apposition = clauseStart(tokens, before: start - 1)
-                let first = apposition > 1 && tokens[apposition - 1].key == "," ? clauseStart(tokens, before: apposition - 1) : apposition
-                if first < apposition || apposition < start - 1, let name = name(tokens, first..<start - 1, lexicon: lexicon) {
-                    return Speaker(
-                        name: name.text, party: partyIn(name.range), range: name.range, stance: stance(at: verb.range),
-                        object: object(after: verb.range), verb: verb.range)
-                }
-            }
-            // "…," said Ukraine's energy minister.
-            let range = verb.range.upperBound..<clauseEnd(tokens, from: verb.range.upperBound)
-            if start == verb.range.lowerBound, let name = name(tokens, range, lexicon: lexicon) {
-                return Speaker(
-                    name: name.text, party: partyIn(name.range), range: name.range, stance: stance(at: verb.range), object: nil,
-                    verb: verb.range)
-            }
-        }
-        return nil
-    }
-
-    /// Where the clause holding `index` begins: after the last comma, quote, colon or dash before it.
-    static func clauseStart(_ tokens: [Token], before index: Int) -> Int {
-        var start = index
-        while start > 0 {
-            let key = tokens[start - 1].key
-            if [",", ";", ":", "\"", "”", "“", "—", "–", "«", "»"].contains(key) { break }
-            start -= 1
-        }
-        return start
-    }
-
-    /// Where the clause from `index` ends: at the next comma, full stop, quote or "that".
-    static func clauseEnd(_ tokens: [Token], from index: Int) -> Int {
-        var end = index
-        while end < tokens.count, ![",", ".", ";", ":", "\"", "”", "“", "that", "—", "–", "on", "in", "who"].contains(tokens[end].key) { end += 1 }
-        return end
-    }
-
-    /// A speaker's name from `range`: leading articles and conjunctions and a trailing time dropped; at most
-    /// sixteen words; `nil` when nothing but such words is left.
-    static func name(_ tokens: [Token], _ range: Range<Int>, lexicon: Lexicon) -> (text: String, range: Range<Int>)? {
-        var lower = range.lowerBound
-        var upper = range.upperBound
-        let leading: Set<String> = ["the", "and", "but", "while", "as", "also", "he", "she", "they", "it", "which", "a", "an", "meanwhile"]
-        while lower < upper, leading.contains(tokens[lower].key) || !tokens[lower].isWord { lower += 1 }
-        while upper > lower, !tokens[upper - 1].isWord || ["also", "has", "had", "have", "later", "earlier", "then"].contains(tokens[upper - 1].key) {
-            upper -= 1
-        }
-        guard upper > lower, upper - lower <= 16 else { return nil }
-        // A pronoun alone is no name; nor is a clause with a verb of its own ("explosions were reported"), nor words
-        // that name no one: a speaker has a capitalised name or is an office ("the regional governor").
-        if upper - lower == 1, ["he", "she", "they", "it", "we", "i"].contains(tokens[lower].key) { return nil }
-        // A trailing adverb ("initially", "reportedly") is not part of a name.
-        while upper > lower + 1, tokens[upper - 1].key.hasSuffix("ly"), !tokens[upper - 1].isCapitalised { upper -= 1 }
-        let words = tokens[lower..<upper]
-        if words.contains(where: { clauseVerbs.contains($0.key) }) { return nil }
-        // A name begins with a capital or an office ("the regional governor" is read from "regional" on).
-        guard tokens[lower].isCapitalised || offices.contains(tokens[lower].key) || words.count <= 3 else { return nil }
-        guard words.contains(where: { $0.isCapitalised || offices.contains($0.key) }) else { return nil }
-        let text = tokens[lower..<upper].map(\.text).joined(separator: " ")
-            .replacingOccurrences(of: " 's", with: "'s").replacingOccurrences(of: " ’s", with: "’s").replacingOccurrences(of: " ,", with: ",")
-        return (text, lower..<upper)
-    }
-
-    /// Words that make a would-be name a clause of its own.
-    static let clauseVerbs: Set<String> = ["was", "were", "is", "are", "had", "has", "have", "been", "be", "there", "which", "that", "who"]
-    /// Words that name a speaker without a capital: an office, a body, a role.
-    static let offices: Set<String> = [
-        "ministry", "military", "army", "officials", "official", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson",
-        "authorities", "police", "staff", "command", "administration", "office", "service", "agency", "president", "minister",
-        "head", "chief", "commander", "forces", "government", "media", "witnesses", "residents", "sources", "statement",
-    ]
-
-    // MARK: Agreements and demands
-
-    /// The agreement the sentence names, if any: of several, the one named by the longest phrase ("a 30-day
-    /// moratorium on energy infrastructure" is the energy moratorium, not the 30-day ceasefire).
-    var agreementNamed: AgreementID? {
-        let matches = lexicon.agreements.matches(in: tokens)
-        return matches.max { ($0.range.count, $1.range.lowerBound) < ($1.range.count, $0.range.lowerBound) }?.label
-    }
-
-    /// Steps of agreements the sentence reports: one per party when it names several as taking the step ("Moscow
-    /// and Kyiv had both pledged"). An agreement the sentence speaks of without naming it ("the limited
-    /// ceasefire") is taken to be `inContext`, the one the article last named; in a sentence that reports an
-    /// attack, only a step of an agreement it names counts.
-    func agreementEvents(_ sentence: SentenceReference, inContext: AgreementID? = nil, besideAnAttack: Bool = false) -> [AgreementEventMention] {
-        let events = lexicon.agreementEvents.matches(in: tokens)
-        let agreement = agreementNamed
-        guard !events.isEmpty, !haltWords.isEmpty || agreement != nil, !besideAnAttack || agreement != nil else { return [] }
-        guard let label = Lexicon.eventOrder.first(where: { label in events.contains { $0.label == label } }),
-            let event = AgreementEventMention.Event(rawValue: label),
-            let match = events.first(where: { $0.label == label })
-        else { return [] }
-        let outsideSpeaker = { (party: PhraseSet.Match) in !(speaker?.range.contains(party.range.lowerBound) ?? false) }
-        // The parties named in the clause before the step ("Moscow and Kyiv had both agreed").
-        let start = Self.clauseStart(tokens, before: match.range.lowerBound)
-        var acting: [PartyID] = []
-        for party in parties where party.range.lowerBound >= start && party.range.upperBound <= match.range.lowerBound && outsideSpeaker(party) {
-            if !acting.contains(PartyID(party.label)) { acting.append(PartyID(party.label)) }
-        }
-        let several = acting.count > 1 && tokens[start..<match.range.lowerBound].contains { ["and", "both"].contains($0.key) }
-        let fallback =
-            parties.last { $0.range.upperBound <= match.range.lowerBound && outsideSpeaker($0) }.map { PartyID($0.label) } ?? speaker?.party
-            ?? parties.first.map { PartyID($0.label) }
-        let named: [PartyID?] = several ? acting : [acting.last ?? fallback]
-        return named.map { party in
-            AgreementEventMention(
-                sentence: sentence, event: event, agreement: agreement ?? (haltWords.isEmpty ? nil : inContext), party: party,
-                confidence: agreement == nil ? 0.55 : 0.75)
-        }
-    }
-
-    /// The demands the sentence states: one per tracked condition it names ("an end to mobilization and
-    /// rearmament" is two), or one new demand when it names none but speaks of a ceasefire or an agreement.
-    func conditions(_ sentence: SentenceReference, inContext: AgreementID? = nil) -> [ConditionMention] {
-        guard let demand = lexicon.demands.matches(in: tokens).first else { return [] }
-        var tracked: [String] = []
-        for match in lexicon.conditions.matches(in: tokens) where !tracked.contains(match.label) { tracked.append(match.label) }
-        guard !tracked.isEmpty || !haltWords.isEmpty || agreementNamed != nil else { return [] }
-        let party = parties.last { $0.range.upperBound <= demand.range.lowerBound }.map { PartyID($0.label) } ?? speaker?.party
-        let named: [String?] = tracked.isEmpty ? [nil] : tracked
-        return named.map { condition in
-            ConditionMention(
-                sentence: sentence, party: party, condition: condition, agreement: agreementNamed ?? inContext,
-                confidence: condition == nil ? 0.5 : 0.75)
-        }
     }
 
     /// The country of the first party named, for the zone of a sentence without a place.
