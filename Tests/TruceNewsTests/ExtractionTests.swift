@@ -165,6 +165,26 @@ struct ExtractionTests {
         #expect(decided.last?.place?.name == "Oleksandrivka" && decided.last?.place?.admin1 == "Donetsk Oblast")
     }
 
+    @Test("Ukrainian and Russian place names in other cases resolve through the bundled gazetteer; an inverted speaker is the claimant")
+    func inflectedPlaces() throws {
+        let extractor = NewsExtractor(gazetteer: .bundled)
+        let expected: [(String, String, GeoPrecision)] = [
+            ("Вночі російські дрони атакували енергетичну інфраструктуру в Харкові, повідомили в Міненерго.", "Kharkiv Oblast", .locality),
+            ("Росія обстріляла енергетичні об'єкти в Херсонській області, заявив губернатор.", "Kherson Oblast", .region),
+            ("По словам губернатора, беспилотник атаковал подстанцию в Белгороде.", "Belgorod Oblast", .locality),
+            ("Минобороны России заявило, что ВСУ атаковали нефтебазу в Курской области.", "Kursk Oblast", .region),
+        ]
+        for (text, region, precision) in expected {
+            let article = Article(published: ISO8601DateFormatter().date(from: "2025-03-19T08:00:00Z")!, text: text, file: "t")
+            guard case .incident(let incident)? = extractor.extract(article).items.first else {
+                Issue.record("no incident in \(text)")
+                continue
+            }
+            #expect(incident.place?.admin1 == region && incident.place?.precision == precision, "\(text): \(String(describing: incident.place))")
+            #expect(incident.claimant != nil, "\(text)")
+        }
+    }
+
     @Test("extraction is deterministic: the same article gives the same items")
     func deterministic() {
         let text = "Russian drones struck a substation overnight, Ukraine's energy ministry said. The Kremlin denied it."

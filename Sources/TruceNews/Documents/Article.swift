@@ -42,7 +42,8 @@ public enum NewsLanguage: String, Sendable, Hashable, CaseIterable, Codable {
     case en, uk, ru
 
     /// The language a text is most likely written in: Ukrainian or Russian when most of its letters are Cyrillic
-    /// (Ukrainian when it has a letter Russian lacks: і, ї, є, ґ), English otherwise.
+    /// (Ukrainian when it has more letters Russian lacks, і, ї, є, ґ, than letters Ukrainian lacks), English
+    /// otherwise.
     public static func guess(_ text: some StringProtocol) -> NewsLanguage {
         var latin = 0
         var cyrillic = 0
@@ -62,6 +63,7 @@ public enum NewsLanguage: String, Sendable, Hashable, CaseIterable, Codable {
             }
         }
         guard cyrillic > latin else { return .en }
-        return ukrainian >= russian ? .uk : .ru
+        // Ukrainian text of any length has і, ї, є or ґ; a Cyrillic text with none of them is Russian.
+        return ukrainian > 0 && ukrainian >= russian ? .uk : .ru
     }
 }

@@ -123,6 +123,7 @@ struct PlaceFinder {
         let name = lexicon.placeAliases[written.lowercased()] ?? written
         var resolution = gazetteer.resolve(name, near: earlier, inRegion: region, region: isRegion)
         if case .unknown = resolution, region != nil { resolution = gazetteer.resolve(name, near: earlier, region: isRegion) }
+        if case .unknown = resolution { resolution = inflected(name, isRegion: isRegion, near: earlier) }
         switch resolution {
         case .unknown:
             return nil
@@ -140,6 +141,26 @@ struct PlaceFinder {
                     candidates: places.count),
                 resolved: nil)
         }
+    }
+
+    /// A name in another case ("Харкові", "Москве") resolved through the language's case endings: the first
+    /// ending the name has whose replacement gives a name the gazetteer knows.
+    private func inflected(_ name: String, isRegion: Bool, near earlier: [Gazetteer.Place]) -> Gazetteer.Resolution {
+        var words = name.split(separator: " ").map(String.init)
+        guard let last = words.last?.lowercased(), last.unicodeScalars.first.map({ $0.value >= 0x400 && $0.value <= 0x4FF }) == true else {
+            return .unknown
+        }
+        for (suffix, replacement) in lexicon.inflections where last.hasSuffix(suffix) && last.count > suffix.count + 2 {
+            words[words.count - 1] = String(last.dropLast(suffix.count)) + replacement
+            let candidate = words.joined(separator: " ")
+            // A region's name is its adjective with the word for region ("Херсонська область").
+            for form in isRegion ? [candidate] + lexicon.regionNouns.map { candidate + " " + $0 } : [candidate] {
+                let resolution = gazetteer.resolve(form, near: earlier, region: isRegion)
+                if case .unknown = resolution { continue }
+                return resolution
+            }
+        }
+        return .unknown
     }
 
     /// The first-level region a sentence names ("in the Donetsk region", "a Donetsk-region city", "Kursk Oblast"),

@@ -52,7 +52,10 @@ extension SentenceReading {
             if start == verb.range.lowerBound, start > 1, tokens[start - 1].key == "," {
                 let apposition = clauseStart(tokens, before: start - 1)
                 let first = apposition > 1 && tokens[apposition - 1].key == "," ? clauseStart(tokens, before: apposition - 1) : apposition
-                if first < apposition || apposition < start - 1, let name = name(tokens, first..<start - 1, lexicon: lexicon) {
+                // Not a clause that reports the act itself ("Росія обстріляла…, заявив губернатор").
+                let chunk = first..<start - 1
+                let reportsAct = lexicon.attackVerbs.occurs(in: tokens, range: chunk) || lexicon.actions.occurs(in: tokens, range: chunk)
+                if !reportsAct, first < apposition || apposition < start - 1, let name = name(tokens, chunk, lexicon: lexicon) {
                     return Speaker(
                         name: name.text, party: partyIn(name.range), range: name.range, stance: stance(at: verb.range),
                         object: object(after: verb.range), verb: verb.range)
@@ -106,8 +109,8 @@ extension SentenceReading {
         let words = tokens[lower..<upper]
         if words.contains(where: { clauseVerbs.contains($0.key) }) { return nil }
         // A name begins with a capital or an office ("the regional governor" is read from "regional" on).
-        guard tokens[lower].isCapitalised || offices.contains(tokens[lower].key) || words.count <= 3 else { return nil }
-        guard words.contains(where: { $0.isCapitalised || offices.contains($0.key) }) else { return nil }
+        guard tokens[lower].isCapitalised || lexicon.offices.occurs(in: tokens, range: lower..<lower + 1) || words.count <= 3 else { return nil }
+        guard words.contains(where: \.isCapitalised) || lexicon.offices.occurs(in: tokens, range: lower..<upper) else { return nil }
         let text = tokens[lower..<upper].map(\.text).joined(separator: " ")
             .replacingOccurrences(of: " 's", with: "'s").replacingOccurrences(of: " ’s", with: "’s").replacingOccurrences(of: " ,", with: ",")
         return (text, lower..<upper)
@@ -115,10 +118,4 @@ extension SentenceReading {
 
     /// Words that make a would-be name a clause of its own.
     static let clauseVerbs: Set<String> = ["was", "were", "is", "are", "had", "has", "have", "been", "be", "there", "which", "that", "who"]
-    /// Words that name a speaker without a capital: an office, a body, a role.
-    static let offices: Set<String> = [
-        "ministry", "military", "army", "officials", "official", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson",
-        "authorities", "police", "staff", "command", "administration", "office", "service", "agency", "president", "minister",
-        "head", "chief", "commander", "forces", "government", "media", "witnesses", "residents", "sources", "statement",
-    ]
 }

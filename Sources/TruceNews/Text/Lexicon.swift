@@ -37,6 +37,12 @@ struct Lexicon: Sendable {
         var injured: [String]
         /// Names the language's news use for a place the gazetteer calls otherwise ("Gaza" for the Gaza Strip).
         var place_aliases: [String: String]?
+        /// Case endings of place names, `suffix>replacement` ("ові>ів": Харкові → Харків).
+        var inflections: [String]?
+        /// The words for a first-level region that follow its adjective in its name ("область").
+        var region_nouns: [String]?
+        /// Words that name a speaker without a capital: an office, a body, a role ("the regional governor").
+        var offices: [String]?
     }
 
     let actions: PhraseSet
@@ -66,6 +72,10 @@ struct Lexicon: Sendable {
     let killed: PhraseSet
     let injured: PhraseSet
     let placeAliases: [String: String]
+    /// Case endings of place names and what replaces them in the name the gazetteer knows, tried in order.
+    let inflections: [(suffix: String, replacement: String)]
+    let regionNouns: [String]
+    let offices: PhraseSet
 
     /// The order in which agreement events are tried: the most telling first.
     static let eventOrder = [
@@ -100,6 +110,12 @@ struct Lexicon: Sendable {
         killed = PhraseSet(labelled: ["killed": file.killed])
         injured = PhraseSet(labelled: ["injured": file.injured])
         placeAliases = Dictionary(uniqueKeysWithValues: (file.place_aliases ?? [:]).map { ($0.key.lowercased(), $0.value) })
+        regionNouns = file.region_nouns ?? []
+        offices = PhraseSet(labelled: ["office": file.offices ?? []])
+        inflections = (file.inflections ?? []).map { rule in
+            let parts = rule.split(separator: ">", maxSplits: 1, omittingEmptySubsequences: false)
+            return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
+        }
     }
 
     /// The bundled lexicon of `language`, read once.
