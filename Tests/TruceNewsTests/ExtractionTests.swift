@@ -30,6 +30,9 @@ struct ExtractionTests {
         #expect(accusation.claimantParty == "RU" && accusation.accused == "UA")
         #expect(accusation.targetSubtype == "gas_metering_station")
 
+        let dated = try #require(Self.incidents("Russia's Defense Ministry on Wednesday accused Ukraine of striking an oil depot.").first)
+        #expect(dated.claimant == "Russia's Defense Ministry" && dated.accused == "UA")
+
         let according = try #require(Self.incidents("According to Ukraine's air force, Russia launched 117 drones at energy facilities.").first)
         #expect(according.claimantParty == "UA" && according.accused == "RU")
         #expect(according.aggregateCount == 117)

@@ -97,7 +97,12 @@ extension SentenceReading {
         var upper = range.upperBound
         let leading: Set<String> = ["the", "and", "but", "while", "as", "also", "he", "she", "they", "it", "which", "a", "an", "meanwhile"]
         while lower < upper, leading.contains(tokens[lower].key) || !tokens[lower].isWord { lower += 1 }
-        while upper > lower, !tokens[upper - 1].isWord || ["also", "has", "had", "have", "later", "earlier", "then"].contains(tokens[upper - 1].key) {
+        // Trailing words that are not the name: "also", "has", and a time ("on Wednesday", "late Monday").
+        let trailing: Set<String> = ["also", "has", "had", "have", "later", "earlier", "then", "on", "late", "early", "today", "yesterday", "again"]
+        while upper > lower,
+            !tokens[upper - 1].isWord || trailing.contains(tokens[upper - 1].key) || lexicon.weekdays[tokens[upper - 1].key] != nil
+                || lexicon.months[tokens[upper - 1].key] != nil || TimeReader.dayNumbers(tokens[upper - 1].key) != nil
+        {
             upper -= 1
         }
         guard upper > lower, upper - lower <= 16 else { return nil }
