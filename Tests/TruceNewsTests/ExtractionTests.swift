@@ -13,6 +13,8 @@ struct ExtractionTests {
         return extractor.extract(article).items
     }
 
+    static func utc(_ text: String) -> Date { ISO8601DateFormatter().date(from: text)! }
+
     static func incidents(_ text: String, published: String = "2025-03-19T08:00:00Z") -> [IncidentMention] {
         items(text, published: published).compactMap { if case .incident(let incident) = $0 { incident } else { nil } }
     }
@@ -66,6 +68,8 @@ struct ExtractionTests {
         #expect(yesterday.time?.zone == "Europe/Kyiv")
         let overnight = try #require(Self.incidents("Russian drones attacked energy facilities overnight, Ukraine's energy ministry said.").first)
         #expect(overnight.time?.from == "2025-03-18" && overnight.time?.to == "2025-03-19" && overnight.time?.precision == .hour)
+        // 18:00 to 09:00 in Kyiv (UTC+2 in March).
+        #expect(overnight.time?.span == TimeSpan(start: Self.utc("2025-03-18T16:00:00Z"), end: Self.utc("2025-03-19T07:00:00Z")))
         let weekday = try #require(Self.incidents("Ukraine's military said Russian drones struck a substation late Monday.").first)
         #expect(weekday.time?.from == "2025-03-17")  // 19 March 2025 was a Wednesday
         let dated = try #require(Self.incidents("Russia said Ukraine struck an oil depot on March 16.").first)

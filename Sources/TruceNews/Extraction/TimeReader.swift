@@ -56,7 +56,9 @@ struct TimeReader {
             days = (day, day)
             words.append(match.range)
         }
+        var isNight = false
         if let night = lexicon.night.matches(in: tokens).first {
+            isNight = true
             // A night spans an evening and the next morning: the night after the day named when the night word
             // follows it ("Tuesday night") or reads "night of March 18"; the night before it otherwise ("overnight
             // into Tuesday"); the night before publication when no day is named.
@@ -88,8 +90,15 @@ struct TimeReader {
             precision = .week
         }
         guard let (first, last) = days, first <= last else { return nil }
-        let start = first.stated.instant(in: zone)
-        let end = Day(last.number + 1).stated.instant(in: zone)
+        var start = first.stated.instant(in: zone)
+        var end = Day(last.number + 1).stated.instant(in: zone)
+        if isNight, last.number == first.number + 1 {
+            // A night: from the evening (18:00) to the morning (09:00), local time.
+            start = StatedTime(year: first.stated.year, month: first.stated.month, day: first.stated.day, clock: .init(hour: 18, minute: 0))
+                .instant(in: zone)
+            end = StatedTime(year: last.stated.year, month: last.stated.month, day: last.stated.day, clock: .init(hour: 9, minute: 0))
+                .instant(in: zone)
+        }
         let covered = words.reduce(words[0]) { min($0.lowerBound, $1.lowerBound)..<max($0.upperBound, $1.upperBound) }
         let text = tokens[covered].map(\.text).joined(separator: " ")
         return TimeMention(
