@@ -16,7 +16,7 @@ public enum NewsIngest {
     public static let dataset = "news"
 
     /// What storing one file's reports did.
-    public struct Stored: Sendable {
+    public struct Stored: Sendable, Encodable {
         public var file: String
         public var articles: Int
         public var summary: LoadSummary

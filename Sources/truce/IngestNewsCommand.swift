@@ -74,7 +74,7 @@ struct IngestNewsCommand: ParsableCommand {
             for problem in result.problems { print("\(problem): quarantined") }
         }
         if output.json {
-            print(try TruceJSON.string(stored.map { ["file": $0.file, "articles": "\($0.articles)", "summary": "\($0.summary)"] }, pretty: true))
+            print(try TruceJSON.string(stored, pretty: true))
         } else {
             for file in stored { print("\(file.file): \(file.articles) article(s): incidents \(file.summary)") }
         }

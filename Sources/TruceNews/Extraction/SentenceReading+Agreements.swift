@@ -6,7 +6,7 @@ extension SentenceReading {
 
     /// The agreement the sentence names, if any: of several, the one named by the longest phrase ("a 30-day
     /// moratorium on energy infrastructure" is the energy moratorium, not the 30-day ceasefire).
-    var agreementNamed: AgreementID? {
+    func findAgreementNamed() -> AgreementID? {
         let matches = lexicon.agreements.matches(in: tokens)
         return matches.max { ($0.range.count, $1.range.lowerBound) < ($1.range.count, $0.range.lowerBound) }?.label
     }

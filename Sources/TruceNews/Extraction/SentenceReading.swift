@@ -34,6 +34,12 @@ struct SentenceReading {
     /// The party said to act in the sentence as a whole, for a clause that names none ("Ukraine fired rockets at
     /// Sudzha and launched 19 drones at a refinery").
     let inheritedAgent: PartyID?
+    /// Worked out once, when the sentence is read (see ``findAgent()``, ``findTarget()``, ``findAggregateCount()``,
+    /// ``findAgreementNamed()``): extraction asks for each several times.
+    private(set) var agent: PartyID?
+    private(set) var target: PhraseSet.Match?
+    private(set) var aggregateCount: Int?
+    private(set) var agreementNamed: AgreementID?
 
     init(sentence: Sentence, lexicon: Lexicon) {
         self.init(tokens: sentence.tokens, lexicon: lexicon)
@@ -60,6 +66,10 @@ struct SentenceReading {
         }
         self.speaker = speaker
         inheritedAgent = whole?.agent
+        agent = findAgent()
+        target = findTarget()
+        aggregateCount = findAggregateCount()
+        agreementNamed = findAgreementNamed()
     }
 
     /// The clauses of the sentence that each report an attack of their own, split at ", and", "; " and ", saying"
@@ -116,7 +126,7 @@ struct SentenceReading {
 
     /// What was attacked: the first target after an attack word (else the first one named), leaving out the actors
     /// themselves ("Russian troops", "Ukrainian forces").
-    var target: PhraseSet.Match? {
+    private func findTarget() -> PhraseSet.Match? {
         let attacked = targets.filter { match in
             guard match.label == "military/personnel", match.range.lowerBound > 0 else { return true }
             return !parties.contains { $0.range.upperBound == match.range.lowerBound }
@@ -193,7 +203,7 @@ struct SentenceReading {
 
     /// The party the sentence says acted: one named just before an attack word or weapon ("Russia struck",
     /// "Russian drones", "Ukrainian forces attacked"), or after "by" ("an attack by Russia"), outside the speaker.
-    var agent: PartyID? {
+    private func findAgent() -> PartyID? {
         let attack = (actions + attackWords).sorted { $0.range.lowerBound < $1.range.lowerBound }
         for party in parties where !(speaker?.range.contains(party.range.lowerBound) ?? false) {
             if party.range.lowerBound > 0, ["by", "from"].contains(tokens[party.range.lowerBound - 1].key) { return PartyID(party.label) }
@@ -232,7 +242,7 @@ struct SentenceReading {
     }
 
     /// A count before a weapon or attack word ("14 drone attacks", "launched 117 drones"): an aggregate claim.
-    var aggregateCount: Int? {
+    private func findAggregateCount() -> Int? {
         for match in actions + attackWords where match.range.lowerBound > 0 {
             if let count = number(tokens[match.range.lowerBound - 1]), count > 1 { return count }
             if match.range.lowerBound > 1, !tokens[match.range.lowerBound - 1].isNumber, let count = number(tokens[match.range.lowerBound - 2]),
